@@ -1,0 +1,37 @@
+/** `kinkproof derive EXPR`. */
+import { KinkproofError } from '../diagnostics.js';
+import { analyzeSymbolic } from '../symbolic/derive.js';
+import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import type { Evidence } from '../numeric/verify.js';
+import { parseConstants, parseMatrix, parseSeed, parseShape } from './args.js';
+import type { ParsedArgs } from './args.js';
+import { deriveJson } from './json.js';
+import type { Io } from './main.js';
+import { summary } from './summary.js';
+
+/** Shape used for numeric checks when the expression leaves it free. */
+const DEFAULT_SHAPE: readonly [number, number] = [3, 4];
+
+export async function runVerification(a: SymbolicAnalysis, shape: readonly [number, number] | undefined, seed: number): Promise<Evidence> {
+  const { verify } = await import('../numeric/verify.js');
+  const { progressReporter } = await import('../numeric/progress.js');
+  const rows = typeof a.dims.m === 'number' ? a.dims.m : (shape?.[0] ?? DEFAULT_SHAPE[0]);
+  const cols = typeof a.dims.n === 'number' ? a.dims.n : (shape?.[1] ?? DEFAULT_SHAPE[1]);
+  return verify({ phi: a.separable.phi, offset: 0, gradient: a.gradient, entry: a.entry, rows, cols, seed }, progressReporter());
+}
+
+export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const [input, ...extra] = args.positional;
+  if (input === undefined) throw new KinkproofError('input', 'derive needs an expression, e.g. kinkproof derive "sum(relu(X))"');
+  if (extra.length) throw new KinkproofError('input', `unexpected argument ${JSON.stringify(extra[0])} (quote the expression)`);
+  const shapeFlag = args.flags.get('shape')?.at(-1);
+  const shape = shapeFlag === undefined ? undefined : parseShape(shapeFlag);
+  const at = (args.flags.get('at') ?? []).map((m, i) => parseMatrix(m, `--at #${i + 1}`));
+  const constants = parseConstants(args.flags.get('const') ?? []);
+  const seed = parseSeed(args.flags.get('seed')?.at(-1));
+  const analysis = analyzeSymbolic(input, { constants, at, ...(shape ? { shape } : {}) });
+  const evidence = args.switches.has('no-verify') ? null : await runVerification(analysis, shape, seed);
+  if (args.switches.has('json')) io.stdout(`${JSON.stringify(deriveJson(analysis, evidence), null, 2)}\n`);
+  else io.stdout(`${summary(analysis, evidence)}\n`);
+  return evidence?.status === 'failed' ? 1 : 0;
+}

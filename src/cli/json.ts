@@ -1,0 +1,73 @@
+/** The `derive --json` contract (README, "JSON output"). Formatting only: no mathematics here. */
+import type { Poly } from '../symbolic/exact/poly.js';
+import { approximate } from '../symbolic/exact/calculus.js';
+import type { Limit } from '../symbolic/analyze.js';
+import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import { exactText, MATRIX, printLatex, printText } from '../symbolic/scalar/print.js';
+import type { Evidence } from '../numeric/verify.js';
+
+export const exactJson = (c: Poly): { exact: string; value: number } => ({ exact: exactText(c), value: approximate(c) });
+
+export const limitJson = (l: Limit): string | null =>
+  l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? (l.sign > 0 ? 'inf' : '-inf') : null;
+
+export function smoothnessText(s: number | 'inf' | null): string | null {
+  if (s === null) return null;
+  if (s === 'inf') return 'Cinf';
+  return s < 0 ? 'discontinuous' : `C${s}`;
+}
+
+export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): Record<string, unknown> {
+  const { entry } = a;
+  const bps = entry.piecewise.breakpoints;
+  const differentiable = entry.differentiable;
+  const gradient = a.gradient && differentiable === true ? a.gradient : null;
+  return {
+    input: a.input,
+    separable: true,
+    entryFunction: printText(a.separable.phi),
+    offset: exactText(a.offset),
+    pieces: entry.piecewise.pieces.map((p, i) => ({
+      from: bps[i - 1] ? exactText(bps[i - 1]!) : '-inf',
+      to: bps[i] ? exactText(bps[i]!) : 'inf',
+      expr: printText(p.display),
+      derivative: printText(entry.derivativePieces[i]!.display),
+    })),
+    breakpoints: entry.breakpoints.map((b) => ({
+      ...exactJson(b.at),
+      phi: exactText(b.value),
+      leftLimit: limitJson(b.leftLimits[0]!),
+      rightLimit: limitJson(b.rightLimits[0]!),
+      leftDerivative: limitJson(b.leftDerivative),
+      rightDerivative: limitJson(b.rightDerivative),
+      continuous: b.continuous,
+      differentiable: b.differentiable,
+      smoothness: smoothnessText(b.order),
+    })),
+    kinks: a.kinks.map(exactJson),
+    continuous: entry.continuous,
+    differentiable,
+    smoothness: smoothnessText(entry.smoothness),
+    convex: null,
+    gradient: gradient && printText(gradient, MATRIX),
+    gradientLatex: gradient && printLatex(gradient, MATRIX),
+    gradientAwayFromKinks: a.gradient && !gradient ? printText(a.gradient, MATRIX) : null,
+    at: a.points.map((p) => ({
+      X: p.X,
+      value: p.value,
+      differentiable: p.differentiable,
+      gradient: p.gradient,
+      subdifferential: null,
+      subdifferentialKind: null,
+    })),
+    ...(verification ? { verification: verificationJson(verification) } : {}),
+  };
+}
+
+export const verificationJson = (v: Evidence): Record<string, unknown> => ({
+  status: v.status,
+  checks: v.checks,
+  maxRelError: v.maxRelError,
+  worst: v.worst,
+  seed: v.seed,
+});

@@ -1,0 +1,50 @@
+/**
+ * kinkproof's command line: a thin shell over the library. Each command loads
+ * only what it needs (KaTeX only for HTML, the verifier only when verifying).
+ */
+import { KinkproofError } from '../diagnostics.js';
+import { parseArgs } from './args.js';
+import { HELP, VERSION } from './help.js';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const VALUED = new Set(['at', 'shape', 'const', 'seed', 'claim', 'tex', 'html', 'md', 'out', 'timeout', 'title']);
+const SWITCHES = new Set(['json', 'no-verify', 'tex-fragment', 'equal', 'pdf', 'help', 'version']);
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const args = parseArgs(argv, VALUED, SWITCHES);
+    if (args.switches.has('version')) {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (args.switches.has('help') || args.command === undefined || args.command === 'help') {
+      io.stdout(HELP);
+      return args.command === undefined && !args.switches.has('help') ? 2 : 0;
+    }
+    switch (args.command) {
+      case 'derive':
+        return await (await import('./derive.js')).deriveCommand(args, io);
+      default:
+        throw new KinkproofError('input', `unknown command '${args.command}' (commands: derive, check, prove, build; see kinkproof --help)`);
+    }
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** One line (and a caret line for positions) on stderr; never a stack trace. */
+export function reportError(e: unknown, io: Io): number {
+  if (e instanceof KinkproofError) {
+    io.stderr(`kinkproof: ${e.oneLine()}\n`);
+    const caret = e.caret();
+    if (caret) io.stderr(`${caret}\n`);
+    return 2;
+  }
+  const message = e instanceof RangeError ? 'the input is too deeply nested to analyse' : e instanceof Error ? e.message : String(e);
+  io.stderr(`kinkproof: internal error: ${message.split('\n')[0]} (please report this input)\n`);
+  return 2;
+}

@@ -1,0 +1,57 @@
+/** The human summary of `derive` (without --json): class, kinks, gradient, then the cases. */
+import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import { exactText, MATRIX, printText } from '../symbolic/scalar/print.js';
+import type { Evidence } from '../numeric/verify.js';
+import { limitJson, smoothnessText } from './json.js';
+
+const yesNo = (t: boolean | null): string => (t === null ? 'unknown' : t ? 'yes' : 'no');
+
+function classLine(s: number | 'inf' | null): string {
+  const text = smoothnessText(s);
+  if (text === null) return 'unknown';
+  if (typeof s === 'number' && s >= 0) return `${text} (not C${s + 1})`;
+  return text;
+}
+
+export function summary(a: SymbolicAnalysis, verification: Evidence | null): string {
+  const { entry } = a;
+  const bps = entry.piecewise.breakpoints;
+  const offset = exactText(a.offset);
+  const lines = [
+    `f(X) = ${a.input}`,
+    `     = ${offset === '0' ? '' : `${offset} + `}sum_ij phi(x_ij),  phi(t) = ${printText(a.separable.phi)}`,
+    '',
+    `class:          ${classLine(entry.smoothness)}`,
+    `differentiable: ${yesNo(entry.differentiable)}`,
+    `kinks:          ${a.kinks.length ? a.kinks.map(exactText).join(', ') : 'none'}`,
+  ];
+  if (a.undecided.length) lines.push(`undecided at:   ${a.undecided.map(exactText).join(', ')}`);
+  if (a.gradient && entry.differentiable === true) lines.push(`gradient:       ${printText(a.gradient, MATRIX)}`);
+  else if (a.gradient) lines.push(`gradient:       ${printText(a.gradient, MATRIX)}  (away from the kinks)`);
+  lines.push('', 'cases:');
+  entry.piecewise.pieces.forEach((p, i) => {
+    const lo = bps[i - 1] ? exactText(bps[i - 1]!) : '-inf';
+    const hi = bps[i] ? exactText(bps[i]!) : 'inf';
+    lines.push(`  ${lo} < t < ${hi}:  phi(t) = ${printText(p.display)},  phi'(t) = ${printText(entry.derivativePieces[i]!.display)}`);
+  });
+  for (const b of entry.breakpoints) {
+    const c = exactText(b.at);
+    const left = limitJson(b.leftDerivative) ?? 'undecided';
+    const right = limitJson(b.rightDerivative) ?? 'undecided';
+    const verdict =
+      b.continuous === false ? 'discontinuous' : b.differentiable === true ? `differentiable, phi'(${c}) = ${left}` : b.differentiable === false ? 'kink (not differentiable)' : 'undecided';
+    lines.push(`  t = ${c}:  phi(${c}) = ${exactText(b.value)};  one-sided derivatives ${left} (left), ${right} (right): ${verdict}; ${smoothnessText(b.order) ?? 'class undecided'} here`);
+  }
+  for (const [i, p] of a.points.entries()) {
+    lines.push('', `at #${i + 1}: f = ${p.value}, ${p.differentiable ? `gradient ${JSON.stringify(p.gradient)}` : 'not differentiable there'}`);
+  }
+  if (verification) {
+    lines.push(
+      '',
+      `verification:   ${verification.status} (${verification.checks} numeric checks, max relative error ${verification.maxRelError.toExponential(2)}, seed ${verification.seed})`,
+    );
+    for (const f of verification.failures.slice(0, 5))
+      lines.push(`  FAILED ${f.claim} at ${f.point}: symbolic ${f.symbolic}, numeric ${f.numeric}`);
+  }
+  return lines.join('\n');
+}

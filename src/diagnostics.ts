@@ -1,0 +1,42 @@
+import type { Span } from './symbolic/syntax/ast.js';
+
+/**
+ * Why a request could not be answered. Every kind maps to exit code 2 in the
+ * CLI except `timeout`-free internal faults, which are bugs and never typed here.
+ */
+export type ProblemKind =
+  | 'syntax' // the text does not parse
+  | 'input' // parses, but names, arities, shapes or numbers are wrong
+  | 'unsupported' // well-formed, but outside what kinkproof can decide yet
+  | 'limit'; // a resource limit (size, depth, time) was reached
+
+/** The one error type kinkproof raises for bad or unsupported input. */
+export class KinkproofError extends Error {
+  readonly kind: ProblemKind;
+  /** Position in `source` the problem refers to, when there is one. */
+  readonly span: Span | undefined;
+  /** The text `span` points into (the expression as given). */
+  readonly source: string | undefined;
+
+  constructor(kind: ProblemKind, message: string, span?: Span, source?: string) {
+    super(message);
+    this.name = 'KinkproofError';
+    this.kind = kind;
+    this.span = span;
+    this.source = source;
+  }
+
+  /** One line for stderr: `kinkproof: <kind>: message (column N)`. */
+  oneLine(): string {
+    const where = this.span ? ` (column ${this.span.start + 1})` : '';
+    return `${this.kind === 'unsupported' ? 'not supported yet' : this.kind + ' error'}: ${this.message}${where}`;
+  }
+
+  /** The source line with a caret under the offending span, or '' without a span. */
+  caret(): string {
+    if (!this.span || this.source === undefined) return '';
+    const line = this.source.replace(/[\r\n\t]/g, ' ');
+    const width = Math.max(1, Math.min(this.span.end, line.length + 1) - this.span.start);
+    return `  ${line}\n  ${' '.repeat(this.span.start)}${'^'.repeat(width)}`;
+  }
+}

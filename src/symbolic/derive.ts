@@ -1,0 +1,126 @@
+/**
+ * The symbolic pipeline for one function: parse → shapes → reduce → piecewise
+ * → case analysis → gradient. Numbers never decide anything here.
+ */
+import * as P from './exact/poly.js';
+import type { Poly } from './exact/poly.js';
+import { approximate } from './exact/calculus.js';
+import { KinkproofError } from '../diagnostics.js';
+import { parse } from './syntax/parse.js';
+import type { Expr } from './syntax/ast.js';
+import { inferShapes, shapeText } from './shapes.js';
+import type { ConstantMatrix, Dim } from './shapes.js';
+import { Reducer } from './reduce.js';
+import type { Separable } from './reduce.js';
+import { toPiecewise } from './piecewise.js';
+import { analyzeEntry } from './analyze.js';
+import type { EntryAnalysis } from './analyze.js';
+import { gradientEntry } from './gradient.js';
+import { entryAt } from './pointwise.js';
+import type { Tri } from './primitives/spec.js';
+import type { Scalar } from './scalar/expr.js';
+import { sizeOf } from './scalar/expr.js';
+import { toPoly } from './scalar/toPoly.js';
+import { NotElementary } from './scalar/toPoly.js';
+
+export interface DeriveOptions {
+  readonly constants?: ReadonlyMap<string, ConstantMatrix>;
+  /** m, n fixed by the user. */
+  readonly shape?: readonly [number, number];
+  /** Points to evaluate at (each a rectangular matrix). */
+  readonly at?: readonly (readonly (readonly number[])[])[];
+}
+
+export interface PointResult {
+  readonly X: readonly (readonly number[])[];
+  readonly value: number;
+  readonly differentiable: Tri;
+  readonly gradient: number[][] | null;
+}
+
+export interface SymbolicAnalysis {
+  readonly input: string;
+  readonly expr: Expr;
+  readonly dims: { readonly m: Dim; readonly n: Dim };
+  readonly separable: Separable;
+  readonly offset: Poly;
+  readonly entry: EntryAnalysis;
+  /** Breakpoints where φ is not differentiable. */
+  readonly kinks: readonly Poly[];
+  /** Kink status not decided at these breakpoints. */
+  readonly undecided: readonly Poly[];
+  /** The entry function of ∇f, valid wherever f is differentiable (null if none could be verified). */
+  readonly gradient: Scalar | null;
+  readonly points: readonly PointResult[];
+}
+
+export const MAX_ENTRY_SIZE = 400;
+export const MAX_POINT_ENTRIES = 1_000_000;
+
+function checkPoint(X: readonly (readonly number[])[], index: number, dims: { m: Dim; n: Dim }): void {
+  const where = `--at #${index + 1}`;
+  const rows = X.length;
+  const cols = X[0]?.length ?? 0;
+  if (rows === 0 || cols === 0) throw new KinkproofError('input', `${where}: empty matrix`);
+  if (rows * cols > MAX_POINT_ENTRIES) throw new KinkproofError('limit', `${where}: more than ${MAX_POINT_ENTRIES} entries`);
+  if (X.some((r) => r.length !== cols)) throw new KinkproofError('input', `${where}: rows have different lengths`);
+  if (X.some((r) => r.some((v) => typeof v !== 'number' || !Number.isFinite(v))))
+    throw new KinkproofError('input', `${where}: entries must be finite numbers`);
+  const fits = (d: Dim, k: number): boolean => typeof d !== 'number' || d === k;
+  if (!fits(dims.m, rows) || !fits(dims.n, cols))
+    throw new KinkproofError('input', `${where}: X is ${rows}x${cols} but the expression needs ${dims.m}x${dims.n}`);
+}
+
+function evaluatePoint(X: readonly (readonly number[])[], entry: EntryAnalysis, offset: number): PointResult {
+  const cache = new Map<number, ReturnType<typeof entryAt>>();
+  const at = (x: number): ReturnType<typeof entryAt> => {
+    let r = cache.get(x);
+    if (!r) cache.set(x, (r = entryAt(entry, x)));
+    return r;
+  };
+  let value = offset;
+  let differentiable = true;
+  const gradient = X.map((row) =>
+    row.map((x) => {
+      const r = at(x);
+      value += approximate(r.value);
+      if (!r.derivative) differentiable = false;
+      return r.derivative ? approximate(r.derivative) : 0;
+    }),
+  );
+  return { X, value, differentiable, gradient: differentiable ? gradient : null };
+}
+
+export function analyzeSymbolic(input: string, options: DeriveOptions = {}): SymbolicAnalysis {
+  const expr = parse(input);
+  const constants = options.constants ?? new Map<string, ConstantMatrix>();
+  const firstPoint = options.at?.[0];
+  const shape = options.shape ?? (firstPoint ? ([firstPoint.length, firstPoint[0]?.length ?? 0] as const) : undefined);
+  const typed = inferShapes(expr, { constants, ...(shape ? { shape } : {}) }, input);
+  if (typed.shape.kind !== 'scalar')
+    throw new KinkproofError(
+      'input',
+      `f must be scalar-valued, but this expression is ${shapeText(typed.shape)}; wrap it, e.g. sum(...) or norm(...,'fro')^2`,
+      expr.span,
+      input,
+    );
+  options.at?.forEach((X, i) => checkPoint(X, i, typed.dims));
+  const separable = new Reducer({ constants }, input).separable(expr);
+  if (sizeOf(separable.phi) > MAX_ENTRY_SIZE)
+    throw new KinkproofError('limit', `the entry function has more than ${MAX_ENTRY_SIZE} nodes`);
+  let offset: Poly;
+  try {
+    offset = toPoly(separable.offset, { tPositive: false });
+  } catch (e) {
+    if (e instanceof P.Undefined || e instanceof NotElementary)
+      throw new KinkproofError('unsupported', `the constant part of f has no closed form here (${e.message})`);
+    throw e;
+  }
+  const entry = analyzeEntry(toPiecewise(separable.phi));
+  const kinks = entry.breakpoints.filter((b) => b.differentiable === false).map((b) => b.at);
+  const undecided = entry.breakpoints.filter((b) => b.differentiable === null).map((b) => b.at);
+  const gradient = gradientEntry(separable.phi, entry);
+  const offsetValue = approximate(offset);
+  const points = (options.at ?? []).map((X) => evaluatePoint(X, entry, offsetValue));
+  return { input, expr, dims: typed.dims, separable, offset, entry, kinks, undecided, gradient, points };
+}

@@ -1,0 +1,122 @@
+/** Derivative, substitution and numeric enclosure of normal forms. */
+import * as Q from './rational.js';
+import * as I from './interval.js';
+import type { Interval } from './interval.js';
+import { exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, Undefined, ZERO } from './poly.js';
+import type { Atom, Factor, Poly, PowerContext } from './poly.js';
+
+function atomDerivative(a: Atom): Poly {
+  switch (a.kind) {
+    case 't':
+      return ONE;
+    case 'root':
+      return ZERO;
+    case 'exp':
+      return mul(monomial([factor(a, Q.ONE)]), diff(a.arg));
+    case 'log':
+      return mul(diff(a.arg), monomial([factor({ kind: 'pow', base: a.arg }, Q.MINUS_ONE)]));
+    case 'pow':
+      return diff(a.base);
+  }
+}
+
+/** d/dt by the product and chain rules, atom by atom. */
+export function diff(p: Poly): Poly {
+  const out: Poly[] = [];
+  for (const term of p.terms) {
+    term.mono.factors.forEach((f, i) => {
+      const d = atomDerivative(f.atom);
+      if (d.terms.length === 0) return;
+      const others: Factor[] = term.mono.factors.filter((_, j) => j !== i);
+      // exp atoms carry exponent 1 and are their own derivative's factor.
+      const own = f.atom.kind === 'exp' ? [] : [{ ...f, exp: Q.sub(f.exp, Q.ONE) }];
+      const coef = f.atom.kind === 'exp' ? term.coef : Q.mul(term.coef, f.exp);
+      out.push(scale(mul(monomial([...others, ...own]), d), coef));
+    });
+  }
+  return sum(out);
+}
+
+/**
+ * p with t replaced by c. Throws Undefined where p has no real value there.
+ * `ctx` says whether c > 0, for splitting fractional powers.
+ */
+export function substitute(p: Poly, c: Poly, ctx: PowerContext): Poly {
+  const atomValue = (a: Atom): Poly => {
+    switch (a.kind) {
+      case 't':
+        return c;
+      case 'root':
+        return monomial([factor(a, Q.ONE)]);
+      case 'exp':
+        return exp(substitute(a.arg, c, ctx));
+      case 'log':
+        return log(substitute(a.arg, c, ctx), ctx);
+      case 'pow':
+        return substitute(a.base, c, ctx);
+    }
+  };
+  return sum(
+    p.terms.map((term) =>
+      scale(
+        product(term.mono.factors.map((f) => (f.atom.kind === 'exp' ? atomValue(f.atom) : pow(atomValue(f.atom), f.exp, ctx)))),
+        term.coef,
+      ),
+    ),
+  );
+}
+
+const rationalEnclosure = (q: Q.Rational): Interval => {
+  const x = Q.toNumber(q);
+  return Number.isInteger(x) && Math.abs(x) < 2 ** 53 ? I.exact(x) : I.point(x);
+};
+
+/** A rigorous enclosure of p's value with t in `t` (a point or an interval). */
+export function enclose(p: Poly, t: Interval): Interval {
+  let total = I.exact(0);
+  for (const term of p.terms) {
+    let value = rationalEnclosure(term.coef);
+    for (const f of term.mono.factors) value = I.mul(value, encloseFactor(f, t));
+    total = I.add(total, value);
+  }
+  return total;
+}
+
+function encloseFactor(f: Factor, t: Interval): Interval {
+  const e = Q.toNumber(f.exp);
+  const base = ((): Interval | undefined => {
+    switch (f.atom.kind) {
+      case 't':
+        return t;
+      case 'root':
+        return rationalEnclosure(Q.rat(f.atom.n));
+      case 'exp':
+        return I.exp(enclose(f.atom.arg, t));
+      case 'log':
+        return I.log(enclose(f.atom.arg, t));
+      case 'pow':
+        return enclose(f.atom.base, t);
+    }
+  })();
+  const value = base && (f.atom.kind === 'exp' ? base : I.pow(base, e, Q.isInteger(f.exp)));
+  if (!value) throw new Undefined('no real value on this enclosure');
+  return value;
+}
+
+/** The sign of a constant, proved by an enclosure; undefined when the enclosure cannot tell. */
+export function signOfConstant(p: Poly): -1 | 0 | 1 | undefined {
+  if (p.terms.length === 0) return 0;
+  const q = p.terms.length === 1 && p.terms[0]?.mono.factors.length === 0 ? p.terms[0].coef : undefined;
+  if (q) return Q.sign(q);
+  try {
+    return I.signOf(enclose(p, I.exact(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A double close to a constant's value (for display and numeric checks only). */
+export function approximate(p: Poly, t = 0): number {
+  return I.midpoint(enclose(p, I.point(t)));
+}
+

@@ -1,0 +1,328 @@
+/**
+ * Canonical form for elementary expressions in one variable t: a finite sum of
+ * rational multiples of monomials, a monomial being a product of "atoms" with
+ * rational exponents. Atoms are t, roots of integers (√2 = 2^{1/2}), exp(·),
+ * log(·) and powers of sums that cannot be expanded ((t²+1)^{1/2}, 1/(1+t)).
+ *
+ * Soundness over completeness: every rewrite used here is an identity wherever
+ * both sides are defined, so a difference that normalises to 0 *is* 0. A
+ * non-zero normal form may still be 0 through a relation we do not know; callers
+ * then look for a point where it is provably non-zero, or answer `unknown`.
+ */
+import * as Q from './rational.js';
+import type { Rational } from './rational.js';
+
+export type Atom =
+  | { readonly kind: 't' }
+  | { readonly kind: 'root'; readonly n: bigint } // n^r, 0 < r < 1, n > 1 an integer
+  | { readonly kind: 'exp'; readonly arg: Poly } // exponent always 1
+  | { readonly kind: 'log'; readonly arg: Poly } // integer exponents
+  | { readonly kind: 'pow'; readonly base: Poly }; // base a sum, or a monomial we could not split
+
+export interface Factor {
+  readonly atom: Atom;
+  readonly key: string;
+  readonly exp: Rational;
+}
+export interface Monomial {
+  readonly key: string;
+  readonly factors: readonly Factor[];
+}
+export interface Term {
+  readonly coef: Rational;
+  readonly mono: Monomial;
+}
+export interface Poly {
+  readonly key: string;
+  readonly terms: readonly Term[];
+}
+
+/** Raised when a value is not a real number (log 0, 0^{-1}, √−1). */
+export class Undefined extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'Undefined';
+  }
+}
+
+/** Raised when a result would grow past what we are willing to expand. */
+export class TooLarge extends Error {}
+
+const MAX_TERMS = 2000;
+
+const UNIT: Monomial = { key: '1', factors: [] };
+
+function atomKey(a: Atom): string {
+  switch (a.kind) {
+    case 't':
+      return 't';
+    case 'root':
+      return `r${a.n}`;
+    case 'exp':
+      return `e(${a.arg.key})`;
+    case 'log':
+      return `l(${a.arg.key})`;
+    case 'pow':
+      return `w(${a.base.key})`;
+  }
+}
+
+function makePoly(terms: Term[]): Poly {
+  if (terms.length > MAX_TERMS) throw new TooLarge(`expression has more than ${MAX_TERMS} terms`);
+  terms.sort((x, y) => (x.mono.key < y.mono.key ? -1 : x.mono.key > y.mono.key ? 1 : 0));
+  return { key: terms.map((t) => `${Q.toText(t.coef)}*${t.mono.key}`).join('+') || '0', terms };
+}
+
+/** Collect like monomials and drop zero coefficients. */
+function collect(terms: readonly Term[]): Poly {
+  const byKey = new Map<string, Term>();
+  for (const t of terms) {
+    const prev = byKey.get(t.mono.key);
+    byKey.set(t.mono.key, prev ? { coef: Q.add(prev.coef, t.coef), mono: t.mono } : t);
+  }
+  return makePoly([...byKey.values()].filter((t) => !Q.isZero(t.coef)));
+}
+
+export const ZERO: Poly = makePoly([]);
+export const constant = (q: Rational): Poly => (Q.isZero(q) ? ZERO : makePoly([{ coef: q, mono: UNIT }]));
+export const ONE = constant(Q.ONE);
+export const T: Poly = makePoly([{ coef: Q.ONE, mono: { key: 't^1', factors: [{ atom: { kind: 't' }, key: 't', exp: Q.ONE }] } }]);
+export const integer = (n: number): Poly => constant(Q.rat(n));
+
+export const isZero = (p: Poly): boolean => p.terms.length === 0;
+export const equals = (a: Poly, b: Poly): boolean => a.key === b.key;
+
+/** The rational value of a constant polynomial, or undefined when it has atoms. */
+export function asRational(p: Poly): Rational | undefined {
+  if (p.terms.length === 0) return Q.ZERO;
+  const [only] = p.terms;
+  return p.terms.length === 1 && only && only.mono.factors.length === 0 ? only.coef : undefined;
+}
+
+function atomHasT(a: Atom): boolean {
+  switch (a.kind) {
+    case 't':
+      return true;
+    case 'root':
+      return false;
+    case 'exp':
+    case 'log':
+      return hasT(a.arg);
+    case 'pow':
+      return hasT(a.base);
+  }
+}
+export const hasT = (p: Poly): boolean => p.terms.some((t) => t.mono.factors.some((f) => atomHasT(f.atom)));
+
+export const add = (a: Poly, b: Poly): Poly => collect([...a.terms, ...b.terms]);
+export const neg = (a: Poly): Poly => makePoly(a.terms.map((t) => ({ coef: Q.neg(t.coef), mono: t.mono })));
+export const sub = (a: Poly, b: Poly): Poly => add(a, neg(b));
+export const scale = (a: Poly, q: Rational): Poly =>
+  Q.isZero(q) ? ZERO : makePoly(a.terms.map((t) => ({ coef: Q.mul(t.coef, q), mono: t.mono })));
+export const sum = (ps: readonly Poly[]): Poly => collect(ps.flatMap((p) => p.terms));
+
+export function mul(a: Poly, b: Poly): Poly {
+  if (a.terms.length * b.terms.length > MAX_TERMS) throw new TooLarge(`product has more than ${MAX_TERMS} terms`);
+  const out: Poly[] = [];
+  for (const x of a.terms)
+    for (const y of b.terms) out.push(scale(monomial([...x.mono.factors, ...y.mono.factors]), Q.mul(x.coef, y.coef)));
+  return sum(out);
+}
+
+export const product = (ps: readonly Poly[]): Poly => ps.reduce(mul, ONE);
+
+export const factor = (atom: Atom, exp: Rational): Factor => ({ atom, key: atomKey(atom), exp });
+
+/**
+ * Multiply factors into canonical form. Returns a Poly because some rules leave
+ * the monomial world: a root's integer part is a rational coefficient, exp atoms
+ * merge into one, and a power of a sum with a natural exponent is expanded.
+ */
+export function monomial(factors: readonly Factor[]): Poly {
+  const byKey = new Map<string, Factor>();
+  const expArgs: Poly[] = [];
+  for (const f of factors) {
+    if (f.atom.kind === 'exp') {
+      expArgs.push(scale(f.atom.arg, f.exp));
+      continue;
+    }
+    const prev = byKey.get(f.key);
+    byKey.set(f.key, prev ? { ...f, exp: Q.add(prev.exp, f.exp) } : f);
+  }
+  let coef = Q.ONE;
+  const kept: Factor[] = [];
+  const expand: Poly[] = [];
+  for (const f of byKey.values()) {
+    if (Q.isZero(f.exp)) continue;
+    if (f.atom.kind === 'root') {
+      // n^e = n^{⌊e⌋} · n^{e−⌊e⌋}
+      const whole = Q.floor(f.exp);
+      coef = Q.mul(coef, Q.powInt(Q.rat(f.atom.n), whole));
+      const frac = Q.sub(f.exp, Q.rat(whole));
+      if (!Q.isZero(frac)) kept.push({ ...f, exp: frac });
+    } else if (f.atom.kind === 'pow' && Q.isInteger(f.exp) && f.exp.num > 0n) {
+      expand.push(powInteger(f.atom.base, f.exp.num));
+    } else {
+      kept.push(f);
+    }
+  }
+  const expArg = sum(expArgs);
+  if (!isZero(expArg)) kept.push(factor({ kind: 'exp', arg: expArg }, Q.ONE));
+  kept.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const mono: Monomial = kept.length
+    ? { key: kept.map((f) => `${f.key}^${Q.toText(f.exp)}`).join('*'), factors: kept }
+    : UNIT;
+  const base = makePoly(Q.isZero(coef) ? [] : [{ coef, mono }]);
+  return expand.length ? product([base, ...expand]) : base;
+}
+
+const MAX_POWER = 64n;
+
+function powInteger(p: Poly, n: bigint): Poly {
+  if (n > MAX_POWER && p.terms.length > 1) throw new TooLarge(`power ${n} of a sum is too large to expand`);
+  let result = ONE;
+  let base = p;
+  for (let k = n; k > 0n; k >>= 1n) {
+    if (k & 1n) result = mul(result, base);
+    if (k > 1n) base = mul(base, base);
+  }
+  return result;
+}
+
+/** Prime factorisation by trial division up to 10^6; a larger cofactor is kept whole. */
+function factorInteger(n: bigint): Map<bigint, bigint> {
+  const out = new Map<bigint, bigint>();
+  for (let p = 2n; p * p <= n && p < 1_000_000n; p += p === 2n ? 1n : 2n) {
+    while (n % p === 0n) {
+      out.set(p, (out.get(p) ?? 0n) + 1n);
+      n /= p;
+    }
+  }
+  if (n > 1n) out.set(n, (out.get(n) ?? 0n) + 1n);
+  return out;
+}
+
+/** q^α for a positive rational q, as rational × roots of primes. */
+function rationalPower(q: Rational, alpha: Rational): Poly {
+  if (Q.isInteger(alpha)) return constant(Q.powInt(q, alpha.num));
+  const factors: Factor[] = [];
+  for (const [n, sgn] of [
+    [q.num, 1n],
+    [q.den, -1n],
+  ] as const)
+    for (const [p, e] of factorInteger(n)) factors.push(factor({ kind: 'root', n: p }, Q.mul(alpha, Q.rat(e * sgn))));
+  return monomial(factors);
+}
+
+export interface PowerContext {
+  /** t > 0 wherever this expression is used (lets t^{1/2}·t^{1/2} become t). */
+  readonly tPositive: boolean;
+}
+
+/** p^α for rational α. Throws Undefined for 0^{α≤0}, and for a negative constant to a fractional power. */
+export function pow(p: Poly, alpha: Rational, ctx: PowerContext = { tPositive: false }): Poly {
+  if (Q.isZero(alpha)) return ONE;
+  if (isZero(p)) {
+    if (Q.sign(alpha) > 0) return ZERO;
+    throw new Undefined('0 to a non-positive power');
+  }
+  if (Q.isInteger(alpha) && alpha.num > 0n) return powInteger(p, alpha.num);
+  const q = asRational(p);
+  if (q !== undefined) {
+    if (Q.sign(q) < 0 && !Q.isInteger(alpha)) throw new Undefined('fractional power of a negative number');
+    const magnitude = rationalPower(Q.sign(q) < 0 ? Q.neg(q) : q, alpha);
+    return Q.sign(q) < 0 && alpha.num % 2n !== 0n ? neg(magnitude) : magnitude;
+  }
+  const [only] = p.terms;
+  if (p.terms.length === 1 && only && canSplit(only, alpha, ctx)) {
+    const coefPart = Q.sign(only.coef) > 0 ? rationalPower(only.coef, alpha) : pow(constant(only.coef), alpha);
+    return mul(coefPart, monomial(only.mono.factors.map((f) => ({ ...f, exp: Q.mul(f.exp, alpha) }))));
+  }
+  return monomial([factor({ kind: 'pow', base: p }, alpha)]);
+}
+
+/** (c·Π fᵢ^{eᵢ})^α = c^α·Π fᵢ^{eᵢα} holds when α is an integer or every factor is positive. */
+function canSplit(term: Term, alpha: Rational, ctx: PowerContext): boolean {
+  if (Q.isInteger(alpha)) return true;
+  if (Q.sign(term.coef) < 0) return false;
+  return term.mono.factors.every((f) => {
+    switch (f.atom.kind) {
+      case 't':
+        return ctx.tPositive;
+      case 'root':
+      case 'exp':
+      case 'pow':
+        return true;
+      case 'log':
+        return false;
+    }
+  });
+}
+
+export function exp(p: Poly): Poly {
+  // exp(Σ qᵢ·log bᵢ + rest) = Π bᵢ^{qᵢ} · exp(rest): log bᵢ is defined, so bᵢ > 0.
+  const parts: Poly[] = [];
+  const rest: Term[] = [];
+  for (const t of p.terms) {
+    const [f] = t.mono.factors;
+    if (t.mono.factors.length === 1 && f && f.atom.kind === 'log' && Q.isOne(f.exp))
+      parts.push(pow(f.atom.arg, t.coef, { tPositive: false }));
+    else rest.push(t);
+  }
+  const restPoly = makePoly(rest);
+  if (!isZero(restPoly)) parts.push(monomial([factor({ kind: 'exp', arg: restPoly }, Q.ONE)]));
+  return product(parts);
+}
+
+export function log(p: Poly, ctx: PowerContext = { tPositive: false }): Poly {
+  const q = asRational(p);
+  if (q !== undefined) {
+    if (Q.sign(q) <= 0) throw new Undefined('log of a non-positive number');
+    const out: Poly[] = [];
+    for (const [n, sgn] of [
+      [q.num, 1n],
+      [q.den, -1n],
+    ] as const)
+      for (const [prime, e] of factorInteger(n)) out.push(scale(logAtomOf(constant(Q.rat(prime))), Q.rat(e * sgn)));
+    return sum(out);
+  }
+  const [only] = p.terms;
+  if (p.terms.length === 1 && only && Q.sign(only.coef) > 0 && canSplit(only, Q.HALF, ctx)) {
+    // log(c·Π fᵢ^{eᵢ}) = log c + Σ eᵢ·log fᵢ for positive factors.
+    const out: Poly[] = [log(constant(only.coef))];
+    for (const f of only.mono.factors) {
+      if (f.atom.kind === 'exp') out.push(scale(f.atom.arg, f.exp));
+      else if (f.atom.kind === 'root') out.push(scale(log(constant(Q.rat(f.atom.n))), f.exp));
+      else if (f.atom.kind === 'pow') out.push(scale(log(f.atom.base, ctx), f.exp));
+      else out.push(scale(logAtomOf(monomial([factor(f.atom, Q.ONE)])), f.exp)); // t, positive here
+    }
+    return sum(out);
+  }
+  return logAtomOf(p);
+}
+
+const logAtomOf = (p: Poly): Poly => monomial([factor({ kind: 'log', arg: p }, Q.ONE)]);
+
+/** The coefficients c₀…c_d when p is a polynomial in t with constant coefficients, else undefined. */
+export function coefficientsInT(p: Poly): Poly[] | undefined {
+  const coeffs: Poly[] = [];
+  for (const term of p.terms) {
+    let degree = 0n;
+    const rest: Factor[] = [];
+    for (const f of term.mono.factors) {
+      if (f.atom.kind === 't') {
+        if (!Q.isInteger(f.exp) || f.exp.num < 0n) return undefined;
+        degree = f.exp.num;
+      } else if (atomHasT(f.atom)) return undefined;
+      else rest.push(f);
+    }
+    const d = Number(degree);
+    while (coeffs.length <= d) coeffs.push(ZERO);
+    coeffs[d] = add(coeffs[d] ?? ZERO, scale(monomial(rest), term.coef));
+  }
+  return coeffs;
+}
+
+export function fromCoefficients(coeffs: readonly Poly[]): Poly {
+  return sum(coeffs.map((c, k) => mul(c, pow(T, Q.rat(k)))));
+}

@@ -1,0 +1,103 @@
+/** Exact rational numbers on BigInt, always in lowest terms with a positive denominator. */
+export interface Rational {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+const gcd = (a: bigint, b: bigint): bigint => {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+};
+
+export function rat(num: bigint | number, den: bigint | number = 1n): Rational {
+  let n = BigInt(num);
+  let d = BigInt(den);
+  if (d === 0n) throw new RangeError('rational with zero denominator');
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = gcd(n, d);
+  return g > 1n ? { num: n / g, den: d / g } : { num: n, den: d };
+}
+
+export const ZERO = rat(0);
+export const ONE = rat(1);
+export const MINUS_ONE = rat(-1);
+export const HALF = rat(1, 2);
+
+export const isZero = (a: Rational): boolean => a.num === 0n;
+export const isOne = (a: Rational): boolean => a.num === 1n && a.den === 1n;
+export const isInteger = (a: Rational): boolean => a.den === 1n;
+export const sign = (a: Rational): -1 | 0 | 1 => (a.num > 0n ? 1 : a.num < 0n ? -1 : 0);
+export const equals = (a: Rational, b: Rational): boolean => a.num === b.num && a.den === b.den;
+export const compare = (a: Rational, b: Rational): -1 | 0 | 1 => sign(sub(a, b));
+
+export const add = (a: Rational, b: Rational): Rational => rat(a.num * b.den + b.num * a.den, a.den * b.den);
+export const sub = (a: Rational, b: Rational): Rational => rat(a.num * b.den - b.num * a.den, a.den * b.den);
+export const mul = (a: Rational, b: Rational): Rational => rat(a.num * b.num, a.den * b.den);
+export const neg = (a: Rational): Rational => ({ num: -a.num, den: a.den });
+export const inv = (a: Rational): Rational => rat(a.den, a.num);
+export const div = (a: Rational, b: Rational): Rational => rat(a.num * b.den, a.den * b.num);
+
+/** a^k for an integer k (k < 0 needs a ≠ 0). */
+export function powInt(a: Rational, k: bigint): Rational {
+  if (k < 0n) return powInt(inv(a), -k);
+  return { num: a.num ** k, den: a.den ** k };
+}
+
+/** floor(a) as a BigInt. */
+export function floor(a: Rational): bigint {
+  const q = a.num / a.den;
+  return a.num < 0n && q * a.den !== a.num ? q - 1n : q;
+}
+
+export const toNumber = (a: Rational): number => {
+  const n = Number(a.num) / Number(a.den);
+  if (Number.isFinite(n)) return n;
+  // Huge numerator and denominator: scale both down before dividing.
+  const shift = BigInt(Math.max(a.num.toString().length, a.den.toString().length) - 300);
+  return Number(a.num / 10n ** shift) / Number(a.den / 10n ** shift);
+};
+
+/** Exact value of a decimal literal such as "0.2", "2.5e-3", ".5". */
+export function fromDecimal(text: string): Rational {
+  const m = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text.trim());
+  if (!m) throw new RangeError(`not a decimal literal: ${text}`);
+  const whole = m[1] ?? '';
+  const frac = m[2] ?? '';
+  const exp = BigInt(m[3] ?? '0') - BigInt(frac.length);
+  const digits = BigInt((whole + frac).replace(/^0+(?=.)/, '') || '0');
+  return exp >= 0n ? rat(digits * 10n ** exp) : rat(digits, 10n ** -exp);
+}
+
+/** Exact value of a finite double (every double is a dyadic rational). */
+export function fromNumber(x: number): Rational {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  if (Number.isInteger(x)) return rat(BigInt(x));
+  let den = 1n;
+  let v = x;
+  while (!Number.isInteger(v)) {
+    v *= 2;
+    den *= 2n;
+  }
+  return rat(BigInt(v), den);
+}
+
+/** "3", "-1/2". */
+export const toText = (a: Rational): string => (a.den === 1n ? `${a.num}` : `${a.num}/${a.den}`);
+
+/**
+ * Integer k-th root of a non-negative BigInt when it is exact, else undefined.
+ * Newton's iteration on BigInt.
+ */
+export function exactRoot(n: bigint, k: bigint): bigint | undefined {
+  if (n < 0n) return undefined;
+  if (n < 2n || k === 1n) return n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / Number(k)) + 1);
+  for (;;) {
+    const y = ((k - 1n) * x + n / x ** (k - 1n)) / k;
+    if (y >= x) break;
+    x = y;
+  }
+  return x ** k === n ? x : undefined;
+}

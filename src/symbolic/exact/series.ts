@@ -1,0 +1,205 @@
+/**
+ * Truncated Puiseux series of a canonical form at t = c from one side:
+ * t = c + s·u, u → 0⁺, p(t) = Σ cₑ·u^e. Coefficients are exact constants.
+ * `order` tracks precision: every term with exponent below it is exact.
+ * This is what decides one-sided limits of φ, φ′, φ″, … at a breakpoint
+ * (DESIGN.md: the mean-value reduction φ′₊(c) = lim_{t→c⁺} p′(t)).
+ */
+import * as Q from './rational.js';
+import type { Rational } from './rational.js';
+import * as P from './poly.js';
+import type { Atom, Poly } from './poly.js';
+import { signOfConstant } from './calculus.js';
+
+export interface SeriesTerm {
+  readonly e: Rational;
+  readonly c: Poly;
+}
+export interface Series {
+  readonly terms: readonly SeriesTerm[]; // increasing e, non-zero c
+  readonly order: Rational | null; // null: exact (finitely many terms)
+}
+
+/** The expansion cannot be decided (log singularity, a coefficient of unknown sign). */
+export class Undecidable extends Error {}
+
+const exactSeries = (terms: SeriesTerm[]): Series => normalise(terms, null);
+
+function normalise(terms: readonly SeriesTerm[], order: Rational | null): Series {
+  const byE = new Map<string, SeriesTerm>();
+  for (const t of terms) {
+    if (order && Q.compare(t.e, order) >= 0) continue;
+    const k = Q.toText(t.e);
+    const prev = byE.get(k);
+    byE.set(k, prev ? { e: t.e, c: P.add(prev.c, t.c) } : t);
+  }
+  const kept = [...byE.values()].filter((t) => !P.isZero(t.c)).sort((a, b) => Q.compare(a.e, b.e));
+  return { terms: kept, order };
+}
+
+const minOrder = (a: Rational | null, b: Rational | null): Rational | null =>
+  a === null ? b : b === null ? a : Q.compare(a, b) <= 0 ? a : b;
+
+const addSeries = (a: Series, b: Series): Series => normalise([...a.terms, ...b.terms], minOrder(a.order, b.order));
+
+function leadExponent(s: Series): Rational | null {
+  return s.terms[0]?.e ?? s.order;
+}
+
+function mulSeries(a: Series, b: Series, cap: Rational): Series {
+  const la = leadExponent(a);
+  const lb = leadExponent(b);
+  let order: Rational | null = cap;
+  if (a.order && lb) order = minOrder(order, Q.add(a.order, lb));
+  if (b.order && la) order = minOrder(order, Q.add(b.order, la));
+  const terms: SeriesTerm[] = [];
+  for (const x of a.terms) for (const y of b.terms) terms.push({ e: Q.add(x.e, y.e), c: P.mul(x.c, y.c) });
+  const exact = a.order === null && b.order === null;
+  return normalise(terms, exact ? null : order);
+}
+
+/** Σ_k coef(k)·R^k for R with positive exponents, to the precision R and the cap allow. */
+function composeWith(R: Series, coef: (k: number) => Rational, cap: Rational, terminatesAt?: number): Series {
+  const lead = leadExponent(R);
+  let result: Series = exactSeries([{ e: Q.ZERO, c: P.constant(coef(0)) }]);
+  if (lead === null) return result; // R ≡ 0
+  let power: Series = exactSeries([{ e: Q.ZERO, c: P.ONE }]);
+  for (let k = 1; ; k++) {
+    if (terminatesAt !== undefined && k > terminatesAt) return result;
+    if (Q.compare(Q.mul(lead, Q.rat(k)), cap) >= 0) {
+      // The remaining terms start at exponent ≥ k·lead ≥ cap.
+      return normalise(result.terms, minOrder(result.order, cap));
+    }
+    power = mulSeries(power, R, cap);
+    result = addSeries(result, scaleSeries(power, coef(k)));
+  }
+}
+
+const scaleSeries = (s: Series, q: Rational): Series =>
+  normalise(
+    s.terms.map((t) => ({ e: t.e, c: P.scale(t.c, q) })),
+    s.order,
+  );
+
+/** Split S = a·u^α·(1 + R). */
+function factorLead(s: Series): { a: Poly; alpha: Rational; R: Series } {
+  const [first] = s.terms;
+  if (!first) throw new Undecidable('the expansion vanishes to the precision computed');
+  const sgn = signOfConstant(first.c);
+  if (sgn === undefined || sgn === 0) throw new Undecidable('cannot decide the sign of a leading coefficient');
+  const inverse = P.pow(first.c, Q.MINUS_ONE);
+  const rest = s.terms.slice(1).map((t) => ({ e: Q.sub(t.e, first.e), c: P.mul(t.c, inverse) }));
+  return { a: first.c, alpha: first.e, R: normalise(rest, s.order && Q.sub(s.order, first.e)) };
+}
+
+function binomial(e: Rational, k: number): Rational {
+  let r = Q.ONE;
+  for (let j = 0; j < k; j++) r = Q.div(Q.mul(r, Q.sub(e, Q.rat(j))), Q.rat(j + 1));
+  return r;
+}
+
+function powSeries(s: Series, e: Rational, cap: Rational): Series {
+  if (Q.isInteger(e) && e.num >= 0n) {
+    let out = exactSeries([{ e: Q.ZERO, c: P.ONE }]);
+    for (let k = 0n; k < e.num; k++) out = mulSeries(out, s, cap);
+    return out;
+  }
+  const { a, alpha, R } = factorLead(s);
+  const shift = Q.mul(alpha, e);
+  const relCap = Q.sub(cap, shift);
+  const body = composeWith(R, (k) => binomial(e, k), relCap);
+  const scale = P.pow(a, e);
+  return normalise(
+    body.terms.map((t) => ({ e: Q.add(t.e, shift), c: P.mul(t.c, scale) })),
+    body.order && Q.add(body.order, shift),
+  );
+}
+
+function factorial(k: number): Rational {
+  let r = Q.ONE;
+  for (let j = 2; j <= k; j++) r = Q.mul(r, Q.rat(j));
+  return r;
+}
+
+function splitConstant(s: Series): { c0: Poly; rest: Series } {
+  if (s.terms.some((t) => Q.sign(t.e) < 0)) throw new Undecidable('exponential of an unbounded argument');
+  const c0 = s.terms.find((t) => Q.isZero(t.e))?.c ?? P.ZERO;
+  return { c0, rest: normalise(s.terms.filter((t) => Q.sign(t.e) > 0), s.order) };
+}
+
+function atomSeries(atom: Atom, at: Poly, side: 1 | -1, cap: Rational): Series {
+  switch (atom.kind) {
+    case 't':
+      return exactSeries([
+        { e: Q.ZERO, c: at },
+        { e: Q.ONE, c: P.integer(side) },
+      ]);
+    case 'root':
+      return exactSeries([{ e: Q.ZERO, c: P.monomial([P.factor(atom, Q.ONE)]) }]);
+    case 'exp': {
+      const { c0, rest } = splitConstant(seriesAt(atom.arg, at, side, cap));
+      return scaleByConstant(composeWith(rest, (k) => Q.inv(factorial(k)), cap), P.exp(c0));
+    }
+    case 'log': {
+      const { a, alpha, R } = factorLead(seriesAt(atom.arg, at, side, cap));
+      if (!Q.isZero(alpha)) throw new Undecidable('logarithmic singularity');
+      const body = composeWith(R, (k) => (k === 0 ? Q.ZERO : Q.rat(k % 2 ? 1 : -1, k)), cap);
+      return addSeries(exactSeries([{ e: Q.ZERO, c: P.log(a) }]), body);
+    }
+    case 'pow':
+      return seriesAt(atom.base, at, side, cap);
+  }
+}
+
+const scaleByConstant = (s: Series, c: Poly): Series =>
+  normalise(
+    s.terms.map((t) => ({ e: t.e, c: P.mul(t.c, c) })),
+    s.order,
+  );
+
+/** The expansion of p at t = c + side·u, every term with exponent below `cap` exact. */
+export function seriesAt(p: Poly, at: Poly, side: 1 | -1, cap: Rational): Series {
+  let total: Series = exactSeries([]);
+  for (const term of p.terms) {
+    let s: Series = exactSeries([{ e: Q.ZERO, c: P.constant(term.coef) }]);
+    for (const f of term.mono.factors) {
+      const base = atomSeries(f.atom, at, side, cap);
+      s = mulSeries(s, f.atom.kind === 'exp' ? base : powSeries(base, f.exp, cap), cap);
+    }
+    total = addSeries(total, s);
+  }
+  return total;
+}
+
+/** An extended real: an exact constant, ±∞, or not decided. */
+export type Limit =
+  | { readonly kind: 'finite'; readonly value: Poly }
+  | { readonly kind: 'infinite'; readonly sign: 1 | -1 }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+function fallingFactorial(e: Rational, k: number): Rational {
+  let r = Q.ONE;
+  for (let j = 0; j < k; j++) r = Q.mul(r, Q.sub(e, Q.rat(j)));
+  return r;
+}
+
+/**
+ * lim_{t→c^side} p^{(k)}(t) from p's series: term-by-term differentiation,
+ * d/dt = side·d/du. A term u^e with e < k and e(e−1)…(e−k+1) ≠ 0 blows up.
+ */
+export function derivativeLimit(s: Series, k: number, side: 1 | -1): Limit {
+  const orient = side < 0 && k % 2 === 1 ? -1 : 1;
+  for (const t of s.terms) {
+    if (Q.compare(t.e, Q.rat(k)) >= 0) break;
+    const ff = fallingFactorial(t.e, k);
+    if (Q.isZero(ff)) continue;
+    const sgn = signOfConstant(t.c);
+    if (sgn === undefined || sgn === 0) return { kind: 'unknown', reason: 'sign of a coefficient not decided' };
+    return { kind: 'infinite', sign: (sgn * Q.sign(ff) * orient) as 1 | -1 };
+  }
+  if (s.order && Q.compare(s.order, Q.rat(k)) <= 0)
+    return { kind: 'unknown', reason: `expansion not precise to order ${k}` };
+  const exactTerm = s.terms.find((t) => Q.equals(t.e, Q.rat(k)));
+  const value = exactTerm ? P.scale(exactTerm.c, Q.mul(factorial(k), Q.rat(orient))) : P.ZERO;
+  return { kind: 'finite', value };
+}

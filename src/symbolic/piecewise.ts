@@ -1,0 +1,254 @@
+/**
+ * The piecewise normal form of an entry function: exact breakpoints
+ * c₁ < … < c_k, an elementary piece on each open interval, and the value at
+ * each breakpoint (SymPy's Piecewise._intervals, as plain data).
+ */
+import * as Q from './exact/rational.js';
+import * as P from './exact/poly.js';
+import type { Poly, PowerContext } from './exact/poly.js';
+import { signOfConstant, substitute } from './exact/calculus.js';
+import { primitives } from './primitives/registry.js';
+import type { Side } from './primitives/spec.js';
+import type { Scalar } from './scalar/expr.js';
+import { addS, callS, mulS, powS } from './scalar/build.js';
+import { toPoly } from './scalar/toPoly.js';
+import { fromPoly } from './scalar/fromPoly.js';
+import { compareExact, realZeros } from './solve.js';
+import { KinkproofError } from '../diagnostics.js';
+import { exactText } from './scalar/print.js';
+
+/** An elementary expression valid on one open interval, with its canonical form. */
+export interface Piece {
+  readonly display: Scalar;
+  readonly nf: Poly;
+}
+
+export interface Piecewise {
+  readonly breakpoints: readonly Poly[];
+  readonly pieces: readonly Piece[]; // breakpoints.length + 1 pieces
+  readonly values: readonly Poly[]; // the function's value at each breakpoint
+}
+
+export const MAX_BREAKPOINTS = 200;
+
+const domainError = (what: string): KinkproofError =>
+  new KinkproofError('unsupported', `the entry function is not defined on all of R: ${what}`);
+
+const contextFor = (lower: Poly | undefined): PowerContext => ({
+  tPositive: lower !== undefined && (signOfConstant(lower) ?? -1) >= 0,
+});
+const pointContext = (c: Poly): PowerContext => ({ tPositive: (signOfConstant(c) ?? -1) > 0 });
+
+function makePiece(display: Scalar, lower: Poly | undefined): Piece {
+  try {
+    return { display, nf: toPoly(display, contextFor(lower)) };
+  } catch (e) {
+    if (e instanceof P.Undefined) throw domainError(`${e.message} on an interval`);
+    throw e;
+  }
+}
+
+/** An exact point strictly inside interval i of the given breakpoints. */
+export function samplePoint(bps: readonly Poly[], i: number): Poly {
+  const lo = bps[i - 1];
+  const hi = bps[i];
+  if (lo && hi) return P.scale(P.add(lo, hi), Q.HALF);
+  if (lo) return P.add(lo, P.ONE);
+  if (hi) return P.sub(hi, P.ONE);
+  return P.ZERO;
+}
+
+export function valueAt(piece: Piece, c: Poly): Poly {
+  try {
+    return substitute(piece.nf, c, pointContext(c));
+  } catch (e) {
+    if (e instanceof P.Undefined) throw domainError(`${e.message} at t = ${exactText(c)}`);
+    throw e;
+  }
+}
+
+function signAt(piece: Piece, c: Poly): Side {
+  const s = signOfConstant(valueAt(piece, c));
+  if (s === undefined) throw new KinkproofError('unsupported', `cannot decide the sign of ${exactText(valueAt(piece, c))}`);
+  return s;
+}
+
+export function union(lists: readonly (readonly Poly[])[]): Poly[] {
+  const all = lists.flat();
+  all.sort(compareExact);
+  const out = all.filter((c, i) => i === 0 || compareExact(all[i - 1]!, c) !== 0);
+  if (out.length > MAX_BREAKPOINTS)
+    throw new KinkproofError('limit', `more than ${MAX_BREAKPOINTS} breakpoints`);
+  return out;
+}
+
+/** pw restated on a finer set of breakpoints: the piece on each interval and the value at each point. */
+export function refine(pw: Piecewise, bps: readonly Poly[]): { pieces: Piece[]; values: Poly[] } {
+  const pieces: Piece[] = [];
+  const values: Poly[] = [];
+  let j = 0; // pw.pieces[j] covers the current interval
+  for (let i = 0; i <= bps.length; i++) {
+    pieces.push(pw.pieces[j]!);
+    const c = bps[i];
+    if (!c) break;
+    const own = pw.breakpoints[j];
+    if (own && compareExact(own, c) === 0) {
+      values.push(pw.values[j]!);
+      j++;
+    } else values.push(valueAt(pw.pieces[j]!, c));
+  }
+  return { pieces, values };
+}
+
+/** Breakpoints where the sign of pw may change: its own plus the zeros inside each piece. */
+function signChanges(pw: Piecewise): Poly[] {
+  const extra: Poly[] = [];
+  pw.pieces.forEach((piece, i) => {
+    if (P.isZero(piece.nf) || !P.hasT(piece.nf)) return;
+    const lo = pw.breakpoints[i - 1];
+    const hi = pw.breakpoints[i];
+    for (const z of realZeros(piece.nf))
+      if ((!lo || compareExact(lo, z) < 0) && (!hi || compareExact(z, hi) < 0)) extra.push(z);
+  });
+  return union([pw.breakpoints, extra]);
+}
+
+const single = (display: Scalar): Piecewise => ({ breakpoints: [], pieces: [makePiece(display, undefined)], values: [] });
+
+function combine(
+  children: readonly Piecewise[],
+  extraBreakpoints: readonly Poly[],
+  piece: (displays: Scalar[], i: number, bps: readonly Poly[]) => Scalar,
+  value: (values: Poly[], c: Poly, i: number) => Poly,
+): Piecewise {
+  const bps = union([...children.map((c) => c.breakpoints), extraBreakpoints]);
+  const parts = children.map((c) => refine(c, bps));
+  const pieces = bps.concat([P.ZERO]).map((_, i) =>
+    makePiece(
+      piece(
+        parts.map((p) => p.pieces[i]!.display),
+        i,
+        bps,
+      ),
+      bps[i - 1],
+    ),
+  );
+  const values = bps.map((c, i) =>
+    value(
+      parts.map((p) => p.values[i]!),
+      c,
+      i,
+    ),
+  );
+  return mergeEqualNeighbours({ breakpoints: bps, pieces, values });
+}
+
+/** Remove a breakpoint where both neighbours are the same expression and the value fits. */
+function mergeEqualNeighbours(pw: Piecewise): Piecewise {
+  const bps: Poly[] = [];
+  const pieces: Piece[] = [pw.pieces[0]!];
+  const values: Poly[] = [];
+  pw.breakpoints.forEach((c, i) => {
+    const left = pieces[pieces.length - 1]!;
+    const right = pw.pieces[i + 1]!;
+    if (P.equals(left.nf, right.nf) && sameValue(left, c, pw.values[i]!)) {
+      if (displaySize(right.display) < displaySize(left.display)) pieces[pieces.length - 1] = right;
+      return;
+    }
+    bps.push(c);
+    values.push(pw.values[i]!);
+    pieces.push(right);
+  });
+  return { breakpoints: bps, pieces, values };
+}
+
+function sameValue(piece: Piece, c: Poly, value: Poly): boolean {
+  try {
+    return P.isZero(P.sub(substitute(piece.nf, c, pointContext(c)), value));
+  } catch {
+    return false;
+  }
+}
+
+const displaySize = (s: Scalar): number => JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? 0 : v)).length;
+
+function evaluateOrFail<T>(what: () => T, c: Poly, label: string): T {
+  try {
+    return what();
+  } catch (e) {
+    if (e instanceof P.Undefined) throw domainError(`${label} has no real value at t = ${exactText(c)}`);
+    throw e;
+  }
+}
+
+/** Require a sign on every open interval (log: > 0, fractional power: ≥ 0). */
+function requireSign(pw: Piecewise, bps: readonly Poly[], ok: (s: Side) => boolean, label: string): void {
+  const parts = refine(pw, bps);
+  parts.pieces.forEach((piece, i) => {
+    if (!ok(signAt(piece, samplePoint(bps, i)))) {
+      const lo = bps[i - 1] ? exactText(bps[i - 1]!) : '-inf';
+      const hi = bps[i] ? exactText(bps[i]!) : 'inf';
+      throw domainError(`${label} has no real value for t in (${lo}, ${hi})`);
+    }
+  });
+}
+
+/** Build the piecewise form of an entry function bottom-up. */
+export function toPiecewise(s: Scalar): Piecewise {
+  switch (s.kind) {
+    case 'const':
+    case 'var':
+      return single(s);
+    case 'add':
+      return combine(s.terms.map(toPiecewise), [], (d) => addS(...d), (v) => P.sum(v));
+    case 'mul':
+      return combine(s.factors.map(toPiecewise), [], (d) => mulS(...d), (v) => P.product(v));
+    case 'pow': {
+      const base = toPiecewise(s.base);
+      const singular = !Q.isInteger(s.exponent) || Q.sign(s.exponent) < 0;
+      if (!singular) return combine([base], [], ([d]) => powS(d!, s.exponent), ([v]) => P.pow(v!, s.exponent));
+      const bps = signChanges(base);
+      if (!Q.isInteger(s.exponent)) requireSign(base, bps, (x) => x >= 0, 'a fractional power of a negative number');
+      return combine(
+        [base],
+        bps,
+        ([d]) => powS(d!, s.exponent),
+        ([v], c) => evaluateOrFail(() => P.pow(v!, s.exponent, pointContext(c)), c, 'a power'),
+      );
+    }
+    case 'call':
+      return callPiecewise(s);
+  }
+}
+
+function callPiecewise(s: Extract<Scalar, { kind: 'call' }>): Piecewise {
+  const spec = primitives[s.fn];
+  const args = s.args.map(toPiecewise);
+  if ('split' in spec && spec.split) {
+    const { switchOf, branch } = spec.split;
+    const sw = toPiecewise(switchOf(s.args));
+    const bps = union([...args.map((a) => a.breakpoints), signChanges(sw)]);
+    const switchParts = refine(sw, bps);
+    return combine(
+      args,
+      bps,
+      (d, i, all) => branch(d, signAt(switchParts.pieces[i]!, samplePoint(all, i))),
+      (v, c, i) => {
+        const side = signOfConstant(switchParts.values[i]!);
+        if (side === undefined) throw new KinkproofError('unsupported', `cannot decide the sign of a switch at ${exactText(c)}`);
+        return toPoly(branch(v.map(fromPoly), side), pointContext(c));
+      },
+    );
+  }
+  const [arg] = args;
+  const elementary = 'elementary' in spec ? spec.elementary : undefined;
+  if (!arg || !elementary) throw new Error(`primitive ${s.fn} has neither split nor elementary rule`);
+  const bps = spec.domain ? signChanges(arg) : arg.breakpoints;
+  if (spec.domain === 'positive') requireSign(arg, bps, (x) => x > 0, `${s.fn} of a non-positive number`);
+  return combine(
+    [arg],
+    bps,
+    ([d]) => callS(s.fn, d!),
+    ([v], c) => evaluateOrFail(() => elementary(v!, pointContext(c)), c, `${s.fn}(...)`),
+  );
+}

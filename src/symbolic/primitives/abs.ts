@@ -1,0 +1,17 @@
+import { call, int } from '../scalar/expr.js';
+import { mulS, negS } from '../scalar/build.js';
+import type { PrimitiveSpec } from './spec.js';
+
+export const abs: PrimitiveSpec = {
+  names: ['abs'],
+  arity: 1,
+  split: {
+    switchOf: ([u]) => u!,
+    branch: ([u], side) => (side > 0 ? u! : side < 0 ? negS(u!) : int(0)),
+  },
+  derivative: ([u], [du]) => mulS(call('sign', u!), du!),
+  evaluate: (a) => Math.abs(a),
+  kernel: (a) => `Math.abs(${a})`,
+  latex: ([a]) => `\\left|${a}\\right|`,
+  convex: true,
+};

@@ -1,0 +1,18 @@
+import * as Q from '../exact/rational.js';
+import { int, num } from '../scalar/expr.js';
+import type { PrimitiveSpec } from './spec.js';
+
+/** H(u) = 1 for u > 0, 0 for u < 0 and ½ at 0 (MATLAB's and SymPy's value). */
+export const heaviside: PrimitiveSpec = {
+  names: ['heaviside'],
+  arity: 1,
+  split: {
+    switchOf: ([u]) => u!,
+    branch: (_args, side) => (side === 0 ? num(Q.HALF) : int(side > 0 ? 1 : 0)),
+  },
+  derivative: () => int(0),
+  evaluate: (a) => 0.5 * (1 + Math.sign(a)),
+  kernel: (a) => `0.5 * (1 + Math.sign(${a}))`,
+  latex: ([a]) => `H\\left(${a}\\right)`,
+  convex: false,
+};

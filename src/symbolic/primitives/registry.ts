@@ -1,0 +1,29 @@
+/**
+ * Every primitive kinkproof knows. Adding one is adding a file and a line here.
+ * (√ is not a primitive: the reducer writes sqrt(u) as the power u^{1/2}.)
+ */
+import { abs } from './abs.js';
+import { exp } from './exp.js';
+import { heaviside } from './heaviside.js';
+import { log } from './log.js';
+import { max } from './max.js';
+import { min } from './min.js';
+import { relu } from './relu.js';
+import { sign } from './sign.js';
+import type { PrimitiveSpec } from './spec.js';
+
+export const primitives = { relu, abs, sign, heaviside, max, min, exp, log } as const satisfies Record<
+  string,
+  PrimitiveSpec
+>;
+
+export type PrimitiveName = keyof typeof primitives;
+
+const byName = new Map<string, PrimitiveName>();
+for (const [name, spec] of Object.entries(primitives) as [PrimitiveName, PrimitiveSpec][])
+  for (const spelling of spec.names) byName.set(spelling, name);
+
+/** The primitive a user's spelling names (`pos` → relu), if any. */
+export const lookupPrimitive = (spelling: string): PrimitiveName | undefined => byName.get(spelling);
+
+export const primitiveNames = (): string[] => [...byName.keys()];

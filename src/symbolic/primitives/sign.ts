@@ -1,0 +1,17 @@
+import { int } from '../scalar/expr.js';
+import type { PrimitiveSpec } from './spec.js';
+
+/** sign(u) ∈ {−1, 0, 1}; sign(0) = 0. */
+export const sign: PrimitiveSpec = {
+  names: ['sign'],
+  arity: 1,
+  split: {
+    switchOf: ([u]) => u!,
+    branch: (_args, side) => int(side),
+  },
+  derivative: () => int(0),
+  evaluate: (a) => Math.sign(a),
+  kernel: (a) => `Math.sign(${a})`,
+  latex: ([a]) => `\\operatorname{sign}\\left(${a}\\right)`,
+  convex: false,
+};

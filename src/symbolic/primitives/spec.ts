@@ -1,0 +1,46 @@
+/**
+ * One definition per primitive, read by every stage (KaTeX's defineFunction,
+ * with a typed registry instead of side-effect registration).
+ */
+import type { Scalar } from '../scalar/expr.js';
+import type { Poly, PowerContext } from '../exact/poly.js';
+
+export type Side = -1 | 0 | 1;
+export type Tri = boolean | null; // yes / no / unknown
+
+/**
+ * A primitive that is elementary on each side of a switching function's zeros
+ * (relu, abs, max, …). At a zero of the switch the value is given explicitly:
+ * no convention such as H(0) = ½ is ever used as a derivative.
+ */
+export interface SplitRule {
+  /** The expression whose sign selects the branch (relu(u): u; max(a, b): a − b). */
+  readonly switchOf: (args: readonly Scalar[]) => Scalar;
+  /** The branch where the switch has sign `side` (0: the value at its zeros). */
+  readonly branch: (args: readonly Scalar[], side: Side) => Scalar;
+}
+
+export interface PrimitiveSpec {
+  /** Accepted spellings; the first is canonical in printed output. */
+  readonly names: readonly [string, ...string[]];
+  readonly arity: 1 | 2;
+  /** Kinked primitives: how they split into elementary pieces. */
+  readonly split?: SplitRule;
+  /**
+   * Smooth primitives: the value on the canonical form. Must throw `Undefined`
+   * outside the domain (log of a non-positive number).
+   */
+  readonly elementary?: (arg: Poly, ctx: PowerContext) => Poly;
+  /** Where the argument must be > 0 (log) or ≥ 0 (sqrt), its zeros are breakpoints. */
+  readonly domain?: 'positive' | 'nonnegative';
+  /** Chain-rule factor d/du f(u) as an expression, valid where f is differentiable. */
+  readonly derivative: (args: readonly Scalar[], dargs: readonly Scalar[]) => Scalar;
+  /** Numeric value, same semantics as the symbolic layer at every point. */
+  readonly evaluate: (a: number, b: number) => number;
+  /** JavaScript source of the numeric kernel (branch-free where exact). */
+  readonly kernel: (a: string, b: string) => string;
+  /** LaTeX of an application, given the arguments' LaTeX. */
+  readonly latex: (args: readonly string[]) => string;
+  /** Convex as a function of its (first) argument; for max/min, jointly. */
+  readonly convex: Tri;
+}

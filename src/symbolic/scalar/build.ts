@@ -1,0 +1,98 @@
+/**
+ * Smart constructors: flatten, fold constants, drop 0 and 1, collect equal
+ * terms and factors. They keep expressions readable (what users see printed);
+ * exact decisions are made on the canonical form in exact/poly.ts, not here.
+ */
+import * as Q from '../exact/rational.js';
+import type { Rational } from '../exact/rational.js';
+import { call, int, keyOf, num } from './expr.js';
+import type { PrimitiveName } from '../primitives/registry.js';
+import type { Scalar } from './expr.js';
+
+const constValue = (s: Scalar): Rational | undefined => (s.kind === 'const' ? s.value : undefined);
+
+/** Split c·x into (c, x). */
+function coefficientOf(s: Scalar): [Rational, Scalar | undefined] {
+  if (s.kind === 'const') return [s.value, undefined];
+  if (s.kind === 'mul') {
+    const c = constValue(s.factors[0]!);
+    if (c !== undefined) {
+      const rest = s.factors.slice(1);
+      return [c, rest.length === 1 ? rest[0] : { kind: 'mul', factors: rest }];
+    }
+  }
+  return [Q.ONE, s];
+}
+
+export function addS(...terms: Scalar[]): Scalar {
+  const flat = terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t]));
+  let constant = Q.ZERO;
+  const collected = new Map<string, [Rational, Scalar]>();
+  for (const term of flat) {
+    const [c, rest] = coefficientOf(term);
+    if (!rest) {
+      constant = Q.add(constant, c);
+      continue;
+    }
+    const key = keyOf(rest);
+    const prev = collected.get(key);
+    collected.set(key, [prev ? Q.add(prev[0], c) : c, rest]);
+  }
+  const out: Scalar[] = [];
+  for (const [c, rest] of collected.values()) if (!Q.isZero(c)) out.push(scaleS(c, rest));
+  if (!Q.isZero(constant) || out.length === 0) out.push(num(constant));
+  return out.length === 1 ? out[0]! : { kind: 'add', terms: out };
+}
+
+const scaleS = (c: Rational, s: Scalar): Scalar => mulS(num(c), s);
+
+export function mulS(...factors: Scalar[]): Scalar {
+  const flat = factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]));
+  let constant = Q.ONE;
+  const powers = new Map<string, [Scalar, Rational]>();
+  for (const f of flat) {
+    if (f.kind === 'const') {
+      constant = Q.mul(constant, f.value);
+      continue;
+    }
+    const [base, e] = f.kind === 'pow' ? [f.base, f.exponent] : [f, Q.ONE];
+    const key = keyOf(base);
+    const prev = powers.get(key);
+    powers.set(key, [base, prev ? Q.add(prev[1], e) : e]);
+  }
+  if (Q.isZero(constant)) return int(0);
+  const out: Scalar[] = [];
+  for (const [base, e] of powers.values()) {
+    const p = powS(base, e);
+    if (p.kind === 'const') constant = Q.mul(constant, p.value);
+    else out.push(p);
+  }
+  if (!Q.isOne(constant) || out.length === 0) out.unshift(num(constant));
+  return out.length === 1 ? out[0]! : { kind: 'mul', factors: out };
+}
+
+export function powS(base: Scalar, exponent: Rational): Scalar {
+  if (Q.isZero(exponent)) return int(1);
+  if (Q.isOne(exponent)) return base;
+  if (base.kind === 'const') {
+    if (Q.isZero(base.value) && Q.sign(exponent) > 0) return int(0);
+    if (Q.isInteger(exponent) && !(Q.isZero(base.value) && exponent.num < 0n))
+      return num(Q.powInt(base.value, exponent.num));
+    if (Q.isOne(base.value)) return int(1);
+  }
+  // (b^a)^e = b^{ae} needs an integer e (or a known-positive b); keep it simple.
+  if (base.kind === 'pow' && Q.isInteger(exponent)) return powS(base.base, Q.mul(base.exponent, exponent));
+  return { kind: 'pow', base, exponent };
+}
+
+export const negS = (s: Scalar): Scalar => (s.kind === 'add' ? addS(...s.terms.map(negS)) : mulS(int(-1), s));
+export const subS = (a: Scalar, b: Scalar): Scalar => addS(a, negS(b));
+export const divS = (a: Scalar, b: Scalar): Scalar => mulS(a, powS(b, Q.MINUS_ONE));
+
+/** exp(0) = 1 and log(1) = 0; any other call is kept as written. */
+export function callS(fn: PrimitiveName, ...args: Scalar[]): Scalar {
+  const [a] = args;
+  if (fn === 'exp' && a?.kind === 'const' && Q.isZero(a.value)) return int(1);
+  if (fn === 'log' && a?.kind === 'const' && Q.isOne(a.value)) return int(0);
+  return call(fn, ...args);
+}

@@ -1,0 +1,29 @@
+/**
+ * d/dt of an expression by the chain rule, with each primitive's own rule.
+ * For kinked primitives the rule holds only away from their switching points;
+ * callers verify the result against the case analysis before trusting it.
+ */
+import * as Q from '../exact/rational.js';
+import { primitives } from '../primitives/registry.js';
+import { int } from './expr.js';
+import type { Scalar } from './expr.js';
+import { addS, mulS, powS } from './build.js';
+
+export function differentiate(s: Scalar): Scalar {
+  switch (s.kind) {
+    case 'const':
+      return int(0);
+    case 'var':
+      return int(1);
+    case 'add':
+      return addS(...s.terms.map(differentiate));
+    case 'mul':
+      return addS(
+        ...s.factors.map((f, i) => mulS(...s.factors.map((g, j) => (i === j ? differentiate(f) : g)))),
+      );
+    case 'pow':
+      return mulS({ kind: 'const', value: s.exponent }, powS(s.base, Q.sub(s.exponent, Q.ONE)), differentiate(s.base));
+    case 'call':
+      return primitives[s.fn].derivative(s.args, s.args.map(differentiate));
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Names, arities and shapes. X is m×n with m, n free unless fixed; constants
+ * have the shape of their matrix; shapes unify like types (A*X fixes m).
+ */
+import { KinkproofError } from '../diagnostics.js';
+import type { Expr, Span } from './syntax/ast.js';
+import { lookupPrimitive, primitives } from './primitives/registry.js';
+
+export type Dim = number | 'm' | 'n';
+export type Shape = { readonly kind: 'scalar' } | { readonly kind: 'matrix'; readonly rows: Dim; readonly cols: Dim };
+
+export interface ConstantMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: readonly (readonly number[])[];
+}
+
+export interface ShapeEnv {
+  readonly constants: ReadonlyMap<string, ConstantMatrix>;
+  /** m and n when fixed by --shape or --at. */
+  readonly shape?: readonly [number, number];
+}
+
+/** Reductions to a scalar, with their allowed argument counts. */
+export const REDUCTIONS = { sum: [1], trace: [1], norm: [1, 2] } as const;
+export type ReductionName = keyof typeof REDUCTIONS;
+export const isReduction = (name: string): name is ReductionName => Object.hasOwn(REDUCTIONS, name);
+
+const SCALAR: Shape = { kind: 'scalar' };
+const dimText = (d: Dim): string => `${d}`;
+export const shapeText = (s: Shape): string => (s.kind === 'scalar' ? 'a scalar' : `${dimText(s.rows)}x${dimText(s.cols)}`);
+
+export interface Typed {
+  readonly shape: Shape;
+  /** m and n after unification (numbers when fixed, else still free). */
+  readonly dims: { readonly m: Dim; readonly n: Dim };
+}
+
+export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
+  const bound = new Map<'m' | 'n', Dim>();
+  if (env.shape) {
+    bound.set('m', env.shape[0]);
+    bound.set('n', env.shape[1]);
+  }
+  const resolve = (d: Dim): Dim => {
+    while (typeof d === 'string' && bound.has(d)) d = bound.get(d)!;
+    return d;
+  };
+  const fail = (message: string, span: Span): never => {
+    throw new KinkproofError('input', message, span, source);
+  };
+  const unify = (a: Dim, b: Dim, what: () => string, span: Span): void => {
+    const x = resolve(a);
+    const y = resolve(b);
+    if (x === y) return;
+    if (typeof x === 'string') bound.set(x, y);
+    else if (typeof y === 'string') bound.set(y, x);
+    else fail(`shape mismatch: ${what()}`, span);
+  };
+  const show = (s: Shape): string =>
+    s.kind === 'scalar' ? 'a scalar' : `${dimText(resolve(s.rows))}x${dimText(resolve(s.cols))}`;
+  const sameShape = (a: Shape, b: Shape, op: string, span: Span): Shape => {
+    if (a.kind === 'scalar') return b;
+    if (b.kind === 'scalar') return a;
+    unify(a.rows, b.rows, () => `${op} needs equal shapes, got ${show(a)} and ${show(b)}`, span);
+    unify(a.cols, b.cols, () => `${op} needs equal shapes, got ${show(a)} and ${show(b)}`, span);
+    return a;
+  };
+
+  const visit = (e: Expr): Shape => {
+    switch (e.kind) {
+      case 'number':
+        return SCALAR;
+      case 'string':
+        return fail(`a string ('${e.value}') is only allowed as the second argument of norm`, e.span);
+      case 'symbol': {
+        if (e.name === 'X') return { kind: 'matrix', rows: 'm', cols: 'n' };
+        const c = env.constants.get(e.name);
+        if (c) return c.rows === 1 && c.cols === 1 ? SCALAR : { kind: 'matrix', rows: c.rows, cols: c.cols };
+        return fail(`unknown name '${e.name}' (the variable is X; give constants with --const ${e.name}=[[...]])`, e.span);
+      }
+      case 'unary':
+        return visit(e.arg);
+      case 'transpose': {
+        const s = visit(e.arg);
+        return s.kind === 'scalar' ? s : { kind: 'matrix', rows: s.cols, cols: s.rows };
+      }
+      case 'binary':
+        return binary(e);
+      case 'call':
+        return call(e);
+    }
+  };
+
+  const binary = (e: Extract<Expr, { kind: 'binary' }>): Shape => {
+    const a = visit(e.left);
+    const b = visit(e.right);
+    switch (e.op) {
+      case '+':
+      case '-':
+      case '.*':
+      case './':
+        return sameShape(a, b, `'${e.op}'`, e.span);
+      case '.^':
+        if (b.kind !== 'scalar') fail(`the exponent of '.^' must be a scalar`, e.right.span);
+        return a;
+      case '^':
+        if (a.kind !== 'scalar') fail(`'^' on a matrix is a matrix power; use '.^' for an entry-wise power`, e.span);
+        if (b.kind !== 'scalar') fail(`the exponent of '^' must be a scalar`, e.right.span);
+        return SCALAR;
+      case '/':
+        if (b.kind !== 'scalar') fail(`division by a matrix is not supported; use './' for entry-wise division`, e.span);
+        return a;
+      case '*':
+        if (a.kind === 'scalar') return b;
+        if (b.kind === 'scalar') return a;
+        unify(a.cols, b.rows, () => `cannot multiply ${show(a)} by ${show(b)}`, e.span);
+        return { kind: 'matrix', rows: a.rows, cols: b.cols };
+    }
+  };
+
+  const call = (e: Extract<Expr, { kind: 'call' }>): Shape => {
+    const arity = (allowed: readonly number[]): void => {
+      if (!allowed.includes(e.args.length))
+        fail(`${e.name} takes ${allowed.join(' or ')} argument${allowed.at(-1) === 1 ? '' : 's'}, got ${e.args.length}`, e.span);
+    };
+    if (isReduction(e.name)) {
+      arity(REDUCTIONS[e.name]);
+      const arg = visit(e.args[0]!);
+      if (e.name === 'trace' && arg.kind === 'matrix')
+        unify(arg.rows, arg.cols, () => `trace needs a square matrix, got ${show(arg)}`, e.span);
+      if (e.name === 'norm' && e.args[1]) {
+        const kind = e.args[1];
+        const ok = (kind.kind === 'string' && kind.value === 'fro') || (kind.kind === 'number' && kind.value === 1);
+        if (!ok) fail(`norm supports 'fro' and 1 (entry-wise), got ${kind.kind === 'string' ? `'${kind.value}'` : 'another kind'}`, kind.span);
+      }
+      return SCALAR;
+    }
+    if (e.name === 'sqrt') {
+      arity([1]);
+      return visit(e.args[0]!);
+    }
+    const prim = lookupPrimitive(e.name);
+    if (!prim) return fail(`unknown function '${e.name}'`, e.nameSpan);
+    arity([primitives[prim].arity]);
+    const shapes = e.args.map(visit);
+    return shapes.reduce((acc, s) => sameShape(acc, s, e.name, e.span), SCALAR);
+  };
+
+  const shape = visit(expr);
+  const fix = (s: Shape): Shape => (s.kind === 'scalar' ? s : { kind: 'matrix', rows: resolve(s.rows), cols: resolve(s.cols) });
+  return { shape: fix(shape), dims: { m: resolve('m'), n: resolve('n') } };
+}

@@ -1,0 +1,126 @@
+/**
+ * Exact real zeros of a piece, used to place breakpoints. Polynomials with
+ * constant coefficients: rational roots (rational root theorem), then the
+ * linear / quadratic formula or a real n-th root for what is left.
+ * Anything else is refused rather than approximated.
+ */
+import * as Q from './exact/rational.js';
+import type { Rational } from './exact/rational.js';
+import * as P from './exact/poly.js';
+import type { Poly } from './exact/poly.js';
+import { signOfConstant } from './exact/calculus.js';
+import { KinkproofError } from '../diagnostics.js';
+
+const unsupported = (why: string): KinkproofError => new KinkproofError('unsupported', why);
+
+/** Compare two exact constants; refuses when an enclosure cannot separate them. */
+export function compareExact(a: Poly, b: Poly): -1 | 0 | 1 {
+  const s = signOfConstant(P.sub(a, b));
+  if (s === undefined) throw unsupported('cannot decide the order of two breakpoints exactly');
+  return s;
+}
+
+/** All real zeros of p (not identically zero), in increasing order. */
+export function realZeros(p: Poly): Poly[] {
+  const coeffs = P.coefficientsInT(p);
+  if (!coeffs) return nonPolynomialZeros(p);
+  const roots = polynomialZeros(trimmed(coeffs));
+  roots.sort(compareExact);
+  return roots.filter((r, i) => i === 0 || compareExact(roots[i - 1]!, r) !== 0);
+}
+
+function trimmed(c: Poly[]): Poly[] {
+  const out = [...c];
+  while (out.length && P.isZero(out[out.length - 1]!)) out.pop();
+  return out;
+}
+
+/** p = c·t^α·(positive atoms) vanishes only at 0 (α > 0); else we refuse. */
+function nonPolynomialZeros(p: Poly): Poly[] {
+  const [only] = p.terms;
+  if (p.terms.length === 1 && only) {
+    const tFactor = only.mono.factors.find((f) => f.atom.kind === 't');
+    const others = only.mono.factors.filter((f) => f.atom.kind !== 't');
+    if (others.every((f) => f.atom.kind === 'root' || f.atom.kind === 'exp'))
+      return tFactor && Q.sign(tFactor.exp) > 0 ? [P.ZERO] : [];
+  }
+  throw unsupported(`cannot solve ${describe(p)} = 0 exactly`);
+}
+
+const describe = (p: Poly): string => (p.key.length > 60 ? 'a non-polynomial expression' : 'this non-polynomial piece');
+
+function polynomialZeros(coeffs: Poly[]): Poly[] {
+  const degree = coeffs.length - 1;
+  if (degree <= 0) return [];
+  if (P.isZero(coeffs[0]!)) return [P.ZERO, ...polynomialZeros(coeffs.slice(1))];
+  if (degree === 1) return [P.neg(P.mul(coeffs[0]!, P.pow(coeffs[1]!, Q.MINUS_ONE)))];
+  if (degree === 2) return quadraticZeros(coeffs[0]!, coeffs[1]!, coeffs[2]!);
+  const rational = coeffs.map(P.asRational);
+  if (rational.every((q): q is Rational => q !== undefined)) {
+    const root = findRationalRoot(rational);
+    if (root) return [P.constant(root), ...polynomialZeros(deflate(rational, root).map(P.constant))];
+    if (coeffs.slice(1, -1).every(P.isZero)) return binomialZeros(rational[0]!, rational[degree]!, degree);
+  }
+  throw unsupported(`cannot solve a polynomial equation of degree ${degree} exactly`);
+}
+
+function quadraticZeros(c: Poly, b: Poly, a: Poly): Poly[] {
+  const disc = P.sub(P.mul(b, b), P.scale(P.mul(a, c), Q.rat(4)));
+  const s = signOfConstant(disc);
+  if (s === undefined) throw unsupported('cannot decide the sign of a discriminant');
+  if (s < 0) return [];
+  const inv2a = P.pow(P.scale(a, Q.rat(2)), Q.MINUS_ONE);
+  if (s === 0) return [P.neg(P.mul(b, inv2a))];
+  const root = P.pow(disc, Q.HALF);
+  return [P.mul(P.sub(P.neg(b), root), inv2a), P.mul(P.add(P.neg(b), root), inv2a)];
+}
+
+/** a·t^n + c = 0 → t = ±(−c/a)^{1/n}. */
+function binomialZeros(c: Rational, a: Rational, n: number): Poly[] {
+  const q = Q.neg(Q.div(c, a));
+  if (Q.sign(q) === 0) return [P.ZERO];
+  const magnitude = P.pow(P.constant(Q.sign(q) < 0 ? Q.neg(q) : q), Q.rat(1, n));
+  if (n % 2 === 1) return [Q.sign(q) < 0 ? P.neg(magnitude) : magnitude];
+  return Q.sign(q) < 0 ? [] : [P.neg(magnitude), magnitude];
+}
+
+function evaluate(coeffs: readonly Rational[], x: Rational): Rational {
+  let acc = Q.ZERO;
+  for (let i = coeffs.length - 1; i >= 0; i--) acc = Q.add(Q.mul(acc, x), coeffs[i]!);
+  return acc;
+}
+
+function divisors(n: bigint): bigint[] {
+  n = n < 0n ? -n : n;
+  if (n > 10n ** 12n) return [1n];
+  const out: bigint[] = [];
+  for (let d = 1n; d * d <= n; d++)
+    if (n % d === 0n) {
+      out.push(d);
+      if (d * d !== n) out.push(n / d);
+    }
+  return out;
+}
+
+/** A rational root p/q: p divides the constant term, q the leading term (after clearing denominators). */
+function findRationalRoot(coeffs: Rational[]): Rational | undefined {
+  const lcm = coeffs.reduce((l, c) => (l * c.den) / gcd(l, c.den), 1n);
+  const ints = coeffs.map((c) => (c.num * lcm) / c.den);
+  for (const p of divisors(ints[0]!))
+    for (const q of divisors(ints[ints.length - 1]!))
+      for (const candidate of [Q.rat(p, q), Q.rat(-p, q)]) if (Q.isZero(evaluate(coeffs, candidate))) return candidate;
+  return undefined;
+}
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+
+/** Synthetic division by (t − r). */
+function deflate(coeffs: Rational[], r: Rational): Rational[] {
+  const out: Rational[] = new Array<Rational>(coeffs.length - 1);
+  let carry = Q.ZERO;
+  for (let i = coeffs.length - 1; i >= 1; i--) {
+    carry = Q.add(Q.mul(carry, r), coeffs[i]!);
+    out[i - 1] = carry;
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+/**
+ * The matrix-level expression tree produced by the parser. Plain data with
+ * source positions; every later stage reads it, none rebuilds it from text.
+ */
+
+/** Half-open character range [start, end) in the source text (0-based). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type BinaryOperator = '+' | '-' | '*' | '/' | '^' | '.*' | './' | '.^';
+export type UnaryOperator = '-' | '+';
+
+export type Expr =
+  | { readonly kind: 'number'; readonly text: string; readonly value: number; readonly span: Span }
+  | { readonly kind: 'string'; readonly value: string; readonly span: Span }
+  | { readonly kind: 'symbol'; readonly name: string; readonly span: Span }
+  | { readonly kind: 'unary'; readonly op: UnaryOperator; readonly arg: Expr; readonly span: Span }
+  | {
+      readonly kind: 'binary';
+      readonly op: BinaryOperator;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly span: Span;
+    }
+  | { readonly kind: 'transpose'; readonly arg: Expr; readonly span: Span }
+  | {
+      readonly kind: 'call';
+      readonly name: string;
+      readonly nameSpan: Span;
+      readonly args: readonly Expr[];
+      readonly span: Span;
+    };
