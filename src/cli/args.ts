@@ -67,7 +67,7 @@ export function parseMatrix(text: string, what: string): number[][] {
       throw new KinkproofError('input', `${what}: row ${i + 1} has ${Array.isArray(row) ? row.length : 'no'} entries, expected ${cols} (not rectangular)`);
     return row.map((v: unknown, j: number) => {
       if (typeof v !== 'number' || !Number.isFinite(v))
-        throw new KinkproofError('input', `${what}: entry (${i + 1},${j + 1}) is ${JSON.stringify(v)}, not a finite number`);
+        throw new KinkproofError('input', `${what}: entry (${i + 1},${j + 1}) is ${typeof v === 'number' ? String(v) : JSON.stringify(v)}, not a finite number`);
       return v;
     });
   });
@@ -103,4 +103,12 @@ export function parseSeed(text: string | undefined): number {
   if (text === undefined) return 1;
   if (!/^\d{1,9}$/.test(text)) throw new KinkproofError('input', `--seed: expected a non-negative integer below 10^9`);
   return Number(text);
+}
+
+export function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0) || seconds > 3600)
+    throw new KinkproofError('input', `--timeout: expected seconds between 0 and 3600, got ${JSON.stringify(text)}`);
+  return seconds;
 }

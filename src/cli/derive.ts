@@ -2,17 +2,24 @@
 import { KinkproofError } from '../diagnostics.js';
 import { analyzeSymbolic } from '../symbolic/derive.js';
 import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
 import type { Evidence } from '../numeric/verify.js';
-import { parseConstants, parseMatrix, parseSeed, parseShape } from './args.js';
+import { parseConstants, parseMatrix, parseSeed, parseShape, parseTimeout } from './args.js';
 import type { ParsedArgs } from './args.js';
 import { deriveJson } from './json.js';
 import type { Io } from './main.js';
 import { summary } from './summary.js';
 
 /** Shape used for numeric checks when the expression leaves it free. */
-const DEFAULT_SHAPE: readonly [number, number] = [3, 4];
+export const DEFAULT_SHAPE: readonly [number, number] = [3, 4];
 
-export async function runVerification(a: SymbolicAnalysis, shape: readonly [number, number] | undefined, seed: number): Promise<Evidence> {
+const REPORT_FLAGS = ['tex', 'html', 'md'] as const;
+
+export async function runVerification(
+  a: SymbolicAnalysis,
+  shape: readonly [number, number] | undefined,
+  seed: number,
+): Promise<Evidence> {
   const { verify } = await import('../numeric/verify.js');
   const { progressReporter } = await import('../numeric/progress.js');
   const rows = typeof a.dims.m === 'number' ? a.dims.m : (shape?.[0] ?? DEFAULT_SHAPE[0]);
@@ -29,8 +36,17 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const at = (args.flags.get('at') ?? []).map((m, i) => parseMatrix(m, `--at #${i + 1}`));
   const constants = parseConstants(args.flags.get('const') ?? []);
   const seed = parseSeed(args.flags.get('seed')?.at(-1));
-  const analysis = analyzeSymbolic(input, { constants, at, ...(shape ? { shape } : {}) });
+  const timeout = parseTimeout(args.flags.get('timeout')?.at(-1)) ?? DEFAULT_TIMEOUT_SECONDS;
+  startBudget(timeout);
+  let analysis: SymbolicAnalysis;
+  try {
+    analysis = analyzeSymbolic(input, { constants, at, ...(shape ? { shape } : {}) });
+  } finally {
+    clearBudget();
+  }
   const evidence = args.switches.has('no-verify') ? null : await runVerification(analysis, shape, seed);
+  if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf'))
+    await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(deriveJson(analysis, evidence), null, 2)}\n`);
   else io.stdout(`${summary(analysis, evidence)}\n`);
   return evidence?.status === 'failed' ? 1 : 0;

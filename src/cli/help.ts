@@ -4,7 +4,11 @@ export const HELP = `kinkproof — exact differentiability, gradients and subdif
 non-smooth matrix functions f(X) = sum_ij phi(x_ij).
 
 usage:
-  kinkproof derive EXPR [options]       analyse f case by case
+  kinkproof derive EXPR [options]          analyse f case by case
+  kinkproof check EXPR --claim G [--json]  is G the gradient of f wherever f is differentiable?
+  kinkproof check --equal A B [--json]     does A = B hold for every X (any shape)?
+  kinkproof prove FILE... [--json]         check proof files (docs/proof-format.md)
+  kinkproof build [DIR] --out DIR [--pdf]  render every proof file in DIR (default proofs) to .tex/.html/.md
   kinkproof --help | --version
 
 derive options:
@@ -14,6 +18,14 @@ derive options:
   --const NAME=MATRIX    a named constant matrix; repeatable
   --no-verify            skip the numeric cross-check
   --seed N               seed of the numeric cross-check (default 1)
+  --timeout S            budget in seconds for symbolic work (default 20)
+  --tex FILE             write the derivation as a LaTeX article (--tex-fragment: no preamble)
+  --html FILE            write it as one self-contained HTML page (KaTeX)
+  --md FILE              write it as Markdown with $...$ math
+  --pdf                  also compile the .tex with pdflatex (sandboxed)
+  --title TEXT           title of the report
+
+check/prove options: --const NAME=MATRIX, --seed N, --timeout S
 
 expressions (ASCII, mathjs-style):
   X  numbers  + - * /  .* ./ .^  ^ (scalars)  '  ( )
@@ -21,5 +33,5 @@ expressions (ASCII, mathjs-style):
   sum  trace  norm(.,'fro')  norm(.,1)
   e.g.  kinkproof derive "norm(relu(X),'fro')^2"
 
-exit codes: 0 success, 1 a check failed, 2 bad input or unsupported, 3 undecided
+exit codes: 0 success/correct, 1 a check failed/incorrect, 2 bad input or unsupported, 3 undecided
 `;

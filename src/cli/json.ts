@@ -5,6 +5,8 @@ import type { Limit } from '../symbolic/analyze.js';
 import type { SymbolicAnalysis } from '../symbolic/derive.js';
 import { exactText, MATRIX, printLatex, printText } from '../symbolic/scalar/print.js';
 import type { Evidence } from '../numeric/verify.js';
+import { subdifferentialNotation } from '../report/setNotation.js';
+import type { Convexity } from '../symbolic/convexity.js';
 
 export const exactJson = (c: Poly): { exact: string; value: number } => ({ exact: exactText(c), value: approximate(c) });
 
@@ -48,7 +50,9 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
     continuous: entry.continuous,
     differentiable,
     smoothness: smoothnessText(entry.smoothness),
-    convex: null,
+    convex: a.convexity.convex,
+    convexWitness: witnessJson(a.convexity),
+    subdifferential: subdifferentialJson(a),
     gradient: gradient && printText(gradient, MATRIX),
     gradientLatex: gradient && printLatex(gradient, MATRIX),
     gradientAwayFromKinks: a.gradient && !gradient ? printText(a.gradient, MATRIX) : null,
@@ -57,8 +61,8 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
       value: p.value,
       differentiable: p.differentiable,
       gradient: p.gradient,
-      subdifferential: null,
-      subdifferentialKind: null,
+      subdifferential: p.subdifferential,
+      subdifferentialKind: p.subdifferentialKind,
     })),
     ...(verification ? { verification: verificationJson(verification) } : {}),
   };
@@ -71,3 +75,28 @@ export const verificationJson = (v: Evidence): Record<string, unknown> => ({
   worst: v.worst,
   seed: v.seed,
 });
+
+function witnessJson(c: Convexity): Record<string, unknown> | null {
+  const w = c.witness;
+  if (!w) return null;
+  switch (w.kind) {
+    case 'discontinuity':
+      return { kind: w.kind, at: exactText(w.at), reason: 'phi jumps here' };
+    case 'curvature':
+      return { kind: w.kind, at: exactText(w.at), secondDerivative: exactText(w.secondDerivative), reason: "phi'' < 0 here" };
+    case 'slopes':
+      return { kind: w.kind, at: exactText(w.at), left: limitJson(w.left), right: limitJson(w.right), reason: "phi'(c-) > phi'(c+) or a slope is infinite" };
+  }
+}
+
+function subdifferentialJson(a: SymbolicAnalysis): Record<string, unknown> {
+  const s = a.subdifferential;
+  const notation = subdifferentialNotation(s, a.entry.piecewise);
+  if (s.kind === null) return { kind: null, text: notation.text, latex: null, reason: s.reason, at: s.at && exactText(s.at) };
+  return {
+    kind: s.kind,
+    text: notation.text,
+    latex: notation.latex,
+    frechetEmptyAt: s.breakpoints.filter((b) => b.frechetEmpty).map((b) => exactText(b.at)),
+  };
+}

@@ -28,6 +28,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (args.command) {
       case 'derive':
         return await (await import('./derive.js')).deriveCommand(args, io);
+      case 'check':
+        return await (await import('./check.js')).checkCommand(args, io);
+      case 'prove':
+        return await (await import('./prove.js')).proveCommand(args, io);
       default:
         throw new KinkproofError('input', `unknown command '${args.command}' (commands: derive, check, prove, build; see kinkproof --help)`);
     }

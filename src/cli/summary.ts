@@ -3,6 +3,25 @@ import type { SymbolicAnalysis } from '../symbolic/derive.js';
 import { exactText, MATRIX, printText } from '../symbolic/scalar/print.js';
 import type { Evidence } from '../numeric/verify.js';
 import { limitJson, smoothnessText } from './json.js';
+import { subdifferentialNotation } from '../report/setNotation.js';
+
+function convexNote(a: SymbolicAnalysis): string {
+  const w = a.convexity.witness;
+  if (!w) return a.convexity.undecided ? ` (${a.convexity.undecided})` : '';
+  const at = exactText(w.at);
+  if (w.kind === 'discontinuity') return ` (phi jumps at ${at})`;
+  if (w.kind === 'curvature') return ` (phi''(${at}) = ${exactText(w.secondDerivative)} < 0)`;
+  return ` (at ${at} the left slope ${limitJson(w.left) ?? '?'} exceeds the right slope ${limitJson(w.right) ?? '?'}, or one is infinite)`;
+}
+
+function subdifferentialLine(a: SymbolicAnalysis): string {
+  const s = a.subdifferential;
+  const text = subdifferentialNotation(s, a.entry.piecewise).text;
+  if (s.kind !== 'clarke') return text;
+  const empty = s.breakpoints.filter((b) => b.frechetEmpty).map((b) => exactText(b.at));
+  const note = empty.length ? `; the Frechet subdifferential is empty where some x_ij = ${empty.join(' or ')}` : '';
+  return `${text}  (Clarke generalized gradient: f is not convex${note})`;
+}
 
 const yesNo = (t: boolean | null): string => (t === null ? 'unknown' : t ? 'yes' : 'no');
 
@@ -25,6 +44,8 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
     `differentiable: ${yesNo(entry.differentiable)}`,
     `kinks:          ${a.kinks.length ? a.kinks.map(exactText).join(', ') : 'none'}`,
   ];
+  lines.push(`convex:         ${yesNo(a.convexity.convex)}${convexNote(a)}`);
+  if (entry.differentiable !== true) lines.push(`subdifferential: ${subdifferentialLine(a)}`);
   if (a.undecided.length) lines.push(`undecided at:   ${a.undecided.map(exactText).join(', ')}`);
   if (a.gradient && entry.differentiable === true) lines.push(`gradient:       ${printText(a.gradient, MATRIX)}`);
   else if (a.gradient) lines.push(`gradient:       ${printText(a.gradient, MATRIX)}  (away from the kinks)`);

@@ -70,12 +70,15 @@ const codePointLabel = (c: string): string =>
 
 /**
  * Plain text → LaTeX text-mode source that typesets it literally (with T1
- * fontenc). Characters LaTeX cannot typeset appear as `[U+XXXX]`.
+ * fontenc). Newlines become spaces, so escaped text can never end a paragraph
+ * (which would break a heading or table cell); characters LaTeX cannot typeset
+ * appear as `[U+XXXX]`.
  */
 export function escapeLatexText(s: string): string {
   let out = '';
   for (const c of cleanText(s)) {
-    if (c === '\n' || (c >= ' ' && c <= '~')) out += LATEX_ASCII[c] ?? c;
+    if (c === '\n') out += ' ';
+    else if (c >= ' ' && c <= '~') out += LATEX_ASCII[c] ?? c;
     else out += LATEX_SYMBOLS[c] ?? (typesetAsIs(c) ? c : `[${codePointLabel(c)}]`);
   }
   return out;
@@ -89,19 +92,22 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * Plain text → CommonMark/GFM inline text. Every ASCII punctuation character is
- * backslash-escaped (CommonMark allows this for all of them), so no emphasis,
- * link, raw HTML, `$` math or table `|` can start; whitespace becomes single
- * spaces so the text stays inside its paragraph or table cell.
+ * Plain text → CommonMark/GFM inline text (also safe for MDX). Characters that
+ * can open markup anywhere are backslash-escaped, so no emphasis, code, link,
+ * raw HTML, entity, `$` math, `{…}` expression or table `|` can start; so are
+ * those that open a block at the start (`#`, `-`, `+`, `=`, `1.`). Whitespace
+ * becomes single spaces, so the text stays inside its paragraph or cell.
  */
 export function escapeMarkdownText(s: string): string {
   return cleanText(s)
     .replace(/\s+/g, ' ')
-    .replace(/[!-\/:-@\[-`{-~]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]<>#|$~&{}^]/g, (c) => `\\${c}`)
+    .replace(/^(\s?)([-+=])/, '$1\\$2')
+    .replace(/^(\s?\d+)([.)])/, '$1\\$2');
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
-export const MAX_IDENTIFIER_LENGTH = 32;
+const MAX_IDENTIFIER_LENGTH = 32;
 
 /** A user-chosen name that may appear in generated math; anything else is refused. */
 export function safeIdentifier(s: string): string {

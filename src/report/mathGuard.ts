@@ -12,7 +12,7 @@ const SYMBOL_COMMANDS = `
   alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho varrho
   sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega
   cdot odot circ times otimes oplus pm mp ast setminus cup cap wedge vee
-  le leq ge geq ne neq lt gt to mapsto rightarrow leftarrow Rightarrow Leftarrow iff implies in notin ni
+  le leq ge geq ne neq to mapsto rightarrow leftarrow Rightarrow Leftarrow iff implies in notin ni
   subset subseteq supset supseteq approx equiv sim propto mid perp coloneqq
   infty partial nabla emptyset varnothing forall exists neg ell prime top intercal
   dots ldots cdots quad qquad colon vert Vert lvert rvert lVert rVert langle rangle lfloor rfloor lceil rceil
@@ -45,18 +45,28 @@ const COMMAND_SAMPLES: Record<string, string> = {
   Big: '\\Big( x \\Big)',
   bigl: '\\bigl( x \\bigr)',
   bigr: '\\bigl[ x \\bigr]',
-  begin: '\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}',
-  end: '\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}',
+};
+
+/** Environments allowed after \begin / \end, with a sample each (array takes a column spec of l, c, r). */
+export const MATH_ENVIRONMENT_SAMPLES: Readonly<Record<string, string>> = {
+  cases: '\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}',
+  aligned: '\\begin{aligned} a &= b \\\\ &= c \\end{aligned}',
+  array: '\\left\\{ \\begin{array}{ll} a & \\text{if } x \\\\ b & \\text{if } y \\end{array} \\right\\}',
+  matrix: '\\begin{matrix} 1 & 2 \\end{matrix}',
+  pmatrix: '\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}',
+  bmatrix: '\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}',
+  vmatrix: '\\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix}',
 };
 
 /** Every allowed command with a sample use (for tests; also the guard's whitelist). */
 export const MATH_COMMAND_SAMPLES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(SYMBOL_COMMANDS.trim().split(/\s+/).map((name) => [name, `x \\${name} y`])),
   ...COMMAND_SAMPLES,
+  begin: MATH_ENVIRONMENT_SAMPLES.cases,
+  end: MATH_ENVIRONMENT_SAMPLES.cases,
 };
 
 const CONTROL_SYMBOLS = new Set([...',;:! |{}\\%#$&_']);
-const ENVIRONMENTS = new Set(['cases', 'aligned', 'matrix', 'pmatrix', 'bmatrix', 'vmatrix']);
 const MAX_MATH_LENGTH = 20_000;
 
 /** Letters, digits, whitespace and the punctuation math needs; no % # $ ~ " ` @ or non-ASCII. */
@@ -96,10 +106,11 @@ export function assertSafeMath(latex: string): string {
     i += name.length;
     if (name === 'begin' || name === 'end') {
       const env = /^\{([a-z]+)\}/.exec(latex.slice(i + 1))?.[1];
-      if (env === undefined || !ENVIRONMENTS.has(env)) fail(`environment after \\${name} is not allowed`);
+      if (env === undefined || !Object.hasOwn(MATH_ENVIRONMENT_SAMPLES, env)) fail(`environment after \\${name} is not allowed`);
       if (name === 'begin') environments.push(env!);
       else if (environments.pop() !== env) fail(`\\end{${env}} does not match`);
       i += env!.length + 2;
+      if (name === 'begin' && env === 'array' && !/^\{[lcr]{1,20}\}/.test(latex.slice(i + 1))) fail('array needs a column spec of l, c, r');
     }
   }
   if (depth !== 0) fail('unbalanced {');

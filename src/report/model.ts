@@ -102,8 +102,7 @@ export interface Step {
 }
 
 export interface Derivation {
-  /** Plain text (may come from a user's proof file). */
-  readonly title: string;
+  readonly title: Inlines;
   readonly subtitle?: Inlines;
   readonly steps: readonly Step[];
 }
@@ -113,3 +112,9 @@ export const text = (t: string): Inline => ({ kind: 'text', text: t });
 export const math = (latex: string): Inline => ({ kind: 'math', latex });
 export const paragraph = (...parts: Inline[]): ParagraphBlock => ({ kind: 'paragraph', parts });
 export const display = (latex: string): MathBlock => ({ kind: 'math', latex });
+
+/** One handler per block kind: a new kind without a handler is a compile error in every renderer. */
+export type BlockHandlers<R> = { readonly [K in BlockKind]: (block: Extract<Block, { kind: K }>) => R };
+
+export const handleBlock = <R>(handlers: BlockHandlers<R>, block: Block): R =>
+  (handlers[block.kind] as (b: Block) => R)(block);

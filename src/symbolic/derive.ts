@@ -17,6 +17,10 @@ import { analyzeEntry } from './analyze.js';
 import type { EntryAnalysis } from './analyze.js';
 import { gradientEntry } from './gradient.js';
 import { entryAt } from './pointwise.js';
+import { convexity } from './convexity.js';
+import type { Convexity } from './convexity.js';
+import { subdifferential } from './subdifferential.js';
+import type { Subdifferential, SubdifferentialKind } from './subdifferential.js';
 import type { Tri } from './primitives/spec.js';
 import type { Scalar } from './scalar/expr.js';
 import { sizeOf } from './scalar/expr.js';
@@ -36,6 +40,9 @@ export interface PointResult {
   readonly value: number;
   readonly differentiable: Tri;
   readonly gradient: number[][] | null;
+  /** Per-entry intervals [lo, hi] where f is not differentiable at X (null where there is none). */
+  readonly subdifferential: [number, number][][] | null;
+  readonly subdifferentialKind: SubdifferentialKind | null;
 }
 
 export interface SymbolicAnalysis {
@@ -51,6 +58,8 @@ export interface SymbolicAnalysis {
   readonly undecided: readonly Poly[];
   /** The entry function of ∇f, valid wherever f is differentiable (null if none could be verified). */
   readonly gradient: Scalar | null;
+  readonly convexity: Convexity;
+  readonly subdifferential: Subdifferential;
   readonly points: readonly PointResult[];
 }
 
@@ -71,7 +80,12 @@ function checkPoint(X: readonly (readonly number[])[], index: number, dims: { m:
     throw new KinkproofError('input', `${where}: X is ${rows}x${cols} but the expression needs ${dims.m}x${dims.n}`);
 }
 
-function evaluatePoint(X: readonly (readonly number[])[], entry: EntryAnalysis, offset: number): PointResult {
+function evaluatePoint(
+  X: readonly (readonly number[])[],
+  entry: EntryAnalysis,
+  offset: number,
+  sub: Subdifferential,
+): PointResult {
   const cache = new Map<number, ReturnType<typeof entryAt>>();
   const at = (x: number): ReturnType<typeof entryAt> => {
     let r = cache.get(x);
@@ -88,7 +102,17 @@ function evaluatePoint(X: readonly (readonly number[])[], entry: EntryAnalysis, 
       return r.derivative ? approximate(r.derivative) : 0;
     }),
   );
-  return { X, value, differentiable, gradient: differentiable ? gradient : null };
+  if (differentiable) return { X, value, differentiable, gradient, subdifferential: null, subdifferentialKind: null };
+  if (sub.kind === null) return { X, value, differentiable, gradient: null, subdifferential: null, subdifferentialKind: null };
+  const intervals = X.map((row) =>
+    row.map((x): [number, number] => {
+      const r = at(x);
+      if (r.derivative) return [approximate(r.derivative), approximate(r.derivative)];
+      const set = sub.breakpoints.find((s) => s.at === r.breakpoint?.at)!;
+      return [approximate(set.lo), approximate(set.hi)];
+    }),
+  );
+  return { X, value, differentiable, gradient: null, subdifferential: intervals, subdifferentialKind: sub.kind };
 }
 
 export function analyzeSymbolic(input: string, options: DeriveOptions = {}): SymbolicAnalysis {
@@ -120,7 +144,22 @@ export function analyzeSymbolic(input: string, options: DeriveOptions = {}): Sym
   const kinks = entry.breakpoints.filter((b) => b.differentiable === false).map((b) => b.at);
   const undecided = entry.breakpoints.filter((b) => b.differentiable === null).map((b) => b.at);
   const gradient = gradientEntry(separable.phi, entry);
+  const convex = convexity(entry);
+  const sub = subdifferential(entry, convex);
   const offsetValue = approximate(offset);
-  const points = (options.at ?? []).map((X) => evaluatePoint(X, entry, offsetValue));
-  return { input, expr, dims: typed.dims, separable, offset, entry, kinks, undecided, gradient, points };
+  const points = (options.at ?? []).map((X) => evaluatePoint(X, entry, offsetValue, sub));
+  return {
+    input,
+    expr,
+    dims: typed.dims,
+    separable,
+    offset,
+    entry,
+    kinks,
+    undecided,
+    gradient,
+    convexity: convex,
+    subdifferential: sub,
+    points,
+  };
 }

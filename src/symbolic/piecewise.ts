@@ -34,14 +34,18 @@ export const MAX_BREAKPOINTS = 200;
 const domainError = (what: string): KinkproofError =>
   new KinkproofError('unsupported', `the entry function is not defined on all of R: ${what}`);
 
-const contextFor = (lower: Poly | undefined): PowerContext => ({
+const contextFor = (lower: Poly | undefined, upper: Poly | undefined): PowerContext => ({
   tPositive: lower !== undefined && (signOfConstant(lower) ?? -1) >= 0,
+  tNegative: upper !== undefined && (signOfConstant(upper) ?? 1) <= 0,
 });
-const pointContext = (c: Poly): PowerContext => ({ tPositive: (signOfConstant(c) ?? -1) > 0 });
+const pointContext = (c: Poly): PowerContext => ({
+  tPositive: (signOfConstant(c) ?? -1) > 0,
+  tNegative: (signOfConstant(c) ?? 1) < 0,
+});
 
-function makePiece(display: Scalar, lower: Poly | undefined): Piece {
+function makePiece(display: Scalar, lower: Poly | undefined, upper: Poly | undefined): Piece {
   try {
-    return { display, nf: toPoly(display, contextFor(lower)) };
+    return { display, nf: toPoly(display, contextFor(lower, upper)) };
   } catch (e) {
     if (e instanceof P.Undefined) throw domainError(`${e.message} on an interval`);
     throw e;
@@ -113,7 +117,7 @@ function signChanges(pw: Piecewise): Poly[] {
   return union([pw.breakpoints, extra]);
 }
 
-const single = (display: Scalar): Piecewise => ({ breakpoints: [], pieces: [makePiece(display, undefined)], values: [] });
+const single = (display: Scalar): Piecewise => ({ breakpoints: [], pieces: [makePiece(display, undefined, undefined)], values: [] });
 
 function combine(
   children: readonly Piecewise[],
@@ -131,6 +135,7 @@ function combine(
         bps,
       ),
       bps[i - 1],
+      bps[i],
     ),
   );
   const values = bps.map((c, i) =>

@@ -35,8 +35,31 @@ function trimmed(c: Poly[]): Poly[] {
   return out;
 }
 
+/** Every factor of the term is > 0 for all real t (where defined), or ≥ 0 (t to an even power). */
+function termSign(term: P.Term): 'positive' | 'nonnegative' | undefined {
+  let strict = true;
+  for (const f of term.mono.factors) {
+    if (f.atom.kind === 'exp' || f.atom.kind === 'root') continue;
+    if (f.atom.kind === 't' && Q.isInteger(f.exp) && f.exp.num > 0n && f.exp.num % 2n === 0n) {
+      strict = false;
+      continue;
+    }
+    return undefined;
+  }
+  return strict ? 'positive' : 'nonnegative';
+}
+
+/** A sum of terms that are all ≥ 0, at least one > 0 everywhere (1 + exp(t), t² + 1): no zeros. */
+function neverZero(p: Poly): boolean {
+  const signs = p.terms.map((t) => (Q.sign(t.coef) > 0 ? termSign(t) : undefined));
+  const negated = p.terms.map((t) => (Q.sign(t.coef) < 0 ? termSign(t) : undefined));
+  const ok = (xs: typeof signs): boolean => xs.every((x) => x !== undefined) && xs.includes('positive');
+  return ok(signs) || ok(negated);
+}
+
 /** p = c·t^α·(positive atoms) vanishes only at 0 (α > 0); else we refuse. */
 function nonPolynomialZeros(p: Poly): Poly[] {
+  if (neverZero(p)) return [];
   const [only] = p.terms;
   if (p.terms.length === 1 && only) {
     const tFactor = only.mono.factors.find((f) => f.atom.kind === 't');

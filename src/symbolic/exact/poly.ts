@@ -11,6 +11,7 @@
  */
 import * as Q from './rational.js';
 import type { Rational } from './rational.js';
+import { checkBudget } from '../budget.js';
 
 export type Atom =
   | { readonly kind: 't' }
@@ -68,6 +69,7 @@ function atomKey(a: Atom): string {
 }
 
 function makePoly(terms: Term[]): Poly {
+  checkBudget();
   if (terms.length > MAX_TERMS) throw new TooLarge(`expression has more than ${MAX_TERMS} terms`);
   terms.sort((x, y) => (x.mono.key < y.mono.key ? -1 : x.mono.key > y.mono.key ? 1 : 0));
   return { key: terms.map((t) => `${Q.toText(t.coef)}*${t.mono.key}`).join('+') || '0', terms };
@@ -217,6 +219,8 @@ function rationalPower(q: Rational, alpha: Rational): Poly {
 export interface PowerContext {
   /** t > 0 wherever this expression is used (lets t^{1/2}·t^{1/2} become t). */
   readonly tPositive: boolean;
+  /** t < 0 wherever this expression is used (lets (t²)^{1/2} become −t). */
+  readonly tNegative?: boolean;
 }
 
 /** p^α for rational α. Throws Undefined for 0^{α≤0}, and for a negative constant to a fractional power. */
@@ -238,7 +242,29 @@ export function pow(p: Poly, alpha: Rational, ctx: PowerContext = { tPositive: f
     const coefPart = Q.sign(only.coef) > 0 ? rationalPower(only.coef, alpha) : pow(constant(only.coef), alpha);
     return mul(coefPart, monomial(only.mono.factors.map((f) => ({ ...f, exp: Q.mul(f.exp, alpha) }))));
   }
+  if (p.terms.length === 1 && only && ctx.tNegative) {
+    const split = splitOnNegative(only, alpha);
+    if (split) return split;
+  }
   return monomial([factor({ kind: 'pow', base: p }, alpha)]);
+}
+
+/**
+ * For t < 0: (c·t^e·Π)^α with e even and eα an integer is c^α·(−1)^{eα}·t^{eα}·Π^α,
+ * since t^e = |t|^e and |t| = −t (so √(t²) = −t there).
+ */
+function splitOnNegative(term: Term, alpha: Rational): Poly | undefined {
+  if (Q.sign(term.coef) < 0) return undefined;
+  let flip = false;
+  for (const f of term.mono.factors) {
+    if (f.atom.kind === 'log') return undefined;
+    if (f.atom.kind !== 't') continue;
+    const e = Q.mul(f.exp, alpha);
+    if (!Q.isInteger(f.exp) || f.exp.num % 2n !== 0n || !Q.isInteger(e)) return undefined;
+    flip = e.num % 2n !== 0n;
+  }
+  const magnitude = mul(rationalPower(term.coef, alpha), monomial(term.mono.factors.map((f) => ({ ...f, exp: Q.mul(f.exp, alpha) }))));
+  return flip ? neg(magnitude) : magnitude;
 }
 
 /** (c·Π fᵢ^{eᵢ})^α = c^α·Π fᵢ^{eᵢα} holds when α is an integer or every factor is positive. */

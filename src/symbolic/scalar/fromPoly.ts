@@ -1,6 +1,6 @@
 /** Canonical form back to an expression, for display and for rules that take expressions. */
 import * as Q from '../exact/rational.js';
-import type { Atom, Poly } from '../exact/poly.js';
+import type { Atom, Factor, Poly } from '../exact/poly.js';
 import { call, num, VAR } from './expr.js';
 import type { Scalar } from './expr.js';
 import { addS, mulS, powS } from './build.js';
@@ -20,10 +20,21 @@ function atomToScalar(a: Atom): Scalar {
   }
 }
 
+/** √2·√7 prints as √14: roots of integers with the same exponent are multiplied back together. */
+function factorsToScalar(factors: readonly Factor[]): Scalar[] {
+  const roots = new Map<string, [bigint, Q.Rational]>();
+  const out: Scalar[] = [];
+  for (const f of factors) {
+    if (f.atom.kind === 'root') {
+      const key = Q.toText(f.exp);
+      const prev = roots.get(key);
+      roots.set(key, [(prev?.[0] ?? 1n) * f.atom.n, f.exp]);
+    } else out.push(f.atom.kind === 'exp' ? atomToScalar(f.atom) : powS(atomToScalar(f.atom), f.exp));
+  }
+  for (const [n, e] of roots.values()) out.unshift(powS(num(Q.rat(n)), e));
+  return out;
+}
+
 export function fromPoly(p: Poly): Scalar {
-  return addS(
-    ...p.terms.map((t) =>
-      mulS(num(t.coef), ...t.mono.factors.map((f) => (f.atom.kind === 'exp' ? atomToScalar(f.atom) : powS(atomToScalar(f.atom), f.exp)))),
-    ),
-  );
+  return addS(...p.terms.map((t) => mulS(num(t.coef), ...factorsToScalar(t.mono.factors))));
 }

@@ -82,7 +82,7 @@ function text(s: Scalar, o: PrintOptions): Printed {
     }
     case 'mul': {
       const { coef, num, den } = splitProduct(s);
-      if (Q.sign(coef) < 0) return { text: `-${wrap(text(negateTerm(s), o), PREC.pow)}`, prec: PREC.neg };
+      if (Q.sign(coef) < 0) return { text: `-${wrap(text(negateTerm(s), o), PREC.mul)}`, prec: PREC.neg };
       const times = (a: Scalar, b: Scalar): string => (o.matrix && dependsOnT(a) && dependsOnT(b) ? '.*' : '*');
       const parts: string[] = [];
       let prev: Scalar | undefined;
@@ -154,7 +154,7 @@ function latex(s: Scalar, o: PrintOptions): Printed {
     }
     case 'mul': {
       const { coef, num, den } = splitProduct(s);
-      if (Q.sign(coef) < 0) return { text: `-${wrap(latex(negateTerm(s), o), PREC.pow)}`, prec: PREC.neg };
+      if (Q.sign(coef) < 0) return { text: `-${wrap(latex(negateTerm(s), o), PREC.mul)}`, prec: PREC.neg };
       const sep = (a: Scalar, b: Scalar): string => (o.matrix && dependsOnT(a) && dependsOnT(b) ? ' \\odot ' : ' ');
       const render = (fs: Scalar[], c: bigint): string => {
         const parts: string[] = [];

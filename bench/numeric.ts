@@ -1,0 +1,234 @@
+/**
+ * `npm run bench`: the compiled kernels of src/numeric against the same work
+ * written by hand (branch-free), for φ(t) = relu(t)², f(X) = ‖relu(X)‖_F².
+ * Prints one fixed table and the two targets of issue 3. Times are medians.
+ */
+import os from 'node:os';
+import * as Q from '../src/symbolic/exact/rational.js';
+import { VAR, call, int } from '../src/symbolic/scalar/expr.js';
+import { mulS, powS } from '../src/symbolic/scalar/build.js';
+import { compileEntry, compileFused, compileSum, directionSums, SIGN_BUCKETS, TOTAL_SLOTS } from '../src/numeric/compile.js';
+import { kinkMargin, stepFor } from '../src/numeric/errorModel.js';
+import { Rng } from '../src/numeric/rng.js';
+
+const SIZES = [100, 1000, 2000] as const;
+const DIRECTIONS = 8;
+const PHI = powS(call('relu', VAR), Q.rat(2));
+const PSI = mulS(int(2), call('relu', VAR));
+const KINKS = [0];
+const H = stepFor(1);
+const REACH = kinkMargin(H);
+
+/** Median wall time in ms of `run`, after two untimed runs. */
+function median(run: () => void, repeats: number): number {
+  run();
+  run();
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(repeats / 2)]!;
+}
+
+/** Results are added here so that no run can be optimized away. */
+let sink = 0;
+
+function handSum(x: Float64Array): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, i = 0;
+  const n = x.length;
+  for (; i + 3 < n; i += 4) {
+    const a = x[i]!, b = x[i + 1]!, c = x[i + 2]!, d = x[i + 3]!;
+    const ra = 0.5 * (a + Math.abs(a)), rb = 0.5 * (b + Math.abs(b)), rc = 0.5 * (c + Math.abs(c)), rd = 0.5 * (d + Math.abs(d));
+    s0 += ra * ra; s1 += rb * rb; s2 += rc * rc; s3 += rd * rd;
+  }
+  for (; i < n; i++) {
+    const r = 0.5 * (x[i]! + Math.abs(x[i]!));
+    s0 += r * r;
+  }
+  return s0 + s1 + (s2 + s3);
+}
+
+const U = 2 ** -53;
+const TINY = Number.MIN_VALUE;
+
+const relu2 = (y: number): number => {
+  const r = 0.5 * (y + Math.abs(y));
+  return r * r;
+};
+
+/** Running error bound of relu(t)² when t is off by up to e (as emit.ts derives it). */
+const relu2Error = (t: number, e: number): number => {
+  const r = 0.5 * (t + Math.abs(t));
+  return 2 * r * ((e * r) / (Math.abs(t) + TINY)) + U * r * r;
+};
+
+/** The Rademacher pass of compileFused, by hand. */
+function handRademacher(x: Float64Array, signs: Uint8Array, h: number, near: number, buckets: Float64Array, totals: Float64Array): void {
+  buckets.fill(0);
+  let phiErrors = 0, differences = 0, gradientErrors = 0, gradient = 0, used = 0;
+  for (let i = 0; i < x.length; i++) {
+    const t = x[i]!;
+    if (Math.abs(t) <= near) continue;
+    const a1 = relu2(t + h), b1 = relu2(t - h), a2 = relu2(t + 2 * h), b2 = relu2(t - 2 * h);
+    const g = t + Math.abs(t);
+    const e1 = a1 - b1;
+    phiErrors += relu2Error(t, U * (Math.abs(t) + 2 * h));
+    differences += Math.abs(e1);
+    gradientErrors += U * Math.abs(g);
+    gradient += Math.abs(g);
+    used++;
+    const b = 3 * signs[i]!;
+    buckets[b] += e1;
+    buckets[b + 1] += a2 - b2;
+    buckets[b + 2] += g;
+  }
+  totals.set([phiErrors, differences, gradientErrors, gradient, used]);
+}
+
+/** The `along` pass of compileFused for one stored direction, by hand. */
+function handAlong(x: Float64Array, d: Float64Array, h: number, reach: number, totals: Float64Array): void {
+  let phiErrors = 0, differences = 0, gradientErrors = 0, gradient = 0, used = 0, s1 = 0, s2 = 0, inner = 0;
+  for (let i = 0; i < x.length; i++) {
+    const t = x[i]!, di = d[i]!, ad = Math.abs(di), step = h * di;
+    if (Math.abs(t) <= reach * ad) continue;
+    const a1 = relu2(t + step), b1 = relu2(t - step), a2 = relu2(t + 2 * step), b2 = relu2(t - 2 * step);
+    const g = t + Math.abs(t);
+    const e1 = a1 - b1;
+    phiErrors += relu2Error(t, U * (Math.abs(t) + 2 * Math.abs(step)));
+    differences += Math.abs(e1);
+    gradientErrors += U * Math.abs(g) * ad;
+    gradient += Math.abs(g) * ad;
+    used++;
+    s1 += e1;
+    s2 += a2 - b2;
+    inner += g * di;
+  }
+  totals.set([phiErrors, differences, gradientErrors, gradient, used, s1, s2, inner]);
+}
+
+/** Every partial derivative: extrapolated central difference against ψ; returns the largest deviation. */
+function entrywise(x: Float64Array, phi: (t: number) => number, psi: (t: number) => number, h: number): number {
+  let worst = 0;
+  for (let i = 0; i < x.length; i++) {
+    const t = x[i]!;
+    if (Math.abs(t) <= REACH) continue;
+    const d1 = (phi(t + h) - phi(t - h)) / (2 * h);
+    const d2 = (phi(t + 2 * h) - phi(t - 2 * h)) / (4 * h);
+    worst = Math.max(worst, Math.abs((4 * d1 - d2) / 3 - psi(t)));
+  }
+  return worst;
+}
+
+function handEntrywise(x: Float64Array, h: number): number {
+  let worst = 0;
+  for (let i = 0; i < x.length; i++) {
+    const t = x[i]!;
+    if (Math.abs(t) <= REACH) continue;
+    const d1 = (relu2(t + h) - relu2(t - h)) / (2 * h);
+    const d2 = (relu2(t + 2 * h) - relu2(t - 2 * h)) / (4 * h);
+    worst = Math.max(worst, Math.abs((4 * d1 - d2) / 3 - (t + Math.abs(t))));
+  }
+  return worst;
+}
+
+interface Row {
+  readonly size: string;
+  readonly task: string;
+  readonly compiled: number;
+  readonly hand: number;
+  /** Bytes read per run (for effective GB/s). */
+  readonly bytes: number;
+}
+
+function measure(m: number): Row[] {
+  const n = m * m;
+  const x = new Float64Array(n);
+  new Rng(1, 1).fillGaussian(x);
+  const signs = new Uint8Array(n);
+  new Rng(1, 2).fillSignBytes(signs);
+  const directions = Array.from({ length: DIRECTIONS }, (_, j) => {
+    const d = new Float64Array(n);
+    new Rng(1, 3 + j).fillGaussian(d);
+    return d;
+  });
+  const repeats = n >= 1e6 ? 15 : 51;
+  const size = `${m}x${m}`;
+  const buckets = new Float64Array(SIGN_BUCKETS);
+  const totals = new Float64Array(TOTAL_SLOTS);
+  const sums = { step1: new Float64Array(DIRECTIONS), step2: new Float64Array(DIRECTIONS), inner: new Float64Array(DIRECTIONS) };
+  const sum = compileSum(PHI, 0);
+  const fused = compileFused(PHI, PSI, KINKS);
+  const rows: Row[] = [
+    {
+      size,
+      task: 'f evaluation',
+      compiled: median(() => (sink += sum(x)), repeats),
+      hand: median(() => (sink += handSum(x)), repeats),
+      bytes: 8 * n,
+    },
+    {
+      size,
+      task: `${DIRECTIONS} Rademacher directions, fused`,
+      compiled: median(() => {
+        fused.rademacher(x, signs, H, REACH, 0, buckets, totals);
+        directionSums(buckets, DIRECTIONS, sums);
+      }, repeats),
+      hand: median(() => {
+        handRademacher(x, signs, H, REACH, buckets, totals);
+        directionSums(buckets, DIRECTIONS, sums);
+      }, repeats),
+      bytes: 9 * n,
+    },
+    {
+      size,
+      task: `${DIRECTIONS} stored Gaussian directions`,
+      compiled: median(() => directions.forEach((d) => fused.along(x, d, H, REACH, 0, totals)), Math.ceil(repeats / 3)),
+      hand: median(() => directions.forEach((d) => handAlong(x, d, H, REACH, totals)), Math.ceil(repeats / 3)),
+      bytes: DIRECTIONS * 16 * n,
+    },
+  ];
+  if (m === 100) {
+    const phi = compileEntry(PHI);
+    const psi = compileEntry(PSI);
+    rows.push({
+      size,
+      task: 'every partial derivative',
+      compiled: median(() => (sink += entrywise(x, phi, psi, H)), repeats),
+      hand: median(() => (sink += handEntrywise(x, H)), repeats),
+      bytes: 8 * n,
+    });
+  }
+  return rows;
+}
+
+const cell = (text: string, width: number): string => text.padStart(width);
+const ms = (t: number): string => t.toFixed(3);
+const gbs = (bytes: number, t: number): string => (bytes / (t * 1e6)).toFixed(1);
+
+function main(): void {
+  console.log(`kinkproof numeric bench: phi(t) = relu(t)^2, f(X) = ||relu(X)||_F^2`);
+  console.log(`node ${process.version}, ${os.cpus().length} cpus, ${os.cpus()[0]?.model ?? 'unknown cpu'}`);
+  console.log('');
+  console.log(`${'size'.padEnd(10)}${'task'.padEnd(34)}${cell('compiled ms', 12)}${cell('hand ms', 10)}${cell('ratio', 7)}${cell('compiled GB/s', 15)}${cell('hand GB/s', 11)}`);
+  const all: Row[] = [];
+  for (const m of SIZES) {
+    for (const r of measure(m)) {
+      all.push(r);
+      const line = `${r.size.padEnd(10)}${r.task.padEnd(34)}${cell(ms(r.compiled), 12)}${cell(ms(r.hand), 10)}${cell((r.compiled / r.hand).toFixed(2), 7)}`;
+      console.log(`${line}${cell(gbs(r.bytes, r.compiled), 15)}${cell(gbs(r.bytes, r.hand), 11)}`);
+    }
+  }
+  const at2000 = (task: string): Row => all.find((r) => r.size === '2000x2000' && r.task.startsWith(task))!;
+  const directional = at2000(`${DIRECTIONS} Rademacher`);
+  const evaluation = at2000('f evaluation');
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
+  console.log('');
+  console.log(`target: ${DIRECTIONS} directional checks at 2000x2000 <= 150 ms: ${ms(directional.compiled)} ms, ${verdict(directional.compiled <= 150)}`);
+  const ratio = evaluation.compiled / evaluation.hand;
+  console.log(`target: compiled f evaluation within 1.5x of hand-written at 2000x2000: ${ratio.toFixed(2)}x, ${verdict(ratio <= 1.5)}`);
+}
+
+main();

@@ -1,0 +1,51 @@
+/** The outcome of the exact route: a result, or what it could not decide (for the search to take over). */
+import type { Poly } from '../symbolic/exact/poly.js';
+import { dependsOnT } from '../symbolic/scalar/expr.js';
+import type { EntryWise } from '../symbolic/reduce.js';
+import { comparePiecewise } from '../symbolic/compare.js';
+import type { Comparison } from '../symbolic/compare.js';
+import type { Piecewise } from '../symbolic/piecewise.js';
+import { toCounterexample } from './counterexample.js';
+import type { ExactPoint } from './counterexample.js';
+import { isOutOfReach } from './side.js';
+import type { CaseRow, CheckResult } from './types.js';
+
+export interface Undecided {
+  /** What the exact route could not decide, as a clause ("t < 0 could not be decided"). */
+  readonly why: string;
+  readonly cases: readonly CaseRow[];
+  /** Breakpoints known so far, for the search. */
+  readonly special: readonly Poly[];
+}
+
+export type Attempt = { readonly result: CheckResult } | { readonly undecided: Undecided };
+
+export const undecided = (why: string, cases: readonly CaseRow[] = [], special: readonly Poly[] = []): Attempt => ({
+  undecided: { why, cases, special },
+});
+
+/** The side reads X' entry-wise (a transposed constant reads nothing). */
+export const readsTranspose = (e: EntryWise): boolean => e.transposed && dependsOnT(e.phi);
+
+export function undecidedCases(cases: readonly CaseRow[]): string {
+  const open = cases.filter((c) => c.equal === null).map((c) => c.where);
+  return open.length ? `the exact comparison could not decide ${open.join(', ')}` : 'the exact comparison could not decide';
+}
+
+export const refuted = (point: ExactPoint, cases: readonly CaseRow[], explanation: string): Attempt => ({
+  result: { verdict: 'incorrect', method: 'exact', counterexample: toCounterexample(point), cases, explanation },
+});
+
+export const proved = (cases: readonly CaseRow[], explanation: string): Attempt => ({
+  result: { verdict: 'correct', method: 'exact', counterexample: null, cases, explanation },
+});
+
+/** comparePiecewise, or why it could not run. */
+export function compare(a: Piecewise, b: Piecewise, skip?: (c: Poly) => boolean): Comparison | string {
+  try {
+    return comparePiecewise(a, b, skip);
+  } catch (e) {
+    if (isOutOfReach(e)) return e.message;
+    throw e;
+  }
+}

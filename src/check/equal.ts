@@ -1,0 +1,65 @@
+/**
+ * Does A = B hold for every X of every shape? Exact first (entrywise.ts,
+ * separable.ts), then the point search, which can only refute.
+ */
+import { KinkproofError } from '../diagnostics.js';
+import type { ConstantMatrix } from '../symbolic/shapes.js';
+import type { Undecided } from './attempt.js';
+import { pointSentence, toCounterexample } from './counterexample.js';
+import { exactEntryWise, SIDES } from './entrywise.js';
+import { broadcast, evaluateOrNull, NoValue } from './evaluate.js';
+import { search } from './search.js';
+import { exactSeparable, scalarValue } from './separable.js';
+import { readSide, shapeAt } from './side.js';
+import type { Side } from './side.js';
+import type { CheckOptions, CheckResult } from './types.js';
+
+const scalarFunction = (s: Side): boolean => s.shape.kind === 'scalar' && s.dependsOnX;
+
+function bySearch(A: Side, B: Side, u: Undecided, constants: ReadonlyMap<string, ConstantMatrix>, seed: number): CheckResult {
+  const matrix = A.shape.kind === 'matrix' || B.shape.kind === 'matrix';
+  const outcome = search({
+    special: u.special,
+    seed,
+    admits: (shape) => {
+      const a = shapeAt(A, constants, shape);
+      const b = shapeAt(B, constants, shape);
+      if (!a || !b) return false;
+      return a.kind === 'scalar' || b.kind === 'scalar' || (a.rows === b.rows && a.cols === b.cols);
+    },
+    at: (X) => {
+      try {
+        const a = evaluateOrNull(A.expr, X, constants);
+        const b = evaluateOrNull(B.expr, X, constants);
+        if (!matrix) return { lhs: a && scalarValue(a), rhs: b && scalarValue(b) };
+        const m = a?.kind === 'matrix' ? a.m : b?.kind === 'matrix' ? b.m : X;
+        const lhs = a && broadcast(a, m.length, m[0]!.length);
+        const rhs = b && broadcast(b, m.length, m[0]!.length);
+        return (a && !lhs) || (b && !rhs) ? null : { lhs, rhs };
+      } catch (e) {
+        if (e instanceof NoValue) return null;
+        throw e;
+      }
+    },
+  });
+  if (outcome.found)
+    return {
+      verdict: 'incorrect',
+      method: 'numeric',
+      counterexample: toCounterexample(outcome.found),
+      cases: u.cases,
+      explanation: `No exact decision (${u.why}), but the point search found a counterexample, with both sides evaluated exactly. ${pointSentence(outcome.found, SIDES)}`,
+    };
+  return { verdict: 'unknown', method: 'numeric', counterexample: null, cases: u.cases, explanation: `Not decided: ${u.why}; ${outcome.summary}.` };
+}
+
+export function checkEqual(a: string, b: string, options: CheckOptions = {}): CheckResult {
+  const constants = options.constants ?? new Map<string, ConstantMatrix>();
+  const A = readSide(a, constants);
+  const B = readSide(b, constants);
+  const scalar = scalarFunction(A) || scalarFunction(B);
+  if (scalar && (A.shape.kind === 'matrix' || B.shape.kind === 'matrix'))
+    throw new KinkproofError('input', `one side is a scalar function of X and the other a matrix (${A.shape.kind === 'matrix' ? a : b})`);
+  const attempt = scalar ? exactSeparable(A, B, constants) : exactEntryWise(A, B);
+  return 'result' in attempt ? attempt.result : bySearch(A, B, attempt.undecided, constants, options.seed ?? 1);
+}

@@ -1,0 +1,44 @@
+/** `kinkproof prove FILE...`: check every statement of each proof file. */
+import { readFileSync } from 'node:fs';
+import { KinkproofError } from '../diagnostics.js';
+import { parseProof } from '../check/proof.js';
+import { checkProof } from '../check/prove.js';
+import { proveExitCode, proveText, tally } from '../check/proofText.js';
+import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
+import { parseConstants, parseSeed, parseTimeout } from './args.js';
+import type { ParsedArgs } from './args.js';
+import type { Io } from './main.js';
+
+export const MAX_PROOF_BYTES = 1_000_000;
+
+function read(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new KinkproofError('input', `cannot read ${file}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder' : ''}`);
+  }
+  if (text.length > MAX_PROOF_BYTES) throw new KinkproofError('limit', `${file}: larger than ${MAX_PROOF_BYTES} bytes`);
+  return text;
+}
+
+export async function proveCommand(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.positional.length === 0) throw new KinkproofError('input', 'prove needs proof files, e.g. kinkproof prove proofs/*.proof');
+  const constants = parseConstants(args.flags.get('const') ?? []);
+  const seed = parseSeed(args.flags.get('seed')?.at(-1));
+  const proofs = args.positional.map((file) => parseProof(read(file), file, constants));
+  const timeout = parseTimeout(args.flags.get('timeout')?.at(-1)) ?? DEFAULT_TIMEOUT_SECONDS;
+  const reports = proofs.map((p) => {
+    startBudget(timeout); // per file
+    try {
+      return checkProof(p, { constants, seed });
+    } finally {
+      clearBudget();
+    }
+  });
+  const t = tally(reports);
+  if (args.switches.has('json')) io.stdout(`${JSON.stringify({ ok: t.fail + t.error + t.unknown === 0, ...t, files: reports }, null, 2)}\n`);
+  else io.stdout(`${proveText(reports)}\n`);
+  return proveExitCode(t);
+}

@@ -1,0 +1,115 @@
+/**
+ * The Derivation as one self-contained HTML page: math rendered here with KaTeX
+ * (no script on the page), KaTeX's CSS and fonts inlined, SVG plots, and a
+ * Content-Security-Policy that forbids every network fetch. KaTeX is imported
+ * on first use, so producing .tex or .md never loads it.
+ */
+import type { KatexOptions } from 'katex';
+import { casesLatex } from './cases.js';
+import { escapeHtml } from './escape.js';
+import { katexCss } from './katexAssets.js';
+import { assertSafeMath } from './mathGuard.js';
+import { handleBlock } from './model.js';
+import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './model.js';
+import { renderSvgPlot } from './svgPlot.js';
+import { establishedText, stepNumber } from './wording.js';
+
+/** KaTeX as DESIGN.md prescribes: no trusted commands, strict, errors thrown, sizes and macro expansion bounded. */
+export const KATEX_OPTIONS: Readonly<KatexOptions> = {
+  throwOnError: true,
+  trust: false,
+  strict: 'error',
+  maxSize: 10,
+  maxExpand: 200,
+  output: 'htmlAndMathml',
+};
+
+const PAGE_CSS = `
+body { margin: 0; background: #fff; color: #111; }
+main { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; font: 17px/1.55 Georgia, 'Times New Roman', serif; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+.established { font-style: italic; color: #444; margin-top: -0.4rem; }
+.katex-display { overflow-x: auto; overflow-y: hidden; }
+table { border-collapse: collapse; margin: 1rem auto; border-top: 2px solid #111; border-bottom: 2px solid #111; }
+th { border-bottom: 1px solid #111; font-weight: normal; }
+th, td { padding: 0.2rem 0.7rem; text-align: left; } .right { text-align: right; }
+caption { caption-side: bottom; font-size: 0.9rem; padding-top: 0.4rem; }
+figure { margin: 1rem 0; text-align: center; } figure svg { max-width: 100%; height: auto; }
+figcaption { font-size: 0.9rem; }`;
+
+/** No scripts, no network: styles and fonts come from this page only. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+
+type RenderMath = (latex: string, display: boolean) => string;
+
+async function loadKatex(): Promise<RenderMath> {
+  const { renderToString } = await import('katex');
+  // In HTML the MathML namespace is implied; dropping it keeps the page free of URLs.
+  return (latex, display) =>
+    renderToString(assertSafeMath(latex), { ...KATEX_OPTIONS, displayMode: display }).replaceAll(
+      ' xmlns="http://www.w3.org/1998/Math/MathML"',
+      '',
+    );
+}
+
+/** Plain text of a heading, math as its LaTeX source (for `<title>`). */
+const plainText = (parts: Inlines): string => parts.map((p) => (p.kind === 'text' ? p.text : p.latex)).join('');
+
+function renderer(renderMath: RenderMath) {
+  const inlines = (parts: Inlines): string =>
+    parts.map((p) => (p.kind === 'text' ? escapeHtml(p.text) : renderMath(p.latex, false))).join('');
+
+  const table = (b: TableBlock): string => {
+    const cls = (i: number): string => (b.columns[i]?.align === 'right' ? ' class="right"' : '');
+    const head = b.columns.map((c, i) => `<th${cls(i)}>${inlines(c.header)}</th>`).join('');
+    const rows = b.rows.map((r) => `<tr>${r.map((cell, i) => `<td${cls(i)}>${inlines(cell)}</td>`).join('')}</tr>`);
+    const caption = b.caption ? [`<caption>${inlines(b.caption)}</caption>`] : [];
+    return ['<table>', ...caption, `<thead><tr>${head}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+  };
+
+  const blocks: BlockHandlers<string> = {
+    paragraph: (b) => `<p>${inlines(b.parts)}</p>`,
+    math: (b) => renderMath(b.latex, true),
+    cases: (b) => renderMath(casesLatex(b), true),
+    table,
+    plot: (b) =>
+      ['<figure>', renderSvgPlot(b.plot, { standalone: false }), ...(b.caption ? [`<figcaption>${inlines(b.caption)}</figcaption>`] : []), '</figure>'].join('\n'),
+  };
+
+  const step = (s: Step, index: number): string =>
+    [
+      `<section class="step step-${s.kind}" id="step-${index + 1}">`,
+      `<h2>${stepNumber(index)} ${inlines(s.title)}</h2>`,
+      `<p class="established established-${s.established}">${escapeHtml(establishedText(s))}</p>`,
+      ...s.blocks.map((b) => handleBlock(blocks, b)),
+      '</section>',
+    ].join('\n');
+
+  return { inlines, step };
+}
+
+export async function renderHtml(d: Derivation): Promise<string> {
+  const { inlines, step } = renderer(await loadKatex());
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="generator" content="kinkproof">',
+    `<title>${escapeHtml(plainText(d.title))}</title>`,
+    `<style>${await katexCss()}</style>`,
+    `<style>${PAGE_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<h1>${inlines(d.title)}</h1>`,
+    ...(d.subtitle ? [`<p class="subtitle">${inlines(d.subtitle)}</p>`] : []),
+    ...d.steps.map(step),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,59 @@
+/**
+ * ∂f(X) written as a textbook writes it: a condition on each entry x_ij and
+ * the set G_ij ranges over there, in text and in LaTeX.
+ */
+import * as P from '../symbolic/exact/poly.js';
+import type { Poly } from '../symbolic/exact/poly.js';
+import type { Subdifferential } from '../symbolic/subdifferential.js';
+import { exactLatex, exactText, printLatex, printText } from '../symbolic/scalar/print.js';
+import type { Piecewise } from '../symbolic/piecewise.js';
+
+export interface SetNotation {
+  readonly text: string;
+  readonly latex: string;
+}
+
+interface Row {
+  readonly text: { value: string; condition: string };
+  readonly latex: { value: string; condition: string };
+}
+
+const TEXT_VAR = { variable: 'x_ij', matrix: false };
+const LATEX_VAR = { variable: 'x_{ij}', matrix: false };
+
+function intervalCondition(lo: Poly | undefined, hi: Poly | undefined): { text: string; latex: string } {
+  if (lo && hi) return { text: `${exactText(lo)} < x_ij < ${exactText(hi)}`, latex: `${exactLatex(lo)} < x_{ij} < ${exactLatex(hi)}` };
+  if (hi) return { text: `x_ij < ${exactText(hi)}`, latex: `x_{ij} < ${exactLatex(hi)}` };
+  if (lo) return { text: `x_ij > ${exactText(lo)}`, latex: `x_{ij} > ${exactLatex(lo)}` };
+  return { text: 'every entry', latex: '\\text{every entry}' };
+}
+
+export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): SetNotation {
+  if (sub.kind === null) return { text: `no subdifferential: ${sub.reason}`, latex: `\\text{no subdifferential}` };
+  const bps = pw.breakpoints;
+  const rows: Row[] = sub.pieces.map((d, i) => {
+    const cond = intervalCondition(bps[i - 1], bps[i]);
+    return {
+      text: { value: `= ${printText(d, TEXT_VAR)}`, condition: cond.text },
+      latex: { value: `= ${printLatex(d, LATEX_VAR)}`, condition: cond.latex },
+    };
+  });
+  for (const s of sub.breakpoints) {
+    const point = P.isZero(P.sub(s.lo, s.hi));
+    rows.push({
+      text: {
+        value: point ? `= ${exactText(s.lo)}` : `in [${exactText(s.lo)}, ${exactText(s.hi)}]`,
+        condition: `x_ij = ${exactText(s.at)}`,
+      },
+      latex: {
+        value: point ? `= ${exactLatex(s.lo)}` : `\\in \\left[${exactLatex(s.lo)}, ${exactLatex(s.hi)}\\right]`,
+        condition: `x_{ij} = ${exactLatex(s.at)}`,
+      },
+    });
+  }
+  const symbol = sub.kind === 'convex' ? { text: '∂f(X)', latex: '\\partial f(X)' } : { text: '∂_C f(X)', latex: '\\partial_C f(X)' };
+  const text = `${symbol.text} = {G : ${rows.map((r) => `G_ij ${r.text.value} if ${r.text.condition}`).join(', ')}}`;
+  const cases = rows.map((r) => `G_{ij} ${r.latex.value} & \\text{if } ${r.latex.condition}`).join(' \\\\ ');
+  const latex = `${symbol.latex} = \\left\\{ G \\in \\mathbb{R}^{m \\times n} : \\begin{array}{ll} ${cases} \\end{array} \\right\\}`;
+  return { text, latex };
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { json, kinkproof } from './run.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const proofFiles = readdirSync(join(root, 'proofs')).map((f) => join('proofs', f));
+
+describe('kinkproof prove', () => {
+  it('passes every proof shipped in proofs/ (exit 0)', () => {
+    const r = kinkproof(['prove', ...proofFiles], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("✓ proofs/relu-frobenius.proof:5  = trace(relu(X)'*relu(X))  (exact)");
+    expect(r.stdout).toContain('✓ proofs/published-answer.proof:6  refute: relu(X) = (sign(X)+1)/2  (refuted, exact)');
+    expect(r.stdout).not.toContain('✗');
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+  });
+
+  it('names file:line, the step and the counterexample when a copied proof is broken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinkproof-prove-'));
+    const lines = readFileSync(join(root, 'proofs/relu-frobenius.proof'), 'utf8').split('\n');
+    const index = lines.indexOf('= sum(relu(X).^2)');
+    expect(index).toBeGreaterThan(0);
+    lines[index] = '= sum(X.^2)';
+    const file = join(dir, 'broken.proof');
+    writeFileSync(file, lines.join('\n'));
+    const r = kinkproof(['prove', file]);
+    expect(r.code).toBe(1);
+    const failures = r.stdout.split('\n').filter((l) => l.startsWith('✗'));
+    expect(failures[0]).toBe(`✗ ${file}:${index + 1}  = sum(X.^2)  (exact)`);
+    const after = r.stdout.split('\n');
+    const at = after.indexOf(failures[0]!);
+    expect(after[at + 1]).toBe('    counterexample: X = [[-1]] (t < 0): left 0, right 1');
+  });
+
+  it('prints one JSON object with --json', () => {
+    const r = kinkproof(['prove', 'proofs/l1-norm.proof', '--json'], { cwd: root });
+    expect(r.code).toBe(0);
+    const out = json(r);
+    expect(out).toMatchObject({ ok: true, fail: 0, error: 0, unknown: 0 });
+    const [file] = out.files as { file: string; title: string; steps: { line: number; status: string }[] }[];
+    expect(file!.title).toBe('The l1 norm and its sign-pattern subgradient');
+    expect(file!.steps.every((s) => s.status === 'pass')).toBe(true);
+  });
+
+  it('exits 2 with file:line for a syntax error, and for a missing file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinkproof-prove-'));
+    const file = join(dir, 'bad.proof');
+    writeFileSync(file, '# x\nfunction: sum(relu(X))\ngradient heaviside(X)\n');
+    const r = kinkproof(['prove', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:3: expected 'key: value' or '= expression'`);
+    const missing = kinkproof(['prove', join(dir, 'nope.proof')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+    expect(kinkproof(['prove']).code).toBe(2);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { KinkproofError } from '../../src/diagnostics.js';
+import { cleanText, escapeHtml, escapeLatexText, escapeMarkdownText, safeIdentifier } from '../../src/report/escape.js';
+
+describe('cleanText', () => {
+  it('strips control characters and bidi overrides, keeps tabs as spaces and single newlines', () => {
+    expect(cleanText('a\u0007b\u001b[31mc\u007f\u0085d\u202ee\tf')).toBe('ab[31mcde f');
+    expect(cleanText('a\r\n\r\n  \n\nb\rc')).toBe('a\nb\nc');
+  });
+});
+
+describe('escapeLatexText', () => {
+  it('escapes every special character of TeX', () => {
+    expect(escapeLatexText('\\ { } $ & # _ % ^ ~ < > | " \' `')).toBe(
+      '\\textbackslash{} \\{ \\} \\$ \\& \\# \\_ \\% \\textasciicircum{} \\textasciitilde{} \\textless{} \\textgreater{} \\textbar{} \\textquotedbl{} \\textquotesingle{} \\textasciigrave{}',
+    );
+  });
+
+  it('leaves no character that could start a command, a comment, a parameter or ^^ notation', () => {
+    const hostile = '\\input{/etc/hostname} ^^5cinput{x} ^^M }\\end{document} %#&$~_^ \\csname\\endcsname';
+    const out = escapeLatexText(hostile).replace(/\\(textbackslash|textasciicircum|textasciitilde)\{\}|\\[{}$&#_%]/g, '');
+    expect(out).not.toMatch(/[\\{}$&#_%^~]/);
+  });
+
+  it('never ends a paragraph and stops dash ligatures', () => {
+    expect(escapeLatexText('a\n\n\nb\nc')).toBe('a b c');
+    expect(escapeLatexText('a--b---c')).toBe('a-{}-{}b-{}-{}-{}c');
+  });
+
+  it('typesets Greek and common symbols as math, Latin-1 as is, and the rest as code points', () => {
+    expect(escapeLatexText('σ‖∇')).toBe('\\ensuremath{\\sigma}\\ensuremath{\\|}\\ensuremath{\\nabla}');
+    expect(escapeLatexText('Fréchet – Łódź')).toBe('Fréchet – Łódź');
+    expect(escapeLatexText('漢😀')).toBe('[U+6F22][U+1F600]');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes markup and quotes', () => {
+    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');
+  });
+});
+
+describe('escapeMarkdownText', () => {
+  it('escapes what opens inline markup, math, HTML, MDX expressions and table cells', () => {
+    expect(escapeMarkdownText('*a* _b_ `c` [d](e) <f> $g$ h|i &amp; {j} ~k~ ^l^ #m \\n')).toBe(
+      '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\$g\\$ h\\|i \\&amp; \\{j\\} \\~k\\~ \\^l\\^ \\#m \\\\n',
+    );
+  });
+
+  it('escapes what opens a block at the start, and keeps text on one line', () => {
+    expect(escapeMarkdownText('- item')).toBe('\\- item');
+    expect(escapeMarkdownText('12. item')).toBe('12\\. item');
+    expect(escapeMarkdownText('+ a\n\n---\n=== ')).toBe('\\+ a --- === ');
+  });
+});
+
+describe('safeIdentifier', () => {
+  it('accepts short identifiers', () => {
+    expect(safeIdentifier('X')).toBe('X');
+    expect(safeIdentifier('weight_2')).toBe('weight_2');
+  });
+
+  it('refuses anything else with an input error', () => {
+    for (const bad of ['', '2x', '_x', 'a b', 'x\\input', 'σ', 'a'.repeat(33), 'x^^5c'])
+      expect(() => safeIdentifier(bad)).toThrow(KinkproofError);
+    expect(safeIdentifier('a'.repeat(32))).toHaveLength(32);
+  });
+});

@@ -1,0 +1,38 @@
+/** Shared by the report tests: every math fragment of a Derivation, and the toolchain check. */
+import { casesLatex } from '../../src/report/cases.js';
+import type { Block, Derivation, Inlines } from '../../src/report/model.js';
+import { pdflatexAvailable, popplerAvailable } from '../../src/report/pdf.js';
+
+const inlineMath = (parts: Inlines): string[] => parts.flatMap((p) => (p.kind === 'math' ? [p.latex] : []));
+
+function blockMath(b: Block): string[] {
+  switch (b.kind) {
+    case 'paragraph':
+      return inlineMath(b.parts);
+    case 'math':
+      return [b.latex];
+    case 'cases':
+      return [casesLatex(b)];
+    case 'table':
+      return [...b.columns.flatMap((c) => inlineMath(c.header)), ...b.rows.flat().flatMap(inlineMath), ...inlineMath(b.caption ?? [])];
+    case 'plot':
+      return inlineMath(b.caption ?? []);
+  }
+}
+
+/** Every math fragment a renderer will typeset, with whether it is displayed. */
+export function allMath(d: Derivation): string[] {
+  return [
+    ...inlineMath(d.title),
+    ...inlineMath(d.subtitle ?? []),
+    ...d.steps.flatMap((s) => [...inlineMath(s.title), ...s.blocks.flatMap(blockMath)]),
+  ];
+}
+
+/** The TeX toolchain is installed here (CI installs it; locally the PDF tests are skipped with this message). */
+export const haveTex = pdflatexAvailable() && popplerAvailable();
+if (!haveTex)
+  console.warn('SKIPPING PDF tests: pdflatex or pdftoppm/pdftotext not found (Debian: texlive-latex-base texlive-latex-recommended texlive-pictures lmodern poppler-utils)');
+
+/** PNG files start with this signature. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
