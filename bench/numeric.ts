@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the compiled kernels of src/numeric against the same work
  * written by hand (branch-free), for φ(t) = relu(t)², f(X) = ‖relu(X)‖_F².
- * Prints one fixed table and the two targets of issue 3. Times are medians.
+ * Prints one fixed table (times are medians), the time of one whole `verify`
+ * per size, and the two targets of issue 3.
  */
 import os from 'node:os';
 import * as Q from '../src/symbolic/exact/rational.js';
@@ -10,6 +11,9 @@ import { mulS, powS } from '../src/symbolic/scalar/build.js';
 import { compileEntry, compileFused, compileSum, directionSums, SIGN_BUCKETS, TOTAL_SLOTS } from '../src/numeric/compile.js';
 import { kinkMargin, stepFor } from '../src/numeric/errorModel.js';
 import { Rng } from '../src/numeric/rng.js';
+import { verify } from '../src/numeric/verify.js';
+import { analyzeEntry } from '../src/symbolic/analyze.js';
+import { toPiecewise } from '../src/symbolic/piecewise.js';
 
 const SIZES = [100, 1000, 2000] as const;
 const DIRECTIONS = 8;
@@ -19,10 +23,13 @@ const KINKS = [0];
 const H = stepFor(1);
 const REACH = kinkMargin(H);
 
-/** Median wall time in ms of `run`, after two untimed runs. */
+/** Untimed runs (at least 3, for at least this many ms) so that hand-written and compiled loops are both optimized. */
+const WARM_MS = 50;
+
+/** Median wall time in ms of `run`. */
 function median(run: () => void, repeats: number): number {
-  run();
-  run();
+  const start = performance.now();
+  for (let r = 0; r < 3 || performance.now() - start < WARM_MS; r++) run();
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
@@ -221,6 +228,14 @@ function main(): void {
       console.log(`${line}${cell(gbs(r.bytes, r.compiled), 15)}${cell(gbs(r.bytes, r.hand), 11)}`);
     }
   }
+  const entry = analyzeEntry(toPiecewise(PHI));
+  const verifyTimes = SIZES.map((m) => {
+    const t0 = performance.now();
+    const evidence = verify({ phi: PHI, offset: 0, gradient: PSI, entry, rows: m, cols: m, seed: 1 });
+    return `${m}x${m} ${ms(performance.now() - t0)} ms (${evidence.checks} checks, ${evidence.status})`;
+  });
+  console.log('');
+  console.log(`verify, every check, once: ${verifyTimes.join(', ')}`);
   const at2000 = (task: string): Row => all.find((r) => r.size === '2000x2000' && r.task.startsWith(task))!;
   const directional = at2000(`${DIRECTIONS} Rademacher`);
   const evaluation = at2000('f evaluation');

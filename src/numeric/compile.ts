@@ -1,0 +1,232 @@
+/**
+ * Kernels for an entry function φ, compiled from generated JavaScript (see
+ * emit.ts for how the source is built and why it is safe): φ at one point,
+ * its rounding bound, f over a matrix, ψ entry-wise, and the fused
+ * directional passes of the gradient checks.
+ */
+import type { Scalar } from '../symbolic/scalar/expr.js';
+import { Emitter, literal } from './emit.js';
+import { UNIT_ROUNDOFF } from './errorModel.js';
+
+/** Passes over 256 entries that make V8 optimize a kernel before its first long pass (see warmUp). */
+const WARMUP_PASSES = 100;
+
+/**
+ * V8 optimizes a long loop on the fly (OSR) but discards that code at the
+ * first statement after the loop that never ran, so every new pass would start
+ * unoptimized (three times slower at 2000×2000). Kernels therefore run on a
+ * small sample first, with non-integer arguments like the real ones.
+ */
+function warmUp(run: () => void): void {
+  for (let k = 0; k < WARMUP_PASSES; k++) run();
+}
+
+/** 256 entries: the kinks themselves, the rest well away from them. */
+function warmUpSample(kinks: readonly number[]): Float64Array {
+  const away = 1 + Math.max(0, ...kinks.map(Math.abs));
+  return Float64Array.from({ length: 256 }, (_, i) => (i < kinks.length ? kinks[i]! : (i % 2 ? away : -away) * (1 + i / 256)));
+}
+
+function build<T>(emitter: Emitter, fn: string): T {
+  const source = `"use strict";\n${emitter.hoisted.join('\n')}\nreturn ${fn};`;
+  return new Function(source)() as T;
+}
+
+/** φ as a scalar function (for probing near breakpoints). */
+export function compileEntry(phi: Scalar): (t: number) => number {
+  const e = new Emitter();
+  const body: string[] = [];
+  const result = e.emit(phi, 't', 'v', body);
+  return build(e, `function entry(t) {\n${body.join('\n')}\nreturn ${result.v};\n}`);
+}
+
+/** A first-order bound on the rounding error of the computed φ(t) when t itself is off by up to `inputError`. */
+export function compileRoundingBound(phi: Scalar): (t: number, inputError: number) => number {
+  const e = new Emitter();
+  const body: string[] = [];
+  const result = e.emit(phi, 't', 'v', body, 'inputError');
+  return build(e, `function roundingBound(t, inputError) {\n${body.join('\n')}\nreturn ${result.e};\n}`);
+}
+
+/** Interleaved accumulators of compileSum: independent add chains keep the loop at memory speed (4 measured best; 2 and 8 are slower). */
+const LANES = 4;
+
+/** Pairwise sum of the accumulators s0 … s(k−1), as source. */
+const pairwise = (names: readonly string[]): string =>
+  names.length === 1 ? names[0]! : `(${pairwise(names.slice(0, names.length / 2))} + ${pairwise(names.slice(names.length / 2))})`;
+
+/** f(X) = offset + Σ φ(x_i) over a row-major buffer. */
+export function compileSum(phi: Scalar, offset: number): (x: Float64Array) => number {
+  const e = new Emitter();
+  const accumulators = Array.from({ length: LANES }, (_, j) => `s${j}`);
+  const lanes = accumulators.map((acc, j) => {
+    const body = [`const t${j} = x[i + ${j}];`];
+    const r = e.emit(phi, `t${j}`, `l${j}_`, body);
+    return `${body.join('\n')}\n${acc} += ${r.v};`;
+  });
+  const tail: string[] = ['const t = x[i];'];
+  const r = e.emit(phi, 't', 'v', tail);
+  const sum = build<(x: Float64Array) => number>(
+    e,
+    `function sum(x) {
+  const n = x.length;
+  let ${accumulators.map((a) => `${a} = 0`).join(', ')}, i = 0;
+  for (; i + ${LANES - 1} < n; i += ${LANES}) {\n${lanes.join('\n')}\n  }
+  for (; i < n; i++) {\n${tail.join('\n')}\ns0 += ${r.v};\n  }
+  return ${literal(offset)} + ${pairwise(accumulators)};
+}`,
+  );
+  const sample = warmUpSample([]);
+  warmUp(() => sum(sample));
+  return sum;
+}
+
+/** out[i] = ψ(x[i]): the claimed gradient, entry-wise. */
+export function compileMap(psi: Scalar): (x: Float64Array, out: Float64Array) => void {
+  const e = new Emitter();
+  const body: string[] = ['const t = x[i];'];
+  const r = e.emit(psi, 't', 'v', body);
+  const map = build<(x: Float64Array, out: Float64Array) => void>(
+    e,
+    `function map(x, out) {\n  const n = x.length;\n  for (let i = 0; i < n; i++) {\n${body.join('\n')}\nout[i] = ${r.v};\n  }\n}`,
+  );
+  const sample = warmUpSample([]);
+  const out = new Float64Array(sample.length);
+  warmUp(() => map(sample, out));
+  return map;
+}
+
+/**
+ * Slots of `totals` after a fused pass. The three sums per direction are
+ * Σ d·(φ(x+hd) − φ(x−hd)) at steps h and 2h and Σ d·ψ(x) = ⟨G, D⟩; the rest
+ * are magnitudes the error model needs. Entries within reach of a kink are
+ * left out of every sum (see `compileFused`).
+ */
+export const TOTAL = {
+  /** Σ running error bound of φ near x (each of φ(x ± hd), φ(x ± 2hd) is taken to err by as much) */
+  phiError: 0,
+  /** Σ |φ(x+hd) − φ(x−hd)| */
+  differences: 1,
+  /** Σ |d|·(running error bound of ψ(x)) */
+  gradientError: 2,
+  /** Σ |ψ(x)·d| */
+  gradient: 3,
+  /** entries used */
+  used: 4,
+  /** `along` only: the three sums for its single direction */
+  step1: 5,
+  step2: 6,
+  inner: 7,
+} as const;
+export const TOTAL_SLOTS = 8;
+
+/** Per byte value b of `signs`: slots 3b, 3b+1, 3b+2 hold the step-h, step-2h and ψ sums of entries with that byte. */
+export const SIGN_BUCKETS = 256 * 3;
+
+export interface FusedKernels {
+  /**
+   * Up to eight Rademacher directions in one pass: bit j of signs[i] is the
+   * sign of direction j at entry i. Because d = ±1, φ(x ± hd) is the same pair
+   * for every direction; the pass sorts each entry's differences into 256
+   * buckets by its sign byte, and `directionSums` forms each direction's sums
+   * from the buckets. Cost per entry does not grow with the number of directions.
+   */
+  readonly rademacher: (
+    x: Float64Array,
+    signs: Uint8Array,
+    h: number,
+    reach: number,
+    slack: number,
+    buckets: Float64Array,
+    totals: Float64Array,
+  ) => void;
+  /** One arbitrary direction d (Gaussian). */
+  readonly along: (x: Float64Array, d: Float64Array, h: number, reach: number, slack: number, totals: Float64Array) => void;
+}
+
+/**
+ * The fused directional kernels for φ and its claimed gradient ψ. An entry x is
+ * left out when |x − c| ≤ reach·|d| + slack for a kink c, so that no step
+ * x ± 2hd straddles a kink. The difference f(X+hD) − f(X−hD) is accumulated
+ * entry by entry rather than as two totals: for a separable f the two are
+ * equal in exact arithmetic, and the entry-wise form avoids cancelling two
+ * sums of size n·|φ| to resolve a difference of size h·|⟨G, D⟩|.
+ */
+export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[]): FusedKernels {
+  const e = new Emitter();
+  const body = ['const y1 = t + step, y2 = t - step, y3 = t + step2, y4 = t - step2;'];
+  const [a1, b1, a2, b2] = (['y1', 'y2', 'y3', 'y4'] as const).map((y, k) => e.emit(phi, y, `p${k}_`, body).v);
+  // The rounding of x ± 2hd is the input error of φ; its bound at x stands for all four points.
+  body.push(`const inputError = ${literal(UNIT_ROUNDOFF)} * (Math.abs(t) + Math.abs(step2));`);
+  const phiError = e.emit(phi, 't', 'q', body, 'inputError').e;
+  const g = e.emit(psi, 't', 'g', body, '0');
+  body.push(`const a1 = ${a1}, b1 = ${b1}, a2 = ${a2}, b2 = ${b2}, g = ${g.v}, phiError = ${phiError}, gError = ${g.e};`);
+  const statements = body.join('\n');
+  const skip = (near: string): string =>
+    kinks.length === 0 ? '' : `if (${kinks.map((c) => `Math.abs(t - ${literal(c)}) <= ${near}`).join(' || ')}) continue;`;
+  const shared = `const e1 = a1 - b1, e2 = a2 - b2;
+    phiErrors += phiError; differences += Math.abs(e1); used++;`;
+  const store = `totals[${TOTAL.phiError}] = phiErrors; totals[${TOTAL.differences}] = differences;
+  totals[${TOTAL.gradientError}] = gradientErrors; totals[${TOTAL.gradient}] = gradient; totals[${TOTAL.used}] = used;`;
+  const rademacher = `function rademacher(x, signs, h, reach, slack, buckets, totals) {
+  buckets.fill(0);
+  const n = x.length, step = h, step2 = 2 * h, near = reach + slack;
+  let phiErrors = 0, differences = 0, gradientErrors = 0, gradient = 0, used = 0;
+  for (let i = 0; i < n; i++) {
+    const t = x[i];
+    ${skip('near')}
+    ${statements}
+    ${shared}
+    gradientErrors += gError; gradient += Math.abs(g);
+    const b = 3 * signs[i];
+    buckets[b] += e1; buckets[b + 1] += e2; buckets[b + 2] += g;
+  }
+  ${store}
+}`;
+  const along = `function along(x, d, h, reach, slack, totals) {
+  const n = x.length;
+  let phiErrors = 0, differences = 0, gradientErrors = 0, gradient = 0, used = 0, s1 = 0, s2 = 0, inner = 0;
+  for (let i = 0; i < n; i++) {
+    const t = x[i], di = d[i], ad = Math.abs(di), step = h * di, step2 = 2 * step;
+    ${skip('reach * ad + slack')}
+    ${statements}
+    ${shared}
+    gradientErrors += gError * ad; gradient += Math.abs(g) * ad;
+    s1 += e1; s2 += e2; inner += g * di;
+  }
+  ${store}
+  totals[${TOTAL.step1}] = s1; totals[${TOTAL.step2}] = s2; totals[${TOTAL.inner}] = inner;
+}`;
+  const kernels = build<FusedKernels>(e, `{ rademacher: ${rademacher}, along: ${along} }`);
+  const x = warmUpSample(kinks);
+  const signs = new Uint8Array(x.length);
+  const buckets = new Float64Array(SIGN_BUCKETS);
+  const totals = new Float64Array(TOTAL_SLOTS);
+  warmUp(() => {
+    kernels.rademacher(x, signs, 0.5, 2 ** -20, 2 ** -30, buckets, totals);
+    kernels.along(x, x, 0.5, 2 ** -20, 2 ** -30, totals);
+  });
+  return kernels;
+}
+
+/** Per-direction sums from the buckets of a Rademacher pass: step1[j], step2[j], inner[j] for j < count. */
+export function directionSums(
+  buckets: Float64Array,
+  count: number,
+  out: { step1: Float64Array; step2: Float64Array; inner: Float64Array },
+): void {
+  for (let j = 0; j < count; j++) {
+    let s1 = 0;
+    let s2 = 0;
+    let inner = 0;
+    for (let b = 0; b < 256; b++) {
+      const sign = (b >> j) & 1 ? 1 : -1;
+      s1 += sign * buckets[3 * b]!;
+      s2 += sign * buckets[3 * b + 1]!;
+      inner += sign * buckets[3 * b + 2]!;
+    }
+    out.step1[j] = s1;
+    out.step2[j] = s2;
+    out.inner[j] = inner;
+  }
+}

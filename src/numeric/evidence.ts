@@ -1,0 +1,150 @@
+/**
+ * What the verifier found, as plain data for the report: every check counted,
+ * a bounded representative list of records, and every failure (bounded too).
+ */
+import type { Comparison } from './errorModel.js';
+
+export type CheckKind = 'gradient-direction' | 'gradient-entry' | 'one-sided' | 'derivative-continuity' | 'value';
+
+export interface CheckRecord {
+  readonly kind: CheckKind;
+  /** The symbolic statement under test, e.g. "φ'₊(0) = 0" or "∇f = 2*relu(X)". */
+  readonly claim: string;
+  /** Where it was tested, e.g. "t = 0" or "X ~ N(0, 1²) 3x4, Rademacher direction 2 of 8". */
+  readonly point: string;
+  /** ±Infinity for a claimed divergence, NaN or ±Infinity for a claim without a finite value (JSON: null; the claim text says which). */
+  readonly symbolic: number;
+  readonly numeric: number;
+  /** |numeric − symbolic| / max(|symbolic|, |numeric|, the quantity's natural size, the absolute tolerance). */
+  readonly relError: number;
+  /** The absolute tolerance of the error model, on the same relative scale. */
+  readonly tolerance: number;
+  readonly passed: boolean;
+}
+
+export interface Evidence {
+  readonly status: 'passed' | 'failed';
+  readonly checks: number;
+  readonly maxRelError: number;
+  readonly worst: CheckRecord | null;
+  readonly seed: number;
+  /** At most MAX_RECORDS: the worst check of each group (one claim at one kind of point). */
+  readonly records: CheckRecord[];
+  /** The first FAILURES_PER_GROUP failures of each group, at most MAX_FAILURES in all. */
+  readonly failures: CheckRecord[];
+}
+
+export const MAX_RECORDS = 40;
+export const MAX_FAILURES = 40;
+export const FAILURES_PER_GROUP = 3;
+
+/** Records are built only when kept: entry-wise checks can number in the tens of thousands. */
+export type PointText = string | (() => string);
+
+interface Scored {
+  readonly kind: CheckKind;
+  readonly claim: string;
+  readonly point: PointText;
+  readonly c: Comparison;
+  readonly relError: number;
+  readonly tolerance: number;
+  readonly passed: boolean;
+}
+
+function score(kind: CheckKind, claim: string, point: PointText, c: Comparison): Scored {
+  const deviation = Math.abs(c.numeric - c.symbolic);
+  const size = Math.max(Math.abs(c.symbolic), Math.abs(c.numeric), c.scale, c.tolerance);
+  const relError = deviation === 0 ? 0 : deviation / size;
+  const tolerance = size > 0 ? c.tolerance / size : 0;
+  return { kind, claim, point, c, relError, tolerance, passed: deviation <= c.tolerance };
+}
+
+const materialize = (s: Scored): CheckRecord => ({
+  kind: s.kind,
+  claim: s.claim,
+  point: typeof s.point === 'string' ? s.point : s.point(),
+  symbolic: s.c.symbolic,
+  numeric: s.c.numeric,
+  relError: s.relError,
+  tolerance: s.tolerance,
+  passed: s.passed,
+});
+
+/** Failures first, then larger relative error; the earlier check wins ties. */
+const worse = (a: Scored, b: Scored | undefined): boolean =>
+  !b || (a.passed !== b.passed ? !a.passed : a.relError > b.relError);
+
+export class EvidenceBuilder {
+  private checks = 0;
+  private maxRelError = 0;
+  private readonly records: CheckRecord[] = [];
+  private readonly failures: CheckRecord[] = [];
+  private worst: { scored: Scored; record: CheckRecord } | undefined;
+  private groupWorst: Scored | undefined;
+  private groupFailures = 0;
+  /** One record object per check, so the same check in several lists is the same object. */
+  private readonly built = new Map<Scored, CheckRecord>();
+
+  /**
+   * A finite claim compared with a numeric estimate. A claim that is not finite
+   * where the numbers are fails; where the numbers themselves overflow (or
+   * their error bound does), nothing is verified and nothing is counted.
+   */
+  compare(kind: CheckKind, claim: string, point: PointText, c: Comparison): void {
+    if (!Number.isFinite(c.numeric)) return;
+    if (!Number.isFinite(c.symbolic)) {
+      this.add({ kind, claim, point, c, relError: 1, tolerance: 0, passed: false });
+      return;
+    }
+    if (!Number.isFinite(c.tolerance) || !Number.isFinite(c.scale)) return;
+    this.add(score(kind, claim, point, c));
+  }
+
+  /** A claimed divergence to ±∞: confirmed (relative error 0) or contradicted (1); no tolerance applies. */
+  divergence(kind: CheckKind, claim: string, point: PointText, sign: 1 | -1, last: number, confirmed: boolean): void {
+    this.add({
+      kind,
+      claim,
+      point,
+      c: { symbolic: sign * Infinity, numeric: last, tolerance: 0, scale: 0 },
+      relError: confirmed ? 0 : 1,
+      tolerance: 0,
+      passed: confirmed,
+    });
+  }
+
+  /** Closes a group of checks of one claim at one kind of point: its worst check becomes a record. */
+  endGroup(): void {
+    if (this.groupWorst && this.records.length < MAX_RECORDS) this.records.push(this.record(this.groupWorst));
+    this.groupWorst = undefined;
+    this.groupFailures = 0;
+  }
+
+  finish(seed: number): Evidence {
+    this.endGroup();
+    return {
+      status: this.failures.length > 0 ? 'failed' : 'passed',
+      checks: this.checks,
+      maxRelError: this.maxRelError,
+      worst: this.worst?.record ?? null,
+      seed,
+      records: this.records,
+      failures: this.failures,
+    };
+  }
+
+  private add(s: Scored): void {
+    this.checks++;
+    this.maxRelError = Math.max(this.maxRelError, s.relError);
+    if (!s.passed && this.groupFailures++ < FAILURES_PER_GROUP && this.failures.length < MAX_FAILURES)
+      this.failures.push(this.record(s));
+    if (worse(s, this.groupWorst)) this.groupWorst = s;
+    if (worse(s, this.worst?.scored)) this.worst = { scored: s, record: this.record(s) };
+  }
+
+  private record(s: Scored): CheckRecord {
+    let r = this.built.get(s);
+    if (!r) this.built.set(s, (r = materialize(s)));
+    return r;
+  }
+}

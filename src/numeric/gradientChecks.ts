@@ -1,0 +1,121 @@
+/**
+ * Checks of a claimed gradient ∇f = ψ(X) (entry-wise) at the test points:
+ * eight Rademacher directions and one Gaussian direction per point by fused
+ * extrapolated central differences, and for small matrices every partial
+ * derivative. Entries within 8h·|d| of a kink (`kinkMargin`) are left out of
+ * a directional test and skipped entry by entry (the step is not moved), so
+ * no difference straddles a kink; the value of ψ on a breakpoint itself is
+ * checked by the breakpoint checks.
+ */
+import type { Scalar } from '../symbolic/scalar/expr.js';
+import { compileEntry, compileFused, compileRoundingBound, directionSums, SIGN_BUCKETS, TOTAL, TOTAL_SLOTS } from './compile.js';
+import { compareDirectional, kinkMargin, kinkSlack, stepFor, UNIT_ROUNDOFF } from './errorModel.js';
+import type { DirectionalTotals } from './errorModel.js';
+import type { EvidenceBuilder } from './evidence.js';
+import type { TestSet } from './points.js';
+import { Rng, STREAM } from './rng.js';
+
+export const DIRECTIONS = 8;
+
+/** Entry-by-entry partial derivatives up to this many entries (100×100). */
+export const ENTRYWISE_MAX = 100 * 100;
+
+export interface GradientClaim {
+  readonly phi: Scalar;
+  readonly psi: Scalar;
+  /** E.g. "∇f = 2*relu(X)". */
+  readonly text: string;
+}
+
+export interface Shape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly seed: number;
+  readonly kinks: readonly number[];
+}
+
+export function checkGradient(
+  claim: GradientClaim,
+  shape: Shape,
+  { points, direction }: TestSet,
+  builder: EvidenceBuilder,
+  pointDone: () => void,
+): void {
+  const { rows, cols, seed, kinks } = shape;
+  const n = rows * cols;
+  const kernels = compileFused(claim.phi, claim.psi, kinks);
+  const slack = kinkSlack(kinks);
+  const x = new Float64Array(n);
+  const signs = new Uint8Array(n);
+  new Rng(seed, STREAM.signs).fillSignBytes(signs);
+  const buckets = new Float64Array(SIGN_BUCKETS);
+  const totals = new Float64Array(TOTAL_SLOTS);
+  const sums = { step1: new Float64Array(DIRECTIONS), step2: new Float64Array(DIRECTIONS), inner: new Float64Array(DIRECTIONS) };
+  const magnitudes = () => ({
+    phiError: totals[TOTAL.phiError]!,
+    differences: totals[TOTAL.differences]!,
+    gradientError: totals[TOTAL.gradientError]!,
+    gradient: totals[TOTAL.gradient]!,
+    used: totals[TOTAL.used]!,
+  });
+  const checkEntries = n <= ENTRYWISE_MAX ? entrywise(claim, cols, kinks, builder) : undefined;
+  const record = (point: string, t: DirectionalTotals, h: number): void => {
+    if (t.used > 0) builder.compare('gradient-direction', claim.text, point, compareDirectional(t, h));
+  };
+
+  for (const point of points) {
+    point.fill(x);
+    const h = stepFor(point.scale);
+    const reach = kinkMargin(h);
+
+    kernels.rademacher(x, signs, h, reach, slack, buckets, totals);
+    directionSums(buckets, DIRECTIONS, sums);
+    for (let j = 0; j < DIRECTIONS; j++) {
+      const t = { step1: sums.step1[j]!, step2: sums.step2[j]!, inner: sums.inner[j]!, ...magnitudes() };
+      record(`${point.label}, Rademacher direction ${j + 1} of ${DIRECTIONS}`, t, h);
+    }
+    builder.endGroup();
+
+    kernels.along(x, direction, h, reach, slack, totals);
+    const t = { step1: totals[TOTAL.step1]!, step2: totals[TOTAL.step2]!, inner: totals[TOTAL.inner]!, ...magnitudes() };
+    record(`${point.label}, Gaussian direction`, t, h);
+    builder.endGroup();
+
+    checkEntries?.(x, point.label, h, reach + slack);
+    pointDone();
+  }
+}
+
+/**
+ * A check of ∂f/∂x_ij = ψ(x_ij) for every entry of a point, away from the
+ * kinks; f is separable, so the partial difference quotient is φ's.
+ */
+type EntrywiseCheck = (x: Float64Array, label: string, h: number, near: number) => void;
+
+function entrywise(claim: GradientClaim, cols: number, kinks: readonly number[], builder: EvidenceBuilder): EntrywiseCheck {
+  const phi = compileEntry(claim.phi);
+  const psi = compileEntry(claim.psi);
+  const phiBound = compileRoundingBound(claim.phi);
+  const psiBound = compileRoundingBound(claim.psi);
+  return (x, label, h, near) => {
+    x.forEach((t, i) => {
+      if (kinks.some((c) => Math.abs(t - c) <= near)) return;
+      const a1 = phi(t + h);
+      const b1 = phi(t - h);
+      const g = psi(t);
+      const totals: DirectionalTotals = {
+        step1: a1 - b1,
+        step2: phi(t + 2 * h) - phi(t - 2 * h),
+        inner: g,
+        phiError: phiBound(t, UNIT_ROUNDOFF * (Math.abs(t) + 2 * h)),
+        differences: Math.abs(a1 - b1),
+        gradientError: psiBound(t, 0),
+        gradient: Math.abs(g),
+        used: 1,
+      };
+      const point = (): string => `${label}, entry (${Math.floor(i / cols) + 1}, ${(i % cols) + 1}) = ${t}`;
+      builder.compare('gradient-entry', claim.text, point, compareDirectional(totals, h));
+    });
+    builder.endGroup();
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The matrices X the gradient is tested at, all reproducible from the seed:
+ * one standard Gaussian sample Z scaled to 0.01, 1 and 100, and (when φ has
+ * breakpoints) a matrix whose entries sit exactly on breakpoints, at a
+ * breakpoint ± δ, or are N(0, 1) — a third each.
+ */
+import { Rng, STREAM } from './rng.js';
+import { stepFor } from './errorModel.js';
+
+export interface TestPoint {
+  /** E.g. "X ~ N(0, 1²) 3x4". */
+  readonly label: string;
+  /** Typical size of the entries: sets the difference step. */
+  readonly scale: number;
+  /** Writes the point into x (length rows·cols, row-major). */
+  readonly fill: (x: Float64Array) => void;
+}
+
+const GAUSSIAN_SCALES = [0.01, 1, 100] as const;
+
+/** Entries at a breakpoint ± this many steps h: twice the distance the directional checks keep from kinks (8h). */
+const NEAR_BREAKPOINT_STEPS = 16;
+
+/** x = σ·z (a module-level loop: V8 optimizes it once for every scale). */
+function scaleInto(x: Float64Array, z: Float64Array, sigma: number): void {
+  for (let i = 0; i < z.length; i++) x[i] = sigma * z[i]!;
+}
+
+export interface TestSet {
+  readonly points: readonly TestPoint[];
+  /**
+   * The Gaussian direction: the standard normal sample Z behind the points,
+   * rotated by half its length. For n ≥ 2 it is independent of X entry by
+   * entry (entry i of X comes from Z_i, of the direction from another Z_j),
+   * and it saves drawing n more normals, the largest single cost of a large
+   * verification.
+   */
+  readonly direction: Float64Array;
+}
+
+export function testSet(rows: number, cols: number, seed: number, kinks: readonly number[]): TestSet {
+  const shape = `${rows}x${cols}`;
+  const n = rows * cols;
+  const z = new Float64Array(n);
+  new Rng(seed, STREAM.points).fillGaussian(z);
+  const half = Math.ceil(n / 2);
+  const direction = new Float64Array(n);
+  direction.set(z.subarray(half), 0);
+  direction.set(z.subarray(0, half), n - half);
+
+  const points: TestPoint[] = GAUSSIAN_SCALES.map((sigma) => ({
+    label: `X ~ N(0, ${sigma}²) ${shape}`,
+    scale: sigma,
+    fill: (x) => scaleInto(x, z, sigma),
+  }));
+  if (kinks.length > 0) {
+    const delta = NEAR_BREAKPOINT_STEPS * stepFor(1);
+    // Per category and side: the offset from the breakpoint, and the weight of the Gaussian entry.
+    const offsets = [0, 0, -delta, delta, 0, 0];
+    const gaussianWeight = [0, 0, 0, 0, 1, 1];
+    points.push({
+      label: `X with entries on breakpoints, at breakpoint ± ${delta}, or N(0, 1) ${shape}`,
+      scale: 1,
+      fill: (x) => {
+        const rng = new Rng(seed, STREAM.placement);
+        for (let i = 0; i < n; i++) {
+          // Bits 0–15 choose the category (0: on, 1: beside, 2: Gaussian), 16–30 the breakpoint, 31 the side.
+          // Arithmetic selection, exact because one of the two terms is ±0: a branch here would mispredict.
+          const w = rng.nextUint32();
+          const slot = 2 * (((w & 0xffff) * 3) >>> 16) + (w >>> 31);
+          const kink = kinks[(((w >>> 16) & 0x7fff) * kinks.length) >>> 15]!;
+          const weight = gaussianWeight[slot]!;
+          x[i] = weight * z[i]! + (1 - weight) * (kink + offsets[slot]!);
+        }
+      },
+    });
+  }
+  return { points, direction };
+}

@@ -1,0 +1,61 @@
+/**
+ * The numeric verifier: cross-checks the symbolic claims about
+ * f(X) = offset + Σ_ij φ(x_ij) by finite differences. Numbers only verify:
+ * a claim the numbers contradict becomes a failure record naming the claim,
+ * the point and both numbers. Same input and seed, byte-identical evidence.
+ */
+import { KinkproofError } from '../diagnostics.js';
+import type { EntryAnalysis } from '../symbolic/analyze.js';
+import { approximate } from '../symbolic/exact/calculus.js';
+import type { Scalar } from '../symbolic/scalar/expr.js';
+import { MATRIX, printText } from '../symbolic/scalar/print.js';
+import { checkBreakpoints } from './breakpointChecks.js';
+import { EvidenceBuilder } from './evidence.js';
+import type { Evidence } from './evidence.js';
+import { checkGradient } from './gradientChecks.js';
+import { testSet } from './points.js';
+import type { ProgressCallback } from './progress.js';
+
+export type { CheckKind, CheckRecord, Evidence } from './evidence.js';
+
+export interface VerifyInput {
+  readonly phi: Scalar;
+  readonly offset: number;
+  /** ∇f entry-wise, valid where f is differentiable; null: no gradient to check. */
+  readonly gradient: Scalar | null;
+  readonly entry: EntryAnalysis;
+  readonly rows: number;
+  readonly cols: number;
+  readonly seed: number;
+}
+
+/** Largest matrix verified (4096²): buffers of this many doubles stay well within memory. */
+export const MAX_ENTRIES = 4096 * 4096;
+
+function validate(input: VerifyInput): void {
+  const { rows, cols, offset, seed } = input;
+  if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(cols) || rows < 1 || cols < 1)
+    throw new KinkproofError('input', `the shape must be two positive integers, not ${rows}x${cols}`);
+  if (rows * cols > MAX_ENTRIES)
+    throw new KinkproofError('limit', `a ${rows}x${cols} matrix has more than ${MAX_ENTRIES} entries`);
+  if (!Number.isFinite(offset)) throw new KinkproofError('input', `the constant term must be finite, not ${offset}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new KinkproofError('input', `the seed must be a non-negative integer below 2^53, not ${seed}`);
+}
+
+export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evidence {
+  validate(input);
+  const { phi, gradient, entry, rows, cols, seed } = input;
+  const kinks = entry.breakpoints.map((b) => approximate(b.at));
+  const claim = gradient ? { phi, psi: gradient, text: `∇f = ${printText(gradient, MATRIX)}` } : undefined;
+  const tests = claim ? testSet(rows, cols, seed, kinks) : undefined;
+  const total = (tests?.points.length ?? 0) + kinks.length;
+  let done = 0;
+  const step = (): void => onProgress?.(++done, total);
+  onProgress?.(0, total);
+
+  const builder = new EvidenceBuilder();
+  if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks }, tests, builder, step);
+  checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
+  return builder.finish(seed);
+}
