@@ -13,7 +13,7 @@ import { summary } from './summary.js';
 /** Shape used for numeric checks when the expression leaves it free. */
 export const DEFAULT_SHAPE: readonly [number, number] = [3, 4];
 
-const REPORT_FLAGS = ['tex', 'html', 'md'] as const;
+const REPORT_FLAGS = ['tex', 'html', 'md', 'title'] as const;
 
 export async function runVerification(
   a: SymbolicAnalysis,
@@ -24,7 +24,7 @@ export async function runVerification(
   const { progressReporter } = await import('../numeric/progress.js');
   const rows = typeof a.dims.m === 'number' ? a.dims.m : (shape?.[0] ?? DEFAULT_SHAPE[0]);
   const cols = typeof a.dims.n === 'number' ? a.dims.n : (shape?.[1] ?? DEFAULT_SHAPE[1]);
-  return verify({ phi: a.separable.phi, offset: 0, gradient: a.gradient, entry: a.entry, rows, cols, seed }, progressReporter());
+  return verify({ phi: a.separable.phi, offset: 0, gradient: a.gradient, entry: a.entry, rows, cols, seed, subdifferential: a.subdifferential }, progressReporter());
 }
 
 export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -45,7 +45,7 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
     clearBudget();
   }
   const evidence = args.switches.has('no-verify') ? null : await runVerification(analysis, shape, seed);
-  if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf'))
+  if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
     await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(deriveJson(analysis, evidence), null, 2)}\n`);
   else io.stdout(`${summary(analysis, evidence)}\n`);

@@ -1,0 +1,119 @@
+/**
+ * `--tex FILE [--tex-fragment] [--pdf]`, `--html FILE`, `--md FILE`, `--title TEXT`:
+ * narrate the analysis once, render every requested format in memory (and
+ * compile the PDF), and only then write each file atomically (a temporary file
+ * in the same folder, renamed over the target). A failure anywhere before the
+ * renames leaves no output behind. Output is deterministic: no dates, and the
+ * evidence comes from a fixed seed.
+ */
+import { randomBytes } from 'node:crypto';
+import { rm, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { KinkproofError } from '../diagnostics.js';
+import type { Evidence } from '../numeric/verify.js';
+import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import type { Derivation } from '../report/model.js';
+import { narrate } from '../report/narrate.js';
+import type { ParsedArgs } from './args.js';
+import type { Io } from './main.js';
+
+interface Output {
+  readonly flag: string;
+  readonly path: string;
+  readonly content: string | Buffer;
+}
+
+const PDFLATEX_MISSING =
+  'pdflatex is not installed, so no PDF was written (Debian: texlive-latex-base texlive-latex-recommended texlive-pictures lmodern)';
+
+const lastFlag = (args: ParsedArgs, name: string): string | undefined => args.flags.get(name)?.at(-1);
+
+/** report.tex → report.pdf; any other name gets .pdf appended. */
+export const pdfPathFor = (texPath: string): string => (texPath.endsWith('.tex') ? `${texPath.slice(0, -4)}.pdf` : `${texPath}.pdf`);
+
+/** The target's folder must exist, and the target must not be a folder. */
+async function checkTarget(flag: string, path: string): Promise<void> {
+  if (path === '') throw new KinkproofError('input', `--${flag} needs a file name`);
+  const dir = dirname(resolve(path));
+  const dirStat = await stat(dir).catch(() => undefined);
+  if (!dirStat?.isDirectory()) throw new KinkproofError('input', `--${flag} ${path}: the folder ${dir} does not exist`);
+  const own = await stat(path).catch(() => undefined);
+  if (own?.isDirectory()) throw new KinkproofError('input', `--${flag} ${path} is a folder, not a file`);
+}
+
+async function compile(tex: string): Promise<Buffer> {
+  const { compilePdf, PdfCompileError } = await import('../report/pdf.js');
+  try {
+    return (await compilePdf(tex)).pdf;
+  } catch (e) {
+    if (e instanceof PdfCompileError && (e.reason === 'timeout' || e.reason === 'output-limit'))
+      throw new KinkproofError('limit', `--pdf: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Every requested file's content, rendered in memory; nothing is written here. */
+async function render(d: Derivation, args: ParsedArgs, io: Io): Promise<Output[]> {
+  const outputs: Output[] = [];
+  const tex = lastFlag(args, 'tex');
+  const html = lastFlag(args, 'html');
+  const md = lastFlag(args, 'md');
+  if (tex !== undefined || args.switches.has('pdf')) {
+    const { renderLatex } = await import('../report/latex.js');
+    const standalone = renderLatex(d, { fragment: false });
+    if (tex !== undefined) outputs.push({ flag: 'tex', path: tex, content: args.switches.has('tex-fragment') ? renderLatex(d, { fragment: true }) : standalone });
+    if (args.switches.has('pdf')) {
+      const { pdflatexAvailable } = await import('../report/pdf.js');
+      // A fragment cannot compile by itself: the PDF is always made from the standalone document.
+      if (pdflatexAvailable()) outputs.push({ flag: 'pdf', path: pdfPathFor(tex!), content: await compile(standalone) });
+      else io.stderr(`kinkproof: ${PDFLATEX_MISSING}\n`);
+    }
+  }
+  if (html !== undefined) outputs.push({ flag: 'html', path: html, content: await (await import('../report/html.js')).renderHtml(d) });
+  if (md !== undefined) outputs.push({ flag: 'md', path: md, content: (await import('../report/markdown.js')).renderMarkdown(d) });
+  return outputs;
+}
+
+/** Write every output to a temporary sibling, then rename them all into place. */
+async function writeAtomically(outputs: readonly Output[]): Promise<void> {
+  const temps: string[] = [];
+  try {
+    for (const o of outputs) {
+      const temp = join(dirname(resolve(o.path)), `.${basename(o.path)}.${randomBytes(6).toString('hex')}.tmp`);
+      temps.push(temp);
+      await writeFile(temp, o.content, { flag: 'wx' });
+    }
+    for (const [i, o] of outputs.entries()) await rename(temps[i]!, o.path);
+  } catch (e) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    const message = e instanceof Error ? e.message : String(e);
+    throw new KinkproofError('input', `could not write the reports: ${message}`);
+  }
+}
+
+function validate(args: ParsedArgs): void {
+  const tex = lastFlag(args, 'tex');
+  if (args.switches.has('tex-fragment') && tex === undefined) throw new KinkproofError('input', '--tex-fragment modifies --tex FILE, which is missing');
+  if (args.switches.has('pdf') && tex === undefined) throw new KinkproofError('input', '--pdf compiles the --tex FILE, which is missing');
+  const paths = (['tex', 'html', 'md'] as const).flatMap((f) => {
+    const p = lastFlag(args, f);
+    return p === undefined ? [] : [resolve(p)];
+  });
+  if (args.switches.has('pdf') && tex !== undefined) paths.push(resolve(pdfPathFor(tex)));
+  if (new Set(paths).size !== paths.length) throw new KinkproofError('input', 'two reports would be written to the same file');
+}
+
+export async function writeReports(analysis: SymbolicAnalysis, evidence: Evidence | null, args: ParsedArgs, io: Io): Promise<void> {
+  validate(args);
+  for (const flag of ['tex', 'html', 'md'] as const) {
+    const path = lastFlag(args, flag);
+    if (path !== undefined) await checkTarget(flag, path);
+  }
+  const tex = lastFlag(args, 'tex');
+  if (args.switches.has('pdf') && tex !== undefined) await checkTarget('pdf', pdfPathFor(tex));
+  const title = lastFlag(args, 'title');
+  const derivation = narrate(analysis, evidence, title === undefined ? {} : { title });
+  const outputs = await render(derivation, args, io);
+  await writeAtomically(outputs);
+  for (const o of outputs) io.stderr(`kinkproof: wrote ${o.path}\n`);
+}

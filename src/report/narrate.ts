@@ -1,0 +1,53 @@
+/**
+ * narrate: SymbolicAnalysis (+ numeric Evidence) → Derivation, the ordered
+ * argument every report renders (DESIGN.md pipeline). All mathematics comes
+ * from the analysis; this layer only chooses words and notation, and marks each
+ * step exact / theorem / numeric, or unknown where the analysis did not decide.
+ */
+import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import type { Evidence } from '../numeric/verify.js';
+import type { Derivation, Step } from './model.js';
+import { math, text } from './model.js';
+import { breakpointStep } from './narrate/breakpoints.js';
+import { casesStep, pieceDerivativesStep } from './narrate/cases.js';
+import { conclusionStep } from './narrate/conclusion.js';
+import { gradientStep } from './narrate/gradient.js';
+import { liftingStep } from './narrate/lifting.js';
+import { domainLatex } from './narrate/notation.js';
+import { continuityStep } from './narrate/smoothness.js';
+import { reductionStep, statementLatex, statementStep } from './narrate/statement.js';
+import { subdifferentialStep } from './narrate/subdifferential.js';
+import { verificationStep } from './narrate/verification.js';
+
+/** Longest LaTeX of f(X) = … put in the title (about 45 characters once typeset). */
+const TITLE_FORMULA_LENGTH = 64;
+
+export interface NarrateOptions {
+  /** Free text from the user; renderers escape it. */
+  readonly title?: string;
+}
+
+export function narrate(analysis: SymbolicAnalysis, evidence: Evidence | null, options: NarrateOptions = {}): Derivation {
+  const { entry } = analysis;
+  const gradient = gradientStep(analysis);
+  const steps: Step[] = [
+    statementStep(analysis),
+    reductionStep(analysis),
+    casesStep(entry),
+    pieceDerivativesStep(entry),
+    ...entry.breakpoints.map((_, i) => breakpointStep(entry, i)),
+    continuityStep(entry, analysis.gradient),
+    liftingStep(analysis),
+    ...(gradient ? [gradient] : []),
+    subdifferentialStep(analysis),
+    verificationStep(analysis, evidence),
+    conclusionStep(analysis, evidence),
+  ];
+  const f = math(statementLatex(analysis));
+  const domain = math(`X \\in ${domainLatex(analysis.dims)}`);
+  const subtitle = [text('For '), domain, text(' and '), f, text(', derived case by case and checked numerically by kinkproof.')];
+  if (options.title !== undefined) return { title: [text(options.title)], subtitle, steps };
+  // A heading cannot break a long formula: beyond this length f moves to the subtitle.
+  if (statementLatex(analysis).length > TITLE_FORMULA_LENGTH) return { title: [text('Differentiability of '), math('f')], subtitle, steps };
+  return { title: [text('Differentiability of '), f], subtitle: [text('For '), domain, text(', derived case by case and checked numerically by kinkproof.')], steps };
+}

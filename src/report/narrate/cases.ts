@@ -1,0 +1,66 @@
+/** Steps 3–4: φ in cases (open pieces and the value at each breakpoint), and φ′ on each open piece. */
+import type { EntryAnalysis } from '../../symbolic/analyze.js';
+import type { Block, CasesBlock, Step } from '../model.js';
+import { display, math, paragraph, text } from '../model.js';
+import { exact, intervalCondition, listInlines, phiLatex } from './notation.js';
+
+type Row = CasesBlock['rows'][number];
+
+/** Rows in reading order: piece, breakpoint value, piece, … */
+function phiRows(entry: EntryAnalysis): Row[] {
+  const { breakpoints, pieces, values } = entry.piecewise;
+  return pieces.flatMap((piece, i): Row[] => {
+    const row = { value: phiLatex(piece.display), condition: intervalCondition(breakpoints[i - 1], breakpoints[i]) };
+    const c = breakpoints[i];
+    return c ? [row, { value: exact(values[i]!), condition: `t = ${exact(c)}` }] : [row];
+  });
+}
+
+export function casesStep(entry: EntryAnalysis): Step {
+  const bps = entry.piecewise.breakpoints;
+  const blocks: Block[] =
+    bps.length === 0
+      ? [
+          display(`\\varphi(t) = ${phiLatex(entry.piecewise.pieces[0]!.display)} \\qquad \\text{for every } t \\in \\mathbb{R}.`),
+          paragraph(text('This is one elementary expression on all of '), math('\\mathbb{R}'), text(': '), math('\\varphi'), text(' has no breakpoints.')),
+        ]
+      : [
+          paragraph(
+            text('Splitting every kinked function at the zeros of its argument, '),
+            math('\\varphi'),
+            text(' is elementary on each open interval between the breakpoints, and its value at each breakpoint follows from the definitions:'),
+          ),
+          { kind: 'cases', lhs: '\\varphi(t)', rows: phiRows(entry) },
+          paragraph(
+            text(bps.length === 1 ? 'The only breakpoint is ' : 'The breakpoints are '),
+            ...listInlines(bps.map((c) => [math(`t = ${exact(c)}`)])),
+            text('.'),
+          ),
+        ];
+  return { kind: 'cases', title: [text('The entry function in cases')], established: 'exact', blocks };
+}
+
+export function pieceDerivativesStep(entry: EntryAnalysis): Step {
+  const bps = entry.piecewise.breakpoints;
+  const pieces = entry.derivativePieces;
+  const blocks: Block[] =
+    bps.length === 0
+      ? [
+          paragraph(text('Differentiating the elementary expression,')),
+          display(`\\varphi'(t) = ${phiLatex(pieces[0]!.display)} \\qquad \\text{for every } t \\in \\mathbb{R}.`),
+        ]
+      : [
+          paragraph(
+            text('On each open interval '),
+            math('\\varphi'),
+            text(' coincides with an elementary function, so it is differentiable there with that function’s derivative:'),
+          ),
+          {
+            kind: 'cases',
+            lhs: "\\varphi'(t)",
+            rows: pieces.map((p, i) => ({ value: phiLatex(p.display), condition: intervalCondition(bps[i - 1], bps[i]) })),
+          },
+          paragraph(text('The breakpoints need the one-sided limits of the next '), text(bps.length === 1 ? 'step.' : 'steps.')),
+        ];
+  return { kind: 'piece-derivatives', title: [text('Derivative on each open piece')], established: 'exact', blocks };
+}

@@ -1,0 +1,64 @@
+/** The last step: what was established about f, in one paragraph per question. */
+import type { SymbolicAnalysis } from '../../symbolic/derive.js';
+import type { Evidence } from '../../numeric/verify.js';
+import { exactLatex, MATRIX, printLatex } from '../../symbolic/scalar/print.js';
+import type { Block, Inline, Step } from '../model.js';
+import { math, paragraph, text } from '../model.js';
+import { classLatex, domainLatex, listInlines } from './notation.js';
+
+function fClass(k: SymbolicAnalysis['entry']['smoothness']): Inline[] {
+  if (k === null) return [text('its smoothness class is not decided')];
+  if (k === 'inf') return [math('f \\in C^{\\infty}')];
+  if (k < 0) return [math('f'), text(' is not continuous')];
+  return [math(`f \\in ${classLatex(k)} \\setminus ${classLatex(k + 1)}`)];
+}
+
+const gradientInline = (a: SymbolicAnalysis): Inline[] => (a.gradient ? [math(`\\nabla f(X) = ${printLatex(a.gradient, MATRIX)}`)] : [math("\\nabla f(X)_{ij} = \\varphi'(x_{ij})")]);
+
+function differentiability(a: SymbolicAnalysis): Inline[] {
+  const differentiable = a.entry.differentiable;
+  if (differentiable === true)
+    return [math('f'), text(' is Fréchet differentiable on all of '), math(domainLatex(a.dims)), text(', '), ...fClass(a.entry.smoothness), text(', and '), ...gradientInline(a), text('.')];
+  const kinks = listInlines(a.kinks.map((c) => [math(exactLatex(c))]), 'or');
+  const undecided = listInlines(a.undecided.map((c) => [math(exactLatex(c))]), 'or');
+  return [
+    math('f'),
+    text(' is Fréchet differentiable at every '),
+    math('X'),
+    text(' with no entry equal to '),
+    ...listInlines([...a.kinks, ...a.undecided].map((c) => [math(exactLatex(c))]), 'or'),
+    text(', where '),
+    ...gradientInline(a),
+    text('. '),
+    ...(a.kinks.length ? [text('It is not differentiable at any '), math('X'), text(' with an entry equal to '), ...kinks, text('. ')] : []),
+    ...(a.undecided.length ? [text('At entries equal to '), ...undecided, text(' this was not decided. ')] : []),
+    ...nonsmooth(a),
+    ...(a.entry.smoothness === -1 ? [math('f'), text(' is not even continuous at some of those '), math('X')] : [text('Globally '), ...fClass(a.entry.smoothness)]),
+    text('.'),
+  ];
+}
+
+function nonsmooth(a: SymbolicAnalysis): Inline[] {
+  const sub = a.subdifferential;
+  if (a.entry.differentiable === true) return [];
+  if (sub.kind === 'convex') return [text('At those '), math('X'), text(' the subdifferential '), math('\\partial f(X)'), text(' is the box of intervals given above. ')];
+  if (sub.kind === 'clarke') return [text('At those '), math('X'), text(' Clarke’s generalized gradient '), math('\\partial_C f(X)'), text(' is the box of intervals given above. ')];
+  return [text('At those '), math('X'), text(' it has no convex or Clarke subdifferential (see above). ')];
+}
+
+function convexity(a: SymbolicAnalysis): Inline[] {
+  const c = a.convexity.convex;
+  return c === null ? [text('Whether '), math('f'), text(' is convex was not decided.')] : [math('f'), text(c ? ' is convex.' : ' is not convex.')];
+}
+
+function numeric(evidence: Evidence | null): Inline[] {
+  if (!evidence) return [text('No numeric cross-check was run.')];
+  if (evidence.status === 'passed') return [text(`All ${evidence.checks} numeric checks agree with these results.`)];
+  return [text('WARNING: the numeric cross-check contradicts a symbolic claim (see the table); treat the results above with suspicion.')];
+}
+
+export function conclusionStep(a: SymbolicAnalysis, evidence: Evidence | null): Step {
+  const decided = a.entry.differentiable !== null && a.entry.smoothness !== null && a.convexity.convex !== null;
+  const blocks: Block[] = [paragraph(...differentiability(a)), paragraph(...convexity(a), text(' '), ...numeric(evidence))];
+  return { kind: 'conclusion', title: [text('Conclusion')], established: decided ? 'exact' : 'unknown', blocks };
+}

@@ -1,0 +1,86 @@
+/** ∇f in matrix notation and the differential df = ⟨∇f, dX⟩ = tr(∇fᵀ dX), from the gradient's entry function. */
+import type { SymbolicAnalysis } from '../../symbolic/derive.js';
+import { dependsOnT } from '../../symbolic/scalar/expr.js';
+import type { Scalar } from '../../symbolic/scalar/expr.js';
+import { exactLatex, MATRIX, printLatex } from '../../symbolic/scalar/print.js';
+import type { Block, Inline, Step } from '../model.js';
+import { display, math, paragraph, text } from '../model.js';
+import { listInlines } from './notation.js';
+
+/** Longest LaTeX of ∇f written out inside df. */
+const SHORT_GRADIENT = 48;
+
+/** A constant factor in front of a matrix: `2 `, `-`, `` for 1. */
+function coefficientLatex(c: Scalar): string {
+  const latex = printLatex(c, MATRIX);
+  return latex === '1' ? '' : latex === '-1' ? '-' : `${latex} `;
+}
+
+/** G as c·R with the constant c pulled out, so df reads 2 tr(σ(X)ᵀ dX). */
+function splitCoefficient(g: Scalar): { coefficient: string; rest: Scalar } {
+  const [first, ...others] = g.kind === 'mul' ? g.factors : [];
+  if (first?.kind !== 'const' || others.length === 0) return { coefficient: '', rest: g };
+  return { coefficient: coefficientLatex(first), rest: others.length === 1 ? others[0]! : { kind: 'mul', factors: others } };
+}
+
+const transposed = (s: Scalar): string => {
+  const latex = printLatex(s, MATRIX);
+  return s.kind === 'call' || s.kind === 'var' ? `${latex}^{\\top}` : `\\left(${latex}\\right)^{\\top}`;
+};
+
+/** ∇f and df from the gradient's entry function; a constant gradient is c times the all-ones matrix J. */
+function gradientBlocks(g: Scalar): Block[] {
+  if (!dependsOnT(g)) {
+    if (printLatex(g, MATRIX) === '0') return [display('\\nabla f(X) = 0, \\qquad \\mathrm{d}f = 0.')];
+    const c = coefficientLatex(g);
+    return [
+      display(`\\nabla f(X) = ${c}J, \\qquad \\mathrm{d}f = \\langle ${c}J, \\mathrm{d}X \\rangle = ${c}\\sum_{i,j} \\mathrm{d}x_{ij},`),
+      paragraph(text('where '), math('J'), text(' is the matrix of ones.')),
+    ];
+  }
+  const G = printLatex(g, MATRIX);
+  const { coefficient, rest } = splitCoefficient(g);
+  // Written out twice, a long gradient would not fit on the line.
+  const df =
+    G.length <= SHORT_GRADIENT
+      ? `\\mathrm{d}f = \\langle ${G}, \\mathrm{d}X \\rangle = ${coefficient}\\operatorname{tr}\\left(${transposed(rest)} \\, \\mathrm{d}X\\right).`
+      : '\\mathrm{d}f = \\langle \\nabla f(X), \\mathrm{d}X \\rangle = \\operatorname{tr}\\left(\\nabla f(X)^{\\top} \\, \\mathrm{d}X\\right).';
+  return [display(`\\nabla f(X) = ${G},`), display(df)];
+}
+
+export function gradientStep(a: SymbolicAnalysis): Step | undefined {
+  const where: Inline[] =
+    a.entry.differentiable === true
+      ? [text('For every '), math('X'), text(', in matrix notation (functions applied entry-wise, '), math('\\odot'), text(' the entry-wise product):')]
+      : [
+          text('At every '),
+          math('X'),
+          text(' with '),
+          ...avoidingList(a),
+          text(a.undecided.length ? ' (where ' : ' (exactly where '),
+          math('f'),
+          text(a.undecided.length ? ' is known to be differentiable), in matrix notation:' : ' is differentiable), in matrix notation:'),
+        ];
+  if (!a.gradient) return undefined;
+  return {
+    kind: 'gradient',
+    title: [text('Gradient')],
+    established: 'exact',
+    blocks: [
+      paragraph(...where),
+      ...gradientBlocks(a.gradient),
+      paragraph(
+        text('This formula was checked exactly against '),
+        math("\\varphi'"),
+        text(' on every open piece and at every breakpoint where '),
+        math('\\varphi'),
+        text(' is differentiable; it is not claimed at the others.'),
+      ),
+    ],
+  };
+}
+
+function avoidingList(a: SymbolicAnalysis): Inline[] {
+  const points = [...a.kinks, ...a.undecided];
+  return [text('no entry equal to '), ...listInlines(points.map((c) => [math(exactLatex(c))]), 'or')];
+}

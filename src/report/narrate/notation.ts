@@ -1,0 +1,96 @@
+/**
+ * The small pieces of notation every narration step shares: exact constants,
+ * limits, intervals, derivatives of φ and one-sided approaches, all as LaTeX
+ * generated from the analysis (never from user text).
+ */
+import * as P from '../../symbolic/exact/poly.js';
+import type { Poly } from '../../symbolic/exact/poly.js';
+import type { Limit } from '../../symbolic/analyze.js';
+import type { Scalar } from '../../symbolic/scalar/expr.js';
+import { exactLatex, printLatex, SCALAR } from '../../symbolic/scalar/print.js';
+import type { Inline, Inlines } from '../model.js';
+import { text } from '../model.js';
+
+export type Side = -1 | 1;
+export const SIDES: readonly Side[] = [-1, 1];
+
+export const exact = (p: Poly): string => exactLatex(p);
+export const phiLatex = (s: Scalar): string => printLatex(s, SCALAR);
+
+/** `a - b`, with b in parentheses when it is negative. */
+export const difference = (a: string, b: string): string => `${a} - ${b.startsWith('-') ? `\\left(${b}\\right)` : b}`;
+
+/** A decided limit's value: an exact constant or ±∞. */
+export const knownLimitLatex = (l: Exclude<Limit, { kind: 'unknown' }>): string =>
+  l.kind === 'finite' ? exact(l.value) : l.sign > 0 ? '+\\infty' : '-\\infty';
+
+/** A limit's value, or undefined when it was not decided. */
+export const limitLatex = (l: Limit): string | undefined => (l.kind === 'unknown' ? undefined : knownLimitLatex(l));
+
+/** A non-negative integer reads as one symbol, so `c^{+}` is unambiguous. */
+function isAtomic(c: Poly): boolean {
+  const q = P.asRational(c);
+  return q !== undefined && q.num >= 0n && q.den === 1n;
+}
+
+/** `c^{+}` or `\left(c\right)^{-}`: the point approached from one side. */
+export function approach(c: Poly, side: Side): string {
+  const sup = side < 0 ? '^{-}' : '^{+}';
+  return isAtomic(c) ? `${exact(c)}${sup}` : `\\left(${exact(c)}\\right)${sup}`;
+}
+
+/** `\varphi(0)`, or `\varphi\left(\frac{\sqrt{2}}{2}\right)` where plain parentheses would be too small. */
+export function at(c: Poly, f = '\\varphi'): string {
+  const value = exact(c);
+  return value.includes('\\') ? `${f}\\left(${value}\\right)` : `${f}(${value})`;
+}
+
+/** `\lim_{t\to c^{+}}`, with any variable name. */
+export const limitOperator = (variable: string, target: string): string => `\\lim_{${variable} \\to ${target}}`;
+
+/** `\varphi'`, `\varphi''`, `\varphi^{(k)}`. */
+export function derivativeSymbol(k: number, base = '\\varphi'): string {
+  if (k === 0) return base;
+  if (k <= 2) return `${base}${"'".repeat(k)}`;
+  return `${base}^{(${k})}`;
+}
+
+/** `\varphi'_{-}(c)` / `\varphi'_{+}(c)`: a one-sided derivative. */
+export const oneSidedDerivative = (c: Poly, side: Side): string => at(c, `\\varphi'_{${side < 0 ? '-' : '+'}}`);
+
+/** The condition for the open interval (lo, hi) in the variable v. */
+export function intervalCondition(lo: Poly | undefined, hi: Poly | undefined, v = 't'): string {
+  if (lo && hi) return `${exact(lo)} < ${v} < ${exact(hi)}`;
+  if (hi) return `${v} < ${exact(hi)}`;
+  if (lo) return `${v} > ${exact(lo)}`;
+  return `${v} \\in \\mathbb{R}`;
+}
+
+/** "left" / "right", for prose. */
+export const sideWord = (side: Side): string => (side < 0 ? 'left' : 'right');
+
+export interface Dims {
+  readonly m: number | string;
+  readonly n: number | string;
+}
+
+const dim = (d: number | string, fallback: string): string => (typeof d === 'number' ? String(d) : fallback);
+
+/** ℝ^{m×n}, with the dimensions fixed by the input where it fixes them. */
+export const domainLatex = (dims: Dims): string => `\\mathbb{R}^{${dim(dims.m, 'm')} \\times ${dim(dims.n, 'n')}}`;
+
+/** `\sum_{i=1}^{m} \sum_{j=1}^{n}`, with fixed dimensions where known. */
+export const entrySum = (dims: Dims): string => `\\sum_{i=1}^{${dim(dims.m, 'm')}} \\sum_{j=1}^{${dim(dims.n, 'n')}}`;
+
+/** Joins inline runs with text separators: [a], [b], [c] → a, b and c. */
+export function listInlines(items: readonly Inline[][], conjunction = 'and'): Inlines {
+  const out: Inline[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) out.push(text(i === items.length - 1 ? ` ${conjunction} ` : ', '));
+    out.push(...item);
+  });
+  return out;
+}
+
+/** `C^{k}`, `C^{\infty}`. */
+export const classLatex = (k: number | 'inf'): string => (k === 'inf' ? 'C^{\\infty}' : `C^{${k}}`);

@@ -1,0 +1,139 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { analyzeSymbolic } from '../../src/symbolic/derive.js';
+import { parse } from '../../src/symbolic/syntax/parse.js';
+import { KATEX_OPTIONS } from '../../src/report/html.js';
+import { assertSafeMath } from '../../src/report/mathGuard.js';
+import { exprLatex } from '../../src/report/narrate/exprLatex.js';
+import { errorLatex, valueLatex } from '../../src/report/narrate/numbers.js';
+import { verifierInlines } from '../../src/report/narrate/verifierText.js';
+import { plotData } from '../../src/report/plotData.js';
+
+const renders = (latex: string): void => {
+  assertSafeMath(latex);
+  katex.renderToString(latex, { ...KATEX_OPTIONS, displayMode: true });
+};
+
+describe('exprLatex: the input expression as LaTeX', () => {
+  const cases: [string, string][] = [
+    ["norm(relu(X),'fro')^2", '\\left\\lVert \\sigma\\left(X\\right) \\right\\rVert_{F}^{2}'],
+    ['norm(X - 1, 1)', '\\left\\lVert X - 1 \\right\\rVert_{1}'],
+    ["trace(relu(X)'*relu(X))", '\\operatorname{tr}\\left(\\sigma\\left(X\\right)^{\\top} \\sigma\\left(X\\right)\\right)'],
+    ['sum(abs(X-1).^3)', '\\sum_{i,j} \\left[\\left|X - 1\\right|^{\\circ 3}\\right]_{ij}'],
+    ['sum(X)', '\\sum_{i,j} x_{ij}'],
+    ['2*sum(X.*X) - .5', '2 \\sum_{i,j} \\left[X \\odot X\\right]_{ij} - 0.5'],
+    ['sum(sqrt(relu(X)))/1e-3', '\\frac{\\sum_{i,j} \\left[\\sqrt{\\sigma\\left(X\\right)}\\right]_{ij}}{10^{-3}}'],
+    ['-sum(heaviside(X - 2.50))', '-\\sum_{i,j} \\left[H\\left(X - 2.5\\right)\\right]_{ij}'],
+    ['sum(X)*2', '\\left(\\sum_{i,j} x_{ij}\\right) \\cdot 2'],
+    ["sum((X')^2)", '\\sum_{i,j} \\left[\\left(X^{\\top}\\right)^{2}\\right]_{ij}'],
+  ];
+  it.each(cases)('%s', (input, latex) => {
+    expect(exprLatex(parse(input))).toBe(latex);
+    renders(latex);
+  });
+
+  it('prints constant names from the whitelist only, upright when longer than a letter', () => {
+    expect(exprLatex(parse('sum(a*X + W_1)'))).toBe('\\sum_{i,j} \\left[a X + \\mathrm{W\\_1}\\right]_{ij}');
+    renders(exprLatex(parse('sum(a*X + W_1)')));
+  });
+});
+
+describe('verifierInlines: the verifier’s wording as text and whitelisted math', () => {
+  it('keeps words as text and turns formulas into math', () => {
+    expect(verifierInlines('φ(t) → 0 as t → 0⁻')).toEqual([
+      { kind: 'math', latex: '\\varphi (t) \\to  0' },
+      { kind: 'text', text: ' as ' },
+      { kind: 'math', latex: 't \\to  0^{-}' },
+    ]);
+    expect(verifierInlines("φ'₊(sqrt(2)) = 2^(1/3)")).toEqual([{ kind: 'math', latex: "\\varphi '_{+}(\\sqrt{2}) = 2^{1/3}" }]);
+  });
+
+  it('never lets an unexpected character into math', () => {
+    const hostile = '\\input{/etc/hostname} ^^5c $x$ % # & ~ }{ \u0007';
+    for (const part of verifierInlines(hostile)) if (part.kind === 'math') renders(part.latex);
+    const mathText = verifierInlines(hostile).filter((p) => p.kind === 'math').map((p) => (p.kind === 'math' ? p.latex : '')).join(' ');
+    expect(mathText).not.toMatch(/input|\^\^|\$|%|#|&/);
+  });
+
+  it('renders every point description the verifier writes', () => {
+    const points = [
+      'X ~ N(0, 0.01²) 3x4, Rademacher direction 5 of 8',
+      'X with entries on breakpoints, at breakpoint ± 0.0078125, or N(0, 1) 3x4, entry (2, 4) = 0.3211561646102195',
+      't = 0 − δ, δ = 2^-6 … 2^-17; φ′ from the claimed gradient 2*relu(t)',
+      "φ'₋(0) = φ'₊(0): φ is differentiable at 0",
+      '∇f = 3*abs(X - 1).*(X - 1)',
+    ];
+    for (const p of points) for (const part of verifierInlines(p)) if (part.kind === 'math') renders(part.latex);
+  });
+});
+
+describe('numbers', () => {
+  it('formats values and relative errors', () => {
+    expect(valueLatex(4.406668221473594)).toBe('4.406668');
+    expect(valueLatex(-0)).toBe('0');
+    expect(valueLatex(Infinity)).toBe('+\\infty');
+    expect(valueLatex(-5.0922229396140515e-14)).toBe('-5.09 \\cdot 10^{-14}');
+    expect(valueLatex(253081.12021049572)).toBe('253081.1');
+    expect(valueLatex(2.5e7)).toBe('2.5 \\cdot 10^{7}');
+    expect(errorLatex(0)).toBe('0');
+    expect(errorLatex(3.118436216723609e-12)).toBe('3.1 \\cdot 10^{-12}');
+    expect(errorLatex(1e-11)).toBe('10^{-11}');
+    expect(errorLatex(0.25)).toBe('0.25');
+  });
+});
+
+describe('plotData', () => {
+  it('samples the founding example with the breakpoint included and a value dot at 0', () => {
+    const p = plotData(analyzeSymbolic("norm(relu(X),'fro')^2").entry);
+    expect(p.xs[0]).toBe(-2);
+    expect(p.xs.at(-1)).toBe(2);
+    const i = p.xs.indexOf(0);
+    expect(p.phi[i]).toBe(0);
+    expect(p.dphi[i]).toBe(0);
+    expect(p.phi[p.xs.length - 1]).toBeCloseTo(4);
+    expect(p.dphi[p.xs.length - 1]).toBeCloseTo(4);
+    expect(p.marks).toEqual([
+      { x: 0, y: 0, curve: 'phi', kind: 'value' },
+      { x: 0, y: 0, curve: 'dphi', kind: 'value' },
+    ]);
+  });
+
+  it('breaks φ at a jump: value dot H(0) = 1/2, open circles at the one-sided limits', () => {
+    const p = plotData(analyzeSymbolic('sum(heaviside(X-1))').entry);
+    const i = p.xs.indexOf(1);
+    expect(p.phi[i]).toBeNull();
+    expect(p.dphi[i]).toBeNull();
+    expect(p.marks.filter((m) => m.curve === 'phi')).toEqual([
+      { x: 1, y: 0.5, curve: 'phi', kind: 'value' },
+      { x: 1, y: 0, curve: 'phi', kind: 'limit' },
+      { x: 1, y: 1, curve: 'phi', kind: 'limit' },
+    ]);
+  });
+
+  it('breaks φ′ at a kink and marks its one-sided limits as open circles', () => {
+    const p = plotData(analyzeSymbolic('sum(relu(X))').entry);
+    const i = p.xs.indexOf(0);
+    expect(p.phi[i]).toBe(0);
+    expect(p.dphi[i]).toBeNull();
+    expect(p.marks.filter((m) => m.curve === 'dphi').map((m) => [m.y, m.kind])).toEqual([
+      [0, 'limit'],
+      [1, 'limit'],
+    ]);
+  });
+
+  it('covers [−2, 2] without breakpoints and all breakpoints with a margin of 2', () => {
+    const smooth = plotData(analyzeSymbolic('sum(X.^2)').entry);
+    expect([smooth.xs[0], smooth.xs.at(-1), smooth.breakpoints]).toEqual([-2, 2, []]);
+    const two = plotData(analyzeSymbolic('sum(relu(X-1)+relu(X+3))').entry);
+    expect([two.xs[0], two.xs.at(-1)]).toEqual([-5, 3]);
+    expect(two.xs).toContain(-3);
+    expect(two.xs).toContain(1);
+  });
+
+  it('drops samples that run off the scale near an infinite slope', () => {
+    const p = plotData(analyzeSymbolic('sum(abs(X).^(1/3))').entry);
+    const finite = p.dphi.filter((y): y is number => y !== null);
+    expect(Math.max(...finite.map(Math.abs))).toBeLessThan(100);
+    expect(p.dphi[p.xs.indexOf(0)]).toBeNull();
+  });
+});
