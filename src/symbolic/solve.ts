@@ -35,31 +35,76 @@ function trimmed(c: Poly[]): Poly[] {
   return out;
 }
 
-/** Every factor of the term is > 0 for all real t (where defined), or ≥ 0 (t to an even power). */
-function termSign(term: P.Term): 'positive' | 'nonnegative' | undefined {
+type Sign = 'positive' | 'nonnegative';
+
+/** The sign of one factor for every real t where it is defined, when it does not depend on t. */
+function factorSign(f: P.Factor): Sign | undefined {
+  switch (f.atom.kind) {
+    case 'exp':
+    case 'root':
+      return 'positive';
+    case 't':
+      return Q.isInteger(f.exp) && f.exp.num % 2n === 0n ? (f.exp.num < 0n ? 'positive' : 'nonnegative') : undefined;
+    case 'pow':
+      // A positive base stays positive under any real power.
+      return signEverywhere(f.atom.base) === 'positive' ? 'positive' : undefined;
+    case 'log':
+      return undefined;
+  }
+}
+
+function termSign(term: P.Term): Sign | undefined {
   let strict = true;
   for (const f of term.mono.factors) {
-    if (f.atom.kind === 'exp' || f.atom.kind === 'root') continue;
-    if (f.atom.kind === 't' && Q.isInteger(f.exp) && f.exp.num > 0n && f.exp.num % 2n === 0n) {
-      strict = false;
-      continue;
-    }
-    return undefined;
+    const s = factorSign(f);
+    if (!s) return undefined;
+    if (s === 'nonnegative') strict = false;
   }
   return strict ? 'positive' : 'nonnegative';
 }
 
-/** A sum of terms that are all ≥ 0, at least one > 0 everywhere (1 + exp(t), t² + 1): no zeros. */
-function neverZero(p: Poly): boolean {
+/** 'positive' when every term is ≥ 0 with a positive coefficient and one is > 0 (1 + exp(t), t² + 1). */
+function signEverywhere(p: Poly): Sign | undefined {
   const signs = p.terms.map((t) => (Q.sign(t.coef) > 0 ? termSign(t) : undefined));
-  const negated = p.terms.map((t) => (Q.sign(t.coef) < 0 ? termSign(t) : undefined));
-  const ok = (xs: typeof signs): boolean => xs.every((x) => x !== undefined) && xs.includes('positive');
-  return ok(signs) || ok(negated);
+  if (signs.length === 0 || signs.some((x) => x === undefined)) return undefined;
+  return signs.includes('positive') ? 'positive' : 'nonnegative';
+}
+
+/** p or −p is positive for every real t: no zeros. */
+const neverZero = (p: Poly): boolean => signEverywhere(p) === 'positive' || signEverywhere(P.neg(p)) === 'positive';
+
+/** The exp(·) factor every term shares, if any: it is positive, so p and p/exp(·) have the same zeros. */
+function commonExponential(p: Poly): Poly | undefined {
+  const args = p.terms.map((t) => t.mono.factors.find((f) => f.atom.kind === 'exp'));
+  const [first] = args;
+  if (!first || first.atom.kind !== 'exp' || args.some((f) => f?.key !== first.key)) return undefined;
+  return first.atom.arg;
+}
+
+/**
+ * p·w^k for the positive powers w^{-k} it divides by (w > 0 everywhere): the
+ * same zeros, and often a polynomial ((1+t²)^{-1/2} − t²(1+t²)^{-3/2} → 1).
+ */
+function clearPositiveDenominators(p: Poly): Poly | undefined {
+  const worst = new Map<string, P.Factor>();
+  for (const term of p.terms)
+    for (const f of term.mono.factors)
+      if (f.atom.kind === 'pow' && Q.sign(f.exp) < 0 && signEverywhere(f.atom.base) === 'positive') {
+        const prev = worst.get(f.key);
+        if (!prev || Q.compare(f.exp, prev.exp) < 0) worst.set(f.key, f);
+      }
+  if (worst.size === 0) return undefined;
+  const multiplier = [...worst.values()].map((f) => ({ ...f, exp: Q.neg(f.exp) }));
+  return P.sum(p.terms.map((t) => P.scale(P.monomial([...t.mono.factors, ...multiplier]), t.coef)));
 }
 
 /** p = c·t^α·(positive atoms) vanishes only at 0 (α > 0); else we refuse. */
 function nonPolynomialZeros(p: Poly): Poly[] {
   if (neverZero(p)) return [];
+  const shared = commonExponential(p);
+  if (shared) return realZeros(P.mul(p, P.exp(P.neg(shared))));
+  const cleared = clearPositiveDenominators(p);
+  if (cleared) return realZeros(cleared);
   const [only] = p.terms;
   if (p.terms.length === 1 && only) {
     const tFactor = only.mono.factors.find((f) => f.atom.kind === 't');
