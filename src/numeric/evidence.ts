@@ -4,7 +4,15 @@
  */
 import type { Comparison } from './errorModel.js';
 
-export type CheckKind = 'gradient-direction' | 'gradient-entry' | 'one-sided' | 'derivative-continuity' | 'value';
+export type CheckKind =
+  | 'gradient-direction'
+  | 'gradient-entry'
+  | 'one-sided'
+  | 'derivative-continuity'
+  | 'value'
+  | 'support-function'
+  | 'subgradient-inequality'
+  | 'clarke-endpoint';
 
 export interface CheckRecord {
   readonly kind: CheckKind;
@@ -51,8 +59,8 @@ interface Scored {
   readonly passed: boolean;
 }
 
-function score(kind: CheckKind, claim: string, point: PointText, c: Comparison): Scored {
-  const deviation = Math.abs(c.numeric - c.symbolic);
+/** `deviation`: how far the numbers are from the claim (|numeric − symbolic| for an equality). */
+function score(kind: CheckKind, claim: string, point: PointText, c: Comparison, deviation = Math.abs(c.numeric - c.symbolic)): Scored {
   const size = Math.max(Math.abs(c.symbolic), Math.abs(c.numeric), c.scale, c.tolerance);
   const relError = deviation === 0 ? 0 : deviation / size;
   const tolerance = size > 0 ? c.tolerance / size : 0;
@@ -98,6 +106,15 @@ export class EvidenceBuilder {
     }
     if (!Number.isFinite(c.tolerance) || !Number.isFinite(c.scale)) return;
     this.add(score(kind, claim, point, c));
+  }
+
+  /**
+   * A claimed lower bound, numeric ≥ symbolic (e.g. f(Y) − f(X) ≥ ⟨G, Y − X⟩):
+   * only a shortfall counts as error, and it fails beyond the tolerance.
+   */
+  atLeast(kind: CheckKind, claim: string, point: PointText, c: Comparison): void {
+    if (![c.numeric, c.symbolic, c.tolerance, c.scale].every(Number.isFinite)) return;
+    this.add(score(kind, claim, point, c, Math.max(0, c.symbolic - c.numeric)));
   }
 
   /** A claimed divergence to ±∞: confirmed (relative error 0) or contradicted (1); no tolerance applies. */

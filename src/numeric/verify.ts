@@ -9,12 +9,14 @@ import type { EntryAnalysis } from '../symbolic/analyze.js';
 import { approximate } from '../symbolic/exact/calculus.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { MATRIX, printText } from '../symbolic/scalar/print.js';
+import type { Subdifferential } from '../symbolic/subdifferential.js';
 import { checkBreakpoints } from './breakpointChecks.js';
 import { EvidenceBuilder } from './evidence.js';
 import type { Evidence } from './evidence.js';
 import { checkGradient } from './gradientChecks.js';
 import { testSet } from './points.js';
 import type { ProgressCallback } from './progress.js';
+import { checkSubgradients, subgradientSteps } from './subgradientChecks.js';
 
 export type { CheckKind, CheckRecord, Evidence } from './evidence.js';
 
@@ -27,6 +29,8 @@ export interface VerifyInput {
   readonly rows: number;
   readonly cols: number;
   readonly seed: number;
+  /** The claimed subdifferential; when its kind is not null it is confirmed too (subgradientChecks.ts). */
+  readonly subdifferential?: Subdifferential;
 }
 
 /** Largest matrix verified (4096²): buffers of this many doubles stay well within memory. */
@@ -45,11 +49,12 @@ function validate(input: VerifyInput): void {
 
 export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evidence {
   validate(input);
-  const { phi, gradient, entry, rows, cols, seed } = input;
+  const { phi, gradient, entry, rows, cols, seed, subdifferential } = input;
   const kinks = entry.breakpoints.map((b) => approximate(b.at));
   const claim = gradient ? { phi, psi: gradient, text: `∇f = ${printText(gradient, MATRIX)}` } : undefined;
   const tests = claim ? testSet(rows, cols, seed, kinks) : undefined;
-  const total = (tests?.points.length ?? 0) + kinks.length;
+  const sub = subdifferential?.kind ? subdifferential : undefined;
+  const total = (tests?.points.length ?? 0) + kinks.length + (sub ? subgradientSteps(sub) : 0);
   let done = 0;
   const step = (): void => onProgress?.(++done, total);
   onProgress?.(0, total);
@@ -57,5 +62,6 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   const builder = new EvidenceBuilder();
   if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks }, tests, builder, step);
   checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
+  if (sub) checkSubgradients({ phi, sub, rows, cols, seed }, builder, step);
   return builder.finish(seed);
 }
