@@ -10,21 +10,12 @@ import { deriveJson } from './json.js';
 import type { Io } from './main.js';
 import { summary } from './summary.js';
 
-/** Shape used for numeric checks when the expression leaves it free. */
-export const DEFAULT_SHAPE: readonly [number, number] = [3, 4];
-
 const REPORT_FLAGS = ['tex', 'html', 'md', 'title'] as const;
 
-export async function runVerification(
-  a: SymbolicAnalysis,
-  shape: readonly [number, number] | undefined,
-  seed: number,
-): Promise<Evidence> {
-  const { verify } = await import('../numeric/verify.js');
+export async function runVerification(a: SymbolicAnalysis, shape: readonly [number, number] | undefined, seed: number): Promise<Evidence> {
+  const { verifyAnalysis } = await import('../numeric/verifyAnalysis.js');
   const { progressReporter } = await import('../numeric/progress.js');
-  const rows = typeof a.dims.m === 'number' ? a.dims.m : (shape?.[0] ?? DEFAULT_SHAPE[0]);
-  const cols = typeof a.dims.n === 'number' ? a.dims.n : (shape?.[1] ?? DEFAULT_SHAPE[1]);
-  return verify({ phi: a.separable.phi, offset: 0, gradient: a.gradient, entry: a.entry, rows, cols, seed, subdifferential: a.subdifferential }, progressReporter());
+  return verifyAnalysis(a, shape, seed, progressReporter());
 }
 
 export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
