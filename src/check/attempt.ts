@@ -5,7 +5,8 @@ import type { EntryWise } from '../symbolic/reduce.js';
 import { comparePiecewise } from '../symbolic/compare.js';
 import type { Comparison } from '../symbolic/compare.js';
 import type { Piecewise } from '../symbolic/piecewise.js';
-import { toCounterexample } from './counterexample.js';
+import { pointSentence, toCounterexample } from './counterexample.js';
+import type { SearchOutcome } from './search.js';
 import type { ExactPoint } from './counterexample.js';
 import { isOutOfReach } from './side.js';
 import type { CaseRow, CheckResult } from './types.js';
@@ -48,4 +49,17 @@ export function compare(a: Piecewise, b: Piecewise, skip?: (c: Poly) => boolean)
     if (isOutOfReach(e)) return e.message;
     throw e;
   }
+}
+
+/** After an undecided exact route: a counterexample from the point search, or `unknown` saying what was tried. */
+export function searchVerdict(outcome: SearchOutcome, u: Undecided, sides: readonly [string, string]): CheckResult {
+  if (outcome.found)
+    return {
+      verdict: 'incorrect',
+      method: 'numeric',
+      counterexample: toCounterexample(outcome.found),
+      cases: u.cases,
+      explanation: `No exact decision (${u.why}), but the point search found a counterexample, with both sides evaluated exactly. ${pointSentence(outcome.found, sides)}`,
+    };
+  return { verdict: 'unknown', method: 'numeric', counterexample: null, cases: u.cases, explanation: `Not decided: ${u.why}; ${outcome.summary}.` };
 }

@@ -4,8 +4,8 @@
  */
 import { KinkproofError } from '../diagnostics.js';
 import type { ConstantMatrix } from '../symbolic/shapes.js';
+import { searchVerdict } from './attempt.js';
 import type { Undecided } from './attempt.js';
-import { pointSentence, toCounterexample } from './counterexample.js';
 import { exactEntryWise, SIDES } from './entrywise.js';
 import { broadcast, evaluateOrNull, NoValue } from './evaluate.js';
 import { search } from './search.js';
@@ -42,15 +42,7 @@ function bySearch(A: Side, B: Side, u: Undecided, constants: ReadonlyMap<string,
       }
     },
   });
-  if (outcome.found)
-    return {
-      verdict: 'incorrect',
-      method: 'numeric',
-      counterexample: toCounterexample(outcome.found),
-      cases: u.cases,
-      explanation: `No exact decision (${u.why}), but the point search found a counterexample, with both sides evaluated exactly. ${pointSentence(outcome.found, SIDES)}`,
-    };
-  return { verdict: 'unknown', method: 'numeric', counterexample: null, cases: u.cases, explanation: `Not decided: ${u.why}; ${outcome.summary}.` };
+  return searchVerdict(outcome, u, SIDES);
 }
 
 export function checkEqual(a: string, b: string, options: CheckOptions = {}): CheckResult {

@@ -12,10 +12,10 @@ import type { ConstantMatrix } from '../symbolic/shapes.js';
 import { derivativePiecewise, kinkTest } from '../symbolic/gradient.js';
 import type { Piecewise } from '../symbolic/piecewise.js';
 import { exactText, printText } from '../symbolic/scalar/print.js';
-import { compare, proved, readsTranspose, refuted, undecided, undecidedCases } from './attempt.js';
+import { compare, proved, readsTranspose, refuted, searchVerdict, undecided, undecidedCases } from './attempt.js';
 import type { Attempt, Undecided } from './attempt.js';
 import { caseRows, differingCases } from './cases.js';
-import { oneByOne, pointSentence, toCounterexample } from './counterexample.js';
+import { oneByOne, pointSentence } from './counterexample.js';
 import { broadcast, evaluateOrNull, NoValue } from './evaluate.js';
 import { derivativeAt, valueOf } from './pointValue.js';
 import { search } from './search.js';
@@ -111,15 +111,7 @@ function bySearch(f: string, a: SymbolicAnalysis, G: Side, u: Undecided, constan
       }
     },
   });
-  if (outcome.found)
-    return {
-      verdict: 'incorrect',
-      method: 'numeric',
-      counterexample: toCounterexample(outcome.found),
-      cases: u.cases,
-      explanation: `No exact decision (${u.why}), but the point search found a counterexample, with both sides evaluated exactly. ${pointSentence(outcome.found, SIDES)}`,
-    };
-  return { verdict: 'unknown', method: 'numeric', counterexample: null, cases: u.cases, explanation: `Not decided: ${u.why}; ${outcome.summary}.` };
+  return searchVerdict(outcome, u, SIDES);
 }
 
 function kinkSentence(rows: readonly KinkRow[]): string {

@@ -6,6 +6,7 @@
 import * as P from '../symbolic/exact/poly.js';
 import { KinkproofError } from '../diagnostics.js';
 import { parse } from '../symbolic/syntax/parse.js';
+import { dependsOnX as readsX } from '../symbolic/syntax/ast.js';
 import type { Expr } from '../symbolic/syntax/ast.js';
 import { inferShapes } from '../symbolic/shapes.js';
 import type { ConstantMatrix, Shape } from '../symbolic/shapes.js';
@@ -34,28 +35,11 @@ export function isOutOfReach(e: unknown): e is Error {
   return e instanceof P.TooLarge || e instanceof P.Undefined;
 }
 
-function mentionsX(e: Expr): boolean {
-  switch (e.kind) {
-    case 'number':
-    case 'string':
-      return false;
-    case 'symbol':
-      return e.name === 'X';
-    case 'unary':
-    case 'transpose':
-      return mentionsX(e.arg);
-    case 'binary':
-      return mentionsX(e.left) || mentionsX(e.right);
-    case 'call':
-      return e.args.some(mentionsX);
-  }
-}
-
 /** Parse and type one side; syntax and shape errors are the user's and propagate. */
 export function readSide(text: string, constants: ReadonlyMap<string, ConstantMatrix>): Side {
   const expr = parse(text);
   const { shape } = inferShapes(expr, { constants }, text);
-  const dependsOnX = mentionsX(expr);
+  const dependsOnX = readsX(expr);
   const reducer = new Reducer({ constants }, text);
   const base = { text, expr, shape, dependsOnX, entry: null, separable: null, why: null };
   try {

@@ -8,6 +8,7 @@ import * as Q from './exact/rational.js';
 import * as P from './exact/poly.js';
 import { KinkproofError } from '../diagnostics.js';
 import type { Expr } from './syntax/ast.js';
+import { dependsOnX } from './syntax/ast.js';
 import type { ShapeEnv } from './shapes.js';
 import { isReduction } from './shapes.js';
 import { lookupPrimitive } from './primitives/registry.js';
@@ -31,22 +32,6 @@ export interface EntryWise {
   readonly transposed: boolean;
 }
 
-const dependsOnX = (e: Expr): boolean => {
-  switch (e.kind) {
-    case 'number':
-    case 'string':
-      return false;
-    case 'symbol':
-      return e.name === 'X';
-    case 'unary':
-    case 'transpose':
-      return dependsOnX(e.arg);
-    case 'binary':
-      return dependsOnX(e.left) || dependsOnX(e.right);
-    case 'call':
-      return e.args.some(dependsOnX);
-  }
-};
 
 export class Reducer {
   private readonly rules = new Set<string>();
@@ -246,7 +231,8 @@ export class Reducer {
     if (isReduction(e.name))
       return this.unsupported(`${this.text(e)} inside an entry-wise expression couples all entries; not separable`, e);
     const args = e.args.map((a) => this.entry(a));
-    const transposed = args.reduce((t, a, i) => (i === 0 ? a.transposed : this.both(e, args[0]!, a)), false);
+    const [first, second] = args;
+    const transposed = first && second ? this.both(e, first, second) : (first?.transposed ?? false);
     const phis = args.map((a) => a.phi);
     if (e.name === 'sqrt') return { phi: powS(phis[0]!, Q.HALF), transposed };
     const prim = lookupPrimitive(e.name);

@@ -32,3 +32,21 @@ export type Expr =
       readonly args: readonly Expr[];
       readonly span: Span;
     };
+
+/** Does the expression read the variable X anywhere? */
+export function dependsOnX(e: Expr): boolean {
+  switch (e.kind) {
+    case 'number':
+    case 'string':
+      return false;
+    case 'symbol':
+      return e.name === 'X';
+    case 'unary':
+    case 'transpose':
+      return dependsOnX(e.arg);
+    case 'binary':
+      return dependsOnX(e.left) || dependsOnX(e.right);
+    case 'call':
+      return e.args.some(dependsOnX);
+  }
+}
