@@ -8,7 +8,9 @@ usage:
   kinkproof check EXPR --claim G [--json]  is G the gradient of f wherever f is differentiable?
   kinkproof check --equal A B [--json]     does A = B hold for every X (any shape)?
   kinkproof prove FILE... [--json]         check proof files (docs/proof-format.md)
-  kinkproof build [DIR] --out DIR [--pdf]  render every proof file in DIR (default proofs) to .tex/.html/.md
+  kinkproof build [DIR] [--out DIR] [--pdf]
+                                           render DIR's proof files (default proofs) and an index to
+                                           .tex/.html/.md in --out (default out/proofs)
   kinkproof --help | --version
 
 derive options:
@@ -26,6 +28,7 @@ derive options:
   --title TEXT           title of the report
 
 check/prove options: --const NAME=MATRIX, --seed N, --timeout S
+build options: --out DIR, --pdf, --const NAME=MATRIX, --seed N, --timeout S
 
 expressions (ASCII, mathjs-style):
   X  numbers  + - * /  .* ./ .^  ^ (scalars)  '  ( )

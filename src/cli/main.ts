@@ -32,6 +32,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await (await import('./check.js')).checkCommand(args, io);
       case 'prove':
         return await (await import('./prove.js')).proveCommand(args, io);
+      case 'build': return await (await import('./build.js')).buildCommand(args, io);
       default:
         throw new KinkproofError('input', `unknown command '${args.command}' (commands: derive, check, prove, build; see kinkproof --help)`);
     }

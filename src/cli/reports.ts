@@ -6,9 +6,8 @@
  * renames leaves no output behind. Output is deterministic: no dates, and the
  * evidence comes from a fixed seed.
  */
-import { randomBytes } from 'node:crypto';
-import { rm, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
 import type { Evidence } from '../numeric/verify.js';
 import type { SymbolicAnalysis } from '../symbolic/derive.js';
@@ -16,6 +15,7 @@ import type { Derivation } from '../report/model.js';
 import { narrate } from '../report/narrate.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
+import { writeAtomically } from './atomicWrite.js';
 
 interface Output {
   readonly flag: string;
@@ -72,23 +72,6 @@ async function render(d: Derivation, args: ParsedArgs, io: Io): Promise<Output[]
   if (html !== undefined) outputs.push({ flag: 'html', path: html, content: await (await import('../report/html.js')).renderHtml(d) });
   if (md !== undefined) outputs.push({ flag: 'md', path: md, content: (await import('../report/markdown.js')).renderMarkdown(d) });
   return outputs;
-}
-
-/** Write every output to a temporary sibling, then rename them all into place. */
-async function writeAtomically(outputs: readonly Output[]): Promise<void> {
-  const temps: string[] = [];
-  try {
-    for (const o of outputs) {
-      const temp = join(dirname(resolve(o.path)), `.${basename(o.path)}.${randomBytes(6).toString('hex')}.tmp`);
-      temps.push(temp);
-      await writeFile(temp, o.content, { flag: 'wx' });
-    }
-    for (const [i, o] of outputs.entries()) await rename(temps[i]!, o.path);
-  } catch (e) {
-    await Promise.all(temps.map((t) => rm(t, { force: true })));
-    const message = e instanceof Error ? e.message : String(e);
-    throw new KinkproofError('input', `could not write the reports: ${message}`);
-  }
 }
 
 function validate(args: ParsedArgs): void {

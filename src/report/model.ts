@@ -25,7 +25,9 @@ export type StepKind =
   | 'gradient'
   | 'subdifferential'
   | 'verification'
-  | 'conclusion';
+  | 'conclusion'
+  /** The statements of a proof file with their verdicts (docs builds). */
+  | 'proof';
 
 /** A run of a paragraph, heading or table cell: plain text or inline math. */
 export type Inline = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'math'; readonly latex: string };

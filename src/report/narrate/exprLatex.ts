@@ -88,7 +88,8 @@ function binaryLatex(e: Extract<Expr, { kind: 'binary' }>): Printed {
       return { latex: `${wrap(left, PREC.mul)} \\odot ${wrap(right, PREC.mul + 1)}`, prec: PREC.mul };
     case '/':
     case './':
-      return atom(`\\frac{${left.latex}}{${right.latex}}`);
+      // Binds like a power: bracketed before ^, not in a product.
+      return { latex: `\\frac{${left.latex}}{${right.latex}}`, prec: PREC.pow };
     case '^':
       return { latex: `${wrap(left, PREC.atom)}^{${right.latex}}`, prec: PREC.pow };
     case '.^':

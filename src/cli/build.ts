@@ -1,0 +1,311 @@
+/**
+ * `kinkproof build [DIR] [--out DIR] [--pdf]`: a docs build of every proof
+ * file in DIR (default `proofs`, not recursive, dot files skipped). Each proof
+ * becomes one page — its function's derivation plus the checked statements —
+ * as .tex, .html and .md (with the plots as .svg files for Markdown), and an
+ * index page links them all; written to --out (default `out/proofs`).
+ *
+ * Every file is staged next to its target and renamed into place only once
+ * all of them are rendered, so a failure leaves no partial output. The output
+ * is deterministic: files in name order, a fixed seed, no dates (PDFs use
+ * SOURCE_DATE_EPOCH=0).
+ */
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KinkproofError } from '../diagnostics.js';
+import { parseProof } from '../check/proof.js';
+import type { Proof } from '../check/proof.js';
+import { checkProof } from '../check/prove.js';
+import type { ProofReport } from '../check/proofTypes.js';
+import { proveExitCode, tally } from '../check/proofText.js';
+import type { Evidence } from '../numeric/verify.js';
+import { cleanText } from '../report/escape.js';
+import { renderIndexHtml, renderIndexLatex, renderIndexMarkdown } from '../report/index-page.js';
+import type { IndexEntry } from '../report/index-page.js';
+import type { Derivation, PlotBlock } from '../report/model.js';
+import { narrate } from '../report/narrate.js';
+import { passedOf, proofCounts, proofDerivation, proofStatus } from '../report/narrate/proof.js';
+import type { FunctionDerivation } from '../report/narrate/proof.js';
+import { analyzeSymbolic } from '../symbolic/derive.js';
+import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
+import type { ConstantMatrix } from '../symbolic/shapes.js';
+import { parseConstants, parseSeed, parseTimeout } from './args.js';
+import type { ParsedArgs } from './args.js';
+import { StagedFiles } from './atomicWrite.js';
+import { runVerification } from './derive.js';
+import type { Io } from './main.js';
+import { MAX_PROOF_BYTES } from './prove.js';
+
+export const DEFAULT_PROOF_DIR = 'proofs';
+export const DEFAULT_OUT_DIR = 'out/proofs';
+export const MAX_PROOF_FILES = 1000;
+/** Room for the longest suffix ("-plot-N.svg") and the temporary name within 255 bytes. */
+const MAX_STEM = 200;
+const EXTENSION = '.proof';
+const INDEX = 'index';
+
+const FLAGS = new Set(['out', 'const', 'seed', 'timeout']);
+const SWITCHES = new Set(['pdf']);
+
+interface Options {
+  readonly constants: ReadonlyMap<string, ConstantMatrix>;
+  readonly seed: number;
+  readonly timeout: number;
+}
+
+interface Source {
+  /** The file name in DIR (user text). */
+  readonly name: string;
+  readonly path: string;
+  /** The sanitised base name of its outputs. */
+  readonly stem: string;
+}
+
+interface Page {
+  readonly source: Source;
+  readonly proof: Proof;
+  readonly report: ProofReport;
+  readonly derivation: Derivation;
+  readonly evidence: Evidence | null;
+}
+
+interface Output {
+  readonly name: string;
+  readonly content: string | Buffer;
+}
+
+/** `my proof.v2.proof` → `my_proof.v2`: only [A-Za-z0-9._-], so a name can never leave --out. */
+export const outputStem = (fileName: string): string =>
+  fileName.slice(0, -EXTENSION.length).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, MAX_STEM);
+
+function validate(args: ParsedArgs): void {
+  for (const flag of args.flags.keys())
+    if (!FLAGS.has(flag)) throw new KinkproofError('input', `build does not take --${flag} (build options: --out DIR, --pdf, --const, --seed, --timeout)`);
+  for (const s of args.switches)
+    if (!SWITCHES.has(s)) throw new KinkproofError('input', `build does not take --${s} (build options: --out DIR, --pdf, --const, --seed, --timeout)`);
+  if (args.positional.length > 1) throw new KinkproofError('input', `build takes one folder of proof files, got ${args.positional.length} arguments`);
+}
+
+async function listSources(dir: string): Promise<Source[]> {
+  const own = await stat(dir).catch(() => undefined);
+  if (!own) throw new KinkproofError('input', `build: ${dir}: no such folder`);
+  if (!own.isDirectory()) throw new KinkproofError('input', `build: ${dir} is not a folder (to check single files, use kinkproof prove FILE...)`);
+  const names: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || !entry.name.endsWith(EXTENSION)) continue;
+    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(join(dir, entry.name)).catch(() => undefined))?.isFile());
+    if (isFile) names.push(entry.name);
+  }
+  if (names.length === 0) throw new KinkproofError('input', `build: no ${EXTENSION} files in ${dir}`);
+  if (names.length > MAX_PROOF_FILES) throw new KinkproofError('limit', `build: more than ${MAX_PROOF_FILES} proof files in ${dir}`);
+  // Code-unit order, not the locale's, so every machine lists the same index.
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.map((name) => ({ name, path: join(dir, name), stem: outputStem(name) }));
+}
+
+/** Two outputs whose names differ only in case would overwrite each other on macOS and Windows. */
+function refuseCollisions(sources: readonly Source[]): void {
+  const owner = new Map<string, string>([[INDEX, 'the index page']]);
+  for (const s of sources) {
+    const key = s.stem.toLowerCase();
+    const other = owner.get(key);
+    if (other !== undefined)
+      throw new KinkproofError('input', `build: ${s.path} and ${other} would both be written as ${s.stem}.html/.md/.tex; rename one`);
+    owner.set(key, s.path);
+  }
+}
+
+async function read(path: string): Promise<string> {
+  const unreadable = (e: NodeJS.ErrnoException): never => {
+    throw new KinkproofError('input', `cannot read ${path} (${e.code ?? 'error'})`);
+  };
+  const { size } = await stat(path).catch(unreadable);
+  if (size > MAX_PROOF_BYTES) throw new KinkproofError('limit', `${path}: larger than ${MAX_PROOF_BYTES} bytes`);
+  return readFile(path, 'utf8').catch(unreadable);
+}
+
+function budgeted<T>(timeout: number, work: () => T): T {
+  startBudget(timeout);
+  try {
+    return work();
+  } finally {
+    clearBudget();
+  }
+}
+
+/** The function's derivation, or why there is none; the numeric evidence rides along for the exit code. */
+async function functionDerivation(proof: Proof, title: string, options: Options, io: Io): Promise<{ fn: FunctionDerivation; evidence: Evidence | null }> {
+  const statement = proof.statements.find((s) => s.kind === 'function');
+  if (statement?.kind !== 'function') return { fn: { missing: 'It has no function: line, so there is no derivation.' }, evidence: null };
+  let analysis: SymbolicAnalysis;
+  try {
+    analysis = budgeted(options.timeout, () => analyzeSymbolic(statement.expr, { constants: options.constants }));
+  } catch (e) {
+    if (!(e instanceof KinkproofError)) throw e;
+    return { fn: { missing: `Its function could not be analysed: ${e.message}` }, evidence: null };
+  }
+  let evidence: Evidence | null = null;
+  try {
+    evidence = await runVerification(analysis, undefined, options.seed);
+  } catch (e) {
+    if (!(e instanceof KinkproofError)) throw e;
+    io.stderr(`kinkproof: ${proof.file}: no numeric cross-check: ${e.message}\n`);
+  }
+  return { fn: { derivation: narrate(analysis, evidence, { title }) }, evidence };
+}
+
+async function parseSource(source: Source, constants: ReadonlyMap<string, ConstantMatrix>): Promise<Proof> {
+  return parseProof(await read(source.path), source.path, constants);
+}
+
+async function checkSource(source: Source, proof: Proof, options: Options, io: Io): Promise<Page> {
+  const report = budgeted(options.timeout, () => checkProof(proof, { constants: options.constants, seed: options.seed }));
+  const { fn, evidence } = await functionDerivation(proof, proof.title ?? source.name, options, io);
+  return { source, proof, report, derivation: proofDerivation(proof, report, source.name, fn), evidence };
+}
+
+const plotBlocks = (d: Derivation): PlotBlock[] => d.steps.flatMap((s) => s.blocks.filter((b): b is PlotBlock => b.kind === 'plot'));
+
+async function renderPage(page: Page): Promise<Output[]> {
+  const { stem } = page.source;
+  const { renderLatex } = await import('../report/latex.js');
+  const { renderHtml } = await import('../report/html.js');
+  const { renderMarkdown } = await import('../report/markdown.js');
+  const { renderSvgPlot } = await import('../report/svgPlot.js');
+  // Docs pipelines often strip data: images from Markdown, so its plots are files of their own.
+  const plotName = (i: number): string => `${stem}-plot-${i + 1}.svg`;
+  return [
+    { name: `${stem}.tex`, content: renderLatex(page.derivation, { fragment: false }) },
+    { name: `${stem}.html`, content: await renderHtml(page.derivation) },
+    { name: `${stem}.md`, content: renderMarkdown(page.derivation, { plotHref: plotName }) },
+    ...plotBlocks(page.derivation).map((b, i) => ({ name: plotName(i), content: renderSvgPlot(b.plot, { standalone: true }) })),
+  ];
+}
+
+/** Is pdflatex there for --pdf? Without it the build goes on, with a note. */
+async function canCompile(io: Io): Promise<boolean> {
+  if ((await import('../report/pdf.js')).pdflatexAvailable()) return true;
+  io.stderr('kinkproof: pdflatex is not installed, so no PDFs were written (Debian: texlive-latex-base texlive-latex-recommended texlive-pictures lmodern)\n');
+  return false;
+}
+
+async function compile(name: string, tex: string): Promise<Output> {
+  const { compilePdf, PdfCompileError } = await import('../report/pdf.js');
+  try {
+    return { name: `${name.slice(0, -'.tex'.length)}.pdf`, content: (await compilePdf(tex)).pdf };
+  } catch (e) {
+    if (!(e instanceof PdfCompileError)) throw e;
+    throw new KinkproofError(e.reason === 'timeout' || e.reason === 'output-limit' ? 'limit' : 'input', `--pdf: ${name}: ${e.message}`);
+  }
+}
+
+/** The outputs, and name.pdf for each name.tex when asked for. */
+async function withPdfs(outputs: readonly Output[], pdf: boolean): Promise<Output[]> {
+  const pdfs: Output[] = [];
+  if (pdf) for (const o of outputs) if (o.name.endsWith('.tex')) pdfs.push(await compile(o.name, String(o.content)));
+  return [...outputs, ...pdfs];
+}
+
+function indexEntry(page: Page, pdf: boolean): IndexEntry {
+  const { stem } = page.source;
+  const labels: [string, string][] = [['HTML', 'html'], ['Markdown', 'md'], ['LaTeX', 'tex'], ...(pdf ? [['PDF', 'pdf'] as [string, string]] : [])];
+  const fn = page.proof.statements.find((s) => s.kind === 'function');
+  return {
+    source: page.source.name,
+    title: page.proof.title,
+    fn: fn?.kind === 'function' ? fn.expr : null,
+    status: proofStatus(page.report),
+    counts: passedOf(page.report),
+    links: labels.map(([label, ext]) => ({ label, href: `${stem}.${ext}` })),
+  };
+}
+
+const indexOutputs = (entries: readonly IndexEntry[]): Output[] => [
+  { name: `${INDEX}.tex`, content: renderIndexLatex(entries) },
+  { name: `${INDEX}.html`, content: renderIndexHtml(entries) },
+  { name: `${INDEX}.md`, content: renderIndexMarkdown(entries) },
+];
+
+/** Create --out (and its parents) if needed; returns the first folder created, to remove on failure. */
+async function prepareOut(out: string): Promise<string | undefined> {
+  const own = await stat(out).catch(() => undefined);
+  if (own && !own.isDirectory()) throw new KinkproofError('input', `--out ${out} is a file, not a folder`);
+  if (own) return undefined;
+  try {
+    return await mkdir(out, { recursive: true });
+  } catch (e) {
+    throw new KinkproofError('input', `--out ${out}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+const MARK = { passed: '✓', failed: '✗', undecided: '?', 'bad input': '✗' } as const;
+
+interface Build {
+  readonly options: Options;
+  readonly pdf: boolean;
+  readonly out: string;
+  readonly files: StagedFiles;
+  readonly io: Io;
+}
+
+/** Check, derive, render and stage every proof (one at a time, so memory stays flat), then the index. */
+async function build(sources: readonly Source[], proofs: readonly Proof[], b: Build): Promise<Page[]> {
+  const stage = async (outputs: readonly Output[]): Promise<void> => {
+    for (const o of await withPdfs(outputs, b.pdf)) await b.files.stage(join(b.out, o.name), o.content);
+  };
+  const pages: Page[] = [];
+  for (const [i, source] of sources.entries()) {
+    const page = await checkSource(source, proofs[i]!, b.options, b.io);
+    await stage(await renderPage(page));
+    pages.push(page);
+  }
+  await stage(indexOutputs(pages.map((p) => indexEntry(p, b.pdf))));
+  return pages;
+}
+
+export async function buildCommand(args: ParsedArgs, io: Io): Promise<number> {
+  validate(args);
+  const dir = args.positional[0] ?? DEFAULT_PROOF_DIR;
+  const out = args.flags.get('out')?.at(-1) ?? DEFAULT_OUT_DIR;
+  if (out === '') throw new KinkproofError('input', '--out needs a folder name');
+  const options: Options = {
+    constants: parseConstants(args.flags.get('const') ?? []),
+    seed: parseSeed(args.flags.get('seed')?.at(-1)),
+    timeout: parseTimeout(args.flags.get('timeout')?.at(-1)) ?? DEFAULT_TIMEOUT_SECONDS,
+  };
+  const sources = await listSources(dir);
+  refuseCollisions(sources);
+  // Syntax errors first, before anything is created.
+  const proofs: Proof[] = [];
+  for (const source of sources) proofs.push(await parseSource(source, options.constants));
+  const pdf = args.switches.has('pdf') && (await canCompile(io));
+
+  const created = await prepareOut(out);
+  const files = new StagedFiles();
+  let pages: Page[];
+  try {
+    pages = await build(sources, proofs, { options, pdf, out, files, io });
+    await files.commit();
+  } catch (e) {
+    await files.discard();
+    if (created !== undefined) await rm(created, { recursive: true, force: true });
+    throw e;
+  }
+
+  // File names and titles are user text: no control characters reach the terminal.
+  for (const { source, proof, report } of pages)
+    io.stdout(`${cleanText(`${MARK[proofStatus(report)]} ${source.path}${proof.title ? `: ${proof.title}` : ''} (${proofCounts(report)})`)}\n`);
+  io.stderr(`kinkproof: wrote ${files.count} files to ${out} (start at ${join(out, `${INDEX}.html`)})\n`);
+  return exitCode(pages, io);
+}
+
+/** As `prove` (2 bad statement, 1 failed, 3 undecided), and 1 if a derivation's numeric cross-check failed. */
+function exitCode(pages: readonly Page[], io: Io): number {
+  const code = proveExitCode(tally(pages.map((p) => p.report)));
+  const crossCheck = pages.filter((p) => p.evidence?.status === 'failed');
+  for (const p of crossCheck) io.stderr(`kinkproof: ${p.source.path}: the numeric cross-check disagrees with the derivation (see its page)\n`);
+  const worst = code === 0 && crossCheck.length ? 1 : code;
+  if (worst !== 0) io.stderr('kinkproof: not every proof passed; the reports were written anyway and show each verdict\n');
+  return worst;
+}

@@ -1,0 +1,116 @@
+/**
+ * A proof file's statements with their verdicts, as the last step of the
+ * proof's page (docs builds). What the user wrote stays text (escaped by the
+ * renderers); expressions are typeset only from their parsed tree, and a
+ * statement whose math cannot be printed safely falls back to its text.
+ */
+import type { Proof, Statement } from '../../check/proof.js';
+import type { ProofReport, StepReport, StepStatus } from '../../check/proofTypes.js';
+import { tally } from '../../check/proofText.js';
+import { parse } from '../../symbolic/syntax/parse.js';
+import { assertSafeMath } from '../mathGuard.js';
+import type { Block, Derivation, Inline, Inlines, Step } from '../model.js';
+import { math, paragraph, text } from '../model.js';
+import { exprLatex } from './exprLatex.js';
+
+/** A proof file's overall verdict: its worst statement. */
+export type ProofStatus = 'passed' | 'failed' | 'undecided' | 'bad input';
+
+export function proofStatus(r: ProofReport): ProofStatus {
+  const t = tally([r]);
+  return t.error ? 'bad input' : t.fail ? 'failed' : t.unknown ? 'undecided' : 'passed';
+}
+
+/** "8 statements: 7 passed, 1 failed" (plain text). */
+export function proofCounts(r: ProofReport): string {
+  const t = tally([r]);
+  const parts = [`${t.pass} passed`];
+  if (t.fail) parts.push(`${t.fail} failed`);
+  if (t.unknown) parts.push(`${t.unknown} undecided`);
+  if (t.error) parts.push(`${t.error} bad input`);
+  const n = r.steps.length;
+  return `${n} ${n === 1 ? 'statement' : 'statements'}: ${parts.join(', ')}`;
+}
+
+/** "7 of 8 statements passed" (plain text). */
+export function passedOf(r: ProofReport): string {
+  const n = r.steps.length;
+  return `${tally([r]).pass} of ${n} ${n === 1 ? 'statement' : 'statements'} passed`;
+}
+
+const VERDICT: Record<StepStatus, string> = { pass: 'passed', fail: 'FAILED', unknown: 'undecided', error: 'bad input' };
+
+/** The LaTeX of a parsed expression, or undefined if it cannot be printed within the math whitelist. */
+function exprMath(source: string): string | undefined {
+  try {
+    return assertSafeMath(exprLatex(parse(source)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The keyword as written, then the expression(s) typeset; `undefined` for statements shown as text. */
+function typeset(s: Statement): Inlines | undefined {
+  const one = (keyword: string, source: string, wrap = (l: string): string => l): Inlines | undefined => {
+    const latex = exprMath(source);
+    return latex === undefined ? undefined : [text(keyword), math(wrap(latex))];
+  };
+  switch (s.kind) {
+    case 'function':
+      return one('function: ', s.expr, (l) => `f(X) = ${l}`);
+    case 'step':
+      return one('', s.expr, (l) => `= ${l}`);
+    case 'gradient':
+      return one(s.subgradient ? 'subgradient: ' : 'gradient: ', s.expr);
+    case 'refuteGradient':
+      return one('refute gradient: ', s.expr);
+    case 'identity': {
+      const rhs = exprMath(s.rhs);
+      return rhs === undefined ? undefined : one(s.expect === 'holds' ? 'identity: ' : 'refute: ', s.lhs, (l) => `${l} = ${rhs}`);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function statementBlocks(step: StepReport, statement: Statement | undefined): Block[] {
+  const shown: Inlines = (statement && typeset(statement)) ?? [text(step.text)];
+  const word = VERDICT[step.status];
+  const verdict: Inline = text(` — ${word}${step.note && step.note !== word ? ` (${step.note})` : ''}.`);
+  const blocks: Block[] = [paragraph(text(`Line ${step.line}: `), ...shown, verdict)];
+  if (step.counterexample) blocks.push(paragraph(text(`Counterexample: ${step.counterexample}`)));
+  if (step.status !== 'pass' && step.explanation) blocks.push(paragraph(text(step.explanation)));
+  return blocks;
+}
+
+/** The "Proof check" step: every statement of the file, in file order, with its verdict. */
+export function proofStep(proof: Proof, report: ProofReport, fileName: string): Step {
+  const byLine = new Map(proof.statements.map((s) => [s.line, s]));
+  const decided = report.steps.every((s) => s.status === 'pass' || s.status === 'fail');
+  return {
+    kind: 'proof',
+    title: [text('Proof check of '), text(fileName)],
+    established: decided ? 'exact' : 'unknown',
+    blocks: [
+      paragraph(
+        text(`Each statement of the proof file ${fileName}, checked by kinkproof prove (${proofCounts(report)}). `),
+        text('A verdict marked exact comes from a case split with exact arithmetic; one marked numeric from a point search, which can only refute (its counterexamples are still evaluated exactly).'),
+      ),
+      ...report.steps.flatMap((s) => statementBlocks(s, byLine.get(s.line))),
+    ],
+  };
+}
+
+/** The function's derivation, or why the page has none (plain text). */
+export type FunctionDerivation = { readonly derivation: Derivation } | { readonly missing: string };
+
+/** The proof's page: the function's derivation (when there is one) followed by the proof check. */
+export function proofDerivation(proof: Proof, report: ProofReport, fileName: string, fn: FunctionDerivation): Derivation {
+  const step = proofStep(proof, report, fileName);
+  if ('derivation' in fn) return { ...fn.derivation, steps: [...fn.derivation.steps, step] };
+  return {
+    title: [text(proof.title ?? fileName)],
+    subtitle: [text(`Proof file ${fileName}: ${proofStatus(report)} (${proofCounts(report)}). ${fn.missing}`)],
+    steps: [step],
+  };
+}
