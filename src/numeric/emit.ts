@@ -17,7 +17,7 @@
 import * as Q from '../symbolic/exact/rational.js';
 import type { Rational } from '../symbolic/exact/rational.js';
 import { primitives } from '../symbolic/primitives/registry.js';
-import type { PrimitiveName } from '../symbolic/primitives/registry.js';
+import type { RoundingRule } from '../symbolic/primitives/spec.js';
 import { dependsOnT, keyOf } from '../symbolic/scalar/expr.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { UNIT_ROUNDOFF } from './errorModel.js';
@@ -56,24 +56,28 @@ export interface Operand {
 }
 
 /**
- * Error propagation through each primitive, given its value v and arguments.
- * relu, abs, max, min are exact operations with slope at most 1 (relu's slope
- * is v/|a|: 1 where it passes a through, 0 where it is flat); sign and
- * heaviside are flat away from their switch (entries near a switch are kept
- * out of every check); exp and log round once. Only arithmetic and Math.abs:
- * V8 compiles Math.sign, Math.max and Math.min with branches, which
- * mispredict on entries of random sign and make a pass twice as slow.
+ * Error propagation through a primitive, from its registry `rounding` rule.
+ * Only arithmetic and Math.abs: V8 compiles Math.sign, Math.max and Math.min
+ * with branches, which mispredict on entries of random sign and make a pass
+ * twice as slow.
  */
-const PROPAGATE: Record<PrimitiveName, (v: string, args: readonly Operand[]) => string> = {
-  relu: (v, [a]) => quotient(product(a!.e, v), `(${abs(a!.v)} + ${TINY})`),
-  abs: (_v, [a]) => a!.e,
-  sign: () => '0',
-  heaviside: () => '0',
-  max: (_v, [a, b]) => sum(a!.e, b!.e),
-  min: (_v, [a, b]) => sum(a!.e, b!.e),
-  exp: (v, [a]) => sum(product(v, a!.e), roundings(1, v)),
-  log: (v, [a]) => sum(quotient(a!.e, abs(a!.v)), roundings(1, abs(v))),
-};
+function propagate(rule: RoundingRule, v: string, args: readonly Operand[]): string {
+  const carried = args.map((a) => {
+    switch (rule.slope) {
+      case 'one':
+        return a.e;
+      case 'passed': // v/|a|: 1 where the argument is passed through, 0 where flat
+        return quotient(product(a.e, v), `(${abs(a.v)} + ${TINY})`);
+      case 'zero': // entries near a switch are kept out of every check
+        return '0';
+      case 'value':
+        return product(abs(v), a.e);
+      case 'reciprocal':
+        return quotient(a.e, abs(a.v));
+    }
+  });
+  return sum(...carried, roundings(rule.rounds, abs(v)));
+}
 
 function valueSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: readonly Operand[]): string {
   switch (s.kind) {
@@ -124,7 +128,7 @@ function errorSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: readonl
       return sum(carried, roundings(Math.ceil(p) + 1, abs(v)));
     }
     case 'call':
-      return PROPAGATE[s.fn](v, ops);
+      return propagate(primitives[s.fn].rounding, v, ops);
   }
 }
 

@@ -103,15 +103,39 @@ function encloseFactor(f: Factor, t: Interval): Interval {
   return value;
 }
 
-/** The sign of a constant, proved by an enclosure; undefined when the enclosure cannot tell. */
+/**
+ * sign(a + b·r) for rationals a, b and r = Π nᵢ^{eᵢ} a product of roots, exactly:
+ * with D the common denominator of the eᵢ, r^D is rational, so |a| ≷ |b|·r is
+ * decided by comparing (|a|/|b|)^D with r^D. This separates a double from a
+ * breakpoint such as √2 however close it is.
+ */
+function surdSign(p: Poly): -1 | 0 | 1 | undefined {
+  const constant = p.terms.find((t) => t.mono.factors.length === 0);
+  const surds = p.terms.filter((t) => t !== constant);
+  const [surd] = surds;
+  if (surds.length !== 1 || !surd || surd.mono.factors.some((f) => f.atom.kind !== 'root')) return undefined;
+  const b = surd.coef;
+  const a = constant?.coef ?? Q.ZERO;
+  if (Q.sign(a) === 0 || Q.sign(a) === Q.sign(b)) return Q.sign(b);
+  const D = surd.mono.factors.reduce((d, f) => (d * f.exp.den) / gcd(d, f.exp.den), 1n);
+  let rD = Q.ONE; // r^D
+  for (const f of surd.mono.factors) if (f.atom.kind === 'root') rD = Q.mul(rD, Q.powInt(Q.rat(f.atom.n), (f.exp.num * D) / f.exp.den));
+  const ratio = Q.powInt(Q.div(a, b), D); // (a/b)^D, sign irrelevant for even D
+  const aDominates = Q.compare(D % 2n === 0n ? ratio : Q.sign(ratio) < 0 ? Q.neg(ratio) : ratio, rD) > 0;
+  return aDominates ? Q.sign(a) : Q.sign(b);
+}
+
+const gcd = (x: bigint, y: bigint): bigint => (y === 0n ? x : gcd(y, x % y));
+
+/** The sign of a constant, proved by an enclosure or, for a + b·√…, exactly; undefined when neither can tell. */
 export function signOfConstant(p: Poly): -1 | 0 | 1 | undefined {
   if (p.terms.length === 0) return 0;
   const q = p.terms.length === 1 && p.terms[0]?.mono.factors.length === 0 ? p.terms[0].coef : undefined;
   if (q) return Q.sign(q);
   try {
-    return I.signOf(enclose(p, I.exact(0)));
+    return I.signOf(enclose(p, I.exact(0))) ?? surdSign(p);
   } catch {
-    return undefined;
+    return surdSign(p);
   }
 }
 

@@ -12,6 +12,7 @@ export const abs: PrimitiveSpec = {
   derivative: ([u], [du]) => mulS(call('sign', u!), du!),
   evaluate: (a) => Math.abs(a),
   kernel: (a) => `Math.abs(${a})`,
+  rounding: { slope: 'one', rounds: 0 },
   latex: ([a]) => `\\left|${a}\\right|`,
   convex: true,
 };

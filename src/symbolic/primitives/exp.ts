@@ -10,6 +10,7 @@ export const exp: PrimitiveSpec = {
   derivative: ([u], [du]) => mulS(call('exp', u!), du!),
   evaluate: (a) => Math.exp(a),
   kernel: (a) => `Math.exp(${a})`,
+  rounding: { slope: 'value', rounds: 1 },
   latex: ([a]) => `\\exp\\left(${a}\\right)`,
   convex: true,
 };

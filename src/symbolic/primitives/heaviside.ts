@@ -13,6 +13,7 @@ export const heaviside: PrimitiveSpec = {
   derivative: () => int(0),
   evaluate: (a) => 0.5 * (1 + Math.sign(a)),
   kernel: (a) => `0.5 * (1 + Math.sign(${a}))`,
+  rounding: { slope: 'zero', rounds: 0 },
   latex: ([a]) => `H\\left(${a}\\right)`,
   convex: false,
 };

@@ -11,6 +11,7 @@ export const log: PrimitiveSpec = {
   derivative: ([u], [du]) => divS(du!, u!),
   evaluate: (a) => Math.log(a),
   kernel: (a) => `Math.log(${a})`,
+  rounding: { slope: 'reciprocal', rounds: 1 },
   latex: ([a]) => `\\log\\left(${a}\\right)`,
   convex: false,
 };

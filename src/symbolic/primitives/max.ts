@@ -14,6 +14,7 @@ export const max: PrimitiveSpec = {
     addS(mulS(call('heaviside', subS(a!, b!)), da!), mulS(call('heaviside', subS(b!, a!)), db!)),
   evaluate: (a, b) => Math.max(a, b),
   kernel: (a, b) => `Math.max(${a}, ${b})`,
+  rounding: { slope: 'one', rounds: 0 },
   latex: ([a, b]) => `\\max\\left(${a}, ${b}\\right)`,
   convex: true,
 };

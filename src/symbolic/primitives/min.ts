@@ -14,6 +14,7 @@ export const min: PrimitiveSpec = {
     addS(mulS(call('heaviside', subS(b!, a!)), da!), mulS(call('heaviside', subS(a!, b!)), db!)),
   evaluate: (a, b) => Math.min(a, b),
   kernel: (a, b) => `Math.min(${a}, ${b})`,
+  rounding: { slope: 'one', rounds: 0 },
   latex: ([a, b]) => `\\min\\left(${a}, ${b}\\right)`,
   convex: false,
 };

@@ -13,6 +13,7 @@ export const relu: PrimitiveSpec = {
   derivative: ([u], [du]) => mulS(call('heaviside', u!), du!),
   evaluate: (a) => 0.5 * (a + Math.abs(a)),
   kernel: (a) => `0.5 * (${a} + Math.abs(${a}))`,
+  rounding: { slope: 'passed', rounds: 0 },
   latex: ([a]) => `\\sigma\\left(${a}\\right)`,
   convex: true,
 };

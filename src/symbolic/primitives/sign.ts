@@ -12,6 +12,7 @@ export const sign: PrimitiveSpec = {
   derivative: () => int(0),
   evaluate: (a) => Math.sign(a),
   kernel: (a) => `Math.sign(${a})`,
+  rounding: { slope: 'zero', rounds: 0 },
   latex: ([a]) => `\\operatorname{sign}\\left(${a}\\right)`,
   convex: false,
 };

@@ -20,6 +20,21 @@ export interface SplitRule {
   readonly branch: (args: readonly Scalar[], side: Side) => Scalar;
 }
 
+/**
+ * How rounding errors pass through the primitive (first-order running error
+ * analysis in the numeric kernels): the error of each argument times |slope|,
+ * plus `rounds` roundings of the result.
+ * - 'one': slope at most 1 in each argument (abs, max, min: exact operations);
+ * - 'passed': 1 where the argument is passed through, 0 where flat (relu);
+ * - 'zero': flat away from the switch (sign, heaviside);
+ * - 'value': the slope is the value itself (exp);
+ * - 'reciprocal': the slope is 1/|argument| (log).
+ */
+export interface RoundingRule {
+  readonly slope: 'one' | 'passed' | 'zero' | 'value' | 'reciprocal';
+  readonly rounds: 0 | 1;
+}
+
 export interface PrimitiveSpec {
   /** Accepted spellings; the first is canonical in printed output. */
   readonly names: readonly [string, ...string[]];
@@ -39,6 +54,8 @@ export interface PrimitiveSpec {
   readonly evaluate: (a: number, b: number) => number;
   /** JavaScript source of the numeric kernel (branch-free where exact). */
   readonly kernel: (a: string, b: string) => string;
+  /** Error propagation of the numeric kernel. */
+  readonly rounding: RoundingRule;
   /** LaTeX of an application, given the arguments' LaTeX. */
   readonly latex: (args: readonly string[]) => string;
   /** Convex as a function of its (first) argument; for max/min, jointly. */
