@@ -26,10 +26,10 @@ export class KinkproofError extends Error {
     this.source = source;
   }
 
-  /** One line for stderr: `kinkproof: <kind>: message (column N)`. */
+  /** One line for stderr: `kinkproof: <kind>: message (column N)`; control characters from user text are escaped. */
   oneLine(): string {
     const where = this.span ? ` (column ${this.span.start + 1})` : '';
-    return `${this.kind === 'unsupported' ? 'not supported yet' : this.kind + ' error'}: ${this.message}${where}`;
+    return `${this.kind === 'unsupported' ? 'not supported yet' : this.kind + ' error'}: ${oneLineText(this.message)}${where}`;
   }
 
   /** The source line with a caret under the offending span, or '' without a span. */
@@ -39,4 +39,23 @@ export class KinkproofError extends Error {
     const width = Math.max(1, Math.min(this.span.end, line.length + 1) - this.span.start);
     return `  ${line}\n  ${' '.repeat(this.span.start)}${'^'.repeat(width)}`;
   }
+}
+
+/** Newlines, tabs and other control characters as visible escapes (\n, \u001b). */
+export function oneLineText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * Failures of exact arithmetic that reach the user: an expansion too large to
+ * do (a limit) or an expression with no real value (not supported).
+ */
+export function asProblem(e: unknown): KinkproofError | undefined {
+  if (e instanceof KinkproofError) return e;
+  if (!(e instanceof Error)) return undefined;
+  if (e.name === 'TooLarge') return new KinkproofError('limit', `too large to expand exactly: ${e.message}`);
+  if (e.name === 'Undefined') return new KinkproofError('unsupported', `an expression has no real value (${e.message})`);
+  return undefined;
 }

@@ -3,6 +3,7 @@
  * separable.ts), then the point search, which can only refute.
  */
 import { KinkproofError } from '../diagnostics.js';
+import { sameExpr } from '../symbolic/syntax/ast.js';
 import type { ConstantMatrix } from '../symbolic/shapes.js';
 import { searchVerdict } from './attempt.js';
 import type { Undecided } from './attempt.js';
@@ -52,6 +53,14 @@ export function checkEqual(a: string, b: string, options: CheckOptions = {}): Ch
   const scalar = scalarFunction(A) || scalarFunction(B);
   if (scalar && (A.shape.kind === 'matrix' || B.shape.kind === 'matrix'))
     throw new KinkproofError('input', `one side is a scalar function of X and the other a matrix (${A.shape.kind === 'matrix' ? a : b})`);
+  if (sameExpr(A.expr, B.expr))
+    return {
+      verdict: 'correct',
+      method: 'exact',
+      counterexample: null,
+      cases: [],
+      explanation: 'Both sides are the same expression, so they agree wherever they are defined (and are undefined at the same points).',
+    };
   const attempt = scalar ? exactSeparable(A, B, constants) : exactEntryWise(A, B);
   return 'result' in attempt ? attempt.result : bySearch(A, B, attempt.undecided, constants, options.seed ?? 1);
 }

@@ -2,7 +2,7 @@
  * kinkproof's command line: a thin shell over the library. Each command loads
  * only what it needs (KaTeX only for HTML, the verifier only when verifying).
  */
-import { KinkproofError } from '../diagnostics.js';
+import { asProblem, KinkproofError, oneLineText } from '../diagnostics.js';
 import { parseArgs } from './args.js';
 import { HELP, VERSION } from './help.js';
 
@@ -43,13 +43,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** One line (and a caret line for positions) on stderr; never a stack trace. */
 export function reportError(e: unknown, io: Io): number {
-  if (e instanceof KinkproofError) {
-    io.stderr(`kinkproof: ${e.oneLine()}\n`);
-    const caret = e.caret();
+  const problem = asProblem(e);
+  if (problem) {
+    io.stderr(`kinkproof: ${problem.oneLine()}\n`);
+    const caret = problem.caret();
     if (caret) io.stderr(`${caret}\n`);
     return 2;
   }
   const message = e instanceof RangeError ? 'the input is too deeply nested to analyse' : e instanceof Error ? e.message : String(e);
-  io.stderr(`kinkproof: internal error: ${message.split('\n')[0]} (please report this input)\n`);
+  io.stderr(`kinkproof: internal error: ${oneLineText(message.split('\n')[0] ?? '')} (please report this input)\n`);
   return 2;
 }

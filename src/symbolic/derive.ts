@@ -5,7 +5,7 @@
 import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { approximate } from './exact/calculus.js';
-import { KinkproofError } from '../diagnostics.js';
+import { asProblem, KinkproofError } from '../diagnostics.js';
 import { parse } from './syntax/parse.js';
 import type { Expr } from './syntax/ast.js';
 import { inferShapes, shapeText } from './shapes.js';
@@ -16,7 +16,7 @@ import { toPiecewise } from './piecewise.js';
 import { analyzeEntry } from './analyze.js';
 import type { EntryAnalysis } from './analyze.js';
 import { gradientEntry } from './gradient.js';
-import { entryAt } from './pointwise.js';
+import { entryAtNumber } from './pointwise.js';
 import { convexity } from './convexity.js';
 import type { Convexity } from './convexity.js';
 import { subdifferential } from './subdifferential.js';
@@ -86,10 +86,10 @@ function evaluatePoint(
   offset: number,
   sub: Subdifferential,
 ): PointResult {
-  const cache = new Map<number, ReturnType<typeof entryAt>>();
-  const at = (x: number): ReturnType<typeof entryAt> => {
+  const cache = new Map<number, ReturnType<typeof entryAtNumber>>();
+  const at = (x: number): ReturnType<typeof entryAtNumber> => {
     let r = cache.get(x);
-    if (!r) cache.set(x, (r = entryAt(entry, x)));
+    if (!r) cache.set(x, (r = entryAtNumber(entry, x)));
     return r;
   };
   let value = offset;
@@ -97,9 +97,9 @@ function evaluatePoint(
   const gradient = X.map((row) =>
     row.map((x) => {
       const r = at(x);
-      value += approximate(r.value);
-      if (!r.derivative) differentiable = false;
-      return r.derivative ? approximate(r.derivative) : 0;
+      value += r.value;
+      if (r.derivative === null) differentiable = false;
+      return r.derivative ?? 0;
     }),
   );
   if (differentiable) return { X, value, differentiable, gradient, subdifferential: null, subdifferentialKind: null };
@@ -107,7 +107,7 @@ function evaluatePoint(
   const intervals = X.map((row) =>
     row.map((x): [number, number] => {
       const r = at(x);
-      if (r.derivative) return [approximate(r.derivative), approximate(r.derivative)];
+      if (r.derivative !== null) return [r.derivative, r.derivative];
       const set = sub.breakpoints.find((s) => s.at === r.breakpoint?.at)!;
       return [approximate(set.lo), approximate(set.hi)];
     }),
@@ -115,7 +115,16 @@ function evaluatePoint(
   return { X, value, differentiable, gradient: null, subdifferential: intervals, subdifferentialKind: sub.kind };
 }
 
+/** The whole symbolic analysis; every failure is a KinkproofError (bad input, unsupported, or a limit). */
 export function analyzeSymbolic(input: string, options: DeriveOptions = {}): SymbolicAnalysis {
+  try {
+    return analyze(input, options);
+  } catch (e) {
+    throw asProblem(e) ?? e;
+  }
+}
+
+function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
   const expr = parse(input);
   const constants = options.constants ?? new Map<string, ConstantMatrix>();
   const firstPoint = options.at?.[0];

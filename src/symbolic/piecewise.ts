@@ -10,6 +10,7 @@ import { signOfConstant, substitute } from './exact/calculus.js';
 import { primitives } from './primitives/registry.js';
 import type { Side } from './primitives/spec.js';
 import type { Scalar } from './scalar/expr.js';
+import { keyOf } from './scalar/expr.js';
 import { addS, callS, mulS, powS } from './scalar/build.js';
 import { toPoly } from './scalar/toPoly.js';
 import { fromPoly } from './scalar/fromPoly.js';
@@ -157,7 +158,9 @@ function mergeEqualNeighbours(pw: Piecewise): Piecewise {
     const left = pieces[pieces.length - 1]!;
     const right = pw.pieces[i + 1]!;
     if (P.equals(left.nf, right.nf) && sameValue(left, c, pw.values[i]!)) {
-      if (displaySize(right.display) < displaySize(left.display)) pieces[pieces.length - 1] = right;
+      // Each display is valid on its own side only ((2√(−t))⁴ vs (2√t)⁴); the
+      // canonical form is valid on both: it has no fractional power of t on the left.
+      if (keyOf(left.display) !== keyOf(right.display)) pieces[pieces.length - 1] = { display: fromPoly(left.nf), nf: left.nf };
       return;
     }
     bps.push(c);
@@ -175,7 +178,6 @@ function sameValue(piece: Piece, c: Poly, value: Poly): boolean {
   }
 }
 
-const displaySize = (s: Scalar): number => JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? 0 : v)).length;
 
 function evaluateOrFail<T>(what: () => T, c: Poly, label: string): T {
   try {
@@ -198,18 +200,33 @@ function requireSign(pw: Piecewise, bps: readonly Poly[], ok: (s: Side) => boole
   });
 }
 
+type Cache = Map<string, Piecewise>;
+
 /** Build the piecewise form of an entry function bottom-up. */
 export function toPiecewise(s: Scalar): Piecewise {
+  return build(s, new Map());
+}
+
+/** Memoised on the expression: a switch such as max(a, b) → a − b re-reads a and b, which are already built. */
+function build(s: Scalar, cache: Cache): Piecewise {
+  const key = keyOf(s);
+  let pw = cache.get(key);
+  if (!pw) cache.set(key, (pw = buildUncached(s, cache)));
+  return pw;
+}
+
+function buildUncached(s: Scalar, cache: Cache): Piecewise {
+  const rec = (x: Scalar): Piecewise => build(x, cache);
   switch (s.kind) {
     case 'const':
     case 'var':
       return single(s);
     case 'add':
-      return combine(s.terms.map(toPiecewise), [], (d) => addS(...d), (v) => P.sum(v));
+      return combine(s.terms.map(rec), [], (d) => addS(...d), (v) => P.sum(v));
     case 'mul':
-      return combine(s.factors.map(toPiecewise), [], (d) => mulS(...d), (v) => P.product(v));
+      return combine(s.factors.map(rec), [], (d) => mulS(...d), (v) => P.product(v));
     case 'pow': {
-      const base = toPiecewise(s.base);
+      const base = rec(s.base);
       const singular = !Q.isInteger(s.exponent) || Q.sign(s.exponent) < 0;
       if (!singular) return combine([base], [], ([d]) => powS(d!, s.exponent), ([v]) => P.pow(v!, s.exponent));
       const bps = signChanges(base);
@@ -222,16 +239,16 @@ export function toPiecewise(s: Scalar): Piecewise {
       );
     }
     case 'call':
-      return callPiecewise(s);
+      return callPiecewise(s, rec);
   }
 }
 
-function callPiecewise(s: Extract<Scalar, { kind: 'call' }>): Piecewise {
+function callPiecewise(s: Extract<Scalar, { kind: 'call' }>, rec: (x: Scalar) => Piecewise): Piecewise {
   const spec = primitives[s.fn];
-  const args = s.args.map(toPiecewise);
+  const args = s.args.map(rec);
   if ('split' in spec && spec.split) {
     const { switchOf, branch } = spec.split;
-    const sw = toPiecewise(switchOf(s.args));
+    const sw = rec(switchOf(s.args));
     const bps = union([...args.map((a) => a.breakpoints), signChanges(sw)]);
     const switchParts = refine(sw, bps);
     return combine(

@@ -5,6 +5,8 @@ import type { Poly } from './exact/poly.js';
 import type { BreakpointAnalysis, EntryAnalysis } from './analyze.js';
 import { valueAt } from './piecewise.js';
 import { compareExact } from './solve.js';
+import { approximate } from './exact/calculus.js';
+import { evaluateScalar } from './scalar/evaluate.js';
 
 export interface EntryAtPoint {
   readonly value: Poly;
@@ -28,6 +30,34 @@ export function entryAt(entry: EntryAnalysis, x: number): EntryAtPoint {
   return {
     value: valueAt(entry.piecewise.pieces[i]!, at),
     derivative: valueAt(entry.derivativePieces[i]!, at),
+    breakpoint: null,
+  };
+}
+
+export interface EntryAtNumber {
+  readonly value: number;
+  readonly derivative: number | null;
+  readonly breakpoint: BreakpointAnalysis | null;
+}
+
+/**
+ * φ and φ′ at x as doubles. Where x lies is decided exactly; off the
+ * breakpoints the piece is evaluated in floating point (exact arithmetic on a
+ * 53-bit dyadic x costs milliseconds per entry), at a breakpoint the exact
+ * values are rounded.
+ */
+export function entryAtNumber(entry: EntryAnalysis, x: number): EntryAtNumber {
+  const at = P.constant(Q.fromNumber(x));
+  const bps = entry.piecewise.breakpoints;
+  let i = 0;
+  while (i < bps.length && compareExact(bps[i]!, at) < 0) i++;
+  if (i < bps.length && compareExact(bps[i]!, at) === 0) {
+    const exact = entryAt(entry, x);
+    return { value: approximate(exact.value), derivative: exact.derivative && approximate(exact.derivative), breakpoint: exact.breakpoint };
+  }
+  return {
+    value: evaluateScalar(entry.piecewise.pieces[i]!.display, x),
+    derivative: evaluateScalar(entry.derivativePieces[i]!.display, x),
     breakpoint: null,
   };
 }

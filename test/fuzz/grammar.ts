@@ -252,8 +252,14 @@ export const mutated: Arbitrary<string> = fc
     }
   });
 
+/** Two expressions run together, with line breaks or tabs for spaces: "missing operator" errors quoting multi-line text. */
+export const runTogether: Arbitrary<string> = fc
+  .tuple(expression(1), fc.constantFrom('\n', '\r\n', '\t', ' '), expression(1))
+  .map(([a, space, b]) => `${a.replaceAll(' ', space)}${b}`);
+
 /** Any string at all. */
 export const randomString: Arbitrary<string> = fc.oneof(
+  { weight: 1, arbitrary: runTogether },
   { weight: 3, arbitrary: tokenSoup },
   { weight: 3, arbitrary: mutated },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },

@@ -157,8 +157,12 @@ function divide(x: number, y: number): number {
   return x / y;
 }
 
+/** Below this, a negative float is taken for a rounded 0 (x + 0.1 - 0.1 - x), never for a point outside the domain. */
+const ROUNDED_ZERO = 1e-12;
+
 /** x^k with kinkproof's conventions: t^0 = 1; no real value for 0^(k<0) or a negative base with non-integer k. */
 function power(x: number, k: number): number {
+  if (x < 0 && x > -ROUNDED_ZERO && !Number.isInteger(k)) x = 0;
   if (x === 0 && k < 0) throw new RefUndefined(`0^${k}`);
   if (x < 0 && !Number.isInteger(k)) throw new RefUndefined(`${x}^${k}`);
   return Math.pow(x, k);

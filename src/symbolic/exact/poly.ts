@@ -47,7 +47,12 @@ export class Undefined extends Error {
 }
 
 /** Raised when a result would grow past what we are willing to expand. */
-export class TooLarge extends Error {}
+export class TooLarge extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'TooLarge';
+  }
+}
 
 const MAX_TERMS = 2000;
 
@@ -191,10 +196,15 @@ function powInteger(p: Poly, n: bigint): Poly {
   return result;
 }
 
-/** Prime factorisation by trial division up to 10^6; a larger cofactor is kept whole. */
+/**
+ * Prime factorisation by trial division (up to 10^6, or 10^4 for numbers past
+ * 10^18 such as the exact value of a double); a larger cofactor is kept whole.
+ * Only the canonical form of roots depends on it, never correctness.
+ */
 function factorInteger(n: bigint): Map<bigint, bigint> {
   const out = new Map<bigint, bigint>();
-  for (let p = 2n; p * p <= n && p < 1_000_000n; p += p === 2n ? 1n : 2n) {
+  const bound = n > 10n ** 18n ? 10_000n : 1_000_000n;
+  for (let p = 2n; p * p <= n && p < bound; p += p === 2n ? 1n : 2n) {
     while (n % p === 0n) {
       out.set(p, (out.get(p) ?? 0n) + 1n);
       n /= p;

@@ -51,13 +51,17 @@ export function floor(a: Rational): bigint {
   return a.num < 0n && q * a.den !== a.num ? q - 1n : q;
 }
 
-export const toNumber = (a: Rational): number => {
-  const n = Number(a.num) / Number(a.den);
-  if (Number.isFinite(n)) return n;
-  // Huge numerator and denominator: scale both down before dividing.
-  const shift = BigInt(Math.max(a.num.toString().length, a.den.toString().length) - 300);
-  return Number(a.num / 10n ** shift) / Number(a.den / 10n ** shift);
-};
+/** The double nearest a/b (to within rounding of a 20-digit quotient), also when a and b are huge. */
+export function toNumber(a: Rational): number {
+  const small = 2n ** 53n;
+  if (a.den < small && a.num < small && a.num > -small) return Number(a.num) / Number(a.den);
+  const magnitude = a.num < 0n ? -a.num : a.num;
+  // Scale so that the integer quotient has about 20 significant digits, then let the parser round.
+  const shift = 20 + a.den.toString().length - magnitude.toString().length;
+  const q = shift >= 0 ? (magnitude * 10n ** BigInt(shift)) / a.den : magnitude / (a.den * 10n ** BigInt(-shift));
+  const value = Number(`${q}e${-shift}`);
+  return a.num < 0n ? -value : value;
+}
 
 /** Exact value of a decimal literal such as "0.2", "2.5e-3", ".5". */
 export function fromDecimal(text: string): Rational {

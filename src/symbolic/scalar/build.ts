@@ -5,11 +5,37 @@
  */
 import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
-import { call, int, keyOf, num } from './expr.js';
+import { call, dependsOnT, int, keyOf, num } from './expr.js';
 import type { PrimitiveName } from '../primitives/registry.js';
 import type { Scalar } from './expr.js';
 
 const constValue = (s: Scalar): Rational | undefined => (s.kind === 'const' ? s.value : undefined);
+
+/**
+ * Defined for every real t (no log, no fractional or negative power of
+ * something that depends on t). Only such a term may vanish from a sum or a
+ * product: log(t) − log(t) and 0·log(t) are undefined for t ≤ 0, not 0.
+ */
+export function isTotal(s: Scalar): boolean {
+  if (!dependsOnT(s)) return true;
+  switch (s.kind) {
+    case 'const':
+    case 'var':
+      return true;
+    case 'add':
+      return s.terms.every(isTotal);
+    case 'mul':
+      return s.factors.every(isTotal);
+    case 'pow':
+      return Q.isInteger(s.exponent) && Q.sign(s.exponent) > 0 && isTotal(s.base);
+    case 'call':
+      return s.fn !== 'log' && s.args.every(isTotal);
+  }
+}
+
+/** b^p·b^q = b^{p+q} keeps the domain only for integer exponents of one sign. */
+const mergeable = (p: Rational, q: Rational): boolean =>
+  Q.isInteger(p) && Q.isInteger(q) && (Q.sign(p) >= 0) === (Q.sign(q) >= 0);
 
 /** Split c·x into (c, x). */
 function coefficientOf(s: Scalar): [Rational, Scalar | undefined] {
@@ -39,7 +65,9 @@ export function addS(...terms: Scalar[]): Scalar {
     collected.set(key, [prev ? Q.add(prev[0], c) : c, rest]);
   }
   const out: Scalar[] = [];
-  for (const [c, rest] of collected.values()) if (!Q.isZero(c)) out.push(scaleS(c, rest));
+  for (const [c, rest] of collected.values())
+    if (!Q.isZero(c)) out.push(scaleS(c, rest));
+    else if (!isTotal(rest)) out.push({ kind: 'mul', factors: [int(0), rest] });
   if (!Q.isZero(constant) || out.length === 0) out.push(num(constant));
   return out.length === 1 ? out[0]! : { kind: 'add', terms: out };
 }
@@ -49,7 +77,7 @@ const scaleS = (c: Rational, s: Scalar): Scalar => mulS(num(c), s);
 export function mulS(...factors: Scalar[]): Scalar {
   const flat = factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]));
   let constant = Q.ONE;
-  const powers = new Map<string, [Scalar, Rational]>();
+  const powers: [string, Scalar, Rational][] = [];
   for (const f of flat) {
     if (f.kind === 'const') {
       constant = Q.mul(constant, f.value);
@@ -57,12 +85,14 @@ export function mulS(...factors: Scalar[]): Scalar {
     }
     const [base, e] = f.kind === 'pow' ? [f.base, f.exponent] : [f, Q.ONE];
     const key = keyOf(base);
-    const prev = powers.get(key);
-    powers.set(key, [base, prev ? Q.add(prev[1], e) : e]);
+    const prev = powers.find(([k, , p]) => k === key && mergeable(p, e));
+    if (prev) prev[2] = Q.add(prev[2], e);
+    else powers.push([key, base, e]);
   }
-  if (Q.isZero(constant)) return int(0);
+  if (Q.isZero(constant) && flat.every(isTotal)) return int(0);
+  if (Q.isZero(constant)) return { kind: 'mul', factors: [int(0), ...flat.filter((f) => f.kind !== 'const')] };
   const out: Scalar[] = [];
-  for (const [base, e] of powers.values()) {
+  for (const [, base, e] of powers) {
     const p = powS(base, e);
     if (p.kind === 'const') constant = Q.mul(constant, p.value);
     else out.push(p);
@@ -80,8 +110,9 @@ export function powS(base: Scalar, exponent: Rational): Scalar {
       return num(Q.powInt(base.value, exponent.num));
     if (Q.isOne(base.value)) return int(1);
   }
-  // (b^a)^e = b^{ae} needs an integer e (or a known-positive b); keep it simple.
-  if (base.kind === 'pow' && Q.isInteger(exponent)) return powS(base.base, Q.mul(base.exponent, exponent));
+  // (b^a)^e = b^{ae}, domain included, for integers a, e that are not both negative.
+  if (base.kind === 'pow' && Q.isInteger(exponent) && Q.isInteger(base.exponent) && (Q.sign(base.exponent) > 0 || Q.sign(exponent) > 0))
+    return powS(base.base, Q.mul(base.exponent, exponent));
   return { kind: 'pow', base, exponent };
 }
 

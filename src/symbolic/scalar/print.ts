@@ -58,7 +58,9 @@ function splitProduct(s: Scalar): { coef: Rational; num: Scalar[]; den: Scalar[]
       den.push(Q.equals(f.exponent, Q.MINUS_ONE) ? f.base : { ...f, exponent: Q.neg(f.exponent) });
     else num.push(f);
   }
-  return { coef, num, den };
+  // Constant factors first: in matrix notation c*A.*B is (c*A).*B, while A*c*B would be a matrix product.
+  const constantsFirst = (xs: Scalar[]): Scalar[] => [...xs.filter((x) => !dependsOnT(x)), ...xs.filter(dependsOnT)];
+  return { coef, num: constantsFirst(num), den: constantsFirst(den) };
 }
 
 function text(s: Scalar, o: PrintOptions): Printed {

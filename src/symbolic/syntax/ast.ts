@@ -50,3 +50,23 @@ export function dependsOnX(e: Expr): boolean {
       return e.args.some(dependsOnX);
   }
 }
+
+/** The same expression up to spacing and spelling of numbers (2.50 = 2.5): equal trees without positions. */
+export function sameExpr(a: Expr, b: Expr): boolean {
+  switch (a.kind) {
+    case 'number':
+      return b.kind === 'number' && a.value === b.value;
+    case 'string':
+      return b.kind === 'string' && a.value === b.value;
+    case 'symbol':
+      return b.kind === 'symbol' && a.name === b.name;
+    case 'unary':
+      return b.kind === 'unary' && a.op === b.op && sameExpr(a.arg, b.arg);
+    case 'transpose':
+      return b.kind === 'transpose' && sameExpr(a.arg, b.arg);
+    case 'binary':
+      return b.kind === 'binary' && a.op === b.op && sameExpr(a.left, b.left) && sameExpr(a.right, b.right);
+    case 'call':
+      return b.kind === 'call' && a.name === b.name && a.args.length === b.args.length && a.args.every((x, i) => sameExpr(x, b.args[i]!));
+  }
+}
