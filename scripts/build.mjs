@@ -17,5 +17,6 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  minify: true,
   logLevel: 'warning',
 });

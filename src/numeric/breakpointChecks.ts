@@ -5,15 +5,15 @@
  * their agreement where φ is claimed differentiable, the claimed gradient at
  * c, and the one-sided limits of φ′ (continuity of the derivative). A finite
  * claim is compared with the extrapolated sequence; a claimed divergence must
- * show as samples growing with the claimed sign.
+ * show in the numbers (see `divergence`). Exact constants (c, φ(c), the
+ * limits) enter as doubles with their error bounds (constants.ts).
  */
 import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../symbolic/analyze.js';
-import { approximate } from '../symbolic/exact/calculus.js';
-import * as P from '../symbolic/exact/poly.js';
-import * as Q from '../symbolic/exact/rational.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { exactText, printText } from '../symbolic/scalar/print.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
+import { approximation } from './constants.js';
+import type { Approximation } from './constants.js';
 import { divergesTo, extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from './errorModel.js';
 import type { Estimate } from './errorModel.js';
 import type { CheckKind, EvidenceBuilder } from './evidence.js';
@@ -22,6 +22,10 @@ import type { GradientClaim } from './gradientChecks.js';
 /** Halvings per sequence: δ from 2⁻⁶·max(1, |c|) down to 2⁻¹⁷·max(1, |c|) (closer to c if breakpoints are close). */
 const STEPS = 12;
 const FIRST_STEP = 2 ** -6;
+/** A claimed divergence may take the sequence on, up to this many samples in all (δ down to 2⁻⁶³ of the first step)… */
+const DIVERGENCE_STEPS = 64;
+/** …while δ stays this many times above the uncertainty of c (its distance from the double, and the rounding of c ± δ). */
+const DIVERGENCE_ROOM = 2 ** 20;
 const u = UNIT_ROUNDOFF;
 
 type Side = -1 | 1;
@@ -37,22 +41,74 @@ interface Compiled {
 }
 const compiled = (s: Scalar): Compiled => ({ fn: compileEntry(s), bound: compileRoundingBound(s) });
 
+/** Values of some g at t = c ± δ for each δ given, with their rounding bounds. */
+type Sampler = (deltas: readonly number[]) => { samples: number[]; rounding: number[] };
+
 /**
- * Samples g(y_k) at y_k = c ± δ_k with their rounding bounds. The input error
- * covers the rounding of c ± δ_k and the distance of the double c from the
- * exact breakpoint.
+ * Samples g(y) at y = c + side·δ with their rounding bounds. The input error
+ * covers the rounding of c ± δ and the distance of the double c from the
+ * exact breakpoint, so the samples stand for g at exact c ± δ.
  */
-function sampleAt(g: Compiled, c: number, ys: readonly number[]): { samples: number[]; rounding: number[] } {
-  return { samples: ys.map(g.fn), rounding: ys.map((y) => g.bound(y, u * (Math.abs(y) + Math.abs(c)))) };
-}
+const sampleAt =
+  (g: Compiled, a: Approach): Sampler =>
+  (deltas) => {
+    const ys = deltas.map((d) => a.c + a.side * d);
+    return { samples: ys.map(g.fn), rounding: ys.map((y) => g.bound(y, u * (Math.abs(y) + Math.abs(a.c)) + a.cError)) };
+  };
 
 /** One breakpoint seen from one side. */
 interface Approach {
   readonly c: number;
+  /** How far the double c may be from the exact breakpoint. */
+  readonly cError: number;
   readonly text: string;
   readonly side: Side;
   readonly steps: readonly number[];
   readonly builder: EvidenceBuilder;
+}
+
+const lastOf = (xs: readonly number[]): number => xs[xs.length - 1]!;
+
+/**
+ * Is a claimed divergence of g(c ± δ) to sign·∞ borne out? Either way:
+ * - growth (`divergesTo`): halving δ beyond the usual sequence, as long as c ± δ
+ *   stays clear of the uncertainty of c, until the last four samples grow with
+ *   the claimed sign, beyond rounding and not like a convergent sequence (a
+ *   jump of 0.001 beside a slope of −200 turns the quotient up only below
+ *   δ = 5·10⁻⁶);
+ * - a jump (one-sided quotients only, `numerators` the differences
+ *   φ(c ± δ) − φ(c)): the differences tend to a limit J that the extrapolated
+ *   estimate resolves from 0; then the quotient is J/(±δ) + O(1) and diverges
+ *   with the sign of ±J whatever the slope beside it, however small J is.
+ * Growth that never shows, with no resolved jump, or a resolved jump of the
+ * wrong sign, contradicts the claim; unless no sample is resolved from 0 at
+ * all (confirmed: null): then rounding dominates and the numbers say nothing,
+ * as for a finite claim whose tolerance exceeds its size (evidence.ts).
+ */
+function divergence(a: Approach, sampler: Sampler, sign: 1 | -1, numerators?: Sampler): { confirmed: boolean | null; last: number; steps: number[]; note: string } {
+  const steps = [...a.steps];
+  const { samples, rounding } = sampler(steps);
+  const floor = Math.max(steps[0]! * 2 ** (1 - DIVERGENCE_STEPS), DIVERGENCE_ROOM * (u * Math.abs(a.c) + a.cError));
+  while (!divergesTo(samples, sign, rounding) && steps.length < DIVERGENCE_STEPS && lastOf(steps) / 2 >= floor) {
+    const delta = lastOf(steps) / 2;
+    const next = sampler([delta]);
+    if (!Number.isFinite(next.samples[0]!) || !Number.isFinite(next.rounding[0]!)) break;
+    steps.push(delta);
+    samples.push(next.samples[0]!);
+    rounding.push(next.rounding[0]!);
+  }
+  const grows = divergesTo(samples, sign, rounding);
+  if (!grows && numerators) {
+    const n = numerators(a.steps);
+    const jump = extrapolate(n.samples, n.rounding);
+    if (Math.abs(jump.value) > jump.tolerance) {
+      const note = `; φ(t) − φ(${a.text}) → ${jump.value.toPrecision(6)} ± ${jump.tolerance.toPrecision(2)}, a jump`;
+      return { confirmed: Math.sign(jump.value) * a.side === sign, last: lastOf(samples), steps, note };
+    }
+  }
+  // Not informative: every sample is within its rounding of 0 (and not all exactly 0, which would say φ is flat).
+  const unresolved = samples.every((q, k) => Math.abs(q) <= SAFETY * rounding[k]!) && samples.some((q) => q !== 0);
+  return { confirmed: grows ? true : unresolved ? null : false, last: lastOf(samples), steps, note: '' };
 }
 
 /** Compares samples approaching a limit with the symbolic limit; returns the estimate when the claim is finite. */
@@ -61,25 +117,28 @@ function checkLimit(
   kind: CheckKind,
   claim: (limit: string) => string,
   limit: Limit | undefined,
-  samples: readonly number[],
-  rounding: readonly number[],
+  sampler: Sampler,
   note = '',
+  numerators?: Sampler,
 ): Estimate | undefined {
   if (!limit || limit.kind === 'unknown') return undefined;
-  const exponents = `2^${Math.log2(a.steps[0]!)} … 2^${Math.log2(a.steps[a.steps.length - 1]!)}`;
-  const point = `t = ${a.text} ${a.side < 0 ? '−' : '+'} δ, δ = ${exponents}${note}`;
+  const point = (steps: readonly number[]): string =>
+    `t = ${a.text} ${a.side < 0 ? '−' : '+'} δ, δ = 2^${Math.log2(steps[0]!)} … 2^${Math.log2(lastOf(steps))}${note}`;
   const text = claim(limitText(limit));
   let estimate: Estimate | undefined;
   if (limit.kind === 'infinite') {
-    a.builder.divergence(kind, text, point, limit.sign, samples[samples.length - 1]!, divergesTo(samples, limit.sign));
+    const d = divergence(a, sampler, limit.sign, numerators);
+    if (d.confirmed !== null) a.builder.divergence(kind, text, point(d.steps) + d.note, limit.sign, d.last, d.confirmed);
   } else {
-    const symbolic = approximate(limit.value);
+    const symbolic = approximation(limit.value);
+    const { samples, rounding } = sampler(a.steps);
     estimate = extrapolate(samples, rounding);
-    a.builder.compare(kind, text, point, {
-      symbolic,
+    a.builder.compare(kind, text, point(a.steps), {
+      symbolic: symbolic.value,
       numeric: estimate.value,
-      tolerance: estimate.tolerance + SAFETY * u * Math.abs(symbolic),
+      tolerance: estimate.tolerance + SAFETY * u * Math.abs(symbolic.value) + symbolic.error,
       scale: estimate.scale,
+      claimError: symbolic.error,
     });
   }
   a.builder.endGroup();
@@ -98,22 +157,44 @@ interface Slope extends Compiled {
 }
 
 /** The limit of φ, the one-sided derivative and the limit of φ′ from one side; returns the derivative estimate. */
-function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: number, slope: Slope): Estimate | undefined {
-  const { text, side, steps } = a;
+function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: Approximation, slope: Slope): Estimate | undefined {
+  const { text, side } = a;
   const limits = side < 0 ? b.leftLimits : b.rightLimits;
-  const ys = steps.map((d) => a.c + side * d);
-  const near = sampleAt(phi, a.c, ys);
-  checkLimit(a, 'value', (l) => `φ(t) → ${l} as t → ${text}${approach(side)}`, limits[0], near.samples, near.rounding);
+  const near = sampleAt(phi, a);
+  checkLimit(a, 'value', (l) => `φ(t) → ${l} as t → ${text}${approach(side)}`, limits[0], near);
 
-  const quotients = near.samples.map((v, k) => (v - value) / (side * steps[k]!));
-  const quotientRounding = near.rounding.map((r, k) => (r + u * Math.abs(value)) / steps[k]!);
+  // φ(c ± δ) − φ(c), with φ(c) to within value.error (see reference).
+  const numerators: Sampler = (deltas) => {
+    const n = near(deltas);
+    return { samples: n.samples.map((v) => v - value.value), rounding: n.rounding.map((r) => r + value.error) };
+  };
+  const quotients: Sampler = (deltas) => {
+    const n = numerators(deltas);
+    return { samples: n.samples.map((v, k) => v / (side * deltas[k]!)), rounding: n.rounding.map((r, k) => r / deltas[k]!) };
+  };
   const claimed = side < 0 ? b.leftDerivative : b.rightDerivative;
-  const derivative = checkLimit(a, 'one-sided', (l) => `φ'${sideIndex(side)}(${text}) = ${l}`, claimed, quotients, quotientRounding);
+  const derivative = checkLimit(a, 'one-sided', (l) => `φ'${sideIndex(side)}(${text}) = ${l}`, claimed, quotients, '', numerators);
 
-  const slopes = sampleAt(slope, a.c, ys);
   const claim = (l: string): string => `φ′(t) → ${l} as t → ${text}${approach(side)}`;
-  checkLimit(a, 'derivative-continuity', claim, limits[1], slopes.samples, slopes.rounding, `; φ′ from ${slope.source}`);
+  checkLimit(a, 'derivative-continuity', claim, limits[1], sampleAt(slope, a), `; φ′ from ${slope.source}`);
   return derivative;
+}
+
+/**
+ * φ(c) for the difference quotients, with a bound on its error: the exact
+ * value's double (its enclosure error, plus u·|φ(c)| for the subtraction), or,
+ * where c is a double, φ evaluated there (the kernels take the symbolic value
+ * at switching points), whichever bound is smaller. A value formed by
+ * cancellation, such as log(101)² − 4·log(101)·log(10) + 4·log(10)² ≈ 10⁻⁴,
+ * has an enclosure error near 10⁻¹³, which the quotients divide by δ; the
+ * evaluation of φ at c errs by about u·|φ(c)|. The 'value' check compares the
+ * two.
+ */
+function referenceValue(phi: Compiled, c: number, exact: boolean, value: Approximation): Approximation {
+  const symbolic = { value: value.value, error: value.error + u * Math.abs(value.value), exact: false };
+  if (!exact) return symbolic;
+  const evaluated = { value: phi.fn(c), error: SAFETY * phi.bound(c, 0) + u * Math.abs(value.value), exact: false };
+  return evaluated.error < symbolic.error && Number.isFinite(evaluated.value) ? evaluated : symbolic;
 }
 
 export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBuilder, breakpointDone: () => void): void {
@@ -121,33 +202,34 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
   const gradient = subject.gradient;
   const psi = gradient && { ...compiled(gradient.psi), source: `the claimed gradient ${printText(gradient.psi)}` };
   const { breakpoints, derivativePieces } = subject.entry;
-  const kinks = breakpoints.map((b) => approximate(b.at));
+  const kinks = breakpoints.map((b) => approximation(b.at));
 
   breakpoints.forEach((b, i) => {
-    const c = kinks[i]!;
+    const { value: c, error: cError, exact } = kinks[i]!;
     const text = exactText(b.at);
-    const value = approximate(b.value);
-    const rational = P.asRational(b.at);
-    const exact = rational !== undefined && Q.equals(Q.fromNumber(c), rational);
+    const value = approximation(b.value);
 
     if (exact) {
       builder.compare('value', `φ(${text}) = ${exactText(b.value)}`, `t = ${text}`, {
-        symbolic: value,
+        symbolic: value.value,
         numeric: phi.fn(c),
-        tolerance: SAFETY * (phi.bound(c, 0) + u * Math.abs(value)),
+        tolerance: SAFETY * (phi.bound(c, 0) + u * Math.abs(value.value)) + value.error,
         scale: 0,
+        claimError: value.error,
       });
       builder.endGroup();
     }
 
-    const gap = Math.min(i > 0 ? c - kinks[i - 1]! : Infinity, i + 1 < kinks.length ? kinks[i + 1]! - c : Infinity);
+    const reference = referenceValue(phi, c, exact, value);
+    const gap = Math.min(i > 0 ? c - kinks[i - 1]!.value : Infinity, i + 1 < kinks.length ? kinks[i + 1]!.value - c : Infinity);
     const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(c)), gap / 4));
     if (!(first > 0)) return breakpointDone(); // breakpoints closer than doubles can resolve
     const steps = Array.from({ length: STEPS }, (_, k) => first * 2 ** -k);
     // φ′ near c: the claimed gradient when there is one, else the derivative of the piece on that side.
     const slope = (piece: Scalar): Slope => psi ?? { ...compiled(piece), source: `the piece's derivative ${printText(piece)}` };
-    const left = checkSide({ c, text, side: -1, steps, builder }, b, phi, value, slope(derivativePieces[i]!.display));
-    const right = checkSide({ c, text, side: 1, steps, builder }, b, phi, value, slope(derivativePieces[i + 1]!.display));
+    const from = (side: Side): Approach => ({ c, cError, text, side, steps, builder });
+    const left = checkSide(from(-1), b, phi, reference, slope(derivativePieces[i]!.display));
+    const right = checkSide(from(1), b, phi, reference, slope(derivativePieces[i + 1]!.display));
 
     if (b.differentiable === true && left && right) {
       builder.compare('one-sided', `φ'₋(${text}) = φ'₊(${text}): φ is differentiable at ${text}`, `t = ${text}`, {
@@ -159,11 +241,13 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
       builder.endGroup();
       if (gradient && psi && exact) {
         const g = psi.fn(c);
+        const gError = psi.bound(c, 0);
         builder.compare('gradient-entry', gradient.text, `an entry equal to the breakpoint, t = ${text}`, {
           symbolic: g,
           numeric: (left.value + right.value) / 2,
-          tolerance: (left.tolerance + right.tolerance) / 2 + SAFETY * psi.bound(c, 0),
+          tolerance: (left.tolerance + right.tolerance) / 2 + SAFETY * gError,
           scale: Math.max(left.scale, right.scale),
+          claimError: gError,
         });
         builder.endGroup();
       }

@@ -147,24 +147,63 @@ export interface FusedKernels {
 /**
  * The fused directional kernels for φ and its claimed gradient ψ. An entry x is
  * left out when |x − c| ≤ reach·|d| + slack for a kink c, so that no step
- * x ± 2hd straddles a kink. The difference f(X+hD) − f(X−hD) is accumulated
- * entry by entry rather than as two totals: for a separable f the two are
- * equal in exact arithmetic, and the entry-wise form avoids cancelling two
- * sums of size n·|φ| to resolve a difference of size h·|⟨G, D⟩|.
+ * x ± 2hd straddles a kink, and when its differences or the rounding bounds of
+ * φ or ψ are not finite (an overflow: the numbers say nothing there). The
+ * difference f(X+hD) − f(X−hD) is accumulated entry by entry rather than as
+ * two totals: for a separable f the two are equal in exact arithmetic, and the
+ * entry-wise form avoids cancelling two sums of size n·|φ| to resolve a
+ * difference of size h·|⟨G, D⟩|.
  */
 export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[]): FusedKernels {
-  const e = new Emitter();
+  const fast = fusedKernels(phi, psi, kinks, false);
+  const careful = fusedKernels(phi, psi, kinks, true);
+  const finite = (xs: Float64Array): boolean => xs.every(Number.isFinite);
+  return {
+    rademacher: (x, signs, h, reach, slack, buckets, totals) => {
+      fast.rademacher(x, signs, h, reach, slack, buckets, totals);
+      if (!finite(totals) || !finite(buckets)) careful.rademacher(x, signs, h, reach, slack, buckets, totals);
+    },
+    along: (x, d, h, reach, slack, totals) => {
+      fast.along(x, d, h, reach, slack, totals);
+      if (!finite(totals)) careful.along(x, d, h, reach, slack, totals);
+    },
+  };
+}
+
+/**
+ * The kernels of compileFused, in two versions. The careful one leaves out an
+ * entry whose differences or bounds are not finite (an overflow, or a value
+ * rounding cannot resolve; see emit.ts: such an entry says nothing), and
+ * keeps an entry whose claimed value is not finite with a finite bound (the
+ * check then fails). The fast one has neither the test nor the bounds of
+ * non-finite values (Emitter `guarded`): on entries where everything is
+ * finite both do the same arithmetic, so when every sum of a fast pass is
+ * finite it is the careful pass's result, and otherwise the careful pass runs.
+ * (An entry the careful pass treats differently has a non-finite value in
+ * φ or ψ; the first such value comes from a rounding, whose unguarded bound
+ * u·|∞| is not finite, and from there the unguarded bound stays non-finite
+ * wherever the guarded one is (the guards only turn some bounds into 0); the
+ * one way back to a finite unguarded bound, heaviside or sign of NaN at the
+ * root, is caught by 0·φ(x) and by summing ψ.) The test and the guards cost
+ * a third of a pass over relu(X)².
+ */
+function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], careful: boolean): FusedKernels {
+  const e = new Emitter(careful);
   const body = ['const y1 = t + step, y2 = t - step, y3 = t + step2, y4 = t - step2;'];
   const [a1, b1, a2, b2] = (['y1', 'y2', 'y3', 'y4'] as const).map((y, k) => e.emit(phi, y, `p${k}_`, body).v);
   // The rounding of x ± 2hd is the input error of φ; its bound at x stands for all four points.
   body.push(`const inputError = ${literal(UNIT_ROUNDOFF)} * (Math.abs(t) + Math.abs(step2));`);
-  const phiError = e.emit(phi, 't', 'q', body, 'inputError').e;
+  const atX = e.emit(phi, 't', 'q', body, 'inputError');
+  // + 0·φ(x): exactly 0 where φ(x) is finite, NaN where it is not (then the bound says nothing either).
+  const phiError = `(${atX.e} + 0 * ${atX.v})`;
   const g = e.emit(psi, 't', 'g', body, '0');
   body.push(`const a1 = ${a1}, b1 = ${b1}, a2 = ${a2}, b2 = ${b2}, g = ${g.v}, phiError = ${phiError}, gError = ${g.e};`);
   const statements = body.join('\n');
   const skip = (near: string): string =>
     kinks.length === 0 ? '' : `if (${kinks.map((c) => `Math.abs(t - ${literal(c)}) <= ${near}`).join(' || ')}) continue;`;
+  const unresolved = careful ? 'if (!(Math.abs(e1) + Math.abs(e2) + phiError + gError < Infinity)) continue;' : '';
   const shared = `const e1 = a1 - b1, e2 = a2 - b2;
+    ${unresolved}
     phiErrors += phiError; differences += Math.abs(e1); used++;`;
   const store = `totals[${TOTAL.phiError}] = phiErrors; totals[${TOTAL.differences}] = differences;
   totals[${TOTAL.gradientError}] = gradientErrors; totals[${TOTAL.gradient}] = gradient; totals[${TOTAL.used}] = used;`;

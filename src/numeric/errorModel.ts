@@ -45,8 +45,12 @@ export const stepFor = (scale: number): number => powerOfTwoAtMost(UNIT_ROUNDOFF
  */
 export const kinkMargin = (h: number): number => 8 * h;
 
-/** Room for a kink's double being off its exact value, and for rounding of entries near it. */
-export const kinkSlack = (kinks: readonly number[]): number => 4 * UNIT_ROUNDOFF * Math.max(0, ...kinks.map(Math.abs));
+/**
+ * Room for a kink's double being off its exact value (`errors`: bounds on that
+ * distance, constants.ts; u·|c| at least), and for rounding of entries near it.
+ */
+export const kinkSlack = (kinks: readonly number[], errors: readonly number[] = []): number =>
+  4 * UNIT_ROUNDOFF * Math.max(0, ...kinks.map(Math.abs)) + 2 * Math.max(0, ...errors);
 
 /** Bound (before SAFETY) for a sum of `count` terms whose magnitudes add up to `absSum`. */
 const summationError = (count: number, absSum: number): number => Math.sqrt(count) * UNIT_ROUNDOFF * absSum;
@@ -93,10 +97,30 @@ export function extrapolate(samples: readonly number[], rounding: readonly numbe
   };
 }
 
-/** Do the samples diverge to ±∞ with the given sign: the last four all of that sign and strictly growing in size? */
-export function divergesTo(samples: readonly number[], sign: 1 | -1): boolean {
+/** Slowest shrinking of successive differences that still counts as convergence (as in extrapolate). */
+const CONVERGENT_RATIO = 0.95;
+
+/**
+ * Do the samples (δ halving) diverge to ±∞ with the given sign? The last four
+ * must have that sign and grow in size, each of their three increments must
+ * be resolved above the samples' rounding (SAFETY × the two bounds), and the
+ * increments must not shrink as a convergent sequence's do: by a factor of
+ * CONVERGENT_RATIO or less per halving, which extrapolate reads as a finite
+ * limit (L − δ grows towards L, not to ∞). δ^−p and jumps (q ~ J/δ) have
+ * increments that grow, log δ constant ones.
+ */
+export function divergesTo(samples: readonly number[], sign: 1 | -1, rounding: readonly number[] = []): boolean {
+  const n = samples.length;
+  if (n < 4) return false;
   const tail = samples.slice(-4);
-  return tail.every((v, k) => Math.sign(v) === sign && (k === 0 || Math.abs(v) > Math.abs(tail[k - 1]!)));
+  const errors = rounding.length === n ? rounding.slice(-4) : [0, 0, 0, 0];
+  if (!tail.every((v) => Math.sign(v) === sign)) return false;
+  const increments = tail.slice(1).map((v, k) => sign * (v - tail[k]!));
+  return increments.every(
+    (d, k) =>
+      d > SAFETY * (errors[k]! + errors[k + 1]!) && // grows in size, beyond rounding
+      (k === 0 || d > CONVERGENT_RATIO * increments[k - 1]!), // and not like a convergent tail
+  );
 }
 
 /** What a directional pass measured (the TOTAL slots of compile.ts, or one entry's own numbers). */
@@ -120,6 +144,13 @@ export interface Comparison {
   readonly tolerance: number;
   /** The natural size of the quantity compared (for relative errors). */
   readonly scale: number;
+  /**
+   * How far the double `symbolic` may be from the claim's exact value: the
+   * running error bound of a claimed formula as evaluated, or the error of a
+   * constant's double. Not finite: the claim's evaluation overflowed, and a
+   * non-finite `symbolic` is no contradiction (evidence.ts). Absent: exact.
+   */
+  readonly claimError?: number;
 }
 
 /**
@@ -144,5 +175,6 @@ export function compareDirectional(t: DirectionalTotals, h: number): Comparison 
     numeric: extrapolated,
     tolerance: SAFETY * ((3 / 2) * (stepRounding / (2 * h)) + innerRounding) + Math.abs(d1 - extrapolated),
     scale: t.gradient / Math.sqrt(Math.max(t.used, 1)),
+    claimError: t.gradientError,
   };
 }

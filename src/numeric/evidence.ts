@@ -59,12 +59,22 @@ interface Scored {
   readonly passed: boolean;
 }
 
-/** `deviation`: how far the numbers are from the claim (|numeric − symbolic| for an equality). */
-function score(kind: CheckKind, claim: string, point: PointText, c: Comparison, deviation = Math.abs(c.numeric - c.symbolic)): Scored {
-  const size = Math.max(Math.abs(c.symbolic), Math.abs(c.numeric), c.scale, c.tolerance);
+/**
+ * `deviation`: how far the numbers are from the claim (|numeric − symbolic|
+ * for an equality). Undefined when the check is not informative: it passes
+ * only because its tolerance is at least the size of every quantity compared
+ * (numbers in the underflow range, or a claim below what rounding resolves),
+ * so it would pass for a claim of 0 or of the opposite sign as well. A check
+ * whose deviation exceeds its tolerance is never dropped.
+ */
+function score(kind: CheckKind, claim: string, point: PointText, c: Comparison, deviation = Math.abs(c.numeric - c.symbolic)): Scored | undefined {
+  const natural = Math.max(Math.abs(c.symbolic), Math.abs(c.numeric), c.scale);
+  const passed = deviation <= c.tolerance;
+  if (passed && natural > 0 && c.tolerance >= natural) return undefined;
+  const size = Math.max(natural, c.tolerance);
   const relError = deviation === 0 ? 0 : deviation / size;
   const tolerance = size > 0 ? c.tolerance / size : 0;
-  return { kind, claim, point, c, relError, tolerance, passed: deviation <= c.tolerance };
+  return { kind, claim, point, c, relError, tolerance, passed };
 }
 
 const materialize = (s: Scored): CheckRecord => ({
@@ -95,17 +105,21 @@ export class EvidenceBuilder {
 
   /**
    * A finite claim compared with a numeric estimate. A claim that is not finite
-   * where the numbers are fails; where the numbers themselves overflow (or
+   * where the numbers are fails, unless its own error bound is not finite
+   * either (the claimed formula overflowed as evaluated: 0·∞ or ∞/∞ where
+   * the exact value is finite). Where the numbers themselves overflow (or
    * their error bound does), nothing is verified and nothing is counted.
    */
   compare(kind: CheckKind, claim: string, point: PointText, c: Comparison): void {
     if (!Number.isFinite(c.numeric)) return;
     if (!Number.isFinite(c.symbolic)) {
+      if (c.claimError !== undefined && !Number.isFinite(c.claimError)) return;
       this.add({ kind, claim, point, c, relError: 1, tolerance: 0, passed: false });
       return;
     }
     if (!Number.isFinite(c.tolerance) || !Number.isFinite(c.scale)) return;
-    this.add(score(kind, claim, point, c));
+    const scored = score(kind, claim, point, c);
+    if (scored) this.add(scored);
   }
 
   /**
@@ -114,7 +128,8 @@ export class EvidenceBuilder {
    */
   atLeast(kind: CheckKind, claim: string, point: PointText, c: Comparison): void {
     if (![c.numeric, c.symbolic, c.tolerance, c.scale].every(Number.isFinite)) return;
-    this.add(score(kind, claim, point, c, Math.max(0, c.symbolic - c.numeric)));
+    const scored = score(kind, claim, point, c, Math.max(0, c.symbolic - c.numeric));
+    if (scored) this.add(scored);
   }
 
   /** A claimed divergence to ±∞: confirmed (relative error 0) or contradicted (1); no tolerance applies. */

@@ -32,6 +32,8 @@ export interface Shape {
   readonly cols: number;
   readonly seed: number;
   readonly kinks: readonly number[];
+  /** How far each kink's double may be from the exact breakpoint (constants.ts). */
+  readonly kinkErrors?: readonly number[];
 }
 
 export function checkGradient(
@@ -44,7 +46,7 @@ export function checkGradient(
   const { rows, cols, seed, kinks } = shape;
   const n = rows * cols;
   const kernels = compileFused(claim.phi, claim.psi, kinks);
-  const slack = kinkSlack(kinks);
+  const slack = kinkSlack(kinks, shape.kinkErrors);
   const x = new Float64Array(n);
   const signs = new Uint8Array(n);
   new Rng(seed, STREAM.signs).fillSignBytes(signs);

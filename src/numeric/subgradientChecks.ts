@@ -15,13 +15,12 @@
  * arithmetic, without cancelling two sums of size n·|φ|), and the matrix
  * checks use at most BLOCK entries of X: D and Y − X vanish on the rest.
  */
-import { approximate } from '../symbolic/exact/calculus.js';
 import * as P from '../symbolic/exact/poly.js';
-import * as Q from '../symbolic/exact/rational.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { exactText } from '../symbolic/scalar/print.js';
 import type { BreakpointSet, Subdifferential } from '../symbolic/subdifferential.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
+import { approximation } from './constants.js';
 import { extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from './errorModel.js';
 import type { Comparison, Estimate } from './errorModel.js';
 import type { EvidenceBuilder } from './evidence.js';
@@ -57,13 +56,16 @@ export interface SubgradientSubject {
   readonly seed: number;
 }
 
-/** One breakpoint's set as doubles, with its claim text. */
+/** One breakpoint's set as doubles (each with the bound on its distance from the exact constant), with its claim text. */
 interface KinkSet {
   readonly c: number;
+  readonly cError: number;
   /** The double c is the breakpoint itself: entries may sit on it. */
   readonly exact: boolean;
   readonly lo: number;
+  readonly loError: number;
   readonly hi: number;
+  readonly hiError: number;
   readonly set: BreakpointSet;
   readonly text: string;
 }
@@ -76,12 +78,12 @@ const compiled = (s: Scalar): Compiled => ({ fn: compileEntry(s), bound: compile
 
 function kinkSets(sub: KnownSubdifferential): KinkSet[] {
   return sub.breakpoints.map((set) => {
-    const c = approximate(set.at);
-    const rational = P.asRational(set.at);
-    const exact = rational !== undefined && Q.equals(Q.fromNumber(c), rational);
+    const at = approximation(set.at);
+    const lo = approximation(set.lo);
+    const hi = approximation(set.hi);
     const ends = P.equals(set.lo, set.hi) ? `{${exactText(set.lo)}}` : `[${exactText(set.lo)}, ${exactText(set.hi)}]`;
     const text = `∂φ(${exactText(set.at)}) = ${ends}`;
-    return { c, exact, lo: approximate(set.lo), hi: approximate(set.hi), set, text };
+    return { c: at.value, cError: at.error, exact: at.exact, lo: lo.value, loError: lo.error, hi: hi.value, hiError: hi.error, set, text };
   });
 }
 
@@ -132,23 +134,25 @@ function checkEndpoints(phi: Compiled, sets: readonly KinkSet[], i: number, kind
   const note = flipped ? `${name}; φ′₋ > φ′₊, so no Fréchet subgradient` : name;
   const single = P.equals(k.set.lo, k.set.hi);
   for (const side of [-1, 1] as const) {
-    const estimate = slopeLimit(phi, k.c, side, steps);
+    const estimate = slopeLimit(phi, k, side, steps);
     const upper = (side > 0) !== flipped;
     const end = upper ? k.set.hi : k.set.lo;
     const symbolic = upper ? k.hi : k.lo;
+    const symbolicError = upper ? k.hiError : k.loError;
     const role = single ? '' : `the ${upper ? 'upper' : 'lower'} end of `;
     const claim = `φ′(t) → ${exactText(end)} as t → ${at}${side < 0 ? '⁻' : '⁺'}, ${role}${k.text} (${note})`;
     builder.compare('clarke-endpoint', claim, `t = ${at} ${side < 0 ? '−' : '+'} δ, ${where}`, {
       symbolic,
       numeric: estimate.value,
-      tolerance: estimate.tolerance + SAFETY * u * Math.abs(symbolic),
+      tolerance: estimate.tolerance + SAFETY * u * Math.abs(symbolic) + symbolicError,
       scale: estimate.scale,
+      claimError: symbolicError,
     });
     builder.endGroup();
   }
 }
 
-function slopeLimit(phi: Compiled, c: number, side: -1 | 1, steps: readonly number[]): Estimate {
+function slopeLimit(phi: Compiled, { c, cError }: KinkSet, side: -1 | 1, steps: readonly number[]): Estimate {
   const samples: number[] = [];
   const rounding: number[] = [];
   for (const delta of steps) {
@@ -157,7 +161,7 @@ function slopeLimit(phi: Compiled, c: number, side: -1 | 1, steps: readonly numb
     const d1 = (phi.fn(y + eta) - phi.fn(y - eta)) / (2 * eta);
     const d2 = (phi.fn(y + 2 * eta) - phi.fn(y - 2 * eta)) / (4 * eta);
     const r = (4 * d1 - d2) / 3;
-    const inputError = 2 * u * (Math.abs(y) + Math.abs(c) + 2 * eta);
+    const inputError = 2 * u * (Math.abs(y) + Math.abs(c) + 2 * eta) + cError;
     samples.push(r);
     rounding.push((1.5 * phi.bound(y, inputError)) / eta + Math.abs(d1 - r));
   }
@@ -173,7 +177,7 @@ function entrySets(sub: KnownSubdifferential, sets: readonly KinkSet[]): EntrySe
   const pieces = sub.pieces.map(compiled);
   return (t) => {
     const on = sets.find((k) => k.exact && k.c === t);
-    if (on) return { lo: on.lo, hi: on.hi, error: u * Math.max(Math.abs(on.lo), Math.abs(on.hi)) };
+    if (on) return { lo: on.lo, hi: on.hi, error: u * Math.max(Math.abs(on.lo), Math.abs(on.hi)) + Math.max(on.loError, on.hiError) };
     const piece = pieces[sets.filter((k) => k.c < t).length]!;
     const g = piece.fn(t);
     return { lo: g, hi: g, error: piece.bound(t, 0) + u * Math.abs(g) };

@@ -6,11 +6,11 @@
  */
 import { KinkproofError } from '../diagnostics.js';
 import type { EntryAnalysis } from '../symbolic/analyze.js';
-import { approximate } from '../symbolic/exact/calculus.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { MATRIX, printText } from '../symbolic/scalar/print.js';
 import type { Subdifferential } from '../symbolic/subdifferential.js';
 import { checkBreakpoints } from './breakpointChecks.js';
+import { approximation } from './constants.js';
 import { EvidenceBuilder } from './evidence.js';
 import type { Evidence } from './evidence.js';
 import { checkGradient } from './gradientChecks.js';
@@ -50,7 +50,9 @@ function validate(input: VerifyInput): void {
 export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evidence {
   validate(input);
   const { phi, gradient, entry, rows, cols, seed, subdifferential } = input;
-  const kinks = entry.breakpoints.map((b) => approximate(b.at));
+  const breakpoints = entry.breakpoints.map((b) => approximation(b.at));
+  const kinks = breakpoints.map((b) => b.value);
+  const kinkErrors = breakpoints.map((b) => b.error);
   const claim = gradient ? { phi, psi: gradient, text: `∇f = ${printText(gradient, MATRIX)}` } : undefined;
   const tests = claim ? testSet(rows, cols, seed, kinks) : undefined;
   const sub = subdifferential?.kind ? subdifferential : undefined;
@@ -60,7 +62,7 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   onProgress?.(0, total);
 
   const builder = new EvidenceBuilder();
-  if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks }, tests, builder, step);
+  if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks, kinkErrors }, tests, builder, step);
   checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
   if (sub) checkSubgradients({ phi, sub, rows, cols, seed }, builder, step);
   return builder.finish(seed);

@@ -27,6 +27,8 @@ describe('BUG 1: simplification drops domain restrictions (a wrong answer instea
     ["trace((X.^1.5)'*(X.^1.5))"],
     ['sum(0*log(X))'],
     ['sum(X./X)'],
+    ['sum((sqrt((X) .* 4)).^0)'],
+    ["norm((sqrt(abs((X).^2.5))).^0,'fro')^2"],
   ])('derive %s is refused (exit 2, not supported: not defined on all of R)', async (f) => {
     const o = await run(['derive', f, '--json']);
     expect(o.code, o.stdout.slice(0, 300)).toBe(2);

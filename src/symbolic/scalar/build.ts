@@ -102,7 +102,7 @@ export function mulS(...factors: Scalar[]): Scalar {
 }
 
 export function powS(base: Scalar, exponent: Rational): Scalar {
-  if (Q.isZero(exponent)) return int(1);
+  if (Q.isZero(exponent)) return isTotal(base) ? int(1) : { kind: 'pow', base, exponent }; // √t^0 is undefined for t < 0
   if (Q.isOne(exponent)) return base;
   if (base.kind === 'const') {
     if (Q.isZero(base.value) && Q.sign(exponent) > 0) return int(0);
