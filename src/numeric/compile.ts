@@ -10,6 +10,8 @@ import { UNIT_ROUNDOFF } from './errorModel.js';
 
 /** Passes over 256 entries that make V8 optimize a kernel before its first long pass (see warmUp). */
 const WARMUP_PASSES = 100;
+/** Matrices from this many entries on get warmed-up fused kernels. */
+const WARMUP_MIN_LENGTH = 1 << 16;
 
 /**
  * V8 optimizes a long loop on the fly (OSR) but discards that code at the
@@ -154,18 +156,21 @@ export interface FusedKernels {
  * entry-wise form avoids cancelling two sums of size n·|φ| to resolve a
  * difference of size h·|⟨G, D⟩|.
  */
-export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[]): FusedKernels {
-  const fast = fusedKernels(phi, psi, kinks, false);
-  const careful = fusedKernels(phi, psi, kinks, true);
+export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[], length = Number.POSITIVE_INFINITY): FusedKernels {
+  // Warming up pays only before long passes; on a small matrix it would be most of the work.
+  const warm = length >= WARMUP_MIN_LENGTH;
+  const fast = fusedKernels(phi, psi, kinks, false, warm);
+  let careful: FusedKernels | undefined; // compiled on the first overflow only
+  const guarded = (): FusedKernels => (careful ??= fusedKernels(phi, psi, kinks, true, warm));
   const finite = (xs: Float64Array): boolean => xs.every(Number.isFinite);
   return {
     rademacher: (x, signs, h, reach, slack, buckets, totals) => {
       fast.rademacher(x, signs, h, reach, slack, buckets, totals);
-      if (!finite(totals) || !finite(buckets)) careful.rademacher(x, signs, h, reach, slack, buckets, totals);
+      if (!finite(totals) || !finite(buckets)) guarded().rademacher(x, signs, h, reach, slack, buckets, totals);
     },
     along: (x, d, h, reach, slack, totals) => {
       fast.along(x, d, h, reach, slack, totals);
-      if (!finite(totals)) careful.along(x, d, h, reach, slack, totals);
+      if (!finite(totals)) guarded().along(x, d, h, reach, slack, totals);
     },
   };
 }
@@ -187,7 +192,7 @@ export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[])
  * root, is caught by 0·φ(x) and by summing ψ.) The test and the guards cost
  * a third of a pass over relu(X)².
  */
-function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], careful: boolean): FusedKernels {
+function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], careful: boolean, warm: boolean): FusedKernels {
   const e = new Emitter(careful);
   const body = ['const y1 = t + step, y2 = t - step, y3 = t + step2, y4 = t - step2;'];
   const [a1, b1, a2, b2] = (['y1', 'y2', 'y3', 'y4'] as const).map((y, k) => e.emit(phi, y, `p${k}_`, body).v);
@@ -237,6 +242,7 @@ function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], carefu
   totals[${TOTAL.step1}] = s1; totals[${TOTAL.step2}] = s2; totals[${TOTAL.inner}] = inner;
 }`;
   const kernels = build<FusedKernels>(e, `{ rademacher: ${rademacher}, along: ${along} }`);
+  if (!warm) return kernels;
   const x = warmUpSample(kinks);
   const signs = new Uint8Array(x.length);
   const buckets = new Float64Array(SIGN_BUCKETS);

@@ -45,7 +45,7 @@ export function checkGradient(
 ): void {
   const { rows, cols, seed, kinks } = shape;
   const n = rows * cols;
-  const kernels = compileFused(claim.phi, claim.psi, kinks);
+  const kernels = compileFused(claim.phi, claim.psi, kinks, n);
   const slack = kinkSlack(kinks, shape.kinkErrors);
   const x = new Float64Array(n);
   const signs = new Uint8Array(n);
