@@ -16,12 +16,17 @@ export interface EntryAtPoint {
   readonly breakpoint: BreakpointAnalysis | null;
 }
 
-export function entryAt(entry: EntryAnalysis, x: number): EntryAtPoint {
+/** x as an exact constant, the index of the first breakpoint ≥ x, and whether x is that breakpoint (decided exactly). */
+function locate(entry: EntryAnalysis, x: number): { at: Poly; i: number; onBreakpoint: boolean } {
   const at = P.constant(Q.fromNumber(x));
   const bps = entry.piecewise.breakpoints;
   let i = 0;
   while (i < bps.length && compareExact(bps[i]!, at) < 0) i++;
-  const onBreakpoint = i < bps.length && compareExact(bps[i]!, at) === 0;
+  return { at, i, onBreakpoint: i < bps.length && compareExact(bps[i]!, at) === 0 };
+}
+
+export function entryAt(entry: EntryAnalysis, x: number): EntryAtPoint {
+  const { at, i, onBreakpoint } = locate(entry, x);
   if (onBreakpoint) {
     const b = entry.breakpoints[i]!;
     const d = b.differentiable && b.leftDerivative.kind === 'finite' ? b.leftDerivative.value : null;
@@ -47,11 +52,8 @@ export interface EntryAtNumber {
  * values are rounded.
  */
 export function entryAtNumber(entry: EntryAnalysis, x: number): EntryAtNumber {
-  const at = P.constant(Q.fromNumber(x));
-  const bps = entry.piecewise.breakpoints;
-  let i = 0;
-  while (i < bps.length && compareExact(bps[i]!, at) < 0) i++;
-  if (i < bps.length && compareExact(bps[i]!, at) === 0) {
+  const { i, onBreakpoint } = locate(entry, x);
+  if (onBreakpoint) {
     const exact = entryAt(entry, x);
     return { value: approximate(exact.value), derivative: exact.derivative && approximate(exact.derivative), breakpoint: exact.breakpoint };
   }
