@@ -4,6 +4,7 @@
  * Content-Security-Policy that forbids every network fetch. KaTeX is imported
  * on first use, so producing .tex or .md never loads it.
  */
+import { htmlDocument } from './htmlPage.js';
 import type { KatexOptions } from 'katex';
 import { casesLatex } from './cases.js';
 import { escapeHtml } from './escape.js';
@@ -90,26 +91,10 @@ function renderer(renderMath: RenderMath) {
 
 export async function renderHtml(d: Derivation): Promise<string> {
   const { inlines, step } = renderer(await loadKatex());
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="generator" content="kinkproof">',
-    `<title>${escapeHtml(plainText(d.title))}</title>`,
-    `<style>${await katexCss()}</style>`,
-    `<style>${PAGE_CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    `<h1>${inlines(d.title)}</h1>`,
-    ...(d.subtitle ? [`<p class="subtitle">${inlines(d.subtitle)}</p>`] : []),
-    ...d.steps.map(step),
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument({
+    title: escapeHtml(plainText(d.title)),
+    csp: CSP,
+    styles: [await katexCss(), PAGE_CSS],
+    main: [`<h1>${inlines(d.title)}</h1>`, ...(d.subtitle ? [`<p class="subtitle">${inlines(d.subtitle)}</p>`] : []), ...d.steps.map(step)],
+  });
 }

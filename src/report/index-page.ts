@@ -4,6 +4,7 @@
  * Titles, file names and expressions are user text and are escaped; link
  * targets are file names the build already restricted to [A-Za-z0-9._-].
  */
+import { htmlDocument } from './htmlPage.js';
 import { escapeHtml, escapeLatexText, escapeMarkdownText } from './escape.js';
 import { LATEX_PREAMBLE } from './latex.js';
 import type { ProofStatus } from './narrate/proof.js';
@@ -74,34 +75,22 @@ export function renderIndexHtml(entries: readonly IndexEntry[]): string {
       '</tr>',
     ].join('');
   };
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="generator" content="kinkproof">',
-    `<title>${INDEX_TITLE}</title>`,
-    `<style>${INDEX_CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    `<h1>${INDEX_TITLE}</h1>`,
-    `<p>${escapeHtml(indexSummary(entries))}</p>`,
-    '<table>',
-    '<thead><tr><th>proof</th><th>function</th><th>verdict</th><th>reports</th></tr></thead>',
-    '<tbody>',
-    ...entries.map(row),
-    '</tbody>',
-    '</table>',
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument({
+    title: INDEX_TITLE,
+    csp: "default-src 'none'; style-src 'unsafe-inline'",
+    styles: [INDEX_CSS],
+    main: [
+      `<h1>${INDEX_TITLE}</h1>`,
+      `<p>${escapeHtml(indexSummary(entries))}</p>`,
+      '<table>',
+      '<thead><tr><th>proof</th><th>function</th><th>verdict</th><th>reports</th></tr></thead>',
+      '<tbody>',
+      ...entries.map(row),
+      '</tbody>',
+      '</table>',
+    ],
+  });
 }
-
 export function renderIndexMarkdown(entries: readonly IndexEntry[]): string {
   const md = (l: IndexLink): string => `[${escapeMarkdownText(l.label)}](${href(l)})`;
   const row = (e: IndexEntry): string => {
