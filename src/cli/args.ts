@@ -1,5 +1,6 @@
 /** Command-line arguments to typed options; every problem is a one-line input error. */
 import { KinkproofError } from '../diagnostics.js';
+import { matrixFromNumbers } from '../symbolic/shapes.js';
 import type { ConstantMatrix } from '../symbolic/shapes.js';
 
 export interface ParsedArgs {
@@ -94,7 +95,7 @@ export function parseConstants(specs: readonly string[]): Map<string, ConstantMa
     if (!NAME.test(name)) throw new KinkproofError('input', `--const: expected NAME=MATRIX with a name like A or W_1, got ${JSON.stringify(spec.slice(0, 40))}`);
     if (name === 'X') throw new KinkproofError('input', `--const: X is the variable and cannot be a constant`);
     const data = parseMatrix(spec.slice(eq + 1), `--const ${name}`);
-    out.set(name, { rows: data.length, cols: data[0]!.length, data });
+    out.set(name, matrixFromNumbers(data));
   }
   return out;
 }

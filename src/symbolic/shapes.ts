@@ -3,16 +3,37 @@
  * have the shape of their matrix; shapes unify like types (A*X fixes m).
  */
 import { KinkproofError } from '../diagnostics.js';
+import * as Q from './exact/rational.js';
+import type { Rational } from './exact/rational.js';
 import type { Expr, Span } from './syntax/ast.js';
 import { lookupPrimitive, primitives } from './primitives/registry.js';
 
 export type Dim = number | 'm' | 'n';
 export type Shape = { readonly kind: 'scalar' } | { readonly kind: 'matrix'; readonly rows: Dim; readonly cols: Dim };
 
+/**
+ * A matrix the user wrote (a constant or an --at point). `exact` holds the
+ * numbers as written (the decimal 0.1 is 1/10): every decision reads it.
+ * `data` holds the nearest doubles, for numeric work only.
+ */
 export interface ConstantMatrix {
   readonly rows: number;
   readonly cols: number;
   readonly data: readonly (readonly number[])[];
+  readonly exact: readonly (readonly Rational[])[];
+}
+
+/**
+ * A matrix from a program's doubles: each entry means the shortest decimal
+ * that prints as that double (0.1 means 1/10, as the user wrote it).
+ */
+export function matrixFromNumbers(data: readonly (readonly number[])[]): ConstantMatrix {
+  return {
+    rows: data.length,
+    cols: data[0]?.length ?? 0,
+    data,
+    exact: data.map((row) => row.map((x) => Q.fromShortestDecimal(x))),
+  };
 }
 
 export interface ShapeEnv {

@@ -63,15 +63,22 @@ export function toNumber(a: Rational): number {
   return a.num < 0n ? -value : value;
 }
 
-/** Exact value of a decimal literal such as "0.2", "2.5e-3", ".5". */
+/** Exact value of a decimal literal such as "0.2", "-2.5e-3", ".5". */
 export function fromDecimal(text: string): Rational {
-  const m = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text.trim());
-  if (!m) throw new RangeError(`not a decimal literal: ${text}`);
-  const whole = m[1] ?? '';
-  const frac = m[2] ?? '';
-  const exp = BigInt(m[3] ?? '0') - BigInt(frac.length);
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text.trim());
+  if (!m || !/[0-9]/.test((m[2] ?? '') + (m[3] ?? ''))) throw new RangeError(`not a decimal literal: ${text}`);
+  const whole = m[2] ?? '';
+  const frac = m[3] ?? '';
+  const exp = BigInt(m[4] ?? '0') - BigInt(frac.length);
   const digits = BigInt((whole + frac).replace(/^0+(?=.)/, '') || '0');
-  return exp >= 0n ? rat(digits * 10n ** exp) : rat(digits, 10n ** -exp);
+  const magnitude = exp >= 0n ? rat(digits * 10n ** exp) : rat(digits, 10n ** -exp);
+  return m[1] === '-' ? neg(magnitude) : magnitude;
+}
+
+/** The shortest decimal that reads back as the double x (JavaScript's own printing): 0.1 → 1/10. */
+export function fromShortestDecimal(x: number): Rational {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  return fromDecimal(String(x));
 }
 
 /** Exact value of a finite double (every double is a dyadic rational). */
