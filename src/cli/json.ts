@@ -63,6 +63,7 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
       gradient: p.gradient,
       subdifferential: p.subdifferential,
       subdifferentialKind: p.subdifferentialKind,
+      reason: p.reason,
     })),
     ...(verification ? { verification: verificationJson(verification) } : {}),
   };

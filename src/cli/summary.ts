@@ -1,5 +1,5 @@
 /** The human summary of `derive` (without --json): class, kinks, gradient, then the cases. */
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import type { PointResult, SymbolicAnalysis } from '../symbolic/derive.js';
 import { exactText, MATRIX, printText } from '../symbolic/scalar/print.js';
 import type { Evidence } from '../numeric/verify.js';
 import { limitJson, smoothnessText } from './json.js';
@@ -30,6 +30,13 @@ function classLine(s: number | 'inf' | null): string {
   if (text === null) return 'unknown';
   if (typeof s === 'number' && s >= 0) return `${text} (not C${s + 1})`;
   return text;
+}
+
+function pointLine(p: PointResult): string {
+  if (p.differentiable === true) return `gradient ${JSON.stringify(p.gradient)}`;
+  const verdict = p.differentiable === false ? 'not differentiable there' : 'differentiability there not decided';
+  if (p.subdifferential) return `${verdict}; ${p.subdifferentialKind === 'convex' ? 'subdifferential' : 'Clarke set'} per entry ${JSON.stringify(p.subdifferential)}`;
+  return `${verdict}; ${p.reason}`;
 }
 
 export function summary(a: SymbolicAnalysis, verification: Evidence | null): string {
@@ -64,7 +71,7 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
     lines.push(`  t = ${c}:  phi(${c}) = ${exactText(b.value)};  one-sided derivatives ${left} (left), ${right} (right): ${verdict}; ${smoothnessText(b.order) ?? 'class undecided'} here`);
   }
   for (const [i, p] of a.points.entries()) {
-    lines.push('', `at #${i + 1}: f = ${p.value}, ${p.differentiable ? `gradient ${JSON.stringify(p.gradient)}` : 'not differentiable there'}`);
+    lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);
   }
   if (verification) {
     lines.push(

@@ -9,6 +9,7 @@ import { asProblem, KinkproofError } from '../diagnostics.js';
 import { parse } from './syntax/parse.js';
 import type { Expr } from './syntax/ast.js';
 import { inferShapes, shapeText } from './shapes.js';
+import { matrixFromNumbers } from './shapes.js';
 import type { ConstantMatrix, Dim } from './shapes.js';
 import { Reducer } from './reduce.js';
 import type { Separable } from './reduce.js';
@@ -16,12 +17,12 @@ import { toPiecewise } from './piecewise.js';
 import { analyzeEntry } from './analyze.js';
 import type { EntryAnalysis } from './analyze.js';
 import { gradientEntry } from './gradient.js';
-import { entryAtNumber } from './pointwise.js';
+import { pointResult } from './pointAnswer.js';
+import type { PointResult } from './pointAnswer.js';
 import { convexity } from './convexity.js';
 import type { Convexity } from './convexity.js';
 import { subdifferential } from './subdifferential.js';
-import type { Subdifferential, SubdifferentialKind } from './subdifferential.js';
-import type { Tri } from './primitives/spec.js';
+import type { Subdifferential } from './subdifferential.js';
 import type { Scalar } from './scalar/expr.js';
 import { sizeOf } from './scalar/expr.js';
 import { toPoly } from './scalar/toPoly.js';
@@ -31,19 +32,13 @@ export interface DeriveOptions {
   readonly constants?: ReadonlyMap<string, ConstantMatrix>;
   /** m, n fixed by the user. */
   readonly shape?: readonly [number, number];
-  /** Points to evaluate at (each a rectangular matrix). */
-  readonly at?: readonly (readonly (readonly number[])[])[];
+  /** Points to evaluate at: exact matrices, or rows of doubles (each meaning its shortest decimal). */
+  readonly at?: readonly PointInput[];
 }
 
-export interface PointResult {
-  readonly X: readonly (readonly number[])[];
-  readonly value: number;
-  readonly differentiable: Tri;
-  readonly gradient: number[][] | null;
-  /** Per-entry intervals [lo, hi] where f is not differentiable at X (null where there is none). */
-  readonly subdifferential: [number, number][][] | null;
-  readonly subdifferentialKind: SubdifferentialKind | null;
-}
+export type PointInput = ConstantMatrix | readonly (readonly number[])[];
+
+export type { PointResult };
 
 export interface SymbolicAnalysis {
   readonly input: string;
@@ -66,53 +61,24 @@ export interface SymbolicAnalysis {
 export const MAX_ENTRY_SIZE = 400;
 export const MAX_POINT_ENTRIES = 1_000_000;
 
-function checkPoint(X: readonly (readonly number[])[], index: number, dims: { m: Dim; n: Dim }): void {
+function checkPoint(X: ConstantMatrix, index: number, dims: { m: Dim; n: Dim }): void {
   const where = `--at #${index + 1}`;
-  const rows = X.length;
-  const cols = X[0]?.length ?? 0;
+  const { rows, cols } = X;
   if (rows === 0 || cols === 0) throw new KinkproofError('input', `${where}: empty matrix`);
   if (rows * cols > MAX_POINT_ENTRIES) throw new KinkproofError('limit', `${where}: more than ${MAX_POINT_ENTRIES} entries`);
-  if (X.some((r) => r.length !== cols)) throw new KinkproofError('input', `${where}: rows have different lengths`);
-  if (X.some((r) => r.some((v) => typeof v !== 'number' || !Number.isFinite(v))))
-    throw new KinkproofError('input', `${where}: entries must be finite numbers`);
+  if (X.exact.length !== rows || X.exact.some((r) => r.length !== cols)) throw new KinkproofError('input', `${where}: rows have different lengths`);
   const fits = (d: Dim, k: number): boolean => typeof d !== 'number' || d === k;
   if (!fits(dims.m, rows) || !fits(dims.n, cols))
     throw new KinkproofError('input', `${where}: X is ${rows}x${cols} but the expression needs ${dims.m}x${dims.n}`);
 }
 
-function evaluatePoint(
-  X: readonly (readonly number[])[],
-  entry: EntryAnalysis,
-  offset: number,
-  sub: Subdifferential,
-): PointResult {
-  const cache = new Map<number, ReturnType<typeof entryAtNumber>>();
-  const at = (x: number): ReturnType<typeof entryAtNumber> => {
-    let r = cache.get(x);
-    if (!r) cache.set(x, (r = entryAtNumber(entry, x)));
-    return r;
-  };
-  let value = offset;
-  let differentiable = true;
-  const gradient = X.map((row) =>
-    row.map((x) => {
-      const r = at(x);
-      value += r.value;
-      if (r.derivative === null) differentiable = false;
-      return r.derivative ?? 0;
-    }),
-  );
-  if (differentiable) return { X, value, differentiable, gradient, subdifferential: null, subdifferentialKind: null };
-  if (sub.kind === null) return { X, value, differentiable, gradient: null, subdifferential: null, subdifferentialKind: null };
-  const intervals = X.map((row) =>
-    row.map((x): [number, number] => {
-      const r = at(x);
-      if (r.derivative !== null) return [r.derivative, r.derivative];
-      const set = sub.breakpoints.find((s) => s.at === r.breakpoint?.at)!;
-      return [approximate(set.lo), approximate(set.hi)];
-    }),
-  );
-  return { X, value, differentiable, gradient: null, subdifferential: intervals, subdifferentialKind: sub.kind };
+/** A point from a program: a ConstantMatrix as parsed from text, or doubles meaning their shortest decimals. */
+function asPoint(X: PointInput, index: number): ConstantMatrix {
+  if (!Array.isArray(X)) return X as ConstantMatrix;
+  const rows = X as readonly (readonly number[])[];
+  if (rows.some((r) => !Array.isArray(r) || r.some((v) => typeof v !== 'number' || !Number.isFinite(v))))
+    throw new KinkproofError('input', `--at #${index + 1}: entries must be finite numbers`);
+  return matrixFromNumbers(rows);
 }
 
 /** The whole symbolic analysis; every failure is a KinkproofError (bad input, unsupported, or a limit). */
@@ -127,8 +93,9 @@ export function analyzeSymbolic(input: string, options: DeriveOptions = {}): Sym
 function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
   const expr = parse(input);
   const constants = options.constants ?? new Map<string, ConstantMatrix>();
-  const firstPoint = options.at?.[0];
-  const shape = options.shape ?? (firstPoint ? ([firstPoint.length, firstPoint[0]?.length ?? 0] as const) : undefined);
+  const points = (options.at ?? []).map(asPoint);
+  const firstPoint = points[0];
+  const shape = options.shape ?? (firstPoint ? ([firstPoint.rows, firstPoint.cols] as const) : undefined);
   const typed = inferShapes(expr, { constants, ...(shape ? { shape } : {}) }, input);
   if (typed.shape.kind !== 'scalar')
     throw new KinkproofError(
@@ -137,7 +104,7 @@ function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
       expr.span,
       input,
     );
-  options.at?.forEach((X, i) => checkPoint(X, i, typed.dims));
+  points.forEach((X, i) => checkPoint(X, i, typed.dims));
   const separable = new Reducer({ constants }, input).separable(expr);
   if (sizeOf(separable.phi) > MAX_ENTRY_SIZE)
     throw new KinkproofError('limit', `the entry function has more than ${MAX_ENTRY_SIZE} nodes`);
@@ -156,7 +123,6 @@ function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
   const convex = convexity(entry);
   const sub = subdifferential(entry, convex);
   const offsetValue = approximate(offset);
-  const points = (options.at ?? []).map((X) => evaluatePoint(X, entry, offsetValue, sub));
   return {
     input,
     expr,
@@ -169,6 +135,6 @@ function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
     gradient,
     convexity: convex,
     subdifferential: sub,
-    points,
+    points: points.map((X) => pointResult(X, entry, offsetValue, convex)),
   };
 }

@@ -6,7 +6,7 @@
 import * as Q from './exact/rational.js';
 import * as P from './exact/poly.js';
 import type { Poly, PowerContext } from './exact/poly.js';
-import { signOfConstant, substitute } from './exact/calculus.js';
+import { analyticAt, signOfConstant, substitute } from './exact/calculus.js';
 import { primitives } from './primitives/registry.js';
 import type { Side } from './primitives/spec.js';
 import type { Scalar } from './scalar/expr.js';
@@ -157,7 +157,8 @@ function mergeEqualNeighbours(pw: Piecewise): Piecewise {
   pw.breakpoints.forEach((c, i) => {
     const left = pieces[pieces.length - 1]!;
     const right = pw.pieces[i + 1]!;
-    if (P.equals(left.nf, right.nf) && sameValue(left, c, pw.values[i]!)) {
+    // One canonical form on both sides covers c only where it is analytic at c.
+    if (P.equals(left.nf, right.nf) && sameValue(left, c, pw.values[i]!) && analyticAt(left.nf, c, pointContext(c))) {
       // Each display is valid on its own side only ((2√(−t))⁴ vs (2√t)⁴); the
       // canonical form is valid on both: it has no fractional power of t on the left.
       if (keyOf(left.display) !== keyOf(right.display)) pieces[pieces.length - 1] = { display: fromPoly(left.nf), nf: left.nf };

@@ -23,7 +23,7 @@ describe('kinkproof derive --json', () => {
       ],
     });
     expect(out.at).toEqual([
-      { X: [[2.5, -1], [0, 4]], value: 22.25, differentiable: true, gradient: [[5, 0], [0, 8]], subdifferential: null, subdifferentialKind: null },
+      { X: [[2.5, -1], [0, 4]], value: 22.25, differentiable: true, gradient: [[5, 0], [0, 8]], subdifferential: null, subdifferentialKind: null, reason: null },
     ]);
   });
 

@@ -2,7 +2,7 @@
 import * as Q from './rational.js';
 import * as I from './interval.js';
 import type { Interval } from './interval.js';
-import { exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, Undefined, ZERO } from './poly.js';
+import { exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, T, Undefined, ZERO } from './poly.js';
 import type { Atom, Factor, Poly, PowerContext } from './poly.js';
 
 function atomDerivative(a: Atom): Poly {
@@ -63,6 +63,45 @@ export function substitute(p: Poly, c: Poly, ctx: PowerContext): Poly {
         term.coef,
       ),
     ),
+  );
+}
+
+/**
+ * Proved that p is real-analytic near t = c (a neighbourhood of c, c included):
+ * every power is of a base that is non-zero at c (positive for a fractional
+ * power), every log of a positive argument. false means "not proved": a base
+ * that vanishes at c under a fractional or negative power (√((t−1)²) = |t−1|)
+ * is exactly where two equal-looking canonical forms hide a kink.
+ */
+export function analyticAt(p: Poly, c: Poly, ctx: PowerContext): boolean {
+  const signAtC = (q: Poly): -1 | 0 | 1 | undefined => {
+    try {
+      return signOfConstant(substitute(q, c, ctx));
+    } catch (e) {
+      if (e instanceof Undefined) return undefined;
+      throw e;
+    }
+  };
+  const powerOk = (base: Poly, e: Q.Rational): boolean => {
+    if (Q.isInteger(e) && e.num >= 0n) return true;
+    const s = signAtC(base);
+    return Q.isInteger(e) ? s === 1 || s === -1 : s === 1;
+  };
+  return p.terms.every((term) =>
+    term.mono.factors.every((f) => {
+      switch (f.atom.kind) {
+        case 't':
+          return powerOk(T, f.exp);
+        case 'root':
+          return true;
+        case 'exp':
+          return analyticAt(f.atom.arg, c, ctx);
+        case 'log':
+          return analyticAt(f.atom.arg, c, ctx) && signAtC(f.atom.arg) === 1 && powerOk(log(f.atom.arg, ctx), f.exp);
+        case 'pow':
+          return analyticAt(f.atom.base, c, ctx) && powerOk(f.atom.base, f.exp);
+      }
+    }),
   );
 }
 
