@@ -38,7 +38,22 @@ const domainError = (what: string): KinkproofError =>
 const contextFor = (lower: Poly | undefined, upper: Poly | undefined): PowerContext => ({
   tPositive: lower !== undefined && (signOfConstant(lower) ?? -1) >= 0,
   tNegative: upper !== undefined && (signOfConstant(upper) ?? 1) <= 0,
+  signOn: (q) => signOnInterval(q, lower, upper),
 });
+
+/** The sign of q on (lower, upper), decided exactly: q has no zero inside, and its sign at one point. */
+function signOnInterval(q: Poly, lower: Poly | undefined, upper: Poly | undefined): 1 | -1 | undefined {
+  try {
+    const inside = realZeros(q).some((z) => (!lower || compareExact(lower, z) < 0) && (!upper || compareExact(z, upper) < 0));
+    if (inside) return undefined;
+    const bounds = [lower, upper].filter((b): b is Poly => b !== undefined);
+    const s = signOfConstant(substitute(q, samplePoint(bounds, lower ? 1 : 0), { tPositive: false }));
+    return s === 1 || s === -1 ? s : undefined;
+  } catch (e) {
+    if (e instanceof KinkproofError || e instanceof P.Undefined) return undefined;
+    throw e;
+  }
+}
 const pointContext = (c: Poly): PowerContext => ({
   tPositive: (signOfConstant(c) ?? -1) > 0,
   tNegative: (signOfConstant(c) ?? 1) < 0,
@@ -159,9 +174,10 @@ function mergeEqualNeighbours(pw: Piecewise): Piecewise {
     const right = pw.pieces[i + 1]!;
     // One canonical form on both sides covers c only where it is analytic at c.
     if (P.equals(left.nf, right.nf) && sameValue(left, c, pw.values[i]!) && analyticAt(left.nf, c, pointContext(c))) {
-      // Each display is valid on its own side only ((2√(−t))⁴ vs (2√t)⁴); the
-      // canonical form is valid on both: it has no fractional power of t on the left.
-      if (keyOf(left.display) !== keyOf(right.display)) pieces[pieces.length - 1] = { display: fromPoly(left.nf), nf: left.nf };
+      // Each display is valid on its own side only ((2√(−t))⁴ vs (2√t)⁴), or not
+      // at c (√(t⁴)); the canonical form is valid on both sides and at c.
+      if (keyOf(left.display) !== keyOf(right.display) || !displayCovers(left.display, c))
+        pieces[pieces.length - 1] = { display: fromPoly(left.nf), nf: left.nf };
       return;
     }
     bps.push(c);
@@ -169,6 +185,16 @@ function mergeEqualNeighbours(pw: Piecewise): Piecewise {
     pieces.push(right);
   });
   return { breakpoints: bps, pieces, values };
+}
+
+/** The display, read without knowing the side, is analytic at c. */
+function displayCovers(display: Scalar, c: Poly): boolean {
+  try {
+    return analyticAt(toPoly(display, { tPositive: false }), c, pointContext(c));
+  } catch (e) {
+    if (e instanceof P.Undefined) return false;
+    throw e;
+  }
 }
 
 function sameValue(piece: Piece, c: Poly, value: Poly): boolean {

@@ -12,6 +12,7 @@
 import * as Q from './rational.js';
 import type { Rational } from './rational.js';
 import { checkBudget } from '../budget.js';
+import { perfectPower } from './perfectPower.js';
 
 export type Atom =
   | { readonly kind: 't' }
@@ -231,6 +232,11 @@ export interface PowerContext {
   readonly tPositive: boolean;
   /** t < 0 wherever this expression is used (lets (t²)^{1/2} become −t). */
   readonly tNegative?: boolean;
+  /**
+   * The sign of a polynomial q on the interval where this expression is used,
+   * when q has no zero inside it (lets √((t−1)²) become t − 1 for t > 1).
+   */
+  readonly signOn?: (q: Poly) => 1 | -1 | undefined;
 }
 
 /** p^α for rational α. Throws Undefined for 0^{α≤0}, and for a negative constant to a fractional power. */
@@ -256,7 +262,24 @@ export function pow(p: Poly, alpha: Rational, ctx: PowerContext = { tPositive: f
     const split = splitOnNegative(only, alpha);
     if (split) return split;
   }
+  if (!Q.isInteger(alpha) && ctx.signOn) {
+    const root = rootOfPerfectPower(p, alpha, ctx);
+    if (root) return root;
+  }
   return monomial([factor({ kind: 'pow', base: p }, alpha)]);
+}
+
+/** (c·q^k)^α = |c|^α·(s·q)^{kα} where q has the sign s and c·q^k > 0 on the interval. */
+function rootOfPerfectPower(p: Poly, alpha: Rational, ctx: PowerContext): Poly | undefined {
+  const coeffs = coefficientsInT(p)?.map(asRational);
+  if (!coeffs || !coeffs.every((c): c is Rational => c !== undefined)) return undefined;
+  const found = perfectPower(coeffs);
+  if (!found) return undefined;
+  const q = fromCoefficients(found.q.map(constant));
+  const s = ctx.signOn?.(q);
+  if (s === undefined || Q.sign(found.c) * (found.k % 2 === 0 ? 1 : s) <= 0) return undefined;
+  const magnitude = Q.sign(found.c) < 0 ? Q.neg(found.c) : found.c;
+  return mul(pow(constant(magnitude), alpha), pow(scale(q, Q.rat(s)), Q.mul(Q.rat(found.k), alpha), ctx));
 }
 
 /**
