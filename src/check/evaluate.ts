@@ -103,7 +103,7 @@ class Evaluator {
     if (name === 'X') return { kind: 'matrix', m: this.X };
     const c = this.constants.get(name);
     if (!c) throw new NoValue(`unknown name ${name}`);
-    const m = c.data.map((r) => r.map((x) => P.constant(Q.fromNumber(x))));
+    const m = c.exact.map((r) => r.map((q) => P.constant(q))); // as written: 0.1 is 1/10
     return c.rows === 1 && c.cols === 1 ? scalar(m[0]![0]!) : { kind: 'matrix', m };
   }
 

@@ -1,6 +1,7 @@
 /** Command-line arguments to typed options; every problem is a one-line input error. */
 import { KinkproofError } from '../diagnostics.js';
-import { matrixFromNumbers } from '../symbolic/shapes.js';
+import * as Q from '../symbolic/exact/rational.js';
+import type { Rational } from '../symbolic/exact/rational.js';
 import type { ConstantMatrix } from '../symbolic/shapes.js';
 
 export interface ParsedArgs {
@@ -10,11 +11,56 @@ export interface ParsedArgs {
   readonly switches: Set<string>;
 }
 
-/** Flags that take a value; everything else starting with -- is a switch. */
-export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>, known: ReadonlySet<string>): ParsedArgs {
+/**
+ * Every option of the command line: which take a value, and which commands take
+ * each. `--help`/`-h` and `--version` are taken by every command.
+ */
+export const VALUED = new Set(['at', 'shape', 'const', 'seed', 'claim', 'tex', 'html', 'md', 'out', 'timeout', 'title']);
+export const SWITCHES = new Set(['json', 'no-verify', 'tex-fragment', 'equal', 'pdf', 'help', 'version']);
+const EVERY_COMMAND = new Set(['help', 'version']);
+
+/** The options each command takes, in the order --help lists them (with their value's name). */
+export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  derive: ['json', 'at MATRIX', 'shape m,n', 'const NAME=MATRIX', 'no-verify', 'seed N', 'timeout S', 'tex FILE', 'tex-fragment', 'html FILE', 'md FILE', 'pdf', 'title TEXT'],
+  check: ['claim G', 'equal', 'json', 'const NAME=MATRIX', 'seed N', 'timeout S'],
+  prove: ['json', 'const NAME=MATRIX', 'seed N', 'timeout S'],
+  build: ['out DIR', 'pdf', 'const NAME=MATRIX', 'seed N', 'timeout S'],
+};
+
+/** An option the command does not take is an input error naming the command, the option and what it takes. */
+export function refuseOtherOptions(command: string, args: ParsedArgs): void {
+  const accepted = COMMAND_OPTIONS[command];
+  if (!accepted) return;
+  const names = new Set(accepted.map((o) => o.split(' ')[0]!));
+  for (const name of args.order) {
+    if (names.has(name) || EVERY_COMMAND.has(name)) continue;
+    throw new KinkproofError('input', `${command} does not take --${name} (${command} options: ${accepted.map((o) => `--${o}`).join(', ')})`);
+  }
+}
+
+export interface ParsedArgs {
+  readonly command: string | undefined;
+  readonly positional: string[];
+  readonly flags: Map<string, string[]>;
+  readonly switches: Set<string>;
+  /** Every option name given, in order of first appearance (for per-command checks). */
+  readonly order: string[];
+}
+
+/**
+ * Flags that take a value; everything else starting with -- is a switch. A
+ * value is the next argument unless that is itself an option (starts with --):
+ * `--at --json` is a missing value, not the value "--json". A value that
+ * starts with -- is written `--flag=--value`.
+ */
+export function parseArgs(argv: readonly string[], valued: ReadonlySet<string> = VALUED, known: ReadonlySet<string> = SWITCHES): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string[]>();
   const switches = new Set<string>();
+  const order: string[] = [];
+  const seen = (name: string): void => {
+    if (!order.includes(name)) order.push(name);
+  };
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -25,53 +71,284 @@ export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>, 
     if (arg.startsWith('--') && arg.length > 2) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (!valued.has(name) && !known.has(name)) throw new KinkproofError('input', `unknown option --${name} (see kinkproof --help)`);
+      if (!valued.has(name) && !known.has(name)) throw new KinkproofError('input', `unknown option --${name.slice(0, 40)} (see kinkproof --help)`);
       if (valued.has(name)) {
-        const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined) throw new KinkproofError('input', `--${name} needs a value`);
+        let value: string | undefined;
+        if (eq > 0) value = arg.slice(eq + 1);
+        else {
+          value = argv[i + 1];
+          if (value === undefined) throw new KinkproofError('input', `--${name} needs a value`);
+          if (value.startsWith('--'))
+            throw new KinkproofError(
+              'input',
+              `--${name} needs a value, got the option ${value.slice(0, 40)} (write --${name}=VALUE for a value that starts with --)`,
+            );
+          i++;
+        }
         flags.set(name, [...(flags.get(name) ?? []), value]);
       } else {
         if (eq > 0) throw new KinkproofError('input', `--${name} takes no value`);
         switches.add(name);
       }
+      seen(name);
       continue;
     }
     if (arg === '-h') {
       switches.add('help');
+      seen('help');
       continue;
     }
     if (command === undefined) command = arg;
     else positional.push(arg);
   }
-  return { command, positional, flags, switches };
+  return { command, positional, flags, switches, order };
 }
 
 export const MAX_DIMENSION = 100_000;
 export const MAX_ENTRIES = 16_000_000;
+/** Longest number token in a matrix (characters). */
+export const MAX_NUMBER_LENGTH = 1000;
+/** Nonzero numbers in a matrix are at least 10^MIN_DECIMAL_EXPONENT in magnitude (exact values stay small). */
+export const MIN_DECIMAL_EXPONENT = -1000;
 
-/** A JSON array of rows of finite numbers. */
-export function parseMatrix(text: string, what: string): number[][] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new KinkproofError('input', `${what}: not a JSON matrix like [[1,2],[3,4]]: ${JSON.stringify(text.slice(0, 40))}`);
+const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+class MatrixText {
+  private pos = 0;
+  /** Exact values of recent tokens: a matrix of zeros makes one rational, not a million. */
+  private readonly cache = new Map<string, Rational>();
+
+  constructor(
+    private readonly text: string,
+    private readonly what: string,
+    private readonly maxEntries: number,
+  ) {}
+
+  fail(problem: string): never {
+    const at = this.pos < this.text.length ? `unexpected ${JSON.stringify(this.text.slice(this.pos, this.pos + 10))} at character ${this.pos + 1}` : problem;
+    throw new KinkproofError('input', `${this.what}: not a JSON matrix like [[1,2],[3,4]]: ${at} of ${JSON.stringify(this.text.slice(0, 40))}${this.text.length > 40 ? '...' : ''}`);
   }
-  if (typeof value === 'number') value = [[value]];
-  if (!Array.isArray(value) || value.length === 0) throw new KinkproofError('input', `${what}: expected a non-empty array of rows`);
-  const rows = value.every((r) => typeof r === 'number') ? [value] : value;
-  const cols = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : -1;
-  if (cols <= 0) throw new KinkproofError('input', `${what}: expected rows like [[1,2],[3,4]]`);
-  if (rows.length * cols > MAX_ENTRIES) throw new KinkproofError('limit', `${what}: more than ${MAX_ENTRIES} entries`);
-  return rows.map((row: unknown, i: number) => {
-    if (!Array.isArray(row) || row.length !== cols)
-      throw new KinkproofError('input', `${what}: row ${i + 1} has ${Array.isArray(row) ? row.length : 'no'} entries, expected ${cols} (not rectangular)`);
-    return row.map((v: unknown, j: number) => {
-      if (typeof v !== 'number' || !Number.isFinite(v))
-        throw new KinkproofError('input', `${what}: entry (${i + 1},${j + 1}) is ${typeof v === 'number' ? String(v) : JSON.stringify(v)}, not a finite number`);
-      return v;
-    });
-  });
+
+  space(): void {
+    const t = this.text;
+    let p = this.pos;
+    for (let c = t.charCodeAt(p); c === 32 || c === 9 || c === 10 || c === 13; c = t.charCodeAt(++p));
+    this.pos = p;
+  }
+
+  peek(): string | undefined {
+    this.space();
+    return this.text[this.pos];
+  }
+
+  expect(c: string): void {
+    if (this.peek() !== c) this.fail(`missing '${c}' at the end`);
+    this.pos++;
+  }
+
+  /** A number token, or undefined (position unchanged) when there is none here. */
+  numberToken(): string | undefined {
+    this.space();
+    JSON_NUMBER.lastIndex = this.pos;
+    const m = JSON_NUMBER.exec(this.text);
+    if (!m) return undefined;
+    this.pos = JSON_NUMBER.lastIndex;
+    return m[0];
+  }
+
+  /** Skip any JSON value (for naming a wrong entry), without recursion; returns its text. */
+  skipValue(): string {
+    this.space();
+    const start = this.pos;
+    let depth = 0;
+    do {
+      const c = this.peek();
+      if (c === undefined) this.fail('unexpected end');
+      if (c === '[' || c === '{') {
+        depth++;
+        this.pos++;
+        continue;
+      }
+      if (c === ']' || c === '}') {
+        if (depth === 0) this.fail('a missing value');
+        depth--;
+        this.pos++;
+      } else if (c === ',' || c === ':') {
+        if (depth === 0) this.fail('a missing value');
+        this.pos++;
+        continue;
+      } else if (c === '"') {
+        const m = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+        m.lastIndex = this.pos;
+        if (!m.exec(this.text)) this.fail('an unterminated string');
+        this.pos = m.lastIndex;
+      } else if (this.numberToken() === undefined) {
+        const m = /true|false|null/y;
+        m.lastIndex = this.pos;
+        if (!m.exec(this.text)) this.fail('not JSON');
+        this.pos = m.lastIndex;
+      }
+      if (depth > 0) {
+        const next = this.peek();
+        if (next !== ',' && next !== ':' && next !== ']' && next !== '}') this.fail('not JSON');
+      }
+    } while (depth > 0);
+    return this.text.slice(start, this.pos);
+  }
+
+  /** The entry (i,j): its nearest double and its exact value as written. */
+  entry(i: number, j: number): [number, Rational] {
+    const token = this.numberToken();
+    const where = (): string => `${this.what}: entry (${i + 1},${j + 1})`;
+    if (token === undefined) {
+      const shown = this.skipValue();
+      throw new KinkproofError('input', `${where()} is ${shown.length > 40 ? `${shown.slice(0, 40)}...` : shown}, not a finite number`);
+    }
+    if (token.length > MAX_NUMBER_LENGTH) throw new KinkproofError('limit', `${where()} is a number longer than ${MAX_NUMBER_LENGTH} characters`);
+    const value = Number(token);
+    if (!Number.isFinite(value)) throw new KinkproofError('input', `${where()} is ${value}, not a finite number (${token.slice(0, 40)} is beyond the largest double)`);
+    let exact = this.cache.get(token);
+    if (exact === undefined) {
+      const mantissa = token.replace(/[eE].*$/, '');
+      if (!/[1-9]/.test(mantissa)) return [value, Q.ZERO]; // 0e999999999 is 0: no powers of ten
+      if (value === 0) {
+        // Nonzero, but below the smallest double: its exact value would need huge powers of ten.
+        const m = /^-?([0-9]*)\.?([0-9]*)(?:[eE]([+-]?[0-9]+))?$/.exec(token)!;
+        const digits = (m[1] ?? '') + (m[2] ?? '');
+        const lead = digits.search(/[1-9]/);
+        const order = (m[1] ?? '').length - lead - 1 + Number(m[3] ?? '0');
+        if (order < MIN_DECIMAL_EXPONENT)
+          throw new KinkproofError('limit', `${where()} is ${token.slice(0, 40)}, nonzero but smaller than 1e${MIN_DECIMAL_EXPONENT} in magnitude`);
+      }
+      exact = Q.fromDecimal(token);
+      if (this.cache.size >= 4096) this.cache.clear();
+      this.cache.set(token, exact);
+    }
+    return [value, exact];
+  }
+
+  matrix(): ConstantMatrix {
+    const first = this.peek();
+    if (first === undefined) throw new KinkproofError('input', `${this.what}: not a JSON matrix like [[1,2],[3,4]]: nothing given`);
+    if (first !== '[') {
+      if (this.numberToken() === undefined) {
+        this.skipValue();
+        this.end();
+        throw new KinkproofError('input', `${this.what}: expected a non-empty array of rows`);
+      }
+      this.pos = 0;
+      const [x, q] = this.entry(0, 0);
+      this.end();
+      return { rows: 1, cols: 1, data: [[x]], exact: [[q]] };
+    }
+    this.pos++;
+    const second = this.peek();
+    if (second === ']') {
+      this.pos++;
+      this.end();
+      throw new KinkproofError('input', `${this.what}: expected a non-empty array of rows`);
+    }
+    if (second !== '[') {
+      // One row written flat: [1, 2, 3].
+      if (second !== '-' && !(second !== undefined && second >= '0' && second <= '9')) this.rowsExpected();
+      const [data, exact] = this.row(0, undefined);
+      this.end();
+      return { rows: 1, cols: data.length, data: [data], exact: [exact] };
+    }
+    const data: number[][] = [];
+    const exact: Rational[][] = [];
+    let cols: number | undefined;
+    for (;;) {
+      const i = data.length;
+      if (this.peek() !== '[') {
+        if (cols === undefined) this.rowsExpected();
+        this.skipValue();
+        throw new KinkproofError('input', `${this.what}: row ${i + 1} has no entries, expected ${cols} (not rectangular)`);
+      }
+      this.pos++;
+      if (this.peek() === ']') {
+        if (cols === undefined) this.rowsExpected();
+        throw new KinkproofError('input', `${this.what}: row ${i + 1} has 0 entries, expected ${cols} (not rectangular)`);
+      }
+      if (cols !== undefined && (i + 1) * cols > this.maxEntries) this.tooMany();
+      const [r, q] = this.row(i, cols);
+      if (cols === undefined) cols = r.length;
+      else if (r.length !== cols) throw new KinkproofError('input', `${this.what}: row ${i + 1} has ${r.length} entries, expected ${cols} (not rectangular)`);
+      data.push(r);
+      exact.push(q);
+      const sep = this.peek();
+      this.pos++;
+      if (sep === ']') break;
+      if (sep !== ',') {
+        this.pos--;
+        this.fail("missing ']' at the end");
+      }
+    }
+    this.end();
+    return { rows: data.length, cols: cols!, data, exact };
+  }
+
+  /** The entries of row i after its '[' up to and including its ']'; stops early past the entry limit. */
+  private row(i: number, cols: number | undefined): [number[], Rational[]] {
+    const data: number[] = [];
+    const exact: Rational[] = [];
+    for (;;) {
+      const j = data.length;
+      if (cols === undefined && j + 1 > this.maxEntries) this.tooMany();
+      if (cols !== undefined && j === cols) this.skipRow(i, cols);
+      const [x, q] = this.entry(i, j);
+      data.push(x);
+      exact.push(q);
+      const sep = this.peek();
+      this.pos++;
+      if (sep === ']') return [data, exact];
+      if (sep !== ',') {
+        this.pos--;
+        this.fail("missing ']' at the end");
+      }
+    }
+  }
+
+  /** Row i has more than `cols` entries: count them (without keeping them) for the message. */
+  private skipRow(i: number, cols: number): never {
+    let n = cols + 1;
+    for (;;) {
+      this.skipValue();
+      const sep = this.peek();
+      this.pos++;
+      if (sep === ']') break;
+      if (sep !== ',') {
+        this.pos--;
+        this.fail("missing ']' at the end");
+      }
+      n++;
+    }
+    throw new KinkproofError('input', `${this.what}: row ${i + 1} has ${n} entries, expected ${cols} (not rectangular)`);
+  }
+
+  private rowsExpected(): never {
+    throw new KinkproofError('input', `${this.what}: expected rows like [[1,2],[3,4]]`);
+  }
+
+  private tooMany(): never {
+    throw new KinkproofError('limit', `${this.what}: more than ${this.maxEntries} entries`);
+  }
+
+  private end(): void {
+    if (this.peek() !== undefined) this.fail('text after the matrix');
+  }
+}
+
+/**
+ * A JSON array of rows of finite numbers (or one number, or one flat row),
+ * read from its text: each entry keeps the exact decimal written (0.1 is 1/10,
+ * 0.10000000000000000001 stays itself) beside its nearest double. Refused
+ * with one line naming the position or entry: malformed text, ragged rows,
+ * entries that are not finite numbers, and more than `maxEntries` entries
+ * (found while reading, so a huge input stops early).
+ */
+export function parseMatrix(text: string, what: string, maxEntries: number = MAX_ENTRIES): ConstantMatrix {
+  return new MatrixText(text, what, maxEntries).matrix();
 }
 
 export function parseShape(text: string): [number, number] {
@@ -94,8 +371,7 @@ export function parseConstants(specs: readonly string[]): Map<string, ConstantMa
     const name = eq > 0 ? spec.slice(0, eq).trim() : '';
     if (!NAME.test(name)) throw new KinkproofError('input', `--const: expected NAME=MATRIX with a name like A or W_1, got ${JSON.stringify(spec.slice(0, 40))}`);
     if (name === 'X') throw new KinkproofError('input', `--const: X is the variable and cannot be a constant`);
-    const data = parseMatrix(spec.slice(eq + 1), `--const ${name}`);
-    out.set(name, matrixFromNumbers(data));
+    out.set(name, parseMatrix(spec.slice(eq + 1), `--const ${name}`));
   }
   return out;
 }

@@ -45,9 +45,6 @@ const MAX_STEM = 200;
 const EXTENSION = '.proof';
 const INDEX = 'index';
 
-const FLAGS = new Set(['out', 'const', 'seed', 'timeout']);
-const SWITCHES = new Set(['pdf']);
-
 interface Options {
   readonly constants: ReadonlyMap<string, ConstantMatrix>;
   readonly seed: number;
@@ -79,11 +76,8 @@ interface Output {
 export const outputStem = (fileName: string): string =>
   fileName.slice(0, -EXTENSION.length).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, MAX_STEM);
 
+/** Options are checked per command in main.ts (args.ts COMMAND_OPTIONS). */
 function validate(args: ParsedArgs): void {
-  for (const flag of args.flags.keys())
-    if (!FLAGS.has(flag)) throw new KinkproofError('input', `build does not take --${flag} (build options: --out DIR, --pdf, --const, --seed, --timeout)`);
-  for (const s of args.switches)
-    if (!SWITCHES.has(s)) throw new KinkproofError('input', `build does not take --${s} (build options: --out DIR, --pdf, --const, --seed, --timeout)`);
   if (args.positional.length > 1) throw new KinkproofError('input', `build takes one folder of proof files, got ${args.positional.length} arguments`);
 }
 

@@ -1,6 +1,6 @@
 /** `kinkproof derive EXPR`. */
 import { KinkproofError } from '../diagnostics.js';
-import { analyzeSymbolic } from '../symbolic/derive.js';
+import { analyzeSymbolic, MAX_POINT_ENTRIES } from '../symbolic/derive.js';
 import type { SymbolicAnalysis } from '../symbolic/derive.js';
 import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
 import type { Evidence } from '../numeric/verify.js';
@@ -24,14 +24,14 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (extra.length) throw new KinkproofError('input', `unexpected argument ${JSON.stringify(extra[0])} (quote the expression)`);
   const shapeFlag = args.flags.get('shape')?.at(-1);
   const shape = shapeFlag === undefined ? undefined : parseShape(shapeFlag);
-  const at = (args.flags.get('at') ?? []).map((m, i) => parseMatrix(m, `--at #${i + 1}`));
+  const at = (args.flags.get('at') ?? []).map((m, i) => parseMatrix(m, `--at #${i + 1}`, MAX_POINT_ENTRIES));
   const constants = parseConstants(args.flags.get('const') ?? []);
   const seed = parseSeed(args.flags.get('seed')?.at(-1));
   const timeout = parseTimeout(args.flags.get('timeout')?.at(-1)) ?? DEFAULT_TIMEOUT_SECONDS;
   startBudget(timeout);
   let analysis: SymbolicAnalysis;
   try {
-    analysis = analyzeSymbolic(input, { constants, at, ...(shape ? { shape } : {}) });
+    analysis = analyzeSymbolic(input, { constants, at: at.map((m) => m.data), ...(shape ? { shape } : {}) });
   } finally {
     clearBudget();
   }

@@ -3,7 +3,7 @@
  * only what it needs (KaTeX only for HTML, the verifier only when verifying).
  */
 import { asProblem, KinkproofError, oneLineText } from '../diagnostics.js';
-import { parseArgs } from './args.js';
+import { parseArgs, refuseOtherOptions } from './args.js';
 import { HELP, VERSION } from './help.js';
 
 export interface Io {
@@ -11,12 +11,9 @@ export interface Io {
   readonly stderr: (text: string) => void;
 }
 
-const VALUED = new Set(['at', 'shape', 'const', 'seed', 'claim', 'tex', 'html', 'md', 'out', 'timeout', 'title']);
-const SWITCHES = new Set(['json', 'no-verify', 'tex-fragment', 'equal', 'pdf', 'help', 'version']);
-
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
-    const args = parseArgs(argv, VALUED, SWITCHES);
+    const args = parseArgs(argv);
     if (args.switches.has('version')) {
       io.stdout(`${VERSION}\n`);
       return 0;
@@ -25,6 +22,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(HELP);
       return args.command === undefined && !args.switches.has('help') ? 2 : 0;
     }
+    refuseOtherOptions(args.command, args);
     switch (args.command) {
       case 'derive':
         return await (await import('./derive.js')).deriveCommand(args, io);

@@ -168,7 +168,7 @@ export class Reducer {
       case 'symbol': {
         if (e.name === 'X') return { phi: VAR, transposed: false };
         const c = this.env.constants.get(e.name);
-        if (c && c.rows === 1 && c.cols === 1) return { phi: num(Q.fromNumber(c.data[0]![0]!)), transposed: false };
+        if (c && c.rows === 1 && c.cols === 1) return { phi: num(c.exact[0]![0]!), transposed: false }; // as written: 0.1 is 1/10
         return this.unsupported(
           `the constant matrix ${e.name} used entry-wise makes phi differ between entries; not supported yet`,
           e,

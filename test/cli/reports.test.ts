@@ -23,7 +23,7 @@ const analysis = analyzeSymbolic("norm(relu(X),'fro')^2");
 const evidence = verify({ phi: analysis.separable.phi, offset: 0, gradient: analysis.gradient, entry: analysis.entry, rows: 3, cols: 4, seed: 1 });
 
 function args(flags: Record<string, string>, switches: string[] = []): ParsedArgs {
-  return { command: 'derive', positional: [], flags: new Map(Object.entries(flags).map(([k, v]) => [k, [v]])), switches: new Set(switches) };
+  return { command: 'derive', positional: [], flags: new Map(Object.entries(flags).map(([k, v]) => [k, [v]])), switches: new Set(switches), order: [...Object.keys(flags), ...switches] };
 }
 
 function io(): Io & { err: string[] } {
