@@ -141,8 +141,9 @@ class Evaluator {
         if (first.kind === 'scalar') return first;
         return scalar(P.sum(first.m.map((r, i) => r[i] ?? P.ZERO)));
       case 'norm': {
+        // Only norm(R,'fro'): norm(R), norm(R,1), norm(R,'inf') keep mathjs's (non-separable) meanings and are refused earlier.
         const kind = e.args[1];
-        if (kind?.kind === 'number') return scalar(P.sum(entries(first).map((x) => applyPrimitive('abs', [x]))));
+        if (kind?.kind !== 'string' || kind.value !== 'fro') throw new NoValue(`norm other than norm(.,'fro')`);
         return scalar(P.pow(P.sum(entries(first).map((x) => P.mul(x, x))), Q.HALF, CONSTANT));
       }
       case 'sqrt':

@@ -27,13 +27,19 @@ derive options:
   --pdf                  also compile the .tex with pdflatex (sandboxed)
   --title TEXT           title of the report
 
-check/prove options: --const NAME=MATRIX, --seed N, --timeout S
+check options: --claim G, --equal, --json, --const NAME=MATRIX, --seed N, --timeout S
+prove options: --json, --const NAME=MATRIX, --seed N, --timeout S
 build options: --out DIR, --pdf, --const NAME=MATRIX, --seed N, --timeout S
+A command refuses options it does not take. A value never starts with --
+(--at --json is an error); write --title=--x for such a value. Numbers in
+--at and --const are exact decimals (0.1 is 1/10), as in expressions.
 
 expressions (ASCII, mathjs-style):
   X  numbers  + - * /  .* ./ .^  ^ (scalars)  '  ( )
   relu (pos, sigma)  max(a,b)  min(a,b)  abs  sign  heaviside  sqrt  exp  log
-  sum  trace  norm(.,'fro')  norm(.,1)
+  sum  trace  norm(.,'fro')     (entry-wise l1 norm: sum(abs(.)))
+  norm(.), norm(.,1), norm(.,'inf') keep mathjs's meanings (spectral norm,
+  largest column sum, largest row sum): not separable, refused
   e.g.  kinkproof derive "norm(relu(X),'fro')^2"
 
 exit codes: 0 success/correct, 1 a check failed/incorrect, 2 bad input or unsupported, 3 undecided

@@ -1,8 +1,9 @@
 /**
  * Reduction of f to the separable form f(X) = offset + Σ_ij φ(x_ij), or a
  * clear "not supported yet" — never a wrong answer. Recognised: sums of
- * entry-wise expressions, scalar multiples, ‖R‖_F², tr(RᵀS) = Σ R∘S and the
- * entry-wise ℓ1 norm ‖R‖₁ = Σ|r_ij|.
+ * entry-wise expressions, scalar multiples, ‖R‖_F² (norm(R,'fro')^2) and
+ * tr(RᵀS) = Σ R∘S. The entry-wise ℓ1 norm is written sum(abs(R)): norm keeps
+ * mathjs's meanings (norm(R,1) is the largest column sum), see shapes.ts.
  */
 import * as Q from './exact/rational.js';
 import * as P from './exact/poly.js';
@@ -70,7 +71,7 @@ export class Reducer {
         break;
     }
     return this.unsupported(
-      `${this.text(e)} is not a sum over entries: kinkproof decides f(X) = sum_ij phi(x_ij) (use sum, norm(.,'fro')^2, trace(R'*R), norm(.,1))`,
+      `${this.text(e)} is not a sum over entries: kinkproof decides f(X) = sum_ij phi(x_ij) (use sum, norm(.,'fro')^2, trace(R'*R), sum(abs(.)))`,
       e,
     );
   }
@@ -105,9 +106,10 @@ export class Reducer {
     return this.unsupported(`${this.text(e)} is not separable: it does not split into a sum over entries`, e);
   }
 
+  /** norm(R,'fro') only: norm(R) is the spectral norm, as in mathjs. */
   private isFrobenius(e: Extract<Expr, { kind: 'call' }>): boolean {
     const kind = e.args[1];
-    return !kind || (kind.kind === 'string' && kind.value === 'fro');
+    return kind?.kind === 'string' && kind.value === 'fro';
   }
 
   private reduction(e: Extract<Expr, { kind: 'call' }>): Scalar {
@@ -120,8 +122,8 @@ export class Reducer {
       case 'norm':
         if (this.isFrobenius(e))
           return this.unsupported(`${this.text(e)} is sqrt(sum_ij ...), not a sum over entries; norm(.,'fro')^2 is supported`, e);
-        this.rules.add('l1');
-        return call('abs', this.entryOf(arg));
+        // Spectral, column-sum and row-sum norms (mathjs's norm(R), norm(R,1), norm(R,'inf')) are not separable.
+        return this.unsupported(`${this.text(e)} is not the entry-wise l1 norm (that is sum(abs(.))) and not separable`, e);
       case 'trace':
         return this.trace(e, arg);
       default:

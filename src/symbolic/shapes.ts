@@ -70,6 +70,9 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
   const fail = (message: string, span: Span): never => {
     throw new KinkproofError('input', message, span, source);
   };
+  const unsupported = (message: string, span: Span): never => {
+    throw new KinkproofError('unsupported', message, span, source);
+  };
   const unify = (a: Dim, b: Dim, what: () => string, span: Span): void => {
     const x = resolve(a);
     const y = resolve(b);
@@ -140,6 +143,27 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
     }
   };
 
+  /**
+   * norm keeps mathjs's matrix meanings: norm(R) and norm(R,2) are the spectral
+   * norm, norm(R,1) the largest absolute column sum, norm(R,'inf') the largest
+   * absolute row sum, norm(R,'fro') the Frobenius norm. Only 'fro' is
+   * separable; the others are refused with the spelling of what is supported,
+   * never read as something else.
+   */
+  const normKind = (e: Extract<Expr, { kind: 'call' }>): void => {
+    const [arg, kind] = e.args;
+    if (!arg || (kind?.kind === 'string' && kind.value === 'fro')) return;
+    const r = source.slice(arg.span.start, arg.span.end);
+    const written = source.slice(e.span.start, e.span.end);
+    const instead = `for the Frobenius norm write norm(${r},'fro'), for the entry-wise l1 norm sum(abs(${r}))`;
+    const refuse = (meaning: string): never =>
+      unsupported(`${written} means ${meaning} in mathjs, not an entry-wise norm; ${instead}`, kind?.span ?? e.span);
+    if (!kind || (kind.kind === 'number' && kind.value === 2)) refuse('the spectral norm (largest singular value)');
+    if (kind.kind === 'number' && kind.value === 1) refuse('the largest absolute column sum');
+    if (kind.kind === 'string' && kind.value === 'inf') refuse('the largest absolute row sum');
+    fail(`norm's second argument is 1, 2, 'inf' or 'fro' (as in mathjs), got ${source.slice(kind.span.start, kind.span.end)}; only norm(R,'fro') is supported`, kind.span);
+  };
+
   const call = (e: Extract<Expr, { kind: 'call' }>): Shape => {
     const arity = (allowed: readonly number[]): void => {
       if (!allowed.includes(e.args.length))
@@ -150,11 +174,7 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
       const arg = visit(e.args[0]!);
       if (e.name === 'trace' && arg.kind === 'matrix')
         unify(arg.rows, arg.cols, () => `trace needs a square matrix, got ${show(arg)}`, e.span);
-      if (e.name === 'norm' && e.args[1]) {
-        const kind = e.args[1];
-        const ok = (kind.kind === 'string' && kind.value === 'fro') || (kind.kind === 'number' && kind.value === 1);
-        if (!ok) fail(`norm supports 'fro' and 1 (entry-wise), got ${kind.kind === 'string' ? `'${kind.value}'` : 'another kind'}`, kind.span);
-      }
+      if (e.name === 'norm') normKind(e);
       return SCALAR;
     }
     if (e.name === 'sqrt') {

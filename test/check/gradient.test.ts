@@ -13,7 +13,7 @@ const correct: { f: string; G: string; selection: boolean | null }[] = [
   // (sign + 1)/2 is the Heaviside step with H(0) = 1/2: right as a derivative of relu.
   { f: 'sum(relu(X))', G: '(sign(X)+1)/2', selection: true },
   { f: 'sum(relu(X))', G: 'relu(sign(X))', selection: true },
-  { f: 'norm(X,1)', G: 'sign(X)', selection: true },
+  { f: 'sum(abs(X))', G: 'sign(X)', selection: true },
   { f: 'sum(max(X,0.1*X))', G: '0.55+0.45*sign(X)', selection: true },
   { f: 'sum(exp(X))', G: 'exp(X)', selection: null },
   { f: 'sum(sqrt(X.^2+1))', G: 'X./sqrt(X.^2+1)', selection: null },
@@ -92,7 +92,7 @@ describe('check --claim: details', () => {
   });
 
   it('lists the kink with the one-sided derivatives and the claimed value', () => {
-    const r = checkGradient('norm(X,1)', 'sign(X)');
+    const r = checkGradient('sum(abs(X))', 'sign(X)');
     expect(r.kinks).toEqual([{ at: '0', claim: '0', left: '-1', right: '1', selects: true, note: null }]);
     expect(r.explanation).toContain('selects a subgradient');
   });

@@ -33,9 +33,10 @@ const proofNames = readdirSync('proofs').filter((f) => f.endsWith('.proof')).sor
 describe('kinkproof build proofs', () => {
   const [a, b] = [fresh(), fresh()];
   const runs: Run[] = [];
+  // Two full builds: far beyond vitest's 10 s default hook timeout on a busy 2-core machine.
   beforeAll(() => {
     runs.push(...[a, b].map((out) => kinkproof(['build', 'proofs', '--out', out])));
-  });
+  }, 240_000);
 
   it('renders every proof file and an index to .tex/.html/.md, exit 0', () => {
     expect(runs[0]!.stderr).toContain(`wrote `);

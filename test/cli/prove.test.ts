@@ -42,7 +42,7 @@ describe('kinkproof prove', () => {
     const out = json(r);
     expect(out).toMatchObject({ ok: true, fail: 0, error: 0, unknown: 0 });
     const [file] = out.files as { file: string; title: string; steps: { line: number; status: string }[] }[];
-    expect(file!.title).toBe('The l1 norm and its sign-pattern subgradient');
+    expect(file!.title).toBe('The entry-wise l1 norm and its sign-pattern subgradient');
     expect(file!.steps.every((s) => s.status === 'pass')).toBe(true);
   });
 

@@ -142,8 +142,9 @@ class Evaluator {
       case 'norm': {
         const [v, kind] = args;
         if (v === undefined || typeof v === 'string' || args.length > 2) throw new RefInvalid('norm arity');
-        if (kind === undefined || kind === 'fro') return this.note(Math.sqrt(all(v).reduce((s, x) => s + x * x, 0)));
-        if (kind === 1) return this.note(all(v).reduce((s, x) => s + Math.abs(x), 0));
+        // mathjs's meanings: only 'fro' is the Frobenius norm; norm(R) and norm(R,2) are spectral, norm(R,1) the largest column sum.
+        if (kind === 'fro') return this.note(Math.sqrt(all(v).reduce((s, x) => s + x * x, 0)));
+        if (kind === 1 && isMatrix(v)) return this.note(v[0]!.reduce((m, _, j) => Math.max(m, v.reduce((s, r) => s + Math.abs(r[j]!), 0)), 0));
         throw new RefInvalid('norm kind');
       }
       default:

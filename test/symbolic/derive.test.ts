@@ -33,7 +33,7 @@ const cases: { f: string; cls: string; breakpoints: string[]; kinks: string[]; g
   { f: 'sum(relu(X).^3 + 2)', cls: 'C2', breakpoints: ['0'], kinks: [], gradient: '3*relu(X).^2' },
   { f: 'sum(sqrt(X.^2 + 1))', cls: 'Cinf', breakpoints: [], kinks: [], gradient: 'X./sqrt(X.^2 + 1)' },
   { f: 'sum(min(max(X, 0), 1))', cls: 'C0', breakpoints: ['0', '1'], kinks: ['0', '1'], gradient: null },
-  { f: "norm(X - 1, 1)", cls: 'C0', breakpoints: ['1'], kinks: ['1'], gradient: null },
+  { f: "sum(abs(X - 1))", cls: 'C0', breakpoints: ['1'], kinks: ['1'], gradient: null },
   { f: 'sum(exp(relu(X)))', cls: 'C0', breakpoints: ['0'], kinks: ['0'], gradient: null },
   { f: 'sum(relu(X.^3 - 2))', cls: 'C0', breakpoints: ['2^(1/3)'], kinks: ['2^(1/3)'], gradient: null },
   { f: 'sum(relu(X).*relu(-X))', cls: 'Cinf', breakpoints: [], kinks: [], gradient: '0' },

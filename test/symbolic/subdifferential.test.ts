@@ -19,7 +19,7 @@ const cases: Expected[] = [
   { f: 'sum(-relu(X))', convex: false, kind: 'clarke', sets: ['0: [-1, 0]!'] },
   { f: 'sum(abs(X) + X.^2)', convex: true, kind: 'convex', sets: ['0: [-1, 1]'] },
   { f: 'sum(relu(1 - X))', convex: true, kind: 'convex', sets: ['1: [-1, 0]'] },
-  { f: 'norm(X - 1, 1)', convex: true, kind: 'convex', sets: ['1: [-1, 1]'] },
+  { f: 'sum(abs(X - 1))', convex: true, kind: 'convex', sets: ['1: [-1, 1]'] },
   { f: 'sum(max(abs(X), 1))', convex: true, kind: 'convex', sets: ['-1: [-1, 0]', '1: [0, 1]'] },
   { f: 'sum(min(max(X, 0), 1))', convex: false, kind: 'clarke', sets: ['0: [0, 1]', '1: [0, 1]!'] },
   { f: 'sum(-abs(X))', convex: false, kind: 'clarke', sets: ['0: [-1, 1]!'] },
