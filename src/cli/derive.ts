@@ -31,7 +31,7 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   startBudget(timeout);
   let analysis: SymbolicAnalysis;
   try {
-    analysis = analyzeSymbolic(input, { constants, at: at.map((m) => m.data), ...(shape ? { shape } : {}) });
+    analysis = analyzeSymbolic(input, { constants, at, ...(shape ? { shape } : {}) });
   } finally {
     clearBudget();
   }
