@@ -76,7 +76,9 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
   if (verification) {
     lines.push(
       '',
-      `verification:   ${verification.status} (${verification.checks} numeric checks, max relative error ${verification.maxRelError.toExponential(2)}, seed ${verification.seed})`,
+      verification.status === 'inconclusive'
+        ? `verification:   inconclusive (no numeric check could be made, seed ${verification.seed})`
+        : `verification:   ${verification.status} (${verification.checks} numeric checks, max relative error ${verification.maxRelError.toExponential(2)}, seed ${verification.seed})`,
     );
     for (const f of verification.failures.slice(0, 5))
       lines.push(`  FAILED ${f.claim} at ${f.point}: symbolic ${f.symbolic}, numeric ${f.numeric}`);

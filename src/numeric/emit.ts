@@ -23,10 +23,12 @@
  *   powers aⁿ carry n·(|a| + e)ⁿ⁻¹·e (mean value theorem), so (0 ± e)² errs
  *   by e², not 0;
  * - relu passes e where the sign of its argument is uncertain (|a| ≤ e);
- *   sign and heaviside are flat (a switch is taken as decided: entries near
- *   φ's own switches are kept out of every check, and an argument that is 0
- *   on a whole interval, heaviside(log(1 + heaviside(t)²)) for t < 0, is
- *   computed exactly 0 there);
+ *   sign and heaviside are flat where the sign of the argument is decided
+ *   (|a| > e, or e = 0: an exact 0 stays decided) and may be off by their largest jump, 2, where it is not:
+ *   exp(−t²) underflows to 0 for |t| > 27, and heaviside of it is ½, not 1
+ *   (an argument that is exactly 0 on a whole interval, such as
+ *   heaviside(log(1 + heaviside(t)²)) for t < 0, then gets the jump too:
+ *   checks there say nothing, they do not fail);
  * - 1/a, log a and a^p with p < 0 are carried with |a| − e in place of |a|,
  *   and are unbounded (Infinity) once the argument's error reaches its size;
  *   a^p with 0 < p < 1 is bounded by (2e)^p there.
@@ -74,6 +76,8 @@ const U = literal(UNIT_ROUNDOFF);
  */
 export const UNDERFLOW_FLOOR = 2 ** -960;
 const abs = (v: string): string => `Math.abs(${v})`;
+/** The largest jump of a primitive with slope 'zero' (sign: from −1 to 1). */
+const SWITCH_JUMP = 2;
 
 // Source builders that fold exact zeros: most error terms vanish when an input is exact.
 const product = (...factors: string[]): string => (factors.includes('0') ? '0' : `(${factors.join(' * ')})`);
@@ -122,8 +126,8 @@ function propagate(rule: RoundingRule, v: string, args: readonly Operand[]): str
         return a.e;
       case 'passed': // v/|a|: 1 where the argument is passed through, 0 where flat; e where the side is uncertain
         return `(${abs(a.v)} > ${a.e} ? ${a.e} * ${v} / ${abs(a.v)} : ${a.e})`;
-      case 'zero': // flat: the switch is taken as decided (entries near φ's own switches are kept out of every check)
-        return '0';
+      case 'zero': // flat where the switch is decided; where the argument is within its error of 0, up to the jump
+        return `(${abs(a.v)} > ${a.e} || ${a.e} === 0 ? 0 : ${literal(SWITCH_JUMP)})`;
       case 'value':
         return product(abs(v), a.e);
       case 'reciprocal': // |log(a ± e) − log a| ≤ e/(|a| − e)

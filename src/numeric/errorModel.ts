@@ -55,6 +55,11 @@ export const kinkSlack = (kinks: readonly number[], errors: readonly number[] = 
 /** Bound (before SAFETY) for a sum of `count` terms whose magnitudes add up to `absSum`. */
 const summationError = (count: number, absSum: number): number => Math.sqrt(count) * UNIT_ROUNDOFF * absSum;
 
+/** Slowest shrinking of successive differences that counts as convergence in divergesTo, and the cap on the ratio of rounding noise. */
+const CONVERGENT_RATIO = 0.95;
+/** Slowest resolved shrinking for which extrapolate still bounds the tail (|t|^(1/100) converges at 2^(−1/100) ≈ 0.993). */
+const SLOWEST_RATIO = 0.999;
+
 /** Factor on the fitted tail (see extrapolate). */
 const TAIL_SAFETY = 2;
 
@@ -72,9 +77,13 @@ export interface Estimate {
  * bounds per sample. Richardson twice (assumes g(δ) = L + aδ + bδ² + …; for
  * other expansions, such as √δ, it leaves a tail that the fit below measures),
  * then the tail: with successive differences shrinking by ratio r, the error
- * after the last one is |last difference|·r/(1 − r), r fitted and kept
- * within [½, 0.95] (convergence no slower than δ^0.07). The tail is exact for
- * a purely geometric error, so it is doubled to leave room for the rest.
+ * after the last one is |last difference|·r/(1 − r), r fitted (at least ½).
+ * A slow rate is honoured, not capped: |t|^(1/100) → 0 converges at ratio
+ * 0.993, and a cap of 0.95 made its true limit fail. Where the rate is not
+ * resolved (differences within rounding) r is capped at 0.95 as before; where
+ * it is resolved and at least 0.999 the tail is unbounded and the estimate
+ * says nothing (a check with it is skipped, evidence.ts). The tail is exact
+ * for a purely geometric error, so it is doubled to leave room for the rest.
  */
 export function extrapolate(samples: readonly number[], rounding: readonly number[]): Estimate {
   let values = [...samples];
@@ -88,8 +97,12 @@ export function extrapolate(samples: readonly number[], rounding: readonly numbe
   const last = values[n - 1]!;
   const d1 = Math.abs(last - values[n - 2]!);
   const d0 = Math.abs(values[n - 2]! - values[n - 3]!);
-  const ratio = d0 === 0 ? 0.5 : Math.min(0.95, Math.max(0.5, d1 / d0));
-  const tail = (TAIL_SAFETY * d1 * ratio) / (1 - ratio);
+  // Differences within rounding carry no rate: the rounding term bounds them, and the ratio keeps its old floor and cap.
+  const noise = d1 <= SAFETY * (errors[n - 1]! + errors[n - 2]!);
+  const fitted = d0 === 0 ? 0.5 : Math.max(0.5, d1 / d0);
+  const ratio = noise ? Math.min(CONVERGENT_RATIO, fitted) : fitted;
+  // A resolved rate slower than SLOWEST_RATIO (δ^0.0014) is no measured convergence: the limit is not estimated.
+  const tail = ratio >= SLOWEST_RATIO ? Infinity : (TAIL_SAFETY * d1 * ratio) / (1 - ratio);
   return {
     value: last,
     tolerance: SAFETY * errors[n - 1]! + tail,
@@ -97,8 +110,6 @@ export function extrapolate(samples: readonly number[], rounding: readonly numbe
   };
 }
 
-/** Slowest shrinking of successive differences that still counts as convergence (as in extrapolate). */
-const CONVERGENT_RATIO = 0.95;
 
 /**
  * Do the samples (δ halving) diverge to ±∞ with the given sign? The last four

@@ -12,7 +12,10 @@ export type CheckKind =
   | 'value'
   | 'support-function'
   | 'subgradient-inequality'
-  | 'clarke-endpoint';
+  | 'clarke-endpoint'
+  | 'piece-value'
+  | 'piece-derivative'
+  | 'piece-smoothness';
 
 export interface CheckRecord {
   readonly kind: CheckKind;
@@ -30,8 +33,14 @@ export interface CheckRecord {
   readonly passed: boolean;
 }
 
+/**
+ * 'inconclusive': no check was informative (every candidate was skipped as
+ * unresolvable in floating point), so nothing was confirmed. Not a failure.
+ */
+export type EvidenceStatus = 'passed' | 'failed' | 'inconclusive';
+
 export interface Evidence {
-  readonly status: 'passed' | 'failed';
+  readonly status: EvidenceStatus;
   readonly checks: number;
   readonly maxRelError: number;
   readonly worst: CheckRecord | null;
@@ -145,6 +154,23 @@ export class EvidenceBuilder {
     });
   }
 
+  /**
+   * A check decided by the shape of a sequence rather than by one comparison
+   * (e.g. a gap between the two sides of a point that never closes):
+   * confirmed (relative error 0) or contradicted (1).
+   */
+  verdict(kind: CheckKind, claim: string, point: PointText, symbolic: number, numeric: number, confirmed: boolean): void {
+    this.add({
+      kind,
+      claim,
+      point,
+      c: { symbolic, numeric, tolerance: 0, scale: 0 },
+      relError: confirmed ? 0 : 1,
+      tolerance: 0,
+      passed: confirmed,
+    });
+  }
+
   /** Closes a group of checks of one claim at one kind of point: its worst check becomes a record. */
   endGroup(): void {
     if (this.groupWorst && this.records.length < MAX_RECORDS) this.records.push(this.record(this.groupWorst));
@@ -155,7 +181,7 @@ export class EvidenceBuilder {
   finish(seed: number): Evidence {
     this.endGroup();
     return {
-      status: this.failures.length > 0 ? 'failed' : 'passed',
+      status: this.failures.length > 0 ? 'failed' : this.checks === 0 ? 'inconclusive' : 'passed',
       checks: this.checks,
       maxRelError: this.maxRelError,
       worst: this.worst?.record ?? null,

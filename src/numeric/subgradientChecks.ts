@@ -34,7 +34,7 @@ const STEPS = 12;
 const FIRST_STEP = 2 ** -6;
 /** A direction's first step is at least this (times max(1, |x|)); entries with less room to a breakpoint are left out. */
 const MIN_FIRST_STEP = 2 ** -12;
-/** Entries off the breakpoints sit at c ± (ROOM + |z|), z ~ N(0, 1): room for the difference steps. */
+/** Entries off the breakpoints sit at c ± (ROOM + |z|)·max(1, |c|), z ~ N(0, 1): room for the difference steps. */
 const ROOM = 1 / 8;
 const RADEMACHER = 3;
 const GAUSSIAN = 3;
@@ -213,7 +213,7 @@ function evaluate(phi: Compiled, model: EntrySet, x: Float64Array): Omit<Evaluat
 }
 
 /**
- * Entries on exact breakpoints (half, at random) or at c ± (ROOM + |z|) for a
+ * Entries on exact breakpoints (half, at random) or at c ± (ROOM + |z|)·max(1, |c|) for a
  * random breakpoint c; and, when some breakpoint is a double, a matrix with
  * every entry on one (round-robin).
  */
@@ -228,9 +228,11 @@ function matrixPoints(subject: SubgradientSubject, sets: readonly KinkSet[], n: 
   rng.fillGaussian(z);
   const mixed = Float64Array.from(z, (zi) => {
     if (exact.length > 0 && rng.nextUint32() & 1) return pick(rng.nextUint32(), exact);
-    return pick(rng.nextUint32(), centres) + Math.sign(zi) * (ROOM + Math.abs(zi));
+    const c = pick(rng.nextUint32(), centres);
+    // Scaled with |c|: beside c = 1e30 an offset of 0.125 is below the spacing of doubles.
+    return c + Math.sign(zi) * (ROOM + Math.abs(zi)) * Math.max(1, Math.abs(c));
   });
-  const near = `at a breakpoint ± (${ROOM} + |N(0, 1)|)`;
+  const near = `at a breakpoint c ± (${ROOM} + |N(0, 1)|)·max(1, |c|)`;
   const points = [{ label: `X ${rows}x${cols}${block}, entries ${exact.length ? `on breakpoints or ${near}` : near}`, x: mixed }];
   if (exact.length > 0)
     points.push({ label: `X ${rows}x${cols}${block}, every entry on a breakpoint`, x: Float64Array.from({ length: n }, (_, i) => exact[i % exact.length]!) });
@@ -276,6 +278,9 @@ function checkSupport(
   builder.endGroup();
 }
 
+/** How far t is known to be from a breakpoint whose double may be off (0 when it may be on it). */
+const distance = (t: number, k: KinkSet): number => Math.max(0, Math.abs(t - k.c) - (k.exact ? 0 : k.cError + u * Math.abs(k.c)));
+
 /**
  * σ(D) = Σ max(lo·d, hi·d) against the forward quotients Σ (φ(x + hd) − φ(x))/h,
  * h halving from h₀, extrapolated. h₀·|d| is at most a quarter of each entry's
@@ -290,7 +295,7 @@ function directional(p: Evaluated, phi: Compiled, sets: readonly KinkSet[], d: F
   const used: number[] = [];
   let h0 = FIRST_STEP * scale;
   p.x.forEach((t, i) => {
-    const room = Math.min(...sets.filter((k) => k.c !== t).map((k) => Math.abs(t - k.c))) / (4 * Math.abs(d[i]!));
+    const room = Math.min(...sets.filter((k) => !(k.exact && k.c === t)).map((k) => distance(t, k))) / (4 * Math.abs(d[i]!));
     if (room < MIN_FIRST_STEP * scale) return;
     used.push(i);
     h0 = Math.min(h0, room);

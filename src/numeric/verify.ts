@@ -3,6 +3,9 @@
  * f(X) = offset + Σ_ij φ(x_ij) by finite differences. Numbers only verify:
  * a claim the numbers contradict becomes a failure record naming the claim,
  * the point and both numbers. Same input and seed, byte-identical evidence.
+ * Every claimed piece is probed on its own interval (pieceChecks.ts), so
+ * something is always checked; evidence with no informative check at all is
+ * 'inconclusive', never 'passed'.
  */
 import { KinkproofError } from '../diagnostics.js';
 import type { EntryAnalysis } from '../symbolic/analyze.js';
@@ -14,6 +17,7 @@ import { approximation } from './constants.js';
 import { EvidenceBuilder } from './evidence.js';
 import type { Evidence } from './evidence.js';
 import { checkGradient } from './gradientChecks.js';
+import { checkPieces, pieceSteps } from './pieceChecks.js';
 import { testSet } from './points.js';
 import type { ProgressCallback } from './progress.js';
 import { checkSubgradients, subgradientSteps } from './subgradientChecks.js';
@@ -56,7 +60,7 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   const claim = gradient ? { phi, psi: gradient, text: `∇f = ${printText(gradient, MATRIX)}` } : undefined;
   const tests = claim ? testSet(rows, cols, seed, kinks) : undefined;
   const sub = subdifferential?.kind ? subdifferential : undefined;
-  const total = (tests?.points.length ?? 0) + kinks.length + (sub ? subgradientSteps(sub) : 0);
+  const total = (tests?.points.length ?? 0) + kinks.length + pieceSteps(entry) + (sub ? subgradientSteps(sub) : 0);
   let done = 0;
   const step = (): void => onProgress?.(++done, total);
   onProgress?.(0, total);
@@ -64,6 +68,7 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   const builder = new EvidenceBuilder();
   if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks, kinkErrors }, tests, builder, step);
   checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
+  checkPieces({ phi, entry, seed }, builder, step);
   if (sub) checkSubgradients({ phi, sub, rows, cols, seed }, builder, step);
   return builder.finish(seed);
 }

@@ -46,7 +46,7 @@ describe('verify: the founding example f(X) = ‖relu(X)‖_F²', () => {
     expect(evidence.records.length).toBeLessThanOrEqual(MAX_RECORDS);
     expect(evidence.checks).toBeGreaterThan(evidence.records.length);
     expect(new Set(evidence.records.map((r) => r.kind))).toEqual(
-      new Set(['gradient-direction', 'gradient-entry', 'one-sided', 'derivative-continuity', 'value']),
+      new Set(['gradient-direction', 'gradient-entry', 'one-sided', 'derivative-continuity', 'value', 'piece-value', 'piece-derivative']),
     );
   });
 });

@@ -54,6 +54,7 @@ function convexity(a: SymbolicAnalysis): Inline[] {
 function numeric(evidence: Evidence | null): Inline[] {
   if (!evidence) return [text('No numeric cross-check was run.')];
   if (evidence.status === 'passed') return [text(`All ${evidence.checks} numeric checks agree with these results.`)];
+  if (evidence.status === 'inconclusive') return [text('The numeric cross-check was inconclusive: no check could be made.')];
   return [text('WARNING: the numeric cross-check contradicts a symbolic claim (see the table); treat the results above with suspicion.')];
 }
 

@@ -102,6 +102,8 @@ function breakpointTable(records: readonly CheckRecord[], withResult: boolean, a
 const claimText = (a: SymbolicAnalysis): string | undefined => (a.gradient ? `∇f = ${printText(a.gradient, MATRIX)}` : undefined);
 
 function summary(evidence: Evidence): Inline[] {
+  if (evidence.status === 'inconclusive')
+    return [text(`Inconclusive (seed ${evidence.seed}): no numeric check could be made, so nothing above is confirmed by numbers.`)];
   const failed = evidence.failures.length;
   const verdict: Inline[] =
     evidence.status === 'passed'
