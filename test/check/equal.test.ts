@@ -85,11 +85,15 @@ describe('check --equal: details', () => {
   });
 
   it('says unknown, and what was tried, when neither route decides', () => {
-    // sqrt(t^2+2t+1) = |t+1|: a power of a sum is beyond the canonical forms; no point refutes it.
-    const r = checkEqual('sqrt(X.^2 + 2*X + 1)', 'abs(X + 1)');
+    // sqrt(4t^2+4) = 2 sqrt(t^2+1): pulling a square factor out of a radical is beyond the canonical forms; no point refutes it.
+    const r = checkEqual('sqrt(4 + 4*X.^2)', '2*sqrt(1 + X.^2)');
     expect(r.verdict).toBe('unknown');
-    expect(r.cases.find((c) => c.where === 't > -1')?.equal).toBeNull();
-    expect(r.explanation).toMatch(/could not decide t < -1, t > -1; a search of \d+ points/);
+    expect(r.cases.find((c) => c.where === 'all t')?.equal).toBeNull();
+    expect(r.explanation).toMatch(/could not decide all t; a search of \d+ points/);
+  });
+
+  it('decides sqrt of a perfect square exactly: sqrt(t^2+2t+1) = |t+1|', () => {
+    expect(checkEqual('sqrt(X.^2 + 2*X + 1)', 'abs(X + 1)')).toMatchObject({ verdict: 'correct', method: 'exact' });
   });
 
   it('stays unknown for an identity of matrix products that holds', () => {
