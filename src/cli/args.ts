@@ -4,13 +4,6 @@ import * as Q from '../symbolic/exact/rational.js';
 import type { Rational } from '../symbolic/exact/rational.js';
 import type { ConstantMatrix } from '../symbolic/shapes.js';
 
-export interface ParsedArgs {
-  readonly command: string | undefined;
-  readonly positional: string[];
-  readonly flags: Map<string, string[]>;
-  readonly switches: Set<string>;
-}
-
 /**
  * Every option of the command line: which take a value, and which commands take
  * each. `--help`/`-h` and `--version` are taken by every command.
