@@ -74,7 +74,7 @@ function differs(a: PolyValue | null, b: PolyValue | null): boolean | null {
   if (xs.length !== ys.length) return null;
   let undecided = false;
   for (let i = 0; i < xs.length; i++) {
-    const s = signOfConstant(P.sub(xs[i]!, ys[i]!));
+    const s = signOfConstant(P.sub(xs[i]!, ys[i]!), false);
     if (s === undefined) undecided = true;
     else if (s !== 0) return true;
   }

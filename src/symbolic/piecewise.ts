@@ -12,11 +12,12 @@ import type { Side } from './primitives/spec.js';
 import type { Scalar } from './scalar/expr.js';
 import { keyOf } from './scalar/expr.js';
 import { addS, callS, mulS, powS } from './scalar/build.js';
-import { toPoly } from './scalar/toPoly.js';
+import { NotElementary, toPoly } from './scalar/toPoly.js';
 import { fromPoly } from './scalar/fromPoly.js';
 import { compareExact, realZeros } from './solve.js';
 import { KinkproofError } from '../diagnostics.js';
 import { exactText } from './scalar/print.js';
+import { differentiate } from './scalar/derivative.js';
 
 /** An elementary expression valid on one open interval, with its canonical form. */
 export interface Piece {
@@ -187,13 +188,41 @@ function mergeEqualNeighbours(pw: Piecewise): Piecewise {
   return { breakpoints: bps, pieces, values };
 }
 
-/** The display, read without knowing the side, is analytic at c. */
+/**
+ * The display and its derivative, as written, are defined at c: every power
+ * with a fractional or negative exponent has a base that is positive (non-zero)
+ * there, every log a positive argument. Canonical forms cannot tell: they
+ * cancel √(t²)·t/√(t²) to t, but the written form is 0/0 at 0.
+ */
 function displayCovers(display: Scalar, c: Poly): boolean {
-  try {
-    return analyticAt(toPoly(display, { tPositive: false }), c, pointContext(c));
-  } catch (e) {
-    if (e instanceof P.Undefined) return false;
-    throw e;
+  return definedAt(display, c) && definedAt(differentiate(display), c);
+}
+
+function definedAt(s: Scalar, c: Poly): boolean {
+  const signAt = (x: Scalar): -1 | 0 | 1 | undefined => {
+    try {
+      return signOfConstant(substitute(toPoly(x, { tPositive: false }), c, pointContext(c)));
+    } catch (e) {
+      if (e instanceof P.Undefined || e instanceof NotElementary) return undefined;
+      throw e;
+    }
+  };
+  switch (s.kind) {
+    case 'const':
+    case 'var':
+      return true;
+    case 'add':
+      return s.terms.every((x) => definedAt(x, c));
+    case 'mul':
+      return s.factors.every((x) => definedAt(x, c));
+    case 'pow': {
+      if (!definedAt(s.base, c)) return false;
+      if (Q.isInteger(s.exponent) && Q.sign(s.exponent) >= 0) return true;
+      const sign = signAt(s.base);
+      return Q.isInteger(s.exponent) ? sign === 1 || sign === -1 : sign === 1;
+    }
+    case 'call':
+      return s.args.every((x) => definedAt(x, c)) && (s.fn !== 'log' || signAt(s.args[0]!) === 1);
   }
 }
 

@@ -36,9 +36,8 @@ export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: num
     return r;
   };
   const entries = X.exact.map((row) => row.map(at));
-  let value = offset;
-  for (const row of entries) for (const r of row) value += r.value;
   const all = entries.flat();
+  const value = compensatedSum([offset, ...all.map((r) => r.value)]);
   const differentiable: Tri = all.some((r) => r.differentiable === false) ? false : all.some((r) => r.differentiable === null) ? null : true;
   const base = { X: X.data, value, differentiable };
   if (differentiable === true)
@@ -55,4 +54,16 @@ export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: num
     subdifferentialKind: convexity.convex === true ? 'convex' : 'clarke',
     reason: null,
   };
+}
+
+/** Neumaier's compensated sum: the entries are correctly rounded, the total loses almost nothing more. */
+function compensatedSum(xs: readonly number[]): number {
+  let sum = 0;
+  let carry = 0;
+  for (const x of xs) {
+    const t = sum + x;
+    carry += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return sum + carry;
 }

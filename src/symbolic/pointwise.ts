@@ -8,7 +8,8 @@ import * as Q from './exact/rational.js';
 import type { Rational } from './exact/rational.js';
 import * as P from './exact/poly.js';
 import * as I from './exact/interval.js';
-import { approximate, enclose, signOfConstant, substitute } from './exact/calculus.js';
+import { approximate, enclose, isTight, signOfConstant } from './exact/calculus.js';
+import { refinedValue } from './exact/bigInterval.js';
 import type { BreakpointAnalysis, EntryAnalysis } from './analyze.js';
 import type { Piece } from './piecewise.js';
 import { compareExact } from './solve.js';
@@ -49,23 +50,19 @@ const enclosureOf = (x: Rational): I.Interval => {
   return Q.equals(Q.fromNumber(d), x) ? I.exact(d) : I.point(d);
 };
 
-/** A tight enclosure's midpoint is within a few ulps of the exact value. */
-const tight = (e: I.Interval): boolean =>
-  Number.isFinite(e.lo) && Number.isFinite(e.hi) && e.hi - e.lo <= 1e-14 * Math.max(Math.abs(e.lo), Math.abs(e.hi));
-
 /**
- * The value of a piece's canonical form at x: an interval evaluation when it is
- * tight (fast), else the exact value at x, rounded.
+ * The value of a piece's canonical form at x, to the nearest double: a double
+ * interval evaluation when it is tight (fast), else a refined enclosure.
  */
 function pieceValue(piece: Piece, x: Rational): number {
+  let double: I.Interval | undefined;
   try {
-    const e = enclose(piece.nf, enclosureOf(x));
-    if (tight(e) || (e.lo === 0 && e.hi === 0)) return I.midpoint(e);
+    double = enclose(piece.nf, enclosureOf(x));
+    if (isTight(double)) return I.midpoint(double);
   } catch {
-    // fall through to the exact value
+    // a double enclosure left the domain; the refined one may not
   }
-  const c = P.constant(x);
-  return approximate(substitute(piece.nf, c, { tPositive: Q.sign(x) > 0, tNegative: Q.sign(x) < 0 }));
+  return refinedValue(piece.nf, x) ?? (double ? I.midpoint(double) : NaN);
 }
 
 function atBreakpoint(b: BreakpointAnalysis): EntryAtNumber {

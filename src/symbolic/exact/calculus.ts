@@ -2,6 +2,7 @@
 import * as Q from './rational.js';
 import * as I from './interval.js';
 import type { Interval } from './interval.js';
+import { refinedSign, refinedValue } from './bigInterval.js';
 import { exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, T, Undefined, ZERO } from './poly.js';
 import type { Atom, Factor, Poly, PowerContext } from './poly.js';
 
@@ -166,20 +167,42 @@ function surdSign(p: Poly): -1 | 0 | 1 | undefined {
 
 const gcd = (x: bigint, y: bigint): bigint => (y === 0n ? x : gcd(y, x % y));
 
-/** The sign of a constant, proved by an enclosure or, for a + b·√…, exactly; undefined when neither can tell. */
-export function signOfConstant(p: Poly): -1 | 0 | 1 | undefined {
+/**
+ * The sign of a constant, proved by an enclosure or, for a + b·√…, exactly;
+ * undefined when neither can tell. `refine` allows a higher-precision
+ * enclosure (tens of milliseconds for a constant that is 0 but not written as
+ * 0); a search over many points that only refutes passes false.
+ */
+export function signOfConstant(p: Poly, refine = true): -1 | 0 | 1 | undefined {
+  const refined = (): -1 | 1 | undefined => (refine ? refinedSign(p) : undefined);
   if (p.terms.length === 0) return 0;
   const q = p.terms.length === 1 && p.terms[0]?.mono.factors.length === 0 ? p.terms[0].coef : undefined;
   if (q) return Q.sign(q);
   try {
-    return I.signOf(enclose(p, I.exact(0))) ?? surdSign(p);
+    return I.signOf(enclose(p, I.exact(0))) ?? surdSign(p) ?? refined();
   } catch {
-    return surdSign(p);
+    return surdSign(p) ?? refined();
   }
 }
 
-/** A double close to a constant's value (for display and numeric checks only). */
+/**
+ * The double nearest a constant's value (p at t), for display and numeric
+ * checks only: a double enclosure's midpoint when it is tight, else an
+ * enclosure refined in higher precision (e^1000, cancellation).
+ */
 export function approximate(p: Poly, t = 0): number {
-  return I.midpoint(enclose(p, I.point(t)));
+  let double: I.Interval | undefined;
+  try {
+    double = enclose(p, t === 0 ? I.exact(0) : I.point(t));
+    if (isTight(double)) return I.midpoint(double);
+  } catch (e) {
+    if (!(e instanceof Undefined)) throw e;
+  }
+  return refinedValue(p, Q.fromNumber(t)) ?? (double ? I.midpoint(double) : NaN);
 }
+
+/** Within a few ulps: its midpoint is as good as a double gets. */
+export const isTight = (e: I.Interval): boolean =>
+  (e.lo === 0 && e.hi === 0) ||
+  (Number.isFinite(e.lo) && Number.isFinite(e.hi) && e.hi - e.lo <= 1e-14 * Math.max(Math.abs(e.lo), Math.abs(e.hi)));
 
