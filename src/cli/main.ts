@@ -48,7 +48,9 @@ export function reportError(e: unknown, io: Io): number {
     if (caret) io.stderr(`${caret}\n`);
     return 2;
   }
-  const message = e instanceof RangeError ? 'the input is too deeply nested to analyse' : e instanceof Error ? e.message : String(e);
+  // A stack overflow is a depth the parser's limit should have caught; other RangeErrors keep their own message.
+  const overflow = e instanceof RangeError && /call stack/i.test(e.message);
+  const message = overflow ? 'the input is too deeply nested to analyse' : e instanceof Error ? e.message : String(e);
   io.stderr(`kinkproof: internal error: ${oneLineText(message.split('\n')[0] ?? '')} (please report this input)\n`);
   return 2;
 }

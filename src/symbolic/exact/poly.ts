@@ -47,13 +47,9 @@ export class Undefined extends Error {
   }
 }
 
-/** Raised when a result would grow past what we are willing to expand. */
-export class TooLarge extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'TooLarge';
-  }
-}
+/** Raised when a result would grow past what we are willing to expand (also for numbers past Q.MAX_BITS). */
+export { TooLarge } from './rational.js';
+import { TooLarge } from './rational.js';
 
 const MAX_TERMS = 2000;
 
@@ -362,8 +358,19 @@ export function log(p: Poly, ctx: PowerContext = { tPositive: false }): Poly {
 
 const logAtomOf = (p: Poly): Poly => monomial([factor({ kind: 'log', arg: p }, Q.ONE)]);
 
-/** The coefficients c₀…c_d when p is a polynomial in t with constant coefficients, else undefined. */
+/**
+ * The highest power of t kinkproof works with: root finding, coefficient
+ * lists and derivative-by-derivative comparisons grow with the degree
+ * (t^100000 would mean 100000 coefficients and as many derivatives).
+ */
+export const MAX_DEGREE = 1000;
+
+/** The coefficients c₀…c_d when p is a polynomial in t with constant coefficients, else undefined. Throws TooLarge on a power of t past ±MAX_DEGREE. */
 export function coefficientsInT(p: Poly): Poly[] | undefined {
+  for (const term of p.terms)
+    for (const f of term.mono.factors)
+      if (f.atom.kind === 't' && Q.compare(Q.rat(f.exp.num < 0n ? -f.exp.num : f.exp.num, f.exp.den), Q.rat(MAX_DEGREE)) > 0)
+        throw new TooLarge(`powers of t are limited to degree ${MAX_DEGREE} (t^${Q.toText(f.exp)} arises)`);
   const coeffs: Poly[] = [];
   for (const term of p.terms) {
     let degree = 0n;

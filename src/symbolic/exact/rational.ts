@@ -1,13 +1,39 @@
 /** Exact rational numbers on BigInt, always in lowest terms with a positive denominator. */
+import { checkBudgetNow } from '../budget.js';
+
 export interface Rational {
   readonly num: bigint;
   readonly den: bigint;
 }
 
+/**
+ * Numerators and denominators have at most this many bits (about 9,900 decimal
+ * digits). Past it exact arithmetic gets slow (a gcd of two 64-kbit numbers
+ * takes seconds) and memory-hungry (2^(10^9) needs 125 MB), so kinkproof
+ * refuses instead: 2^(10^9), 10^(10^6), sqrt(2)^100000 are limits, not answers.
+ */
+export const MAX_BITS = 32_768;
+const LIMIT = 1n << BigInt(MAX_BITS);
+const NEG_LIMIT = -LIMIT;
+
+/** Raised when a result would grow past what we are willing to compute exactly. */
+export class TooLarge extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'TooLarge';
+  }
+}
+
+const tooManyBits = (): TooLarge => new TooLarge(`an exact number would have more than ${MAX_BITS} bits`);
+
 const gcd = (a: bigint, b: bigint): bigint => {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  // Euclid on numbers near the size limit runs for a while: look at the clock now and then.
+  for (let i = 1; b !== 0n; i++) {
+    [a, b] = [b, a % b];
+    if ((i & 1023) === 0) checkBudgetNow();
+  }
   return a;
 };
 
@@ -17,7 +43,12 @@ export function rat(num: bigint | number, den: bigint | number = 1n): Rational {
   if (d === 0n) throw new RangeError('rational with zero denominator');
   if (d < 0n) [n, d] = [-n, -d];
   const g = gcd(n, d);
-  return g > 1n ? { num: n / g, den: d / g } : { num: n, den: d };
+  if (g > 1n) {
+    n /= g;
+    d /= g;
+  }
+  if (n > LIMIT || n < NEG_LIMIT || d > LIMIT) throw tooManyBits();
+  return { num: n, den: d };
 }
 
 export const ZERO = rat(0);
@@ -42,7 +73,22 @@ export const div = (a: Rational, b: Rational): Rational => rat(a.num * b.den, a.
 /** a^k for an integer k (k < 0 needs a ≠ 0). */
 export function powInt(a: Rational, k: bigint): Rational {
   if (k < 0n) return powInt(inv(a), -k);
-  return { num: a.num ** k, den: a.den ** k };
+  if (k === 0n) return ONE;
+  const magnitude = a.num < 0n ? -a.num : a.num;
+  if (a.den === 1n && magnitude <= 1n) return a.num === -1n && k % 2n === 0n ? ONE : a; // 0, 1, -1: no growth
+  // |a.num|^k or a.den^k has at least (bits − 1)·k + 1 bits: refuse before computing it.
+  const bits = BigInt(bitLength(magnitude > a.den ? magnitude : a.den));
+  if ((bits - 1n) * k > BigInt(MAX_BITS)) throw tooManyBits();
+  const out = { num: a.num ** k, den: a.den ** k };
+  if (out.num > LIMIT || out.num < NEG_LIMIT || out.den > LIMIT) throw tooManyBits();
+  return out;
+}
+
+/** The number of bits of a non-negative BigInt (0 for 0). */
+export function bitLength(n: bigint): number {
+  if (n === 0n) return 0;
+  const hex = n.toString(16);
+  return hex.length * 4 - (Math.clz32(Number.parseInt(hex[0]!, 16)) - 28);
 }
 
 /** floor(a) as a BigInt. */

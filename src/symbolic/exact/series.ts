@@ -10,6 +10,7 @@ import type { Rational } from './rational.js';
 import * as P from './poly.js';
 import type { Atom, Poly } from './poly.js';
 import { signOfConstant } from './calculus.js';
+import { checkBudget } from '../budget.js';
 
 export interface SeriesTerm {
   readonly e: Rational;
@@ -65,6 +66,7 @@ function composeWith(R: Series, coef: (k: number) => Rational, cap: Rational, te
   if (lead === null) return result; // R ≡ 0
   let power: Series = exactSeries([{ e: Q.ZERO, c: P.ONE }]);
   for (let k = 1; ; k++) {
+    checkBudget();
     if (terminatesAt !== undefined && k > terminatesAt) return result;
     if (Q.compare(Q.mul(lead, Q.rat(k)), cap) >= 0) {
       // The remaining terms start at exponent ≥ k·lead ≥ cap.
@@ -98,10 +100,59 @@ function binomial(e: Rational, k: number): Rational {
   return r;
 }
 
+/** Integer powers up to this are repeated products (cheap when s has few terms); higher ones square and multiply. */
+const LINEAR_POWER = 64n;
+/** Powers of two-term series up to this use the binomial theorem (t = c + u to the 1000th: 1000 terms, not 1000 series products). */
+const BINOMIAL_POWER = 4096n;
+
+/**
+ * (a + b)^n for exact terms a = α·u^p, b = β·u^q with p < q: Σ_k C(n,k)·α^{n−k}·β^k·u^{p(n−k)+qk},
+ * the terms with exponent below `cap` (exact when none is dropped, else precise to `cap`).
+ */
+function binomialPower(a: SeriesTerm, b: SeriesTerm, n: number, cap: Rational): Series {
+  const step = Q.sub(b.e, a.e);
+  const terms: SeriesTerm[] = [];
+  let count = 0;
+  for (let k = 0; k <= n; k++, count++) if (Q.compare(Q.add(Q.mul(a.e, Q.rat(n)), Q.mul(step, Q.rat(k))), cap) >= 0) break;
+  if (count === 0) return normalise([], cap);
+  // α^{n−k} for the k kept: α^{n−count+1} once, then up by one factor at a time.
+  let lowest = a.c.terms.length === 1 ? P.pow(a.c, Q.rat(n - count + 1)) : P.ONE; // a power of a sum is expanded step by step
+  for (let j = 0; a.c.terms.length > 1 && j < n - count + 1; j++) {
+    checkBudget();
+    lowest = P.mul(lowest, a.c);
+  }
+  const alphaPowers: Poly[] = [lowest];
+  for (let j = 1; j < count; j++) {
+    checkBudget();
+    alphaPowers.push(P.mul(alphaPowers[j - 1]!, a.c));
+  }
+  let choose = 1n;
+  let betaPower = P.ONE;
+  for (let k = 0; k < count; k++) {
+    checkBudget();
+    terms.push({ e: Q.add(Q.mul(a.e, Q.rat(n - k)), Q.mul(b.e, Q.rat(k))), c: P.scale(P.mul(alphaPowers[count - 1 - k]!, betaPower), Q.rat(choose)) });
+    choose = (choose * BigInt(n - k)) / BigInt(k + 1);
+    betaPower = P.mul(betaPower, b.c);
+  }
+  return normalise(terms, count === n + 1 ? null : cap);
+}
+
 function powSeries(s: Series, e: Rational, cap: Rational): Series {
   if (Q.isInteger(e) && e.num >= 0n) {
+    const [first, second] = s.terms;
+    if (s.order === null && s.terms.length === 2 && e.num <= BINOMIAL_POWER) return binomialPower(first!, second!, Number(e.num), cap);
     let out = exactSeries([{ e: Q.ZERO, c: P.ONE }]);
-    for (let k = 0n; k < e.num; k++) out = mulSeries(out, s, cap);
+    if (e.num <= LINEAR_POWER) {
+      for (let k = 0n; k < e.num; k++) out = mulSeries(out, s, cap);
+      return out;
+    }
+    // Square and multiply: t^(10^9) is 30 squarings, not 10^9 products.
+    let base = s;
+    for (let k = e.num; k > 0n; k >>= 1n) {
+      checkBudget();
+      if (k & 1n) out = mulSeries(out, base, cap);
+      if (k > 1n) base = mulSeries(base, base, cap);
+    }
     return out;
   }
   const { a, alpha, R } = factorLead(s);
@@ -191,6 +242,8 @@ export function derivativeLimit(s: Series, k: number, side: 1 | -1): Limit {
   const orient = side < 0 && k % 2 === 1 ? -1 : 1;
   for (const t of s.terms) {
     if (Q.compare(t.e, Q.rat(k)) >= 0) break;
+    checkBudget();
+    if (Q.isInteger(t.e) && Q.sign(t.e) >= 0) continue; // e(e−1)…(e−k+1) = 0 for an integer 0 ≤ e < k
     const ff = fallingFactorial(t.e, k);
     if (Q.isZero(ff)) continue;
     const sgn = signOfConstant(t.c);
