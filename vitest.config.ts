@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
+    setupFiles: ['test/fuzz/setup.ts'],
+    // Sized for a busy 2-core machine running two suites side by side, not for speed.
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
     pool: 'forks',
   },
 });
