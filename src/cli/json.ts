@@ -5,7 +5,7 @@ import type { Limit } from '../symbolic/analyze.js';
 import type { SymbolicAnalysis } from '../symbolic/derive.js';
 import { exactText, MATRIX, printLatex, printText } from '../symbolic/scalar/print.js';
 import type { Evidence } from '../numeric/verify.js';
-import { subdifferentialNotation } from '../report/setNotation.js';
+import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 import type { Convexity } from '../symbolic/convexity.js';
 
 export const exactJson = (c: Poly): { exact: string; value: number } => ({ exact: exactText(c), value: approximate(c) });
@@ -23,7 +23,10 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
   const { entry } = a;
   const bps = entry.piecewise.breakpoints;
   const differentiable = entry.differentiable;
-  const gradient = a.gradient && differentiable === true ? a.gradient : null;
+  // A verified matrix formula, else φ′ case by case (every f has one away from its kinks).
+  const cases = a.gradient ? null : gradientCases(entry);
+  const gradientText = a.gradient ? printText(a.gradient, MATRIX) : cases!.text;
+  const gradientLatex = a.gradient ? printLatex(a.gradient, MATRIX) : cases!.latex;
   return {
     input: a.input,
     separable: true,
@@ -53,9 +56,9 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
     convex: a.convexity.convex,
     convexWitness: witnessJson(a.convexity),
     subdifferential: subdifferentialJson(a),
-    gradient: gradient && printText(gradient, MATRIX),
-    gradientLatex: gradient && printLatex(gradient, MATRIX),
-    gradientAwayFromKinks: a.gradient && !gradient ? printText(a.gradient, MATRIX) : null,
+    gradient: differentiable === true ? gradientText : null,
+    gradientLatex: differentiable === true ? gradientLatex : null,
+    gradientAwayFromKinks: differentiable === true ? null : gradientText,
     at: a.points.map((p) => ({
       X: p.X,
       value: p.value,

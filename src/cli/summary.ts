@@ -3,7 +3,7 @@ import type { PointResult, SymbolicAnalysis } from '../symbolic/derive.js';
 import { exactText, MATRIX, printText } from '../symbolic/scalar/print.js';
 import type { Evidence } from '../numeric/verify.js';
 import { limitJson, smoothnessText } from './json.js';
-import { subdifferentialNotation } from '../report/setNotation.js';
+import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 function convexNote(a: SymbolicAnalysis): string {
   const w = a.convexity.witness;
@@ -54,8 +54,8 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
   lines.push(`convex:         ${yesNo(a.convexity.convex)}${convexNote(a)}`);
   if (entry.differentiable !== true) lines.push(`subdifferential: ${subdifferentialLine(a)}`);
   if (a.undecided.length) lines.push(`undecided at:   ${a.undecided.map(exactText).join(', ')}`);
-  if (a.gradient && entry.differentiable === true) lines.push(`gradient:       ${printText(a.gradient, MATRIX)}`);
-  else if (a.gradient) lines.push(`gradient:       ${printText(a.gradient, MATRIX)}  (away from the kinks)`);
+  const gradient = a.gradient ? printText(a.gradient, MATRIX) : gradientCases(entry).text;
+  lines.push(`gradient:       ${gradient}${entry.differentiable === true ? '' : '  (away from the kinks)'}`);
   lines.push('', 'cases:');
   entry.piecewise.pieces.forEach((p, i) => {
     const lo = bps[i - 1] ? exactText(bps[i - 1]!) : '-inf';

@@ -18,7 +18,7 @@ export const LATEX_PREAMBLE = [
   '\\usepackage[T1]{fontenc}',
   '\\usepackage{lmodern}',
   '\\usepackage{amsmath,amssymb,mathtools}',
-  '\\usepackage{booktabs}',
+  '\\usepackage{booktabs,tabularx}',
   '\\usepackage{pgfplots}',
   '\\pgfplotsset{compat=1.18}',
 ].join('\n');
@@ -35,17 +35,20 @@ function inlines(parts: Inlines): string {
 const displayMath = (latex: string): string => `\\[\n${assertSafeMath(latex)}\n\\]`;
 
 function table(block: TableBlock): string {
-  const spec = block.columns.map((c) => (c.align === 'right' ? 'r' : 'l')).join('');
+  // The first column (claims, conditions) wraps within the text width; numbers stay on one line.
+  const spec = block.columns
+    .map((c, i) => (i === 0 ? '>{\\raggedright\\arraybackslash}X' : c.align === 'right' ? 'r' : 'l'))
+    .join('');
   const row = (cells: readonly Inlines[]): string => `${cells.map(inlines).join(' & ')} \\\\`;
   const lines = [
     '\\begin{center}',
-    `\\begin{tabular}{${spec}}`,
+    `\\begin{tabularx}{\\linewidth}{${spec}}`,
     '\\toprule',
     row(block.columns.map((c) => c.header)),
     '\\midrule',
     ...block.rows.map(row),
     '\\bottomrule',
-    '\\end{tabular}',
+    '\\end{tabularx}',
     ...caption(block.caption),
     '\\end{center}',
   ];

@@ -29,7 +29,6 @@ export interface NarrateOptions {
 
 export function narrate(analysis: SymbolicAnalysis, evidence: Evidence | null, options: NarrateOptions = {}): Derivation {
   const { entry } = analysis;
-  const gradient = gradientStep(analysis);
   const steps: Step[] = [
     statementStep(analysis),
     reductionStep(analysis),
@@ -38,7 +37,7 @@ export function narrate(analysis: SymbolicAnalysis, evidence: Evidence | null, o
     ...entry.breakpoints.map((_, i) => breakpointStep(entry, i)),
     continuityStep(entry, analysis.gradient),
     liftingStep(analysis),
-    ...(gradient ? [gradient] : []),
+    gradientStep(analysis),
     subdifferentialStep(analysis),
     verificationStep(analysis, evidence),
     conclusionStep(analysis, evidence),

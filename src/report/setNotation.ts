@@ -5,6 +5,8 @@
 import * as P from '../symbolic/exact/poly.js';
 import type { Poly } from '../symbolic/exact/poly.js';
 import type { Subdifferential } from '../symbolic/subdifferential.js';
+import type { EntryAnalysis } from '../symbolic/analyze.js';
+import { fromPoly } from '../symbolic/scalar/fromPoly.js';
 import { exactLatex, exactText, printLatex, printText } from '../symbolic/scalar/print.js';
 import type { Piecewise } from '../symbolic/piecewise.js';
 
@@ -56,4 +58,32 @@ export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): Se
   const cases = rows.map((r) => `G_{ij} ${r.latex.value} & \\text{if } ${r.latex.condition}`).join(' \\\\ ');
   const latex = `${symbol.latex} = \\left\\{ G \\in \\mathbb{R}^{m \\times n} : \\begin{array}{ll} ${cases} \\end{array} \\right\\}`;
   return { text, latex };
+}
+
+/**
+ * ∇f(X) entry by entry when no single formula was verified: φ′ on each open
+ * piece and at the breakpoints where φ is differentiable. Where f has kinks
+ * the condition leaves them out ("away from the kinks").
+ */
+export function gradientCases(entry: EntryAnalysis): SetNotation {
+  const bps = entry.piecewise.breakpoints;
+  const rows: Row[] = entry.derivativePieces.map((d, i) => {
+    const cond = intervalCondition(bps[i - 1], bps[i]);
+    // The canonical form is valid on its piece and often shorter (3/2·√t, not t/(2√t) + √t).
+    const canonical = fromPoly(d.nf);
+    const shown = printText(canonical, TEXT_VAR).length < printText(d.display, TEXT_VAR).length ? canonical : d.display;
+    return {
+      text: { value: printText(shown, TEXT_VAR), condition: cond.text },
+      latex: { value: printLatex(shown, LATEX_VAR), condition: cond.latex },
+    };
+  });
+  for (const b of entry.breakpoints)
+    if (b.differentiable === true && b.leftDerivative.kind === 'finite')
+      rows.push({
+        text: { value: exactText(b.leftDerivative.value), condition: `x_ij = ${exactText(b.at)}` },
+        latex: { value: exactLatex(b.leftDerivative.value), condition: `x_{ij} = ${exactLatex(b.at)}` },
+      });
+  const text = `∇f(X)_ij = ${rows.map((r) => `${r.text.value} if ${r.text.condition}`).join(', ')}`;
+  const cases = rows.map((r) => `${r.latex.value} & \\text{if } ${r.latex.condition}`).join(' \\\\ ');
+  return { text, latex: `\\nabla f(X)_{ij} = \\begin{cases} ${cases} \\end{cases}` };
 }

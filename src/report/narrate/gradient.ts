@@ -6,6 +6,7 @@ import { exactLatex, MATRIX, printLatex } from '../../symbolic/scalar/print.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { listInlines } from './notation.js';
+import { gradientCases } from '../setNotation.js';
 
 /** Longest LaTeX of ∇f written out inside df. */
 const SHORT_GRADIENT = 48;
@@ -48,26 +49,42 @@ function gradientBlocks(g: Scalar): Block[] {
   return [display(`\\nabla f(X) = ${G},`), display(df)];
 }
 
-export function gradientStep(a: SymbolicAnalysis): Step | undefined {
-  const where: Inline[] =
-    a.entry.differentiable === true
-      ? [text('For every '), math('X'), text(', in matrix notation (functions applied entry-wise, '), math('\\odot'), text(' the entry-wise product):')]
-      : [
-          text('At every '),
-          math('X'),
-          text(' with '),
-          ...avoidingList(a),
-          text(a.undecided.length ? ' (where ' : ' (exactly where '),
-          math('f'),
-          text(a.undecided.length ? ' is known to be differentiable), in matrix notation:' : ' is differentiable), in matrix notation:'),
-        ];
-  if (!a.gradient) return undefined;
+/** "For every X … , in matrix notation:" — where ∇f exists, ending with how it is written. */
+function whereInlines(a: SymbolicAnalysis, ending: 'matrix' | 'cases'): Inline[] {
+  if (a.entry.differentiable === true)
+    return [text('For every '), math('X'), text(ending === 'matrix' ? ', in matrix notation (functions applied entry-wise, ' : ', entry by entry:')]
+      .concat(ending === 'matrix' ? [math('\\odot'), text(' the entry-wise product):')] : []);
+  return [
+    text('At every '),
+    math('X'),
+    text(' with '),
+    ...avoidingList(a),
+    text(a.undecided.length ? ' (where ' : ' (exactly where '),
+    math('f'),
+    text(a.undecided.length ? ' is known to be differentiable), ' : ' is differentiable), '),
+    text(ending === 'matrix' ? 'in matrix notation:' : 'entry by entry:'),
+  ];
+}
+
+export function gradientStep(a: SymbolicAnalysis): Step {
+  if (!a.gradient)
+    // No single closed formula for all pieces was verified: φ′ piece by piece, as computed.
+    return {
+      kind: 'gradient',
+      title: [text('Gradient')],
+      established: 'exact',
+      blocks: [
+        paragraph(...whereInlines(a, 'cases')),
+        display(`${gradientCases(a.entry).latex}.`),
+        paragraph(text('No single formula valid on every piece was verified, so the derivative of each piece is given as computed.')),
+      ],
+    };
   return {
     kind: 'gradient',
     title: [text('Gradient')],
     established: 'exact',
     blocks: [
-      paragraph(...where),
+      paragraph(...whereInlines(a, 'matrix')),
       ...gradientBlocks(a.gradient),
       paragraph(
         text('This formula was checked exactly against '),
