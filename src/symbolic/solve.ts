@@ -106,13 +106,34 @@ function nonPolynomialZeros(p: Poly): Poly[] {
   const cleared = clearPositiveDenominators(p);
   if (cleared) return realZeros(cleared);
   const [only] = p.terms;
-  if (p.terms.length === 1 && only) {
-    const tFactor = only.mono.factors.find((f) => f.atom.kind === 't');
-    const others = only.mono.factors.filter((f) => f.atom.kind !== 't');
-    if (others.every((f) => f.atom.kind === 'root' || f.atom.kind === 'exp'))
-      return tFactor && Q.sign(tFactor.exp) > 0 ? [P.ZERO] : [];
-  }
+  if (p.terms.length === 1 && only) return union(only.mono.factors.map(factorZeros));
   throw unsupported(`cannot solve ${describe(p)} = 0 exactly`);
+}
+
+/**
+ * Where one factor of a product vanishes (where it is defined): a positive
+ * power vanishes with its base, a negative power never, log(u)^k where u = 1.
+ * A pole is no zero; no piece's open interval holds one (an entry function
+ * without a real value somewhere is refused).
+ */
+function factorZeros(f: P.Factor): Poly[] {
+  if (Q.sign(f.exp) < 0) return [];
+  switch (f.atom.kind) {
+    case 't':
+      return [P.ZERO];
+    case 'root':
+    case 'exp':
+      return [];
+    case 'pow':
+      return realZeros(f.atom.base);
+    case 'log':
+      return realZeros(P.sub(f.atom.arg, P.ONE));
+  }
+}
+
+function union(lists: readonly Poly[][]): Poly[] {
+  const all = lists.flat().sort(compareExact);
+  return all.filter((r, i) => i === 0 || compareExact(all[i - 1]!, r) !== 0);
 }
 
 const describe = (p: Poly): string => (p.key.length > 60 ? 'a non-polynomial expression' : 'this non-polynomial piece');

@@ -1,0 +1,118 @@
+/**
+ * Issue 10, classes 1 and 3: hand-derived truths.
+ * Class 1: every real zero of a radicand is a breakpoint candidate; pieces merge
+ * only where one analytic form covers the point. Class 3: what is said at a
+ * point depends only on φ near the entries.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeSymbolic } from '../../src/symbolic/derive.js';
+import { exactText } from '../../src/symbolic/scalar/print.js';
+import { approximate } from '../../src/symbolic/exact/calculus.js';
+import type { Limit } from '../../src/symbolic/analyze.js';
+
+const limitText = (l: Limit): string => (l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? (l.sign > 0 ? 'inf' : '-inf') : 'unknown');
+
+interface Truth {
+  /** Breakpoint → [left derivative, right derivative, class there]. */
+  readonly breakpoints: Record<string, readonly [string, string, number | 'inf']>;
+  readonly smoothness: number | 'inf';
+  readonly convex: boolean | null;
+}
+
+// φ written out by hand for each radical (|u| = √(u²)), then differentiated on each side.
+const radicals: [string, string, Truth][] = [
+  ['sum(sqrt((X-1).^2))', '|t − 1|', { breakpoints: { '1': ['-1', '1', 0] }, smoothness: 0, convex: true }],
+  ['sum(sqrt((1-X).^2))', '|1 − t|', { breakpoints: { '1': ['-1', '1', 0] }, smoothness: 0, convex: true }],
+  ['sum(((X-1).^2).^(1/3))', '|t − 1|^{2/3}: a cusp', { breakpoints: { '1': ['-inf', 'inf', 0] }, smoothness: 0, convex: false }],
+  ['sum(sqrt(X.^2-2*X+1).^3)', '|t − 1|³', { breakpoints: { '1': ['0', '0', 2] }, smoothness: 2, convex: true }],
+  ['sum(sqrt(4*X.^2+4*X+1))', '|2t + 1|', { breakpoints: { '-0.5': ['-2', '2', 0] }, smoothness: 0, convex: true }],
+  ['sum(sqrt((X+2).^2) + X)', '|t + 2| + t', { breakpoints: { '-2': ['0', '2', 0] }, smoothness: 0, convex: true }],
+  ['sum(sqrt((X.^2-1).^2))', '|t² − 1|', { breakpoints: { '-1': ['-2', '2', 0], '1': ['-2', '2', 0] }, smoothness: 0, convex: false }],
+  ['sum(((X-3).^2).^(3/2))', '|t − 3|³', { breakpoints: { '3': ['0', '0', 2] }, smoothness: 2, convex: true }],
+  ['sum(((X-0.75).^2).^(3/4))', '|t − 3/4|^{3/2}: φ″ infinite', { breakpoints: { '0.75': ['0', '0', 1] }, smoothness: 1, convex: true }],
+  ['sum(((X-0.25).^4).^(2/3))', '|t − 1/4|^{8/3}: φ‴ infinite', { breakpoints: { '0.25': ['0', '0', 2] }, smoothness: 2, convex: true }],
+  ['sum(sqrt((X-0.3).^2 .* (X+0.5).^2))', '|(t − 3/10)(t + 1/2)|', { breakpoints: { '-0.5': ['-0.8', '0.8', 0], '0.3': ['-0.8', '0.8', 0] }, smoothness: 0, convex: false }],
+  ['sum((X.^2).^(1/4))', '|t|^{1/2}', { breakpoints: { '0': ['-inf', 'inf', 0] }, smoothness: 0, convex: false }],
+  ['sum(sqrt((X-2).^2).^2)', '(t − 2)²: no breakpoint', { breakpoints: {}, smoothness: 'inf', convex: true }],
+  ['sum(sqrt(X.^4))', 't²: no breakpoint', { breakpoints: {}, smoothness: 'inf', convex: true }],
+];
+
+describe('class 1: kinks under radicals and fractional powers', () => {
+  it.each(radicals)('%s is %s', (input, _phi, truth) => {
+    const a = analyzeSymbolic(input);
+    const found = Object.fromEntries(
+      a.entry.breakpoints.map((b) => [exactText(b.at), [limitText(b.leftDerivative), limitText(b.rightDerivative), b.order]]),
+    );
+    expect(found).toEqual(truth.breakpoints);
+    expect(a.entry.smoothness).toBe(truth.smoothness);
+    expect(a.entry.differentiable).toBe(Object.values(truth.breakpoints).every(([l, r]) => l === r && !l.includes('inf')));
+    expect(a.convexity.convex).toBe(truth.convex);
+  });
+
+  it('at a kink of a radical the set is the one-sided interval: ∂f = [−1,1] × {−1} for √((x−1)²) at [[1,0]]', () => {
+    const [p] = analyzeSymbolic('sum(sqrt((X-1).^2))', { at: [[[1, 0]]] }).points;
+    expect(p).toMatchObject({ value: 1, differentiable: false, gradient: null, subdifferential: [[[-1, 1], [-1, -1]]], subdifferentialKind: 'convex' });
+  });
+
+  it('a merged piece is evaluated where the written form is 0/0: √(x⁴) has gradient 0 at 0', () => {
+    const [p] = analyzeSymbolic('sum(sqrt(X.^4))', { at: [[[0, 1.5]]] }).points;
+    expect(p).toMatchObject({ differentiable: true, gradient: [[0, 3]] });
+  });
+});
+
+interface PointTruth {
+  readonly f: string;
+  readonly at: number[][];
+  readonly differentiable: boolean;
+  readonly gradient?: number[][];
+  readonly set?: [number, number][][];
+  readonly kind?: 'convex' | 'clarke';
+  readonly reason?: RegExp;
+}
+
+// Only φ near the entries matters: jumps and infinite slopes elsewhere change nothing at the point.
+const points: PointTruth[] = [
+  { f: 'sum(heaviside(X-5)+abs(X))', at: [[0, 2]], differentiable: false, set: [[[-1, 1], [1, 1]]], kind: 'clarke' },
+  { f: 'sum(heaviside(X-5)+abs(X))', at: [[5, 2]], differentiable: false, reason: /entry \(1,1\) = 5: phi jumps there/ },
+  { f: 'sum(heaviside(X-5)+abs(X))', at: [[1, 2], [3, -4]], differentiable: true, gradient: [[1, 1], [1, -1]] },
+  { f: 'sum(heaviside(X-5)+abs(X))', at: [[0, 0], [0, 0]], differentiable: false, set: [[[-1, 1], [-1, 1]], [[-1, 1], [-1, 1]]], kind: 'clarke' },
+  { f: 'sum(sign(X-1)+relu(X))', at: [[0, 2]], differentiable: false, set: [[[0, 1], [1, 1]]], kind: 'clarke' },
+  // φ′ of √|t − 3| at 0 is −1/(2√3): the set is [−1 − 1/(2√3), 1 − 1/(2√3)] (decimals from Python's decimal module).
+  { f: 'sum(sqrt(abs(X-3))+abs(X))', at: [[0]], differentiable: false, set: [[[-1.2886751345948129, 0.7113248654051871]]], kind: 'clarke' },
+  { f: 'sum(sqrt(abs(X-3))+abs(X))', at: [[3]], differentiable: false, reason: /infinite/ },
+  { f: 'sum(heaviside(X)+X.^2)', at: [[0.5, -1]], differentiable: true, gradient: [[1, -2]] },
+  { f: 'sum(log(abs(X)+1)+heaviside(X-2))', at: [[0]], differentiable: false, set: [[[-1, 1]]], kind: 'clarke' },
+  { f: 'sum(log(abs(X)+1)+heaviside(X-2))', at: [[2]], differentiable: false, reason: /jumps/ },
+  { f: 'sum(relu(X-0.1))', at: [[0.1, 0.2]], differentiable: false, set: [[[0, 1], [1, 1]]], kind: 'convex' },
+  { f: 'sum(abs(X-0.3)+heaviside(X+7))', at: [[0.3], [0.29]], differentiable: false, set: [[[-1, 1]], [[-1, -1]]], kind: 'clarke' },
+];
+
+describe('class 3: answers at a point are local', () => {
+  it.each(points)('$f at $at', (truth) => {
+    const [p] = analyzeSymbolic(truth.f, { at: [truth.at] }).points;
+    expect(p!.differentiable).toBe(truth.differentiable);
+    expect(p!.gradient).toEqual(truth.gradient ?? null);
+    expect(p!.subdifferential).toEqual(truth.set ?? null);
+    expect(p!.subdifferentialKind).toBe(truth.kind ?? null);
+    if (truth.reason) expect(p!.reason).toMatch(truth.reason);
+    else expect(p!.reason).toBeNull();
+  });
+});
+
+describe('point values are exact or correctly rounded', () => {
+  it.each([
+    ['sum(log(1+exp(X)))', [[1000]], 1000],
+    ['sum(relu(X-0.1))', [[0.1000000001]], 1e-10],
+    // The double 3/7 means its shortest decimal 0.42857142857142855; e to that, rounded (Python's decimal module).
+    ['sum(exp(X))', [[3 / 7]], 1.5350630092552098],
+    ['sum(log(X.^2+1))', [[1e-9]], 1e-18],
+  ] as const)('%s at %j', (f, at, value) => {
+    const [p] = analyzeSymbolic(f, { at: [at.map((r) => [...r])] }).points;
+    expect(p!.value).toBe(value);
+  });
+
+  it('an exact constant is rounded to the nearest double, also past the range of a double enclosure', () => {
+    const a = analyzeSymbolic('sum(relu(X-1000))+log(1+exp(1000))');
+    expect(approximate(a.offset)).toBe(1000);
+  });
+});
