@@ -74,8 +74,8 @@ function checkPoint(X: ConstantMatrix, index: number, dims: { m: Dim; n: Dim }):
 
 /** A point from a program: a ConstantMatrix as parsed from text, or doubles meaning their shortest decimals. */
 function asPoint(X: PointInput, index: number): ConstantMatrix {
-  if (!Array.isArray(X)) return X as ConstantMatrix;
-  const rows = X as readonly (readonly number[])[];
+  if ('exact' in X) return X;
+  const rows = X;
   if (rows.some((r) => !Array.isArray(r) || r.some((v) => typeof v !== 'number' || !Number.isFinite(v))))
     throw new KinkproofError('input', `--at #${index + 1}: entries must be finite numbers`);
   return matrixFromNumbers(rows);
