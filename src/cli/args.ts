@@ -269,13 +269,7 @@ class MatrixText {
       else if (r.length !== cols) throw new KinkproofError('input', `${this.what}: row ${i + 1} has ${r.length} entries, expected ${cols} (not rectangular)`);
       data.push(r);
       exact.push(q);
-      const sep = this.peek();
-      this.pos++;
-      if (sep === ']') break;
-      if (sep !== ',') {
-        this.pos--;
-        this.fail("missing ']' at the end");
-      }
+      if (this.closes()) break;
     }
     this.end();
     return { rows: data.length, cols: cols!, data, exact };
@@ -292,14 +286,16 @@ class MatrixText {
       const [x, q] = this.entry(i, j);
       data.push(x);
       exact.push(q);
-      const sep = this.peek();
-      this.pos++;
-      if (sep === ']') return [data, exact];
-      if (sep !== ',') {
-        this.pos--;
-        this.fail("missing ']' at the end");
-      }
+      if (this.closes()) return [data, exact];
     }
+  }
+
+  /** After an element: true at the closing ']', false at ','; anything else is an error. */
+  private closes(): boolean {
+    const sep = this.peek();
+    if (sep !== ']' && sep !== ',') this.fail("missing ']' at the end");
+    this.pos++;
+    return sep === ']';
   }
 
   /** Row i has more than `cols` entries: count them (without keeping them) for the message. */
@@ -307,13 +303,7 @@ class MatrixText {
     let n = cols + 1;
     for (;;) {
       this.skipValue();
-      const sep = this.peek();
-      this.pos++;
-      if (sep === ']') break;
-      if (sep !== ',') {
-        this.pos--;
-        this.fail("missing ']' at the end");
-      }
+      if (this.closes()) break;
       n++;
     }
     throw new KinkproofError('input', `${this.what}: row ${i + 1} has ${n} entries, expected ${cols} (not rectangular)`);
