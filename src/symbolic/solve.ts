@@ -10,6 +10,7 @@ import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { signOfConstant } from './exact/calculus.js';
 import { KinkproofError } from '../diagnostics.js';
+import { rationalRoots } from './exact/realRoots.js';
 
 const unsupported = (why: string): KinkproofError => new KinkproofError('unsupported', why);
 
@@ -146,8 +147,8 @@ function polynomialZeros(coeffs: Poly[]): Poly[] {
   if (degree === 2) return quadraticZeros(coeffs[0]!, coeffs[1]!, coeffs[2]!);
   const rational = coeffs.map(P.asRational);
   if (rational.every((q): q is Rational => q !== undefined)) {
-    const root = findRationalRoot(rational);
-    if (root) return [P.constant(root), ...polynomialZeros(deflate(rational, root).map(P.constant))];
+    const roots = rationalRoots(rational);
+    if (roots.length) return [...roots.map(P.constant), ...polynomialZeros(roots.reduce(deflateFully, rational).map(P.constant))];
     if (coeffs.slice(1, -1).every(P.isZero)) return binomialZeros(rational[0]!, rational[degree]!, degree);
   }
   throw unsupported(`cannot solve a polynomial equation of degree ${degree} exactly`);
@@ -173,35 +174,12 @@ function binomialZeros(c: Rational, a: Rational, n: number): Poly[] {
   return Q.sign(q) < 0 ? [] : [P.neg(magnitude), magnitude];
 }
 
-function evaluate(coeffs: readonly Rational[], x: Rational): Rational {
-  let acc = Q.ZERO;
-  for (let i = coeffs.length - 1; i >= 0; i--) acc = Q.add(Q.mul(acc, x), coeffs[i]!);
-  return acc;
-}
-
-function divisors(n: bigint): bigint[] {
-  n = n < 0n ? -n : n;
-  if (n > 10n ** 12n) return [1n];
-  const out: bigint[] = [];
-  for (let d = 1n; d * d <= n; d++)
-    if (n % d === 0n) {
-      out.push(d);
-      if (d * d !== n) out.push(n / d);
-    }
+/** Divide by (t − r) as often as r is a root. */
+function deflateFully(coeffs: Rational[], r: Rational): Rational[] {
+  let out = coeffs;
+  while (out.length > 1 && Q.isZero(out.reduceRight((acc, c) => Q.add(Q.mul(acc, r), c), Q.ZERO))) out = deflate(out, r);
   return out;
 }
-
-/** A rational root p/q: p divides the constant term, q the leading term (after clearing denominators). */
-function findRationalRoot(coeffs: Rational[]): Rational | undefined {
-  const lcm = coeffs.reduce((l, c) => (l * c.den) / gcd(l, c.den), 1n);
-  const ints = coeffs.map((c) => (c.num * lcm) / c.den);
-  for (const p of divisors(ints[0]!))
-    for (const q of divisors(ints[ints.length - 1]!))
-      for (const candidate of [Q.rat(p, q), Q.rat(-p, q)]) if (Q.isZero(evaluate(coeffs, candidate))) return candidate;
-  return undefined;
-}
-
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
 
 /** Synthetic division by (t − r). */
 function deflate(coeffs: Rational[], r: Rational): Rational[] {

@@ -1,0 +1,154 @@
+/**
+ * Real roots of polynomials with rational coefficients, isolated exactly by
+ * Sturm sequences (square-free part, then bisection of a Cauchy bound), and
+ * the rational ones read off their isolating intervals: a rational root p/q of
+ * an integer polynomial has q | a_n, so a_n·(p/q) is an integer, and an
+ * interval narrower than 1/|a_n| holds at most two candidates k/a_n. No search
+ * over divisors: the cost grows with the degree and the bit size, not with the
+ * number of divisors of the coefficients.
+ */
+import * as Q from './rational.js';
+import type { Rational } from './rational.js';
+import { checkBudget } from '../budget.js';
+
+/** Coefficients in ascending order; the last is non-zero (an empty array is 0). */
+type Poly = readonly Rational[];
+
+const trim = (p: Rational[]): Rational[] => {
+  while (p.length && Q.isZero(p[p.length - 1]!)) p.pop();
+  return p;
+};
+
+const derivative = (p: Poly): Rational[] => p.slice(1).map((c, i) => Q.mul(c, Q.rat(i + 1)));
+
+/** Quotient and remainder of a by b (b ≠ 0). */
+function divide(a: Poly, b: Poly): { quotient: Rational[]; remainder: Rational[] } {
+  const r = [...a];
+  const lead = b[b.length - 1]!;
+  const q: Rational[] = new Array<Rational>(Math.max(a.length - b.length + 1, 0)).fill(Q.ZERO);
+  for (let i = a.length - b.length; i >= 0; i--) {
+    checkBudget();
+    const c = Q.div(r[i + b.length - 1]!, lead);
+    q[i] = c;
+    if (!Q.isZero(c)) for (let j = 0; j < b.length; j++) r[i + j] = Q.sub(r[i + j]!, Q.mul(c, b[j]!));
+  }
+  return { quotient: trim(q), remainder: trim(r.slice(0, b.length - 1)) };
+}
+
+/** Monic greatest common divisor. */
+function gcd(a: Poly, b: Poly): Rational[] {
+  let x: Rational[] = [...a];
+  let y: Rational[] = [...b];
+  while (y.length) [x, y] = [y, divide(x, y).remainder];
+  const lead = x[x.length - 1]!;
+  return x.map((c) => Q.div(c, lead));
+}
+
+/** p with every root simple, scaled to integer coefficients with no common factor. */
+function squareFreeIntegral(p: Poly): Rational[] {
+  const g = gcd(p, derivative(p));
+  return integral(g.length > 1 ? divide(p, g).quotient : p).map((c) => Q.rat(c));
+}
+
+const bigGcd = (a: bigint, b: bigint): bigint => {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
+
+function sturmSequence(p: Poly): Rational[][] {
+  const seq: Rational[][] = [[...p], derivative(p)];
+  for (;;) {
+    const r = divide(seq[seq.length - 2]!, seq[seq.length - 1]!).remainder;
+    if (!r.length) return seq;
+    seq.push(r.map(Q.neg));
+  }
+}
+
+/** Integer coefficients with the same signs everywhere: p times a positive rational. */
+function integral(p: Poly): bigint[] {
+  const lcm = p.reduce((l, c) => (l * c.den) / bigGcd(l, c.den), 1n);
+  const ints = p.map((c) => (c.num * lcm) / c.den);
+  const content = ints.reduce((g, c) => bigGcd(g, c), 0n) || 1n;
+  return ints.map((c) => c / content);
+}
+
+/** The sign of p(n/d), d > 0, in integers alone: d^deg·p(n/d) = Σ a_i·n^i·d^{deg−i}. */
+function signAt(p: readonly bigint[], x: Rational): number {
+  let acc = 0n;
+  let dPower = 1n;
+  for (let i = p.length - 1; i >= 0; i--) {
+    acc = acc * x.num + p[i]! * dPower;
+    dPower *= x.den;
+  }
+  return acc > 0n ? 1 : acc < 0n ? -1 : 0;
+}
+
+function signChanges(seq: readonly (readonly bigint[])[], x: Rational): number {
+  let count = 0;
+  let last = 0;
+  for (const p of seq) {
+    const s = signAt(p, x);
+    if (s !== 0) {
+      if (last !== 0 && s !== last) count++;
+      last = s;
+    }
+  }
+  return count;
+}
+
+/** An interval (lo, hi] holding exactly one real root. */
+interface Isolated {
+  readonly lo: Rational;
+  readonly hi: Rational;
+}
+
+/** Isolate every real root of the square-free p, each interval narrowed to width below `width`. */
+function isolate(p: Poly, width: Rational): Isolated[] {
+  const seq = sturmSequence(p).map(integral);
+  const lead = p[p.length - 1]!;
+  // Cauchy: every root has |x| < 1 + max |a_i / a_n|.
+  const bound = p.slice(0, -1).reduce((m, c) => {
+    const r = Q.div(c, lead);
+    const a = Q.sign(r) < 0 ? Q.neg(r) : r;
+    return Q.compare(a, m) > 0 ? a : m;
+  }, Q.ZERO);
+  const B = Q.add(bound, Q.ONE);
+  const out: Isolated[] = [];
+  const stack: [Rational, Rational, number, number][] = [[Q.neg(B), B, signChanges(seq, Q.neg(B)), signChanges(seq, B)]];
+  while (stack.length) {
+    checkBudget();
+    const [lo, hi, vlo, vhi] = stack.pop()!;
+    const count = vlo - vhi;
+    if (count === 0) continue;
+    if (count === 1 && Q.compare(Q.sub(hi, lo), width) < 0) {
+      out.push({ lo, hi });
+      continue;
+    }
+    const mid = Q.div(Q.add(lo, hi), Q.rat(2));
+    const vmid = signChanges(seq, mid);
+    stack.push([lo, mid, vlo, vmid], [mid, hi, vmid, vhi]);
+  }
+  return out;
+}
+
+const ceilOf = (q: Rational): bigint => -Q.floor(Q.neg(q));
+
+/** The distinct rational roots of p (degree ≥ 1), increasing. */
+export function rationalRoots(p: Poly): Rational[] {
+  const s = squareFreeIntegral(p);
+  if (s.length < 2) return [];
+  const lead = s[s.length - 1]!;
+  const a = Q.sign(lead) < 0 ? Q.neg(lead) : lead;
+  const integers = s.map((c) => c.num);
+  const roots: Rational[] = [];
+  for (const { lo, hi } of isolate(s, Q.inv(a))) {
+    // Candidates k/a with k an integer in [a·lo, a·hi]: at most two, since the width is < 1/a.
+    for (let k = ceilOf(Q.mul(a, lo)); k <= Q.floor(Q.mul(a, hi)); k++) {
+      const r = Q.div(Q.rat(k), a);
+      if (Q.compare(r, lo) > 0 && signAt(integers, r) === 0) roots.push(r);
+    }
+  }
+  return roots.sort(Q.compare);
+}
