@@ -41,7 +41,8 @@ export const kinkTest =
     entry.breakpoints.some((b) => b.differentiable !== true && P.isZero(P.sub(b.at, c)));
 
 function fromPieces(entry: EntryAnalysis): Scalar {
-  const pieces = entry.derivativePieces.map((p) => p.display);
+  // A piece's canonical form holds on its whole interval and is often shorter (1, not (t−1)/√((t−1)²)).
+  const pieces = entry.derivativePieces.map((p) => shorter(p.display, fromPoly(p.nf)));
   let out = pieces[0]!;
   entry.piecewise.breakpoints.forEach((c, i) => {
     const jump = subS(pieces[i + 1]!, pieces[i]!);
