@@ -4,7 +4,6 @@
  */
 import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
-import { approximate } from './exact/calculus.js';
 import { asProblem, KinkproofError } from '../diagnostics.js';
 import { parse } from './syntax/parse.js';
 import type { Expr } from './syntax/ast.js';
@@ -122,7 +121,6 @@ function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
   const gradient = gradientEntry(separable.phi, entry);
   const convex = convexity(entry);
   const sub = subdifferential(entry, convex);
-  const offsetValue = approximate(offset);
   return {
     input,
     expr,
@@ -135,6 +133,6 @@ function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
     gradient,
     convexity: convex,
     subdifferential: sub,
-    points: points.map((X) => pointResult(X, entry, offsetValue, convex)),
+    points: points.map((X) => pointResult(X, entry, offset, convex)),
   };
 }

@@ -7,8 +7,12 @@
  */
 import * as Q from './exact/rational.js';
 import type { EntryAnalysis } from './analyze.js';
+import * as P from './exact/poly.js';
+import type { Poly } from './exact/poly.js';
+import { nearest } from './exact/calculus.js';
+import { refinedValue } from './exact/bigInterval.js';
 import type { EntryAtNumber } from './pointwise.js';
-import { entryAtNumber } from './pointwise.js';
+import { entryAt, entryAtNumber, rounded } from './pointwise.js';
 import type { ConstantMatrix } from './shapes.js';
 import type { SubdifferentialKind } from './subdifferential.js';
 import type { Convexity } from './convexity.js';
@@ -27,17 +31,38 @@ export interface PointResult {
   readonly reason: string | null;
 }
 
-export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: number, convexity: Convexity): PointResult {
-  const cache = new Map<string, EntryAtNumber>();
-  const at = (x: Q.Rational): EntryAtNumber => {
-    const key = Q.toText(x);
-    let r = cache.get(key);
-    if (!r) cache.set(key, (r = entryAtNumber(entry, x)));
-    return r;
-  };
-  const entries = X.exact.map((row) => row.map(at));
+/** Up to this many distinct entries, values are exact and then correctly rounded (f(X) too). */
+export const EXACT_ENTRIES = 4096;
+
+interface Distinct {
+  readonly x: Q.Rational;
+  count: number;
+}
+
+export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: Poly, convexity: Convexity): PointResult {
+  const distinct = new Map<string, Distinct>();
+  for (const row of X.exact)
+    for (const x of row) {
+      const key = Q.toText(x);
+      const d = distinct.get(key);
+      if (d) d.count++;
+      else distinct.set(key, { x, count: 1 });
+    }
+  const exact = distinct.size <= EXACT_ENTRIES;
+  const answers = new Map<string, EntryAtNumber>();
+  const exactValues: { p: Poly; weight: Q.Rational }[] = [];
+  for (const [key, { x, count }] of distinct) {
+    if (!exact) {
+      answers.set(key, entryAtNumber(entry, x));
+      continue;
+    }
+    const e = entryAt(entry, x);
+    answers.set(key, rounded(e));
+    exactValues.push({ p: e.value, weight: Q.rat(count) });
+  }
+  const entries = X.exact.map((row) => row.map((x) => answers.get(Q.toText(x))!));
   const all = entries.flat();
-  const value = compensatedSum([offset, ...all.map((r) => r.value)]);
+  const value = exact ? exactTotal(offset, exactValues) : compensatedSum([nearest(offset), ...all.map((r) => r.value)]);
   const differentiable: Tri = all.some((r) => r.differentiable === false) ? false : all.some((r) => r.differentiable === null) ? null : true;
   const base = { X: X.data, value, differentiable };
   if (differentiable === true)
@@ -54,6 +79,18 @@ export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: num
     subdifferentialKind: convexity.convex === true ? 'convex' : 'clarke',
     reason: null,
   };
+}
+
+/** c + Σ count·φ(x), summed exactly (cancellation included), then rounded once. */
+function exactTotal(offset: Poly, values: readonly { p: Poly; weight: Q.Rational }[]): number {
+  try {
+    return nearest(P.sum([offset, ...values.map(({ p, weight }) => P.scale(p, weight))]));
+  } catch (e) {
+    if (!(e instanceof P.TooLarge)) throw e;
+    // Too many distinct irrational terms to add symbolically: enclose the sum term by term.
+    const parts = [{ p: offset, weight: Q.ONE }, ...values];
+    return refinedValue(parts) ?? compensatedSum(parts.map(({ p, weight }) => nearest(p) * Q.toNumber(weight)));
+  }
 }
 
 /** Neumaier's compensated sum: the entries are correctly rounded, the total loses almost nothing more. */

@@ -7,28 +7,39 @@
 import * as Q from './exact/rational.js';
 import type { Rational } from './exact/rational.js';
 import * as P from './exact/poly.js';
+import type { Poly } from './exact/poly.js';
 import * as I from './exact/interval.js';
-import { approximate, enclose, isTight, signOfConstant } from './exact/calculus.js';
+import { enclose, isTight, nearest, signOfConstant, substitute } from './exact/calculus.js';
 import { refinedValue } from './exact/bigInterval.js';
 import type { BreakpointAnalysis, EntryAnalysis } from './analyze.js';
 import type { Piece } from './piecewise.js';
 import { compareExact } from './solve.js';
 import type { Tri } from './primitives/spec.js';
 
-/** What φ is near one entry. */
-export interface EntryAtNumber {
-  readonly value: number;
+/** What φ is near one entry, exactly. */
+export interface EntryAtPoint {
+  /** φ(x) as an exact constant. */
+  readonly value: Poly;
   readonly differentiable: Tri;
   /** φ′(x) where φ is differentiable at x. */
-  readonly derivative: number | null;
+  readonly derivative: Poly | null;
   /**
    * The Clarke set [lo, hi] of φ at x where φ is locally Lipschitz near x
-   * ({φ′(x)} where differentiable); null with a reason otherwise.
+   * ([φ′(x), φ′(x)] where differentiable); null with a reason otherwise.
    */
-  readonly set: readonly [number, number] | null;
+  readonly set: readonly [Poly, Poly] | null;
   readonly reason: string | null;
   /** The breakpoint x sits on, if any. */
   readonly breakpoint: BreakpointAnalysis | null;
+}
+
+/** The same, with doubles: correctly rounded where `exact`, else from a tight enclosure. */
+export interface EntryAtNumber {
+  readonly value: number;
+  readonly differentiable: Tri;
+  readonly derivative: number | null;
+  readonly set: readonly [number, number] | null;
+  readonly reason: string | null;
 }
 
 /** The index of the first breakpoint ≥ x, and whether x is that breakpoint (decided exactly). */
@@ -45,29 +56,8 @@ function locate(entry: EntryAnalysis, x: Rational): { i: number; onBreakpoint: b
   return { i: lo, onBreakpoint: lo < bps.length && compareExact(bps[lo]!, at) === 0 };
 }
 
-const enclosureOf = (x: Rational): I.Interval => {
-  const d = Q.toNumber(x);
-  return Q.equals(Q.fromNumber(d), x) ? I.exact(d) : I.point(d);
-};
-
-/**
- * The value of a piece's canonical form at x, to the nearest double: a double
- * interval evaluation when it is tight (fast), else a refined enclosure.
- */
-function pieceValue(piece: Piece, x: Rational): number {
-  let double: I.Interval | undefined;
-  try {
-    double = enclose(piece.nf, enclosureOf(x));
-    if (isTight(double)) return I.midpoint(double);
-  } catch {
-    // a double enclosure left the domain; the refined one may not
-  }
-  return refinedValue(piece.nf, x) ?? (double ? I.midpoint(double) : NaN);
-}
-
-function atBreakpoint(b: BreakpointAnalysis): EntryAtNumber {
-  const value = approximate(b.value);
-  const at = (reason: string, differentiable: Tri): EntryAtNumber => ({ value, differentiable, derivative: null, set: null, reason, breakpoint: b });
+function atBreakpoint(b: BreakpointAnalysis): EntryAtPoint {
+  const at = (reason: string, differentiable: Tri): EntryAtPoint => ({ value: b.value, differentiable, derivative: null, set: null, reason, breakpoint: b });
   if (b.continuous === false) return at('phi jumps there, so f is not continuous and has no Clarke subdifferential', false);
   if (b.continuous === null) return at('continuity of phi there is not decided', null);
   const left = b.leftDerivative;
@@ -77,23 +67,61 @@ function atBreakpoint(b: BreakpointAnalysis): EntryAtNumber {
     return at('a one-sided derivative of phi there is infinite, so f is not locally Lipschitz there (no Clarke subdifferential)', false);
   const order = signOfConstant(P.sub(right.value, left.value));
   if (order === undefined) return at('the order of the one-sided derivatives of phi there is not decided', null);
-  const l = approximate(left.value);
-  const r = approximate(right.value);
-  if (order === 0) return { value, differentiable: true, derivative: l, set: [l, l], reason: null, breakpoint: b };
-  return { value, differentiable: false, derivative: null, set: order > 0 ? [l, r] : [r, l], reason: null, breakpoint: b };
+  const [l, r] = [left.value, right.value];
+  if (order === 0) return { value: b.value, differentiable: true, derivative: l, set: [l, l], reason: null, breakpoint: b };
+  return { value: b.value, differentiable: false, derivative: null, set: order > 0 ? [l, r] : [r, l], reason: null, breakpoint: b };
 }
 
-/** φ near x; off the breakpoints φ is analytic, so φ′(x) is the piece's derivative there. */
-export function entryAtNumber(entry: EntryAnalysis, x: Rational): EntryAtNumber {
+const contextAt = (x: Rational): P.PowerContext => ({ tPositive: Q.sign(x) > 0, tNegative: Q.sign(x) < 0 });
+
+/** φ near x, exactly; off the breakpoints φ is analytic, so φ′(x) is the piece's derivative there. */
+export function entryAt(entry: EntryAnalysis, x: Rational): EntryAtPoint {
   const { i, onBreakpoint } = locate(entry, x);
   if (onBreakpoint) return atBreakpoint(entry.breakpoints[i]!);
-  const derivative = pieceValue(entry.derivativePieces[i]!, x);
+  const c = P.constant(x);
+  const derivative = substitute(entry.derivativePieces[i]!.nf, c, contextAt(x));
   return {
-    value: pieceValue(entry.piecewise.pieces[i]!, x),
+    value: substitute(entry.piecewise.pieces[i]!.nf, c, contextAt(x)),
     differentiable: true,
     derivative,
     set: [derivative, derivative],
     reason: null,
     breakpoint: null,
   };
+}
+
+/** The exact answer rounded to the nearest doubles. */
+export function rounded(e: EntryAtPoint): EntryAtNumber {
+  const derivative = e.derivative && nearest(e.derivative);
+  const set = e.set && ([nearest(e.set[0]), nearest(e.set[1])] as const);
+  return { value: nearest(e.value), differentiable: e.differentiable, derivative, set, reason: e.reason };
+}
+
+const enclosureOf = (x: Rational): I.Interval => {
+  const d = Q.toNumber(x);
+  return Q.equals(Q.fromNumber(d), x) ? I.exact(d) : I.point(d);
+};
+
+/** A piece's canonical form at x: a double enclosure when it is tight (fast), else a refined one. */
+function pieceValue(piece: Piece, x: Rational): number {
+  let double: I.Interval | undefined;
+  try {
+    double = enclose(piece.nf, enclosureOf(x));
+    if (isTight(double)) return I.midpoint(double);
+  } catch {
+    // a double enclosure left the domain; a refined one may not
+  }
+  return refinedValue([{ p: piece.nf, weight: Q.ONE }], x) ?? (double ? I.midpoint(double) : NaN);
+}
+
+/**
+ * φ near x with doubles, for large matrices: where x lies is still decided
+ * exactly, but off the breakpoints values come from enclosures (within a few
+ * ulps) instead of exact substitution.
+ */
+export function entryAtNumber(entry: EntryAnalysis, x: Rational): EntryAtNumber {
+  const { i, onBreakpoint } = locate(entry, x);
+  if (onBreakpoint) return rounded(atBreakpoint(entry.breakpoints[i]!));
+  const derivative = pieceValue(entry.derivativePieces[i]!, x);
+  return { value: pieceValue(entry.piecewise.pieces[i]!, x), differentiable: true, derivative, set: [derivative, derivative], reason: null };
 }

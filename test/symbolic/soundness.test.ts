@@ -9,6 +9,7 @@ import { analyzeSymbolic } from '../../src/symbolic/derive.js';
 import { exactText } from '../../src/symbolic/scalar/print.js';
 import { approximate } from '../../src/symbolic/exact/calculus.js';
 import type { Limit } from '../../src/symbolic/analyze.js';
+import * as Q from '../../src/symbolic/exact/rational.js';
 
 const limitText = (l: Limit): string => (l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? (l.sign > 0 ? 'inf' : '-inf') : 'unknown');
 
@@ -109,6 +110,31 @@ describe('point values are exact or correctly rounded', () => {
   ] as const)('%s at %j', (f, at, value) => {
     const [p] = analyzeSymbolic(f, { at: [at.map((r) => [...r])] }).points;
     expect(p!.value).toBe(value);
+  });
+
+  // Reference values: Python's decimal module at 60 digits, rounded with float().
+  it.each([
+    ['sum(log(1+abs(X)))', '1e-220', 1e-220, 1],
+    ['sum(log(1+exp(X)))', '-500', 7.124576406741286e-218, 7.124576406741286e-218],
+    ['sum(exp(X))', '-100000', 0, 0],
+    ['sum(exp(-X.^2))', '1000', 0, -0],
+    ['sum(abs(X))-0.1', '0.1000000000000000000001', 1e-22, 1],
+    ['sum(exp(X))-1', '1e-20', 1e-20, 1],
+    ['sum(log(2+exp(X)))-log(2)', '-600', 1.3251982765021554e-261, 1.3251982765021554e-261],
+    ['sum(sqrt(X.^2-2*sqrt(2)*X+2))', '1.4142135623730951', 5.1198311275790304e-17, 1],
+    ['sum(sqrt(abs(X-0.1)))', '0.100000000000000000000000000000001', 3.1622776601683796e-17, 15811388300841896],
+    ['sum(abs(X).^1.0000002)', '1e-300', 9.998618544373974e-301, 0.9998620544097684],
+    ['sum(log(1+exp(X)))', '123456.789', 123456.789, 1],
+    ['sum(abs(X).^1.0000002)', '1e-30', 9.999861845848757e-31, 0.9999863845821126],
+  ] as const)('%s at %s: value and gradient correctly rounded', (f, x, value, gradient) => {
+    const [p] = analyzeSymbolic(f, { at: [{ rows: 1, cols: 1, data: [[Number(x)]], exact: [[Q.fromDecimal(x)]] }] }).points;
+    expect(p!.value).toBe(value);
+    expect(p!.gradient).toEqual([[gradient]]);
+  });
+
+  it('sums exactly before rounding: 0.1 + 0.2 is 0.3', () => {
+    expect(analyzeSymbolic('sum(X)', { at: [[[0.1, 0.2]]] }).points[0]!.value).toBe(0.3);
+    expect(analyzeSymbolic('sum(sqrt(abs(X)))', { at: [[[0.3, -0.7, 1.1, 2.5, 1e-5]]] }).points[0]!.value).toBe(4.017492539953751);
   });
 
   it('an exact constant is rounded to the nearest double, also past the range of a double enclosure', () => {

@@ -28,8 +28,13 @@ class NoEnclosure extends Error {}
 
 const bitLength = (n: bigint): number => (n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
 
-/** Magnitudes beyond 2^±MAX_EXPONENT are not enclosed (e^(10⁶) has no use as a double). */
-const MAX_EXPONENT = 1 << 16;
+/**
+ * Magnitudes past 2^MAX_EXPONENT are not enclosed (e^(10⁶) has no use as a
+ * double); below 2^−MAX_EXPONENT they are flushed outward (to 0, or to that
+ * bound), which keeps every enclosure valid.
+ */
+const MAX_EXPONENT = 1 << 20;
+const TINY: Dyadic = { m: 1n, e: -MAX_EXPONENT };
 
 const ZERO: Dyadic = { m: 0n, e: 0 };
 const ONE: Dyadic = { m: 1n, e: 0 };
@@ -40,7 +45,8 @@ const sign = (d: Dyadic): -1 | 0 | 1 => (d.m > 0n ? 1 : d.m < 0n ? -1 : 0);
 function round(d: Dyadic, bits: number, up: boolean): Dyadic {
   const len = bitLength(d.m);
   if (len === 0) return ZERO;
-  if (Math.abs(len + d.e) > MAX_EXPONENT) throw new NoEnclosure('magnitude out of range');
+  if (len + d.e > MAX_EXPONENT) throw new NoEnclosure('magnitude out of range');
+  if (len + d.e < -MAX_EXPONENT) return d.m > 0n ? (up ? TINY : ZERO) : up ? ZERO : negate(TINY);
   if (len <= bits) return d;
   const shift = len - bits;
   let m = d.m >> BigInt(shift); // floor
@@ -83,7 +89,21 @@ const recip = (a: Dyadic, bits: number, up: boolean): Dyadic => {
   return { m: q.m, e: q.e - a.e };
 };
 const half = (d: Dyadic): Dyadic => ({ m: d.m, e: d.e - 1 });
-const toRational = (d: Dyadic): Rational => (d.e >= 0 ? Q.rat(d.m << BigInt(d.e)) : Q.rat(d.m, 1n << BigInt(-d.e)));
+/** The double nearest m·2^e: 64 leading bits with a sticky bit, so that Number() rounds as the exact value would. */
+function toDouble(d: Dyadic): number {
+  const magnitude = d.m < 0n ? -d.m : d.m;
+  const drop = Math.max(0, bitLength(magnitude) - 64);
+  let top = magnitude >> BigInt(drop);
+  if (top << BigInt(drop) !== magnitude) top |= 1n;
+  let value = Number(top);
+  for (let e = d.e + drop; e !== 0; ) {
+    const step = Math.max(-1000, Math.min(1000, e));
+    value *= 2 ** step;
+    e -= step;
+    if (value === 0 || !Number.isFinite(value)) break;
+  }
+  return d.m < 0n ? -value : value;
+}
 
 const make = (lo: Dyadic, hi: Dyadic, bits: number): BigInterval => ({ lo: round(lo, bits, false), hi: round(hi, bits, true) });
 const point = (d: Dyadic): BigInterval => ({ lo: d, hi: d });
@@ -144,11 +164,20 @@ function root(d: Dyadic, n: bigint, bits: number, up: boolean): Dyadic {
 
 function pow(a: BigInterval, e: Rational, bits: number): BigInterval {
   if (Q.isInteger(e)) return powInt(a, e.num, bits);
-  if (e.den > 64n) throw new NoEnclosure('root of a high order');
   // The exact base is ≥ 0 wherever a fractional power is defined; rounding may dip below.
   if (sign(a.hi) < 0) throw new NoEnclosure('fractional power of a negative interval');
   const lo = sign(a.lo) < 0 ? ZERO : a.lo;
-  return powInt({ lo: root(lo, e.den, bits, false), hi: root(a.hi, e.den, bits, true) }, e.num, bits);
+  if (e.den <= 64n) return powInt({ lo: root(lo, e.den, bits, false), hi: root(a.hi, e.den, bits, true) }, e.num, bits);
+  // x^e = e^{e·log x}, monotone in x (increasing for e > 0, decreasing for e < 0).
+  const at = (x: Dyadic, up: boolean): Dyadic => {
+    if (sign(x) === 0) {
+      if (Q.sign(e) < 0) throw new NoEnclosure('negative power of an interval reaching 0');
+      return ZERO;
+    }
+    const exponent = mul(ofRational(e, bits + 16), point(logRounded(x, bits + 16, Q.sign(e) > 0 ? up : !up)), bits + 16);
+    return expRounded(up ? exponent.hi : exponent.lo, bits, up);
+  };
+  return Q.sign(e) > 0 ? { lo: at(lo, false), hi: at(a.hi, true) } : { lo: at(a.hi, false), hi: at(lo, true) };
 }
 
 /** e^x for 0 ≤ x ≤ 1/2: Taylor terms (all positive) and the tail bound 2·(last term). */
@@ -164,8 +193,10 @@ function expSmall(x: Dyadic, bits: number, up: boolean): Dyadic {
 
 /** e^x rounded down or up: e^x = (e^{x/2^s})^{2^s}, and e^{−x} = 1/e^x. */
 function expRounded(x: Dyadic, bits: number, up: boolean): Dyadic {
-  if (sign(x) < 0) return recip(expRounded(negate(x), bits + 4, !up), bits, up);
-  if (bitLength(x.m) + x.e > 17) throw new NoEnclosure('exponential out of range');
+  // e^x ≥ 2^MAX_EXPONENT once x ≥ 2^19 (beyond any double); below −2^19 it flushes to [0, 2^−MAX_EXPONENT].
+  const huge = bitLength(x.m) + x.e > 19;
+  if (sign(x) < 0) return huge ? (up ? TINY : ZERO) : recip(expRounded(negate(x), bits + 4, !up), bits, up);
+  if (huge) throw new NoEnclosure('exponential out of range');
   let s = 0;
   let r = x;
   while (bitLength(r.m) + r.e > -1) {
@@ -192,6 +223,16 @@ function atanhRounded(z: Dyadic, bits: number, up: boolean): Dyadic {
   return up ? addExact(sum, mulExact(term, int(2))) : sum;
 }
 
+const log2Cache = new Map<string, Dyadic>();
+
+/** log 2 = 2·atanh(1/3), rounded down or up; kept per precision (it is the costly part of every log). */
+function log2Rounded(bits: number, up: boolean): Dyadic {
+  const key = `${bits}${up ? '+' : '-'}`;
+  let v = log2Cache.get(key);
+  if (!v) log2Cache.set(key, (v = mulExact(atanhRounded(quotient(1n, 3n, bits, up), bits, up), int(2))));
+  return v;
+}
+
 /** log y for y > 0: y = 2^k·m with m ∈ [1, 2), log m = 2·atanh((m−1)/(m+1)), log 2 = 2·atanh(1/3). */
 function logRounded(y: Dyadic, bits: number, up: boolean): Dyadic {
   const work = bits + 16;
@@ -205,8 +246,7 @@ function logRounded(y: Dyadic, bits: number, up: boolean): Dyadic {
   const z = quotient(num.m << BigInt(num.e - e), den.m << BigInt(den.e - e), work, up);
   const logM = mulExact(atanhRounded(z, work, up), int(2));
   // k·log 2: round log 2 the same way when k ≥ 0, the other way when k < 0.
-  const third = quotient(1n, 3n, work, k >= 0 ? up : !up);
-  const log2 = mulExact(atanhRounded(third, work, k >= 0 ? up : !up), int(2));
+  const log2 = log2Rounded(work, k >= 0 ? up : !up);
   return round(addExact(mulExact(int(k), log2), logM), bits, up);
 }
 
@@ -247,13 +287,25 @@ function enclosePoly(p: Poly, t: BigInterval, bits: number): BigInterval {
  * Enclosures of p at t = x at rising precision, until `done` accepts one.
  * Returns the last enclosure (or undefined when none exists).
  */
-function refine(p: Poly, x: Rational, precisions: readonly number[], done: (e: BigInterval) => boolean): BigInterval | undefined {
+/** A weighted sum of constants (or of expressions at t = x), enclosed term by term. */
+export interface Weighted {
+  readonly p: Poly;
+  readonly weight: Rational;
+}
+
+/**
+ * Enclosures of Σ wᵢ·pᵢ(x) at rising precision, until `done` accepts one.
+ * Returns the last enclosure (or undefined when none exists).
+ */
+function refine(parts: readonly Weighted[], x: Rational, precisions: readonly number[], done: (e: BigInterval) => boolean): BigInterval | undefined {
   let last: BigInterval | undefined;
   for (const bits of precisions) {
     try {
-      last = enclosePoly(p, ofRational(x, bits), bits);
+      const t = ofRational(x, bits);
+      last = parts.reduce((acc, { p, weight }) => add(acc, mul(ofRational(weight, bits), enclosePoly(p, t, bits), bits), bits), point(ZERO));
     } catch (e) {
-      if (e instanceof NoEnclosure) return last;
+      // Too coarse to stay inside the domain (1/√u with u ≈ 10⁻³³ contains 0 at 96 bits): refine.
+      if (e instanceof NoEnclosure) continue;
       throw e;
     }
     if (done(last)) return last;
@@ -266,14 +318,17 @@ function refine(p: Poly, x: Rational, precisions: readonly number[], done: (e: B
  * A constant that is 0 but not written as 0 costs every level, so the levels stop at ~58 digits.
  */
 export function refinedSign(p: Poly, x: Rational = Q.ZERO): -1 | 1 | undefined {
-  const e = refine(p, x, [96, 192], (i) => sign(i.lo) > 0 || sign(i.hi) < 0);
+  const e = refine([{ p, weight: Q.ONE }], x, [96, 192], (i) => sign(i.lo) > 0 || sign(i.hi) < 0);
   if (!e) return undefined;
   return sign(e.lo) > 0 ? 1 : sign(e.hi) < 0 ? -1 : undefined;
 }
 
-/** The double nearest p at t = x, when an enclosure narrow enough to decide it is found; else undefined. */
-export function refinedValue(p: Poly, x: Rational = Q.ZERO): number | undefined {
-  const same = (i: BigInterval): boolean => Q.toNumber(toRational(i.lo)) === Q.toNumber(toRational(i.hi));
-  const e = refine(p, x, [96, 192, 384, 768], same);
-  return e && same(e) ? Q.toNumber(toRational(e.lo)) : undefined;
+/**
+ * The double nearest Σ wᵢ·pᵢ(x), when an enclosure narrow enough to decide it
+ * is found (both ends round to the same double); else undefined.
+ */
+export function refinedValue(parts: readonly Weighted[], x: Rational = Q.ZERO): number | undefined {
+  const same = (i: BigInterval): boolean => toDouble(i.lo) === toDouble(i.hi);
+  const e = refine(parts, x, [96, 192, 384, 768, 1536, 3072], same);
+  return e && same(e) ? toDouble(e.lo) : undefined;
 }

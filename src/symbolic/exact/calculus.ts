@@ -3,7 +3,7 @@ import * as Q from './rational.js';
 import * as I from './interval.js';
 import type { Interval } from './interval.js';
 import { refinedSign, refinedValue } from './bigInterval.js';
-import { exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, T, Undefined, ZERO } from './poly.js';
+import { asRational, exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, T, Undefined, ZERO } from './poly.js';
 import type { Atom, Factor, Poly, PowerContext } from './poly.js';
 
 function atomDerivative(a: Atom): Poly {
@@ -198,7 +198,14 @@ export function approximate(p: Poly, t = 0): number {
   } catch (e) {
     if (!(e instanceof Undefined)) throw e;
   }
-  return refinedValue(p, Q.fromNumber(t)) ?? (double ? I.midpoint(double) : NaN);
+  return refinedValue([{ p, weight: Q.ONE }], Q.fromNumber(t)) ?? (double ? I.midpoint(double) : NaN);
+}
+
+/** The double nearest a constant (correctly rounded) where an enclosure decides it, else `approximate`. */
+export function nearest(p: Poly): number {
+  const q = asRational(p);
+  if (q !== undefined) return Q.toNumber(q);
+  return refinedValue([{ p, weight: Q.ONE }]) ?? approximate(p);
 }
 
 /** Within a few ulps: its midpoint is as good as a double gets. */

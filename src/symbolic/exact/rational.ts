@@ -97,15 +97,26 @@ export function floor(a: Rational): bigint {
   return a.num < 0n && q * a.den !== a.num ? q - 1n : q;
 }
 
-/** The double nearest a/b (to within rounding of a 20-digit quotient), also when a and b are huge. */
+/** The double nearest a/b (ties to even), also when a and b are huge. */
 export function toNumber(a: Rational): number {
   const small = 2n ** 53n;
+  // Both exact as doubles: IEEE division rounds correctly.
   if (a.den < small && a.num < small && a.num > -small) return Number(a.num) / Number(a.den);
   const magnitude = a.num < 0n ? -a.num : a.num;
-  // Scale so that the integer quotient has about 20 significant digits, then let the parser round.
-  const shift = 20 + a.den.toString().length - magnitude.toString().length;
-  const q = shift >= 0 ? (magnitude * 10n ** BigInt(shift)) / a.den : magnitude / (a.den * 10n ** BigInt(-shift));
-  const value = Number(`${q}e${-shift}`);
+  const bits = (n: bigint): number => n.toString(2).length;
+  // A quotient of about 64 bits, its last bit set when the division is inexact (a sticky bit),
+  // so that Number() rounds it as the exact quotient would be rounded.
+  const k = 64 - (bits(magnitude) - bits(a.den));
+  const [N, D] = k >= 0 ? [magnitude << BigInt(k), a.den] : [magnitude, a.den << BigInt(-k)];
+  let q = N / D;
+  if (q * D !== N) q |= 1n;
+  let value = Number(q);
+  // value·2^−k, in steps whose partial products stay within range (each step is exact).
+  for (let e = -k; e !== 0; ) {
+    const step = Math.max(-1000, Math.min(1000, e));
+    value *= 2 ** step;
+    e -= step;
+  }
   return a.num < 0n ? -value : value;
 }
 
