@@ -10,7 +10,7 @@ import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { signOfConstant } from './exact/calculus.js';
 import { KinkproofError } from '../diagnostics.js';
-import { rationalRoots } from './exact/realRoots.js';
+import { rationalRoots, realRootCount } from './exact/realRoots.js';
 
 const unsupported = (why: string): KinkproofError => new KinkproofError('unsupported', why);
 
@@ -149,6 +149,7 @@ function polynomialZeros(coeffs: Poly[]): Poly[] {
   if (rational.every((q): q is Rational => q !== undefined)) {
     const roots = rationalRoots(rational);
     if (roots.length) return [...roots.map(P.constant), ...polynomialZeros(roots.reduce(deflateFully, rational).map(P.constant))];
+    if (realRootCount(rational) === 0) return [];
     if (coeffs.slice(1, -1).every(P.isZero)) return binomialZeros(rational[0]!, rational[degree]!, degree);
   }
   throw unsupported(`cannot solve a polynomial equation of degree ${degree} exactly`);

@@ -98,6 +98,17 @@ function signChanges(seq: readonly (readonly bigint[])[], x: Rational): number {
   return count;
 }
 
+/** Cauchy: every root has |x| < 1 + max |a_i / a_n|. */
+function cauchyBound(p: Poly): Rational {
+  const lead = p[p.length - 1]!;
+  const bound = p.slice(0, -1).reduce((m, c) => {
+    const r = Q.div(c, lead);
+    const a = Q.sign(r) < 0 ? Q.neg(r) : r;
+    return Q.compare(a, m) > 0 ? a : m;
+  }, Q.ZERO);
+  return Q.add(bound, Q.ONE);
+}
+
 /** An interval (lo, hi] holding exactly one real root. */
 interface Isolated {
   readonly lo: Rational;
@@ -107,14 +118,7 @@ interface Isolated {
 /** Isolate every real root of the square-free p, each interval narrowed to width below `width`. */
 function isolate(p: Poly, width: Rational): Isolated[] {
   const seq = sturmSequence(p).map(integral);
-  const lead = p[p.length - 1]!;
-  // Cauchy: every root has |x| < 1 + max |a_i / a_n|.
-  const bound = p.slice(0, -1).reduce((m, c) => {
-    const r = Q.div(c, lead);
-    const a = Q.sign(r) < 0 ? Q.neg(r) : r;
-    return Q.compare(a, m) > 0 ? a : m;
-  }, Q.ZERO);
-  const B = Q.add(bound, Q.ONE);
+  const B = cauchyBound(p);
   const out: Isolated[] = [];
   const stack: [Rational, Rational, number, number][] = [[Q.neg(B), B, signChanges(seq, Q.neg(B)), signChanges(seq, B)]];
   while (stack.length) {
@@ -151,4 +155,13 @@ export function rationalRoots(p: Poly): Rational[] {
     }
   }
   return roots.sort(Q.compare);
+}
+
+/** The number of distinct real roots of p (degree ≥ 1): Sturm's theorem on a Cauchy bound. */
+export function realRootCount(p: Poly): number {
+  const s = squareFreeIntegral(p);
+  if (s.length < 2) return 0;
+  const seq = sturmSequence(s).map(integral);
+  const B = cauchyBound(s);
+  return signChanges(seq, Q.neg(B)) - signChanges(seq, B);
 }

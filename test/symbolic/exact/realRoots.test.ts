@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Q from '../../../src/symbolic/exact/rational.js';
 import type { Rational } from '../../../src/symbolic/exact/rational.js';
-import { rationalRoots } from '../../../src/symbolic/exact/realRoots.js';
+import { rationalRoots, realRootCount } from '../../../src/symbolic/exact/realRoots.js';
 
 const multiply = (a: readonly Rational[], b: readonly Rational[]): Rational[] => {
   const out = Array.from({ length: a.length + b.length - 1 }, () => Q.ZERO);
@@ -52,5 +52,17 @@ describe('rational roots read off Sturm isolating intervals', () => {
       checked++;
     }
     expect(checked).toBe(200);
+  });
+});
+
+describe('how many real roots (Sturm)', () => {
+  it.each([
+    ['t⁴ + t² + 10', ints(10, 0, 1, 0, 1), 0],
+    ['t⁴ − 10t² + 1 (±√2 ± √3)', ints(1, 0, -10, 0, 1), 4],
+    ['(t − 1)³(t² + 1)', product([linear(Q.ONE), linear(Q.ONE), linear(Q.ONE), ints(1, 0, 1)]), 1],
+    ['t⁵ − t − 1 (one real root)', ints(-1, -1, 0, 0, 0, 1), 1],
+    ['T₈, Chebyshev (8 roots in (−1, 1))', ints(1, 0, -32, 0, 160, 0, -256, 0, 128), 8],
+  ] as const)('%s', (_name, p, count) => {
+    expect(realRootCount(p)).toBe(count);
   });
 });
