@@ -55,12 +55,25 @@ type Property = keyof typeof WEIGHTS;
 const TOTAL_WEIGHT = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
 const PROPERTIES = Object.keys(WEIGHTS) as Property[];
 
+/**
+ * Runs per property: RUNS split by weight, largest remainders first, so that
+ * the shares add up to exactly RUNS (every property gets at least one).
+ */
+const SHARES: Record<Property, number> = (() => {
+  const exact = PROPERTIES.map((p) => (RUNS * WEIGHTS[p]) / TOTAL_WEIGHT);
+  const shares = exact.map((x) => Math.max(1, Math.floor(x)));
+  const order = PROPERTIES.map((_, i) => i).sort((a, b) => exact[b]! - Math.floor(exact[b]!) - (exact[a]! - Math.floor(exact[a]!)) || a - b);
+  for (let k = 0, left = RUNS - shares.reduce((a, b) => a + b, 0); left > 0; k++, left--) shares[order[k % order.length]!]!++;
+  return Object.fromEntries(PROPERTIES.map((p, i) => [p, shares[i]!])) as Record<Property, number>;
+})();
+const REQUESTED = Object.values(SHARES).reduce((a, b) => a + b, 0);
+
 const stats = { cases: 0, slowestMs: 0, slowest: [] as readonly string[], byProperty: {} as Record<string, number> };
 const started = performance.now();
 
 /** Run a property with its share of the runs and its own seed (so adding one property leaves the others' cases alone). */
 async function check<T>(name: Property, arb: Arbitrary<T>, predicate: (value: T) => Promise<void>): Promise<void> {
-  const numRuns = Math.max(1, Math.round((RUNS * WEIGHTS[name]) / TOTAL_WEIGHT));
+  const numRuns = SHARES[name];
   const seed = (SEED + 7919 * PROPERTIES.indexOf(name)) | 0;
   await fc.assert(
     fc.asyncProperty(arb, async (value) => {
@@ -103,7 +116,7 @@ const deriveExtras: Arbitrary<readonly string[]> = fc.oneof<Arbitrary<readonly s
 afterAll(() => {
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `fuzz: ${stats.cases} generated cases in ${seconds.toFixed(1)} s (seed ${SEED}, KINKPROOF_FUZZ_RUNS=${RUNS}); ` +
+    `fuzz: ${stats.cases} generated cases of ${REQUESTED} requested in ${seconds.toFixed(1)} s (seed ${SEED}, KINKPROOF_FUZZ_RUNS=${RUNS}); ` +
       `slowest case ${Math.round(stats.slowestMs)} ms: ${JSON.stringify(stats.slowest).slice(0, 160)}\n` +
       `  per property: ${JSON.stringify(stats.byProperty)}`,
   );
