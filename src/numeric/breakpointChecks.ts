@@ -8,6 +8,7 @@
  * show in the numbers (see `divergence`). Exact constants (c, φ(c), the
  * limits) enter as doubles with their error bounds (constants.ts).
  */
+import * as Q from '../symbolic/exact/rational.js';
 import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../symbolic/analyze.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { exactText, printText } from '../symbolic/scalar/print.js';
@@ -111,6 +112,30 @@ function divergence(a: Approach, sampler: Sampler, sign: 1 | -1, numerators?: Sa
   return { confirmed: grows ? true : unresolved ? null : false, last: lastOf(samples), steps, note: '' };
 }
 
+/**
+ * Below this rate δ^β the samples at δ = 2^-6 … 2^-17 move by less than a few
+ * per cent and cannot show the limit (|t|^(1+10⁻²⁰) has slope 0 at 0, yet every
+ * sampled quotient is ±1): such a limit is not checked rather than failed.
+ */
+const SLOWEST_OBSERVABLE_RATE = 0.005;
+
+/**
+ * How fast the k-th derivative approaches its limit (or diverges): like u^{±β},
+ * β the smallest |e − k| over the expansion's exponents e ≠ k, leaving out
+ * integers below k (those terms vanish after k derivatives).
+ */
+function approachRate(exponents: readonly Q.Rational[], k: number): number {
+  const order = Q.rat(k);
+  const gaps = exponents
+    .filter((e) => Q.compare(e, order) > 0 || (Q.compare(e, order) < 0 && !Q.isInteger(e)))
+    .map((e) => Math.abs(Q.toNumber(Q.sub(e, order))));
+  return Math.min(Infinity, ...gaps);
+}
+
+/** φ and φ′ approach their one-sided limits at c fast enough for samples to show them. */
+export const observable = (b: BreakpointAnalysis): boolean =>
+  [b.leftExponents, b.rightExponents].every((e) => approachRate(e, 0) >= SLOWEST_OBSERVABLE_RATE && approachRate(e, 1) >= SLOWEST_OBSERVABLE_RATE);
+
 /** Compares samples approaching a limit with the symbolic limit; returns the estimate when the claim is finite. */
 function checkLimit(
   a: Approach,
@@ -118,10 +143,11 @@ function checkLimit(
   claim: (limit: string) => string,
   limit: Limit | undefined,
   sampler: Sampler,
+  rate: number,
   note = '',
   numerators?: Sampler,
 ): Estimate | undefined {
-  if (!limit || limit.kind === 'unknown') return undefined;
+  if (!limit || limit.kind === 'unknown' || rate < SLOWEST_OBSERVABLE_RATE) return undefined;
   const point = (steps: readonly number[]): string =>
     `t = ${a.text} ${a.side < 0 ? '−' : '+'} δ, δ = 2^${Math.log2(steps[0]!)} … 2^${Math.log2(lastOf(steps))}${note}`;
   const text = claim(limitText(limit));
@@ -160,8 +186,9 @@ interface Slope extends Compiled {
 function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: Approximation, slope: Slope): Estimate | undefined {
   const { text, side } = a;
   const limits = side < 0 ? b.leftLimits : b.rightLimits;
+  const exponents = side < 0 ? b.leftExponents : b.rightExponents;
   const near = sampleAt(phi, a);
-  checkLimit(a, 'value', (l) => `φ(t) → ${l} as t → ${text}${approach(side)}`, limits[0], near);
+  checkLimit(a, 'value', (l) => `φ(t) → ${l} as t → ${text}${approach(side)}`, limits[0], near, approachRate(exponents, 0));
 
   // φ(c ± δ) − φ(c), with φ(c) to within value.error (see reference).
   const numerators: Sampler = (deltas) => {
@@ -173,10 +200,11 @@ function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: App
     return { samples: n.samples.map((v, k) => v / (side * deltas[k]!)), rounding: n.rounding.map((r, k) => r / deltas[k]!) };
   };
   const claimed = side < 0 ? b.leftDerivative : b.rightDerivative;
-  const derivative = checkLimit(a, 'one-sided', (l) => `φ'${sideIndex(side)}(${text}) = ${l}`, claimed, quotients, '', numerators);
+  const rate = approachRate(exponents, 1);
+  const derivative = checkLimit(a, 'one-sided', (l) => `φ'${sideIndex(side)}(${text}) = ${l}`, claimed, quotients, rate, '', numerators);
 
   const claim = (l: string): string => `φ′(t) → ${l} as t → ${text}${approach(side)}`;
-  checkLimit(a, 'derivative-continuity', claim, limits[1], sampleAt(slope, a), `; φ′ from ${slope.source}`);
+  checkLimit(a, 'derivative-continuity', claim, limits[1], sampleAt(slope, a), rate, `; φ′ from ${slope.source}`);
   return derivative;
 }
 

@@ -12,7 +12,7 @@ import type { EntryAnalysis } from '../symbolic/analyze.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { MATRIX, printText } from '../symbolic/scalar/print.js';
 import type { Subdifferential } from '../symbolic/subdifferential.js';
-import { checkBreakpoints } from './breakpointChecks.js';
+import { checkBreakpoints, observable } from './breakpointChecks.js';
 import { approximation } from './constants.js';
 import { EvidenceBuilder } from './evidence.js';
 import type { Evidence } from './evidence.js';
@@ -69,6 +69,6 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks, kinkErrors }, tests, builder, step);
   checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
   checkPieces({ phi, entry, seed }, builder, step);
-  if (sub) checkSubgradients({ phi, sub, rows, cols, seed }, builder, step);
+  if (sub) checkSubgradients({ phi, sub, rows, cols, seed, observable: entry.breakpoints.map(observable) }, builder, step);
   return builder.finish(seed);
 }

@@ -22,6 +22,14 @@ export interface BreakpointAnalysis {
   /** lim_{t→c⁻} p_L^{(k)}(t) and lim_{t→c⁺} p_R^{(k)}(t) for k = 0, 1, … as far as decided. */
   readonly leftLimits: readonly Limit[];
   readonly rightLimits: readonly Limit[];
+  /**
+   * The exponents e of the one-sided expansions φ(c ± u) = Σ a_e·u^e: how
+   * fast each limit is approached (read by the numeric verifier).
+   * |t|^(1+10⁻²⁰) approaches its slope 0 like u^(10⁻²⁰), which no sampled
+   * difference quotient can show.
+   */
+  readonly leftExponents: readonly Q.Rational[];
+  readonly rightExponents: readonly Q.Rational[];
   /** One-sided limits of the difference quotient (φ(c+h) − φ(c))/h. */
   readonly leftDerivative: Limit;
   readonly rightDerivative: Limit;
@@ -51,13 +59,13 @@ export function sameFinite(a: Limit, b: Limit): Tri {
   return s === undefined ? null : s === 0;
 }
 
-function limitsFromSide(piece: Piece, at: Poly, side: 1 | -1, count: number): Limit[] {
+function limitsFromSide(piece: Piece, at: Poly, side: 1 | -1, count: number): { limits: Limit[]; exponents: Q.Rational[] } {
   try {
     const s = seriesAt(piece.nf, at, side, Q.rat(count));
-    return Array.from({ length: count }, (_, k) => derivativeLimit(s, k, side));
+    return { limits: Array.from({ length: count }, (_, k) => derivativeLimit(s, k, side)), exponents: s.terms.map((t) => t.e) };
   } catch (e) {
     if (e instanceof Undecidable || e instanceof P.Undefined)
-      return Array.from({ length: count }, () => ({ kind: 'unknown', reason: e.message }) as const);
+      return { limits: Array.from({ length: count }, () => ({ kind: 'unknown', reason: e.message }) as const), exponents: [] };
     throw e;
   }
 }
@@ -86,8 +94,8 @@ function depthFor(left: Piece, right: Piece): number {
 
 function analyzeBreakpoint(at: Poly, value: Poly, left: Piece, right: Piece): BreakpointAnalysis {
   const depth = depthFor(left, right);
-  const leftLimits = limitsFromSide(left, at, -1, depth);
-  const rightLimits = limitsFromSide(right, at, 1, depth);
+  const { limits: leftLimits, exponents: leftExponents } = limitsFromSide(left, at, -1, depth);
+  const { limits: rightLimits, exponents: rightExponents } = limitsFromSide(right, at, 1, depth);
   const leftDerivative = differenceQuotientLimit(leftLimits[0]!, leftLimits[1]!, value, -1);
   const rightDerivative = differenceQuotientLimit(rightLimits[0]!, rightLimits[1]!, value, 1);
   const pointValue: Limit = { kind: 'finite', value };
@@ -112,7 +120,7 @@ function analyzeBreakpoint(at: Poly, value: Poly, left: Piece, right: Piece): Br
       orderAtLeast = k;
     }
   }
-  return { at, value, leftLimits, rightLimits, leftDerivative, rightDerivative, continuous, differentiable, order, orderAtLeast };
+  return { at, value, leftLimits, rightLimits, leftExponents, rightExponents, leftDerivative, rightDerivative, continuous, differentiable, order, orderAtLeast };
 }
 
 const allTrue = (xs: readonly Tri[]): Tri => (xs.includes(false) ? false : xs.includes(null) ? null : true);
