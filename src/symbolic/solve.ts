@@ -83,29 +83,37 @@ function commonExponential(p: Poly): Poly | undefined {
 }
 
 /**
- * p·w^k for the positive powers w^{-k} it divides by (w > 0 everywhere): the
- * same zeros, and often a polynomial ((1+t²)^{-1/2} − t²(1+t²)^{-3/2} → 1).
+ * p = Π wᵢ^{mᵢ}·rest, where mᵢ is the lowest exponent of the power wᵢ (a power
+ * of t or of a sum) over p's terms (0 where a term lacks it). Where p is
+ * defined, its zeros are rest's zeros and the zeros of each wᵢ with mᵢ > 0: a
+ * negative power is never 0, and multiplying by wᵢ^{−mᵢ} ≠ 0 moves no zero.
+ * (t − 1)^{3/2}'' = ¾·(t − 1)^{−1/2} and t·√(t−1) − √(t−1) become polynomials.
  */
-function clearPositiveDenominators(p: Poly): Poly | undefined {
-  const worst = new Map<string, P.Factor>();
+function commonPowers(p: Poly): { rest: Poly; vanishing: Poly[] } | undefined {
+  const bases = new Map<string, { atom: P.Atom; min: Rational }>();
   for (const term of p.terms)
     for (const f of term.mono.factors)
-      if (f.atom.kind === 'pow' && Q.sign(f.exp) < 0 && signEverywhere(f.atom.base) === 'positive') {
-        const prev = worst.get(f.key);
-        if (!prev || Q.compare(f.exp, prev.exp) < 0) worst.set(f.key, f);
-      }
-  if (worst.size === 0) return undefined;
-  const multiplier = [...worst.values()].map((f) => ({ ...f, exp: Q.neg(f.exp) }));
-  return P.sum(p.terms.map((t) => P.scale(P.monomial([...t.mono.factors, ...multiplier]), t.coef)));
+      if ((f.atom.kind === 'pow' || f.atom.kind === 't') && !bases.has(f.key)) bases.set(f.key, { atom: f.atom, min: Q.ZERO });
+  for (const [key, b] of bases)
+    for (const term of p.terms) {
+      const e = term.mono.factors.find((f) => f.key === key)?.exp ?? Q.ZERO;
+      if (Q.compare(e, b.min) < 0) b.min = e;
+    }
+  // Only what makes progress: a negative power to clear, or a fractional one to take out.
+  const moved = [...bases.values()].filter((b) => Q.sign(b.min) < 0 || (Q.sign(b.min) > 0 && !Q.isInteger(b.min)));
+  if (moved.length === 0) return undefined;
+  const multiplier = moved.map((b) => P.factor(b.atom, Q.neg(b.min)));
+  const rest = P.sum(p.terms.map((t) => P.scale(P.monomial([...t.mono.factors, ...multiplier]), t.coef)));
+  const vanishing = moved.filter((b) => Q.sign(b.min) > 0).map((b) => (b.atom.kind === 'pow' ? b.atom.base : P.T));
+  return { rest, vanishing };
 }
 
-/** p = c·t^α·(positive atoms) vanishes only at 0 (α > 0); else we refuse. */
 function nonPolynomialZeros(p: Poly): Poly[] {
   if (neverZero(p)) return [];
   const shared = commonExponential(p);
   if (shared) return realZeros(P.mul(p, P.exp(P.neg(shared))));
-  const cleared = clearPositiveDenominators(p);
-  if (cleared) return realZeros(cleared);
+  const common = commonPowers(p);
+  if (common) return union([P.isZero(common.rest) || !P.hasT(common.rest) ? [] : realZeros(common.rest), ...common.vanishing.map(realZeros)]);
   const [only] = p.terms;
   if (p.terms.length === 1 && only) return union(only.mono.factors.map(factorZeros));
   throw unsupported(`cannot solve ${describe(p)} = 0 exactly`);

@@ -61,6 +61,19 @@ describe('class 1: kinks under radicals and fractional powers', () => {
   });
 });
 
+// Convexity of pieces with radicals, by hand: the sign of φ″ on each piece and the order of the slopes.
+describe('convexity through radicals', () => {
+  it.each([
+    ['sum(sqrt(relu(X-1)).^3)', true], // (t − 1)^{3/2} for t > 1: φ″ = ¾(t − 1)^{−1/2} > 0
+    ['sum(abs(X-1).^0.5 .* (X-1))', false], // −(1 − t)^{3/2} for t < 1: φ″ = −¾(1 − t)^{−1/2} < 0
+    ['sum(sqrt((X-1).^2+(X-1).^4))', true], // |u|√(1 + u²): (u√(1+u²))″ = (2u³ + 3u)/(1 + u²)^{3/2} > 0, slopes −1 < 1
+    ['sum(sqrt(X.^2-2*sqrt(2)*X+2))', true], // |t − √2|
+    ['sum(abs(X).^(2/3).*X.^2)', true], // |t|^{8/3}
+  ] as const)('%s: convex %s', (f, convex) => {
+    expect(analyzeSymbolic(f).convexity.convex).toBe(convex);
+  });
+});
+
 interface PointTruth {
   readonly f: string;
   readonly at: number[][];
