@@ -108,3 +108,19 @@ describe('proof syntax errors name file:line', () => {
     ['# nothing\n', /^my\.proof:1: no statements/],
   ])('%j', (text, message) => expect(error(text)).toMatch(message));
 });
+
+describe('prove certifies only what derive establishes (issue 10, class 8)', () => {
+  it.each([
+    // φ = |t − 1|: a kink at 1, C⁰, convex (hand derivation); the false statements fail.
+    ['function: sum(sqrt((X-1).^2))\nclass: Cinf\ndifferentiable: yes\nkinks: none\n', ['1:pass', '2:fail', '3:fail', '4:fail']],
+    ['function: sum(sqrt((X-1).^2))\nclass: C0\ndifferentiable: no\nkinks: 1\nconvex: yes\nsubdifferential at [[1,0]]: [[[-1,1], -1]]\n', ['1:pass', '2:pass', '3:pass', '4:pass', '5:pass', '6:pass']],
+    // |t − 1|^{2/3}: a cusp, no Clarke set at 1; |t − 1|³: C², not C^∞.
+    ['function: sum(((X-1).^2).^(1/3))\nclass: C0\nconvex: no\nsubdifferential at [[1]]: none\n', ['1:pass', '2:pass', '3:pass', '4:pass']],
+    ['function: sum(sqrt(X.^2-2*X+1).^3)\nclass: Cinf\n', ['1:pass', '2:fail']],
+    ['function: sum(sqrt(X.^2-2*X+1).^3)\nclass: C2\ndifferentiable: yes\n', ['1:pass', '2:pass', '3:pass']],
+    // Decimals are exact: 0.1 sits on the kink of relu(t − 0.1).
+    ['function: sum(relu(X-0.1))\nsubdifferential at [[0.1]]: [[1]]\n', ['1:pass', '2:fail']],
+  ] as const)('%s', (text, expected) => {
+    expect(statuses(text)).toEqual(expected);
+  });
+});
