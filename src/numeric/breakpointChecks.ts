@@ -132,6 +132,9 @@ function approachRate(exponents: readonly Q.Rational[], k: number): number {
   return Math.min(Infinity, ...gaps);
 }
 
+/** Steps below this lose precision to gradual underflow (doubles are normal down to 2^-1022). */
+const SMALLEST_STEP = 2 ** -1000;
+
 /** φ and φ′ approach their one-sided limits at c fast enough for samples to show them. */
 export const observable = (b: BreakpointAnalysis): boolean =>
   [b.leftExponents, b.rightExponents].every((e) => approachRate(e, 0) >= SLOWEST_OBSERVABLE_RATE && approachRate(e, 1) >= SLOWEST_OBSERVABLE_RATE);
@@ -251,7 +254,8 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
     const reference = referenceValue(phi, c, exact, value);
     const gap = Math.min(i > 0 ? c - kinks[i - 1]!.value : Infinity, i + 1 < kinks.length ? kinks[i + 1]!.value - c : Infinity);
     const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(c)), gap / 4));
-    if (!(first > 0)) return breakpointDone(); // breakpoints closer than doubles can resolve
+    // Breakpoints closer than doubles resolve (1e-320 apart): every step would be subnormal or 0.
+    if (!(first * 2 ** (1 - STEPS) >= SMALLEST_STEP)) return breakpointDone();
     const steps = Array.from({ length: STEPS }, (_, k) => first * 2 ** -k);
     // φ′ near c: the claimed gradient when there is one, else the derivative of the piece on that side.
     const slope = (piece: Scalar): Slope => psi ?? { ...compiled(piece), source: `the piece's derivative ${printText(piece)}` };

@@ -32,7 +32,9 @@ export interface PointResult {
 }
 
 /** Up to this many distinct entries, values are exact and then correctly rounded (f(X) too). */
-export const EXACT_ENTRIES = 4096;
+export const EXACT_ENTRIES = 256;
+/** Beyond EXACT_ENTRIES, f(X) is summed exactly when the double sum cannot vouch for itself, up to this many. */
+export const EXACT_SUM_ENTRIES = 20_000;
 
 interface Distinct {
   readonly x: Q.Rational;
@@ -62,7 +64,7 @@ export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: Pol
   }
   const entries = X.exact.map((row) => row.map((x) => answers.get(Q.toText(x))!));
   const all = entries.flat();
-  const value = exact ? exactTotal(offset, exactValues) : compensatedSum([nearest(offset), ...all.map((r) => r.value)]);
+  const value = exact ? exactTotal(offset, exactValues) : largeTotal(offset, entry, distinct, answers);
   const differentiable: Tri = all.some((r) => r.differentiable === false) ? false : all.some((r) => r.differentiable === null) ? null : true;
   const base = { X: X.data, value, differentiable };
   if (differentiable === true)
@@ -79,6 +81,20 @@ export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: Pol
     subdifferentialKind: convexity.convex === true ? 'convex' : 'clarke',
     reason: null,
   };
+}
+
+/**
+ * f(X) for many entries: a compensated sum of the entries' doubles, each within
+ * |v|·2⁻⁵² of its exact value. When that bound is not small against the sum
+ * (cancellation), the sum is redone exactly, for up to EXACT_SUM_ENTRIES
+ * distinct entries.
+ */
+function largeTotal(offset: Poly, entry: EntryAnalysis, distinct: ReadonlyMap<string, Distinct>, answers: ReadonlyMap<string, EntryAtNumber>): number {
+  const terms = [{ value: nearest(offset), count: 1 }, ...[...distinct].map(([key, d]) => ({ value: answers.get(key)!.value, count: d.count }))];
+  const sum = compensatedSum(terms.map((t) => t.value * t.count));
+  const bound = terms.reduce((b, t) => b + Math.abs(t.value) * t.count, 0) * 2 ** -52;
+  if (bound <= Math.abs(sum) * 2 ** -50 || distinct.size > EXACT_SUM_ENTRIES) return sum;
+  return exactTotal(offset, [...distinct.values()].map(({ x, count }) => ({ p: entryAt(entry, x).value, weight: Q.rat(count) })));
 }
 
 /** c + Σ count·φ(x), summed exactly (cancellation included), then rounded once. */

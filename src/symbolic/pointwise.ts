@@ -13,7 +13,8 @@ import { enclose, isTight, nearest, signOfConstant, substitute } from './exact/c
 import { refinedValue } from './exact/bigInterval.js';
 import type { BreakpointAnalysis, EntryAnalysis } from './analyze.js';
 import type { Piece } from './piecewise.js';
-import { compareExact } from './solve.js';
+import { KinkproofError } from '../diagnostics.js';
+import { exactText } from './scalar/print.js';
 import type { Tri } from './primitives/spec.js';
 
 /** What φ is near one entry, exactly. */
@@ -46,14 +47,20 @@ export interface EntryAtNumber {
 function locate(entry: EntryAnalysis, x: Rational): { i: number; onBreakpoint: boolean } {
   const at = P.constant(x);
   const bps = entry.piecewise.breakpoints;
+  const side = (c: Poly): -1 | 0 | 1 => {
+    const s = signOfConstant(P.sub(c, at));
+    if (s === undefined)
+      throw new KinkproofError('unsupported', `cannot decide whether the entry ${Q.toText(x)} lies left of, on or right of the breakpoint ${exactText(c)}`);
+    return s;
+  };
   let lo = 0;
   let hi = bps.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareExact(bps[mid]!, at) < 0) lo = mid + 1;
+    if (side(bps[mid]!) < 0) lo = mid + 1;
     else hi = mid;
   }
-  return { i: lo, onBreakpoint: lo < bps.length && compareExact(bps[lo]!, at) === 0 };
+  return { i: lo, onBreakpoint: lo < bps.length && side(bps[lo]!) === 0 };
 }
 
 function atBreakpoint(b: BreakpointAnalysis): EntryAtPoint {

@@ -324,11 +324,14 @@ export function refinedSign(p: Poly, x: Rational = Q.ZERO): -1 | 1 | undefined {
 }
 
 /**
- * The double nearest Σ wᵢ·pᵢ(x), when an enclosure narrow enough to decide it
- * is found (both ends round to the same double); else undefined.
+ * The double nearest Σ wᵢ·pᵢ(x): correctly rounded once an enclosure's ends
+ * round to the same double; where none does (the value is a tie between two
+ * doubles, or precision runs out), the rounded midpoint of the narrowest
+ * enclosure, within an ulp. Undefined only when no enclosure exists.
  */
 export function refinedValue(parts: readonly Weighted[], x: Rational = Q.ZERO): number | undefined {
   const same = (i: BigInterval): boolean => toDouble(i.lo) === toDouble(i.hi);
   const e = refine(parts, x, [96, 192, 384, 768, 1536, 3072], same);
-  return e && same(e) ? toDouble(e.lo) : undefined;
+  if (!e) return undefined;
+  return same(e) ? toDouble(e.lo) : toDouble(half(addExact(e.lo, e.hi)));
 }
