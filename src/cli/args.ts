@@ -189,8 +189,20 @@ class MatrixText {
     return this.text.slice(start, this.pos);
   }
 
-  /** The entry (i,j): its nearest double and its exact value as written. */
+  /** The entry (i,j), a number or a fraction a/b (as in proof files): its nearest double and its exact value. */
   entry(i: number, j: number): [number, Rational] {
+    const [x, q] = this.decimal(i, j);
+    this.space();
+    if (this.peek() !== '/') return [x, q];
+    this.pos++;
+    const [, d] = this.decimal(i, j);
+    if (Q.isZero(d)) throw new KinkproofError('input', `${this.what}: entry (${i + 1},${j + 1}) divides by zero`);
+    const exact = Q.div(q, d);
+    return [Q.toNumber(exact), exact];
+  }
+
+  /** A decimal number at entry (i,j): its nearest double and its exact value as written. */
+  private decimal(i: number, j: number): [number, Rational] {
     const token = this.numberToken();
     const where = (): string => `${this.what}: entry (${i + 1},${j + 1})`;
     if (token === undefined) {

@@ -167,3 +167,18 @@ describe('refuseOtherOptions: each command takes its own options', () => {
     for (const o of COMMAND_OPTIONS['derive']!) expect(HELP).toContain(`--${o}`);
   });
 });
+
+describe('parseMatrix takes fractions a/b, as proof files do', () => {
+  it('reads 10/3, -7/4 and 0.5/3 exactly, with their nearest doubles', () => {
+    const m = parseMatrix('[[10/3, -7/4], [0.5/3, 2]]', '--at #1');
+    expect(m.exact.map((r) => r.map(Q.toText))).toEqual([['10/3', '-7/4'], ['1/6', '2']]);
+    expect(m.data).toEqual([[10 / 3, -1.75], [1 / 6, 2]]);
+  });
+  it.each([
+    ['[[1/0]]', /entry \(1,1\) divides by zero/],
+    ['[[1/]]', /unexpected "\]\]" at character 5/],
+    ['[[1/2/3]]', /unexpected "\/3\]\]" at character 6/],
+  ])('%s is refused', (text, message) => {
+    expect(problem(() => parseMatrix(text, '--at #1')).message).toMatch(message);
+  });
+});
