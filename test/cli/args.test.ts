@@ -82,7 +82,6 @@ describe('parseMatrix keeps the decimal written, not the double nearest to it', 
     ['[[.5]]', /not a JSON matrix like .*: unexpected "\.5\]\]" at character 3/],
     ['[[01]]', /not a JSON matrix like .*at character 4/],
     ['[[1 2]]', /not a JSON matrix like .*at character 5/],
-    ['[[1/3]]', /not a JSON matrix like .*at character 4/],
     ['['.repeat(100_000), /not a JSON matrix like .*unexpected end/],
   ])('refuses %j with one line naming the position or entry', (text, message) => {
     const e = problem(() => parseMatrix(text, '--at #1'));
