@@ -27,10 +27,34 @@ describe('escapeLatexText', () => {
     expect(escapeLatexText('a--b---c')).toBe('a-{}-{}b-{}-{}-{}c');
   });
 
-  it('typesets Greek and common symbols as math, Latin-1 as is, and the rest as code points', () => {
-    expect(escapeLatexText('σ‖∇')).toBe('\\ensuremath{\\sigma}\\ensuremath{\\|}\\ensuremath{\\nabla}');
+  it('typesets Greek and common symbols as math, Latin-1 and Latin Extended-A as is', () => {
+    expect(escapeLatexText('σ‖∇')).toBe('\\ensuremath{\\sigma \\| \\nabla}');
     expect(escapeLatexText('Fréchet – Łódź')).toBe('Fréchet – Łódź');
-    expect(escapeLatexText('漢😀')).toBe('[U+6F22][U+1F600]');
+    expect(escapeLatexText('α ≤ β')).toBe('\\ensuremath{\\alpha} \\ensuremath{\\leq} \\ensuremath{\\beta}');
+    expect(escapeLatexText('⟨G, D⟩ ∈ ∂f')).toBe('\\ensuremath{\\langle}G, D\\ensuremath{\\rangle} \\ensuremath{\\in} \\ensuremath{\\partial}f');
+    expect(escapeLatexText('ℝⁿ → ℝ, x ≥ 0, −∞')).toBe(
+      '\\ensuremath{\\mathbb{R}^{n}} \\ensuremath{\\to} \\ensuremath{\\mathbb{R}}, x \\ensuremath{\\geq} 0, \\ensuremath{-\\infty}',
+    );
+  });
+
+  it('joins a symbol and its Unicode sub- and superscripts and primes into one math run', () => {
+    expect(escapeLatexText('ℓ₁ and ℓ₂² penalties')).toBe('\\ensuremath{\\ell _{1}} and \\ensuremath{\\ell _{2}^{2}} penalties');
+    expect(escapeLatexText('φ′₊(0), φ″')).toBe('\\ensuremath{\\varphi ^{\\prime }_{+}}(0), \\ensuremath{\\varphi ^{\\prime\\prime }}');
+    expect(escapeLatexText('x₁₂ y²³')).toBe('x\\ensuremath{_{12}} y\\ensuremath{^{23}}');
+    // A second superscript on one atom would be a TeX error ("Double superscript"): it gets an empty atom.
+    expect(escapeLatexText('₁²₃')).toBe('\\ensuremath{_{1}^{2}{}_{3}}');
+  });
+
+  it('never writes a code point: decompositions where they can be typeset, else a visible placeholder', () => {
+    expect(escapeLatexText('ﬁle ａｂ ǎ Ω Α')).toBe('file ab a \\ensuremath{\\Omega} A');
+    expect(escapeLatexText('漢😀')).toBe('\\textbf{?}\\textbf{?}');
+    expect(escapeLatexText('e\u0301')).toBe('é');
+    const sample = [...Array(0x3000).keys()].map((i) => String.fromCodePoint(i + 0xa0)).join('') + '𝟙𝔸🙂';
+    expect(escapeLatexText(sample)).not.toMatch(/U\+|\[U/);
+  });
+
+  it('turns look-alikes of TeX specials into their escapes, not into TeX (fullwidth backslash, braces, percent)', () => {
+    expect(escapeLatexText('＼input｛x｝％＄')).toBe('\\textbackslash{}input\\{x\\}\\%\\$');
   });
 });
 

@@ -93,7 +93,7 @@ export const foundingExample: Derivation = {
       established: 'exact',
       blocks: [
         display('\\nabla f(X) = 2\\sigma(X),'),
-        display('\\mathrm{d}f = \\langle 2\\sigma(X), \\mathrm{d}X \\rangle = 2 \\operatorname{tr}\\left(\\sigma(X)^\\top \\mathrm{d}X\\right).'),
+        display('\\mathrm{d}f = \\langle 2\\sigma(X), \\mathrm{d}X \\rangle = 2 \\operatorname{tr}(\\sigma(X)^\\top \\mathrm{d}X).'),
       ],
     },
     {

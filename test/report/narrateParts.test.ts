@@ -7,6 +7,8 @@ import { assertSafeMath } from '../../src/report/mathGuard.js';
 import { exprLatex } from '../../src/report/narrate/exprLatex.js';
 import { errorLatex, valueLatex } from '../../src/report/narrate/numbers.js';
 import { verifierInlines } from '../../src/report/narrate/verifierText.js';
+import { verifyAnalysis } from '../../src/numeric/verifyAnalysis.js';
+import { absLatex, applyLatex, MATRIX, parenLatex, printLatex, SCALAR } from '../../src/symbolic/scalar/print.js';
 import { plotData } from '../../src/report/plotData.js';
 
 const renders = (latex: string): void => {
@@ -16,16 +18,16 @@ const renders = (latex: string): void => {
 
 describe('exprLatex: the input expression as LaTeX', () => {
   const cases: [string, string][] = [
-    ["norm(relu(X),'fro')^2", '\\left\\lVert \\sigma\\left(X\\right) \\right\\rVert_{F}^{2}'],
+    ["norm(relu(X),'fro')^2", '\\left\\lVert \\sigma(X) \\right\\rVert_{F}^{2}'],
     ['norm(X - 1, 1)', '\\left\\lVert X - 1 \\right\\rVert_{1}'],
-    ["trace(relu(X)'*relu(X))", '\\operatorname{tr}\\left(\\sigma\\left(X\\right)^{\\top} \\sigma\\left(X\\right)\\right)'],
-    ['sum(abs(X-1).^3)', '\\sum_{i,j} \\left[\\left|X - 1\\right|^{\\circ 3}\\right]_{ij}'],
+    ["trace(relu(X)'*relu(X))", '\\operatorname{tr}(\\sigma(X)^{\\top} \\sigma(X))'],
+    ['sum(abs(X-1).^3)', '\\sum_{i,j} \\left[\\lvert X - 1 \\rvert^{\\circ 3}\\right]_{ij}'],
     ['sum(X)', '\\sum_{i,j} x_{ij}'],
     ['2*sum(X.*X) - .5', '2 \\sum_{i,j} \\left[X \\odot X\\right]_{ij} - 0.5'],
-    ['sum(sqrt(relu(X)))/1e-3', '\\frac{\\sum_{i,j} \\left[\\sqrt{\\sigma\\left(X\\right)}\\right]_{ij}}{10^{-3}}'],
-    ['-sum(heaviside(X - 2.50))', '-\\sum_{i,j} \\left[H\\left(X - 2.5\\right)\\right]_{ij}'],
-    ['sum(X)*2', '\\left(\\sum_{i,j} x_{ij}\\right) \\cdot 2'],
-    ["sum((X')^2)", '\\sum_{i,j} \\left[\\left(X^{\\top}\\right)^{2}\\right]_{ij}'],
+    ['sum(sqrt(relu(X)))/1e-3', '\\frac{\\sum_{i,j} \\left[\\sqrt{\\sigma(X)}\\right]_{ij}}{10^{-3}}'],
+    ['-sum(heaviside(X - 2.50))', '-\\sum_{i,j} \\left[H(X - 2.5)\\right]_{ij}'],
+    ['sum(X)*2', '{\\left(\\sum_{i,j} x_{ij}\\right)} \\cdot 2'],
+    ["sum((X')^2)", '\\sum_{i,j} \\left[(X^{\\top})^{2}\\right]_{ij}'],
   ];
   it.each(cases)('%s', (input, latex) => {
     expect(exprLatex(parse(input))).toBe(latex);
@@ -35,6 +37,35 @@ describe('exprLatex: the input expression as LaTeX', () => {
   it('prints constant names from the whitelist only, upright when longer than a letter', () => {
     expect(exprLatex(parse('sum(a*X + W_1)'))).toBe('\\sum_{i,j} \\left[a X + \\mathrm{W\\_1}\\right]_{ij}');
     renders(exprLatex(parse('sum(a*X + W_1)')));
+  });
+});
+
+describe('function application in LaTeX (σ(X), not σ (X))', () => {
+  it('uses plain parentheses around text-height arguments and \\!\\left(…\\right) around tall ones', () => {
+    expect(applyLatex('\\sigma', ['X'])).toBe('\\sigma(X)');
+    expect(applyLatex('\\max', ['t', '0.2 t'])).toBe('\\max(t, 0.2 t)');
+    expect(applyLatex('\\sigma', ['\\frac{X}{3}'])).toBe('{\\sigma\\!\\left(\\frac{X}{3}\\right)}');
+    expect(applyLatex('\\operatorname{sign}', ['\\frac{1}{t}'])).toBe('\\operatorname{sign}\\!\\left(\\frac{1}{t}\\right)');
+    expect(absLatex('-t')).toBe('\\lvert -t \\rvert');
+    expect(absLatex('\\frac{t}{2}')).toBe('{\\left|\\frac{t}{2}\\right|}');
+    expect(parenLatex('X - 1')).toBe('(X - 1)');
+  });
+
+  it('prints the gradient of every primitive that way (gradientLatex in JSON uses the same printer)', () => {
+    const cases: [string, string][] = [
+      ["norm(relu(X),'fro')^2", '2 \\sigma(X)'],
+      ['sum(relu(X/3))', '\\frac{H(X)}{3}'],
+      ['sum(abs(X-1).^3)', '3 \\lvert X - 1 \\rvert \\odot (X - 1)'],
+      ['sum(max(X,0.2*X))', 'H(X) + \\frac{H(-X)}{5}'],
+    ];
+    for (const [input, latex] of cases) {
+      const g = printLatex(analyzeSymbolic(input).gradient!, MATRIX);
+      expect(g, input).toBe(latex);
+      renders(g);
+    }
+    const tall = printLatex(analyzeSymbolic('sum(relu(X./(1 + X.^2)))').separable.phi, SCALAR);
+    expect(tall).toContain('{\\sigma\\!\\left(');
+    renders(tall);
   });
 });
 
@@ -64,6 +95,38 @@ describe('verifierInlines: the verifier’s wording as text and whitelisted math
       '∇f = 3*abs(X - 1).*(X - 1)',
     ];
     for (const p of points) for (const part of verifierInlines(p)) if (part.kind === 'math') renders(part.latex);
+  });
+
+  const shown = (s: string): string => verifierInlines(s).map((p) => (p.kind === 'text' ? `[${p.text}]` : `$${p.latex}$`)).join('');
+
+  it('typesets the subgradient claims as math: ⟨G, D⟩, ∈, ∂, ≥, sets and intervals', () => {
+    expect(shown('f′(X; D) = max over G ∈ ∂f(X) of ⟨G, D⟩ with ∂φ(1) = {0}')).toBe(
+      "$f'(X; D) =$[ max over ]$G \\in  \\partial f(X)$[ of ]$\\langle G, D\\rangle$[ with ]$\\partial \\varphi (1) = \\{0\\}$",
+    );
+    expect(shown('f(Y) − f(X) ≥ ⟨G, Y − X⟩ for G ∈ ∂f(X) with ∂φ(0) = [0.2, 1]')).toBe(
+      '$f(Y) - f(X) \\geq  \\langle G, Y - X\\rangle$[ for ]$G \\in  \\partial f(X)$[ with ]$\\partial \\varphi (0) = [0.2, 1]$',
+    );
+  });
+
+  it('keeps prose punctuation and the article "a" as text, also inside parentheses', () => {
+    expect(shown('φ′(t) → 0 as t → 0⁻, the upper end of ∂φ(0) = [-1, 0] (Clarke; φ′₋ > φ′₊, so no Fréchet subgradient)')).toBe(
+      "$\\varphi '(t) \\to  0$[ as ]$t \\to  0^{-}$[, the upper end of ]$\\partial \\varphi (0) = [-1, 0]$[ (Clarke; ]$\\varphi '_{-} > \\varphi '_{+}$[, so no Fréchet subgradient)]",
+    );
+    expect(shown('X 3x4, every entry on a breakpoint, D = 𝟙')).toBe('$X \\;(3 \\times 4)$[, every entry on a breakpoint, ]$D = \\mathbf{1}$');
+  });
+
+  it('leaves no mathematical symbol in the text of any claim or point the verifier writes', () => {
+    const inputs = ['sum(abs(X-1).^3)', 'sum(max(X,0.2*X))', 'sum(min(X,0)-abs(X-2))', 'sum(heaviside(X-1))', 'sum(sqrt(relu(X)))', "norm(relu(X),'fro')^2"];
+    for (const input of inputs) {
+      const evidence = verifyAnalysis(analyzeSymbolic(input), undefined, 1);
+      for (const r of evidence.records)
+        for (const s of [r.claim, r.point])
+          for (const part of verifierInlines(s)) {
+            if (part.kind === 'math') renders(part.latex);
+            // Words may carry Latin-1 letters (Fréchet) and typographic punctuation, nothing the user-text escaper would set as math.
+            else expect(part.text, s).toMatch(/^[\x20-\x7e\u00c0-\u017f–—’…]*$/);
+          }
+    }
   });
 });
 

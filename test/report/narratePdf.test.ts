@@ -24,7 +24,7 @@ describe.skipIf(!haveTex)('narrated reports compiled with pdflatex', { timeout: 
     const text = (await pdfToText(pdf)).replace(/\s+/g, ' ');
     // pdftotext linearises math loosely (limits' subscripts move), so look for robust pieces.
     const phrases = ['if t < 0', 'if t = 0', 'if t > 0', 'One-sided limits at t = 0', 'From the left', 'From the right', 'lim h→0− φ(h) − φ(0)', 'lim+ h→0 φ(h) − φ(0)',
-      'mean value theorem', 'so φ′ is continuous at 0', 'C 1 \\ C 2', '∇f (X) = 2σ (X)', 'tr', 'Numeric cross-check', 'finite difference',
+      'mean value theorem', 'so φ′ is continuous at 0', 'C 1 \\ C 2', '∇f (X) = 2σ(X)', 'tr', 'Numeric cross-check', 'finite difference',
       'rel. error', 'φ (solid) and φ′ (dashed)', 'Rudin, Principles of Mathematical Analysis, Thm 9.21', 'Established: numeric'];
     for (const phrase of phrases) expect(text).toContain(phrase);
 

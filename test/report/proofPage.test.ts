@@ -50,9 +50,9 @@ describe('proofStep', () => {
     const shown = words(s);
     expect(shown).toContain('Line 2: function: $f(X) = ');
     expect(shown).toContain('Line 3: $= \\sum_{i,j}');
-    expect(shown).toContain('Line 4: gradient: $\\operatorname{sign}\\left(X\\right)$ — passed (exact).');
+    expect(shown).toContain('Line 4: gradient: $\\operatorname{sign}(X)$ — passed (exact).');
     expect(shown).toContain('Line 5: convex: yes — passed (exact).');
-    expect(shown).toMatch(/Line 6: refute: \$\\sigma\\left\(X\\right\) = X\$ — passed \(refuted, exact\)\.\nCounterexample: X = /);
+    expect(shown).toMatch(/Line 6: refute: \$\\sigma\(X\) = X\$ — passed \(refuted, exact\)\.\nCounterexample: X = /);
   });
 
   it('shows a failure with its counterexample and explanation, and undecided steps as unknown', () => {

@@ -5,6 +5,7 @@
  */
 import type { Expr } from '../../symbolic/syntax/ast.js';
 import { lookupPrimitive, primitives } from '../../symbolic/primitives/registry.js';
+import { applyLatex, parenLatex } from '../../symbolic/scalar/print.js';
 import { safeIdentifier } from '../escape.js';
 
 interface Printed {
@@ -17,7 +18,7 @@ interface Printed {
 /** A superscript needs an atom below it, so `X^{\top}` and `A^{2}` are wrapped before another one. */
 const PREC = { add: 1, mul: 2, unary: 2, pow: 3, postfix: 4, atom: 5 } as const;
 
-const wrap = (p: Printed, min: number): string => (p.prec < min ? `\\left(${p.latex}\\right)` : p.latex);
+const wrap = (p: Printed, min: number): string => (p.prec < min ? parenLatex(p.latex) : p.latex);
 const atom = (latex: string): Printed => ({ latex, prec: PREC.atom });
 
 const NUMBER = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
@@ -53,7 +54,7 @@ function callLatex(e: Extract<Expr, { kind: 'call' }>): Printed {
     case 'norm':
       return normLatex(e.args);
     case 'trace':
-      return atom(`\\operatorname{tr}\\left(${args[0]}\\right)`);
+      return atom(applyLatex('\\operatorname{tr}', args));
     case 'sum': {
       const [arg] = e.args;
       const entry = arg?.kind === 'symbol' && arg.name === 'X' ? 'x_{ij}' : `\\left[${args[0]}\\right]_{ij}`;
@@ -64,7 +65,7 @@ function callLatex(e: Extract<Expr, { kind: 'call' }>): Printed {
   }
   const primitive = lookupPrimitive(e.name);
   if (primitive) return atom(primitives[primitive].latex(args));
-  return atom(`${nameLatex(e.name)}\\left(${args.join(', ')}\\right)`);
+  return atom(applyLatex(nameLatex(e.name), args));
 }
 
 function product(left: Printed, right: Printed): string {

@@ -2,7 +2,7 @@
 import type { SymbolicAnalysis } from '../../symbolic/derive.js';
 import { dependsOnT } from '../../symbolic/scalar/expr.js';
 import type { Scalar } from '../../symbolic/scalar/expr.js';
-import { exactLatex, MATRIX, printLatex } from '../../symbolic/scalar/print.js';
+import { applyLatex, exactLatex, MATRIX, parenLatex, printLatex } from '../../symbolic/scalar/print.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { listInlines } from './notation.js';
@@ -26,7 +26,7 @@ function splitCoefficient(g: Scalar): { coefficient: string; rest: Scalar } {
 
 const transposed = (s: Scalar): string => {
   const latex = printLatex(s, MATRIX);
-  return s.kind === 'call' || s.kind === 'var' ? `${latex}^{\\top}` : `\\left(${latex}\\right)^{\\top}`;
+  return s.kind === 'call' || s.kind === 'var' ? `${latex}^{\\top}` : `${parenLatex(latex)}^{\\top}`;
 };
 
 /** ∇f and df from the gradient's entry function; a constant gradient is c times the all-ones matrix J. */
@@ -44,8 +44,8 @@ function gradientBlocks(g: Scalar): Block[] {
   // Written out twice, a long gradient would not fit on the line.
   const df =
     G.length <= SHORT_GRADIENT
-      ? `\\mathrm{d}f = \\langle ${G}, \\mathrm{d}X \\rangle = ${coefficient}\\operatorname{tr}\\left(${transposed(rest)} \\, \\mathrm{d}X\\right).`
-      : '\\mathrm{d}f = \\langle \\nabla f(X), \\mathrm{d}X \\rangle = \\operatorname{tr}\\left(\\nabla f(X)^{\\top} \\, \\mathrm{d}X\\right).';
+      ? `\\mathrm{d}f = \\langle ${G}, \\mathrm{d}X \\rangle = ${coefficient}${applyLatex('\\operatorname{tr}', [`${transposed(rest)} \\, \\mathrm{d}X`])}.`
+      : '\\mathrm{d}f = \\langle \\nabla f(X), \\mathrm{d}X \\rangle = \\operatorname{tr}(\\nabla f(X)^{\\top} \\, \\mathrm{d}X).';
   return [display(`\\nabla f(X) = ${G},`), display(df)];
 }
 

@@ -73,7 +73,7 @@ export function liftingStep(a: SymbolicAnalysis): Step {
   const blocks: Block[] = [
     paragraph(text('For '), math(`H \\in ${domainLatex(a.dims)}`), text(' the remainder of the linearisation splits over the entries:')),
     display(
-      "f(X + H) - f(X) - \\sum_{i,j} \\varphi'(x_{ij}) h_{ij} = \\sum_{i,j} \\left( \\varphi(x_{ij} + h_{ij}) - \\varphi(x_{ij}) - \\varphi'(x_{ij}) h_{ij} \\right).",
+      "f(X + H) - f(X) - \\sum_{i,j} \\varphi'(x_{ij}) h_{ij} = \\sum_{i,j} \\bigl( \\varphi(x_{ij} + h_{ij}) - \\varphi(x_{ij}) - \\varphi'(x_{ij}) h_{ij} \\bigr).",
     ),
     paragraph(
       text('If '),

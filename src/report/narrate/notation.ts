@@ -7,7 +7,7 @@ import * as P from '../../symbolic/exact/poly.js';
 import type { Poly } from '../../symbolic/exact/poly.js';
 import type { Limit } from '../../symbolic/analyze.js';
 import type { Scalar } from '../../symbolic/scalar/expr.js';
-import { exactLatex, printLatex, SCALAR } from '../../symbolic/scalar/print.js';
+import { applyLatex, exactLatex, parenLatex, printLatex, SCALAR } from '../../symbolic/scalar/print.js';
 import type { Inline, Inlines } from '../model.js';
 import { text } from '../model.js';
 
@@ -18,7 +18,7 @@ export const exact = (p: Poly): string => exactLatex(p);
 export const phiLatex = (s: Scalar): string => printLatex(s, SCALAR);
 
 /** `a - b`, with b in parentheses when it is negative. */
-export const difference = (a: string, b: string): string => `${a} - ${b.startsWith('-') ? `\\left(${b}\\right)` : b}`;
+export const difference = (a: string, b: string): string => `${a} - ${b.startsWith('-') ? parenLatex(b) : b}`;
 
 /** A decided limit's value: an exact constant or ±∞. */
 export const knownLimitLatex = (l: Exclude<Limit, { kind: 'unknown' }>): string =>
@@ -33,16 +33,16 @@ function isAtomic(c: Poly): boolean {
   return q !== undefined && q.num >= 0n && q.den === 1n;
 }
 
-/** `c^{+}` or `\left(c\right)^{-}`: the point approached from one side. */
+/** `c^{+}` or `(c)^{-}`: the point approached from one side. */
 export function approach(c: Poly, side: Side): string {
   const sup = side < 0 ? '^{-}' : '^{+}';
-  return isAtomic(c) ? `${exact(c)}${sup}` : `\\left(${exact(c)}\\right)${sup}`;
+  return isAtomic(c) ? `${exact(c)}${sup}` : `${parenLatex(exact(c))}${sup}`;
 }
 
-/** `\varphi(0)`, or `\varphi\left(\frac{\sqrt{2}}{2}\right)` where plain parentheses would be too small. */
+/** `\varphi(0)`, or `{\varphi\!\left(\frac{\sqrt{2}}{2}\right)}` where plain parentheses would be too small (applyLatex). */
 export function at(c: Poly, f = '\\varphi'): string {
   const value = exact(c);
-  return value.includes('\\') ? `${f}\\left(${value}\\right)` : `${f}(${value})`;
+  return applyLatex(f, [value]);
 }
 
 /** `\lim_{t\to c^{+}}`, with any variable name. */

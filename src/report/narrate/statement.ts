@@ -57,7 +57,7 @@ export function statementStep(a: SymbolicAnalysis): Step {
 /** Why a reduction rule holds, as a formula in a generic entry-wise matrix R (or P, Q). */
 const RULES: Readonly<Record<string, { latex: string; name: string }>> = {
   frobenius: { latex: '\\left\\lVert R \\right\\rVert_F^2 = \\sum_{i,j} r_{ij}^2', name: 'the squared Frobenius norm' },
-  trace: { latex: '\\operatorname{tr}\\left(P^{\\top} Q\\right) = \\sum_{i,j} p_{ij} q_{ij}', name: 'the trace inner product' },
+  trace: { latex: '\\operatorname{tr}(P^{\\top} Q) = \\sum_{i,j} p_{ij} q_{ij}', name: 'the trace inner product' },
   l1: { latex: '\\left\\lVert R \\right\\rVert_1 = \\sum_{i,j} \\left|r_{ij}\\right|', name: 'the entry-wise norm' },
   sum: { latex: '\\sum_{i,j} \\left[R\\right]_{ij} = \\sum_{i,j} r_{ij}', name: 'the sum of entries' },
 };

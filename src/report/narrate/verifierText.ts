@@ -31,6 +31,19 @@ const MATH_CHARS: Readonly<Record<string, string>> = {
   '±': '\\pm ',
   'δ': '\\delta ',
   'σ': '\\sigma ',
+  '∂': '\\partial ',
+  '∈': '\\in ',
+  '⟨': '\\langle ',
+  '⟩': '\\rangle ',
+  '≥': '\\geq ',
+  '≤': '\\leq ',
+  '≠': '\\neq ',
+  '·': '\\cdot ',
+  '×': '\\times ',
+  '𝟙': '\\mathbf{1}',
+  '{': '\\{',
+  '}': '\\}',
+  '|': '|',
   '=': '=',
   '<': '<',
   '>': '>',
@@ -59,8 +72,13 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
   min: '\\min',
 };
 
-/** Punctuation that ends a phrase when followed by a space outside parentheses. */
+/**
+ * Punctuation that ends a phrase when followed by a space, outside brackets or
+ * next to an English word: "(1, 2)" and "⟨G, D⟩" stay math, "(Clarke; φ′₋ > φ′₊, so …)" does not.
+ */
 const PHRASE_END = new Set([',', ';', ':', '.']);
+const OPENING = new Set(['(', '[', '{', '⟨']);
+const CLOSING = new Set([')', ']', '}', '⟩']);
 
 /** Long decimals (point coordinates) are shortened to 6 significant digits. */
 const LONG_DECIMAL = 12;
@@ -87,8 +105,17 @@ function numberLatex(value: string): string {
   return m ? `${m[1]} \\cdot 10^{${Number(m[2])}}` : shortened;
 }
 
+/** A word of prose: longer than one letter (or the article "a" before another word) and not a function applied to "(…)". */
+function isProse(t: Token | undefined, next: Token | undefined, afterNext: Token | undefined): boolean {
+  if (t?.kind !== 'word') return false;
+  if (t.value.length === 1) return t.value === 'a' && next?.kind === 'space' && afterNext?.kind === 'word' && afterNext.value.length > 1;
+  return !(FUNCTIONS[t.value] !== undefined && next?.value === '(');
+}
+
 /** The math for one token, or undefined when it is text. */
-function tokenMath(t: Token, next: Token | undefined, depth: number): string | undefined {
+function tokenMath(tokens: readonly Token[], i: number, depth: number): string | undefined {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
   switch (t.kind) {
     case 'space':
       return undefined;
@@ -101,10 +128,17 @@ function tokenMath(t: Token, next: Token | undefined, depth: number): string | u
     case 'root':
       return `\\sqrt{${t.value}}`;
     case 'word':
+      if (isProse(t, next, tokens[i + 2])) return undefined;
       if (t.value.length === 1) return t.value;
       return FUNCTIONS[t.value] !== undefined && next?.value === '(' ? FUNCTIONS[t.value] : undefined;
     case 'char':
-      if (PHRASE_END.has(t.value) && depth === 0 && (next === undefined || next.kind === 'space')) return undefined;
+      // Parentheses around prose, "(convex)", are text.
+      if (t.value === '(' && isProse(next, tokens[i + 2], tokens[i + 3])) return undefined;
+      if (t.value === ')' && isProse(tokens[i - 1], t, next)) return undefined;
+      if (PHRASE_END.has(t.value) && (next === undefined || next.kind === 'space')) {
+        const beside = isProse(tokens[i - 1], t, next) || isProse(tokens[i + 2], tokens[i + 3], tokens[i + 4]);
+        if (depth === 0 || beside) return undefined;
+      }
       return MATH_CHARS[t.value];
   }
 }
@@ -114,9 +148,9 @@ export function verifierInlines(s: string): Inlines {
   const tokens = tokenize(s);
   let depth = 0;
   const maths = tokens.map((t, i) => {
-    const m = tokenMath(t, tokens[i + 1], depth);
-    if (t.value === '(') depth++;
-    if (t.value === ')') depth = Math.max(0, depth - 1);
+    const m = tokenMath(tokens, i, depth);
+    if (OPENING.has(t.value)) depth++;
+    if (CLOSING.has(t.value)) depth = Math.max(0, depth - 1);
     return m;
   });
   const runs: { kind: 'math' | 'text'; value: string }[] = [];

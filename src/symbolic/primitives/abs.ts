@@ -1,6 +1,7 @@
 import { call, int } from '../scalar/expr.js';
 import { mulS, negS } from '../scalar/build.js';
 import type { PrimitiveSpec } from './spec.js';
+import { absLatex } from '../scalar/print.js';
 
 export const abs: PrimitiveSpec = {
   names: ['abs'],
@@ -13,6 +14,6 @@ export const abs: PrimitiveSpec = {
   evaluate: (a) => Math.abs(a),
   kernel: (a) => `Math.abs(${a})`,
   rounding: { slope: 'one', rounds: 0 },
-  latex: ([a]) => `\\left|${a}\\right|`,
+  latex: ([a]) => absLatex(a!),
   convex: true,
 };

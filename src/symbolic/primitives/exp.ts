@@ -2,6 +2,7 @@ import { exp as expPoly } from '../exact/poly.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import type { PrimitiveSpec } from './spec.js';
+import { applyLatex } from '../scalar/print.js';
 
 export const exp: PrimitiveSpec = {
   names: ['exp'],
@@ -11,6 +12,6 @@ export const exp: PrimitiveSpec = {
   evaluate: (a) => Math.exp(a),
   kernel: (a) => `Math.exp(${a})`,
   rounding: { slope: 'value', rounds: 1 },
-  latex: ([a]) => `\\exp\\left(${a}\\right)`,
+  latex: (args) => applyLatex('\\exp', args),
   convex: true,
 };

@@ -1,6 +1,7 @@
 import * as Q from '../exact/rational.js';
 import { int, num } from '../scalar/expr.js';
 import type { PrimitiveSpec } from './spec.js';
+import { applyLatex } from '../scalar/print.js';
 
 /** H(u) = 1 for u > 0, 0 for u < 0 and ½ at 0 (MATLAB's and SymPy's value). */
 export const heaviside: PrimitiveSpec = {
@@ -14,6 +15,6 @@ export const heaviside: PrimitiveSpec = {
   evaluate: (a) => 0.5 * (1 + Math.sign(a)),
   kernel: (a) => `0.5 * (1 + Math.sign(${a}))`,
   rounding: { slope: 'zero', rounds: 0 },
-  latex: ([a]) => `H\\left(${a}\\right)`,
+  latex: (args) => applyLatex('H', args),
   convex: false,
 };

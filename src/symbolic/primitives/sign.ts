@@ -1,5 +1,6 @@
 import { int } from '../scalar/expr.js';
 import type { PrimitiveSpec } from './spec.js';
+import { applyLatex } from '../scalar/print.js';
 
 /** sign(u) ∈ {−1, 0, 1}; sign(0) = 0. */
 export const sign: PrimitiveSpec = {
@@ -13,6 +14,6 @@ export const sign: PrimitiveSpec = {
   evaluate: (a) => Math.sign(a),
   kernel: (a) => `Math.sign(${a})`,
   rounding: { slope: 'zero', rounds: 0 },
-  latex: ([a]) => `\\operatorname{sign}\\left(${a}\\right)`,
+  latex: (args) => applyLatex('\\operatorname{sign}', args),
   convex: false,
 };

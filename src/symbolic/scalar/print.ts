@@ -139,6 +139,36 @@ function rationalLatex(q: Rational): string {
   return Q.sign(q) < 0 ? `-${body}` : body;
 }
 
+/** LaTeX taller than a line of text: fractions, big operators, arrays, auto-sized delimiters. */
+const TALL_LATEX = /\\(?:[dt]?frac|sum|prod|int|begin|left)(?![A-Za-z])/;
+
+/**
+ * `inner` in parentheses: plain ones around text-height math, `{\left(…\right)}`
+ * around taller math. The braces make the group an ordinary atom, so no thin
+ * space follows it before punctuation or precedes it after a coefficient.
+ */
+export function parenLatex(inner: string): string {
+  return TALL_LATEX.test(inner) ? `{\\left(${inner}\\right)}` : `(${inner})`;
+}
+
+/**
+ * A function applied to its arguments, as a reader writes it: `\sigma(X)`,
+ * `\max(t, 0)`; around tall arguments `{\sigma\!\left(…\right)}`, where `\!`
+ * cancels the thin space TeX puts between a symbol and `\left(`. Operator
+ * names (`\max`, `\operatorname{sign}`) keep their operator spacing before.
+ */
+export function applyLatex(name: string, args: readonly string[]): string {
+  const list = args.join(', ');
+  if (!TALL_LATEX.test(list)) return `${name}(${list})`;
+  const applied = `${name}\\!\\left(${list}\\right)`;
+  return /^\\(?:operatorname|max|min|exp|log)(?![A-Za-z])/.test(name) ? applied : `{${applied}}`;
+}
+
+/** `|inner|`: `\lvert … \rvert` around text-height math (a leading minus stays unary), `{\left|…\right|}` around taller math. */
+export function absLatex(inner: string): string {
+  return TALL_LATEX.test(inner) ? `{\\left|${inner}\\right|}` : `\\lvert ${inner} \\rvert`;
+}
+
 function latex(s: Scalar, o: PrintOptions): Printed {
   switch (s.kind) {
     case 'const':
