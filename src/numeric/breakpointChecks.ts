@@ -86,6 +86,23 @@ const lastOf = (xs: readonly number[]): number => xs[xs.length - 1]!;
  * all (confirmed: null): then rounding dominates and the numbers say nothing,
  * as for a finite claim whose tolerance exceeds its size (evidence.ts).
  */
+/**
+ * The samples were still moving toward ±∞ when rounding took over: the last
+ * increments larger than their rounding do not shrink (a divergence like δ^{−¼}
+ * behind a large smooth slope, as in |t|^{1/4} − (t + 20)⁸, grows by 2^{¾} per
+ * halving; a convergent quotient's increments halve). Then the samples neither
+ * confirm nor refute the claim.
+ */
+function stillGrowing(samples: readonly number[], rounding: readonly number[], sign: 1 | -1): boolean {
+  const increments: number[] = [];
+  for (let k = 0; k + 1 < samples.length; k++) {
+    const d = (samples[k + 1]! - samples[k]!) * sign;
+    if (Math.abs(d) > SAFETY * (rounding[k]! + rounding[k + 1]!)) increments.push(d);
+  }
+  const [a, b] = increments.slice(-2);
+  return a !== undefined && b !== undefined && a > 0 && b >= a;
+}
+
 function divergence(a: Approach, sampler: Sampler, sign: 1 | -1, numerators?: Sampler): { confirmed: boolean | null; last: number; steps: number[]; note: string } {
   const steps = [...a.steps];
   const { samples, rounding } = sampler(steps);
@@ -109,7 +126,7 @@ function divergence(a: Approach, sampler: Sampler, sign: 1 | -1, numerators?: Sa
   }
   // Not informative: every sample is within its rounding of 0 (and not all exactly 0, which would say φ is flat).
   const unresolved = samples.every((q, k) => Math.abs(q) <= SAFETY * rounding[k]!) && samples.some((q) => q !== 0);
-  return { confirmed: grows ? true : unresolved ? null : false, last: lastOf(samples), steps, note: '' };
+  return { confirmed: grows ? true : unresolved || stillGrowing(samples, rounding, sign) ? null : false, last: lastOf(samples), steps, note: '' };
 }
 
 /**

@@ -16,7 +16,7 @@ import { lookupPrimitive } from './primitives/registry.js';
 import { call, int, num, VAR, dependsOnT } from './scalar/expr.js';
 import type { Scalar } from './scalar/expr.js';
 import { addS, divS, mulS, negS, powS, subS } from './scalar/build.js';
-import { toPoly } from './scalar/toPoly.js';
+import { toPiecewise } from './piecewise.js';
 
 export interface Separable {
   /** The constant part of f. */
@@ -155,7 +155,8 @@ export class Reducer {
 
   private constantExponent(e: Expr): Q.Rational {
     const s = this.entry(e).phi;
-    const q = dependsOnT(s) ? undefined : P.asRational(toPoly(s, { tPositive: false }));
+    // A constant may use kinked primitives (X.^relu(-1)): its piecewise form is one constant piece.
+    const q = dependsOnT(s) ? undefined : P.asRational(toPiecewise(s).pieces[0]!.nf);
     if (!q) return this.unsupported(`the exponent ${this.text(e)} must be a constant rational number`, e);
     return q;
   }

@@ -15,7 +15,7 @@ describe('kinkproof derive --json', () => {
       continuous: true,
       kinks: [],
       gradient: '2*relu(X)',
-      gradientLatex: "2 \\sigma\\left(X\\right)",
+      gradientLatex: "2 \\sigma(X)",
       breakpoints: [{ exact: '0', value: 0 }],
       pieces: [
         { from: '-inf', to: '0', expr: '0' },

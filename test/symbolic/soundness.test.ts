@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSymbolic } from '../../src/symbolic/derive.js';
+import { derive } from '../../src/index.js';
 import { exactText } from '../../src/symbolic/scalar/print.js';
 import { approximate } from '../../src/symbolic/exact/calculus.js';
 import type { Limit } from '../../src/symbolic/analyze.js';
@@ -153,5 +154,30 @@ describe('point values are exact or correctly rounded', () => {
   it('an exact constant is rounded to the nearest double, also past the range of a double enclosure', () => {
     const a = analyzeSymbolic('sum(relu(X-1000))+log(1+exp(1000))');
     expect(approximate(a.offset)).toBe(1000);
+  });
+});
+
+// Found by the fuzzers (KINKPROOF_FUZZ_RUNS=100000, seeds 12345, 1, 777).
+describe('fuzz-found regressions', () => {
+  it('u⁰ has derivative 0, not 0·u⁻¹·u′ (undefined where u = 0)', () => {
+    const a = derive('sum((X./exp(X)).^0)', { seed: 12345 });
+    expect(a.entry.smoothness).toBe('inf');
+    expect(a.verification!.status).toBe('passed');
+  });
+
+  it.each(['sum(0*(0*X).^(-1))', 'sum(0*(0*X-3).^1.5)'])('%s has no real value anywhere: refused, not 0', (f) => {
+    expect(() => analyzeSymbolic(f)).toThrow(/not defined on all of R/);
+  });
+
+  it.each([
+    ['sum(X.^pos(-1/2))', 0],
+    ['sum(X.^abs(-2))', 2],
+  ] as const)('%s: a kinked primitive of a constant is a constant exponent', (f, degree) => {
+    const a = analyzeSymbolic(f, { at: [[[3]]] });
+    expect(a.points[0]!.value).toBe(3 ** degree);
+  });
+
+  it('a divergence behind a large smooth slope is not refuted: |t|^(1/4) − (t + 20)⁸', () => {
+    expect(derive('sum(sqrt(sqrt(relu(X)))) - sum((X+20).^8)', { seed: 0 }).verification!.status).toBe('passed');
   });
 });

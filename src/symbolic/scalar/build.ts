@@ -17,7 +17,7 @@ const constValue = (s: Scalar): Rational | undefined => (s.kind === 'const' ? s.
  * product: log(t) − log(t) and 0·log(t) are undefined for t ≤ 0, not 0.
  */
 export function isTotal(s: Scalar): boolean {
-  if (!dependsOnT(s)) return true;
+  if (!dependsOnT(s)) return isDefinedConstant(s);
   switch (s.kind) {
     case 'const':
     case 'var':
@@ -30,6 +30,34 @@ export function isTotal(s: Scalar): boolean {
       return Q.isInteger(s.exponent) && Q.sign(s.exponent) > 0 && isTotal(s.base);
     case 'call':
       return s.fn !== 'log' && s.args.every(isTotal);
+  }
+}
+
+/**
+ * A constant expression that has a real value, as far as its literal parts
+ * show: 0 to a non-positive power, a negative number to a fractional power
+ * and log of a non-positive number have none (0·(0·t)⁻¹ is undefined, not 0).
+ */
+function isDefinedConstant(s: Scalar): boolean {
+  switch (s.kind) {
+    case 'const':
+    case 'var':
+      return true;
+    case 'add':
+      return s.terms.every(isDefinedConstant);
+    case 'mul':
+      return s.factors.every(isDefinedConstant);
+    case 'pow': {
+      if (!isDefinedConstant(s.base)) return false;
+      const b = constValue(s.base);
+      if (b === undefined) return Q.isInteger(s.exponent) && Q.sign(s.exponent) > 0;
+      if (Q.isZero(b)) return Q.sign(s.exponent) > 0;
+      return Q.isInteger(s.exponent) || Q.sign(b) > 0;
+    }
+    case 'call': {
+      const a = s.args[0] && constValue(s.args[0]);
+      return s.args.every(isDefinedConstant) && (s.fn !== 'log' || (a !== undefined && Q.sign(a) > 0));
+    }
   }
 }
 

@@ -22,6 +22,8 @@ export function differentiate(s: Scalar): Scalar {
         ...s.factors.map((f, i) => mulS(...s.factors.map((g, j) => (i === j ? differentiate(f) : g)))),
       );
     case 'pow':
+      // u⁰ is 1 wherever u is defined: its derivative is 0 there (0·u⁻¹·u′ would be 0/0 where u = 0).
+      if (Q.isZero(s.exponent)) return int(0);
       return mulS({ kind: 'const', value: s.exponent }, powS(s.base, Q.sub(s.exponent, Q.ONE)), differentiate(s.base));
     case 'call':
       return primitives[s.fn].derivative(s.args, s.args.map(differentiate));
