@@ -62,10 +62,43 @@ const pointContext = (c: Poly): PowerContext => ({
 
 function makePiece(display: Scalar, lower: Poly | undefined, upper: Poly | undefined): Piece {
   try {
-    return { display, nf: toPoly(display, contextFor(lower, upper)) };
+    // The canonical form is taken first: it is where 0·√t on t < 0 is found undefined.
+    const nf = toPoly(display, contextFor(lower, upper));
+    return { display: withoutZeroProducts(display), nf };
   } catch (e) {
     if (e instanceof P.Undefined) throw domainError(`${e.message} on an interval`);
     throw e;
+  }
+}
+
+/**
+ * The display with every product by 0 dropped. A piece's display is defined on
+ * its whole open interval (else f is refused), so 0·log(1 + 400t²) is 0 there;
+ * the smart constructors keep such products only to carry the domain, and
+ * written out they differentiate to 0/0 (√(0·u)′ = 0·u′/(2√(0·u))).
+ */
+function withoutZeroProducts(s: Scalar): Scalar {
+  const isZeroProduct = (x: Scalar): boolean => x.kind === 'mul' && x.factors.some((f) => f.kind === 'const' && Q.isZero(f.value));
+  const clean = (x: Scalar): Scalar => {
+    if (isZeroProduct(x)) return { kind: 'const', value: Q.ZERO };
+    if (x.kind === 'add') {
+      const kept = x.terms.filter((t) => !isZeroProduct(t));
+      return kept.length === x.terms.length ? x : kept.length ? addS(...kept) : { kind: 'const', value: Q.ZERO };
+    }
+    return x;
+  };
+  switch (s.kind) {
+    case 'const':
+    case 'var':
+      return s;
+    case 'add':
+      return clean(addS(...s.terms.map(withoutZeroProducts)));
+    case 'mul':
+      return clean(mulS(...s.factors.map(withoutZeroProducts)));
+    case 'pow':
+      return clean(powS(withoutZeroProducts(s.base), s.exponent));
+    case 'call':
+      return callS(s.fn, ...s.args.map(withoutZeroProducts));
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { HELP } from '../../src/cli/help.js';
 import { main } from '../../src/cli/main.js';
-import { evaluateReference, RefInvalid, RefUndefined } from './reference.js';
+import { evaluateReference, RefInvalid, RefUndefined, RefUnsure } from './reference.js';
 import type { Value } from './reference.js';
 
 export interface Outcome {
@@ -128,6 +128,7 @@ export function domainOracle(source: string, X: number[][], o: Outcome, json: Re
     evaluateReference(source, X);
     return [];
   } catch (e) {
+    if (e instanceof RefUnsure) return [];
     if (e instanceof RefUndefined)
       return [`f has no real value at X = ${JSON.stringify(X)} (${e.message}), but kinkproof derived it (phi = ${String(json?.['entryFunction'])}) and reports f(X) = ${pointOf(json)?.value}`];
     if (e instanceof RefInvalid) return [`the reference evaluator rejects this input (${e.message}), but kinkproof derived it`];
@@ -146,7 +147,7 @@ export function valueOracle(source: string, X: number[][], o: Outcome, json: Rec
   try {
     reference = evaluateReference(source, X);
   } catch (e) {
-    if (e instanceof RefUndefined || e instanceof RefInvalid) return [];
+    if (e instanceof RefUndefined || e instanceof RefInvalid || e instanceof RefUnsure) return [];
     throw e;
   }
   const ref = reference.value;

@@ -12,6 +12,29 @@ export type Value = number | number[][];
 
 /** f has no real value at this X (√ of a negative, log of a non-positive, division by 0, 0^negative). */
 export class RefUndefined extends Error {}
+/**
+ * A zero divisor or log argument that came through exp, log or a root: the
+ * float may be an underflow (log(1 + e^(−60)) is 0 in doubles, not exactly),
+ * so it proves nothing either way.
+ */
+export class RefUnsure extends Error {}
+
+/** Does the subtree go through a function whose float value may round to 0 when the exact one is not? */
+function roundsThrough(e: Expr): boolean {
+  switch (e.kind) {
+    case 'number':
+    case 'string':
+    case 'symbol':
+      return false;
+    case 'unary':
+    case 'transpose':
+      return roundsThrough(e.arg);
+    case 'binary':
+      return (e.op === '^' || e.op === '.^' || roundsThrough(e.left)) || roundsThrough(e.right);
+    case 'call':
+      return ['exp', 'log', 'sqrt', 'norm'].includes(e.name) || e.args.some(roundsThrough);
+  }
+}
 /** The expression is not something the reference understands (kinkproof must refuse it too). */
 export class RefInvalid extends Error {}
 
@@ -80,10 +103,10 @@ class Evaluator {
       case '.*':
         return this.zip(a, b, (x, y) => x * y);
       case './':
-        return this.zip(a, b, divide);
+        return this.zip(a, b, divideBy(e.right));
       case '/':
         if (isMatrix(b)) throw new RefInvalid('division by a matrix');
-        return this.zip(a, b, divide);
+        return this.zip(a, b, divideBy(e.right));
       case '^':
         if (isMatrix(a) || isMatrix(b)) throw new RefInvalid('matrix power');
         return this.note(power(a, b));
@@ -121,7 +144,7 @@ class Evaluator {
         return this.map(one(), Math.exp);
       case 'log':
         return this.map(one(), (x) => {
-          if (!(x > 0)) throw new RefUndefined(`log(${x})`);
+          if (!(x > 0)) throw x === 0 && roundsThrough(e.args[0]!) ? new RefUnsure(`log(${x})`) : new RefUndefined(`log(${x})`);
           return Math.log(x);
         });
       case 'sqrt':
@@ -153,10 +176,12 @@ class Evaluator {
   }
 }
 
-function divide(x: number, y: number): number {
-  if (y === 0) throw new RefUndefined(`${x}/0`);
-  return x / y;
-}
+const divideBy =
+  (divisor: Expr) =>
+  (x: number, y: number): number => {
+    if (y === 0) throw roundsThrough(divisor) ? new RefUnsure(`${x}/0`) : new RefUndefined(`${x}/0`);
+    return x / y;
+  };
 
 /** Below this, a negative float is taken for a rounded 0 (x + 0.1 - 0.1 - x), never for a point outside the domain. */
 const ROUNDED_ZERO = 1e-12;

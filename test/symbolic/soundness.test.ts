@@ -181,3 +181,16 @@ describe('fuzz-found regressions', () => {
     expect(derive('sum(sqrt(sqrt(relu(X)))) - sum((X+20).^8)', { seed: 0 }).verification!.status).toBe('passed');
   });
 });
+
+describe('fuzz-found regressions, 100k runs', () => {
+  it('a product by 0 inside a radical differentiates to 0 on the piece, not 0/0', () => {
+    const a = derive('sum(sqrt((log(1 + ((-2e1)*X).^2)) * (-0)))', { seed: 0 });
+    expect(a.verification!.status).toBe('passed');
+  });
+
+  it('a value past the range of a double enclosure of the divisor: −√|x|/log(1 + e^(x/e^x)) at x ≈ −2.99', () => {
+    // Python's decimal module at 60 digits, rounded with float().
+    const [p] = analyzeSymbolic('sum(-sqrt(abs(X)) ./ log(1 + exp(X./exp(X))))', { at: [[[-2.994246083938189]]] }).points;
+    expect(p!.value).toBe(-1.6114288221663948e26);
+  });
+});
