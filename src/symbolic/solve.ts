@@ -10,7 +10,7 @@ import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { signOfConstant } from './exact/calculus.js';
 import { KinkproofError } from '../diagnostics.js';
-import { rationalRoots, realRootCount } from './exact/realRoots.js';
+import { rationalRoots, realRootCount, squareFreeIntegral } from './exact/realRoots.js';
 
 const unsupported = (why: string): KinkproofError => new KinkproofError('unsupported', why);
 
@@ -158,6 +158,9 @@ function polynomialZeros(coeffs: Poly[]): Poly[] {
     const roots = rationalRoots(rational);
     if (roots.length) return [...roots.map(P.constant), ...polynomialZeros(roots.reduce(deflateFully, rational).map(P.constant))];
     if (realRootCount(rational) === 0) return [];
+    // (t² − 2)³ has the zeros of t² − 2: solve the square-free part when it is smaller.
+    const simple = squareFreeIntegral(rational);
+    if (simple.length < rational.length) return polynomialZeros(simple.map(P.constant));
     if (coeffs.slice(1, -1).every(P.isZero)) return binomialZeros(rational[0]!, rational[degree]!, degree);
   }
   throw unsupported(`cannot solve a polynomial equation of degree ${degree} exactly`);

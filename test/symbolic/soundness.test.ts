@@ -194,3 +194,15 @@ describe('fuzz-found regressions, 100k runs', () => {
     expect(p!.value).toBe(-1.6114288221663948e26);
   });
 });
+
+describe('breakpoints of repeated factors: the square-free part is solved', () => {
+  it.each([
+    ['sum(sqrt((X.^2-2).^2))', 2, 0], // |t² − 2|: kinks at ±√2
+    ['sum(relu((X.^2-2).^3))', 0, 2], // relu(u³) with u = t² − 2 changing sign: C², not C³
+    ['sum(abs((X-1).^2.*(X+2).^3))', 0, 2], // |t + 2|³(t − 1)²: C² at −2, smooth at 1
+  ] as const)('%s', (f, kinks, smoothness) => {
+    const a = analyzeSymbolic(f);
+    expect(a.kinks.length).toBe(kinks);
+    expect(a.entry.smoothness).toBe(smoothness);
+  });
+});

@@ -44,8 +44,8 @@ function gcd(a: Poly, b: Poly): Rational[] {
   return x.map((c) => Q.div(c, lead));
 }
 
-/** p with every root simple, scaled to integer coefficients with no common factor. */
-function squareFreeIntegral(p: Poly): Rational[] {
+/** p with every root simple, scaled to integer coefficients with no common factor: the same real zeros. */
+export function squareFreeIntegral(p: Poly): Rational[] {
   const g = gcd(p, derivative(p));
   return integral(g.length > 1 ? divide(p, g).quotient : p).map((c) => Q.rat(c));
 }
