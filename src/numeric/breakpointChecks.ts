@@ -126,7 +126,11 @@ function divergence(a: Approach, sampler: Sampler, sign: 1 | -1, numerators?: Sa
   }
   // Not informative: every sample is within its rounding of 0 (and not all exactly 0, which would say φ is flat).
   const unresolved = samples.every((q, k) => Math.abs(q) <= SAFETY * rounding[k]!) && samples.some((q) => q !== 0);
-  return { confirmed: grows ? true : unresolved || stillGrowing(samples, rounding, sign) ? null : false, last: lastOf(samples), steps, note: '' };
+  // Rounding took over at the finest step (1 + δ⁸ = 1 in doubles): the tail says nothing either.
+  // (An exact 0 with no rounding is information: φ is flat there.)
+  const tailUnresolved = lastOf(rounding) > 0 && Math.abs(lastOf(samples)) <= SAFETY * lastOf(rounding);
+  const inconclusive = unresolved || tailUnresolved || stillGrowing(samples, rounding, sign);
+  return { confirmed: grows ? true : inconclusive ? null : false, last: lastOf(samples), steps, note: '' };
 }
 
 /**

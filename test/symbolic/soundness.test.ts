@@ -206,3 +206,12 @@ describe('breakpoints of repeated factors: the square-free part is solved', () =
     expect(a.entry.smoothness).toBe(smoothness);
   });
 });
+
+describe('verifier: a divergence whose samples are lost to rounding is not refuted', () => {
+  it.each([
+    'sum(abs(sign(log(1 + (((X + 0)).^4).^2))))', // 1 + δ⁸ = 1 in doubles from δ = 2^-7 on
+    "sum((relu(sqrt(relu(X)))).^(3/2)) + norm(((X) + (max(0*X, 2e1))).^4,'fro')^2", // δ^{-1/4} behind a slope of 10^10
+  ])('%s', (f) => {
+    expect(derive(f, { seed: 1 }).verification!.status).toBe('passed');
+  });
+});
