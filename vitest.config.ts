@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // Both cores: the files are independent (each writes only its own temporary folders).
+    maxWorkers: 2,
   },
 });
