@@ -25,6 +25,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Only rules out a hang (a budget ignored): generous for a busy 2-core machine running two suites; speed belongs in npm run bench. */
+const HANG_MS = 60_000;
+
 process.env['CI'] ??= 'true'; // no progress bar on a terminal
 
 /** Exit 2 and a single `kinkproof: limit error: ...` line (plus the caret block for positions). */
@@ -124,7 +127,7 @@ describe('limits: matrix size (--shape, --at), refused before allocating', () =>
     const o = await run(['derive', "norm(relu(X),'fro')^2", '--shape', '100000,100000', '--json']);
     const ms = performance.now() - t0;
     expectLimit(o, /--shape 100000,100000: at most 16000000 entries \(100000 per dimension\)/);
-    expect(ms).toBeLessThan(10_000); // allocating 80 GB would crash or hang; the bound is for a busy machine
+    expect(ms).toBeLessThan(HANG_MS); // allocating 80 GB would crash or hang; the bound only rules out a hang
     // 10^10 doubles would be 80 GB; even 0.1% of that would show here.
     expect(process.memoryUsage().rss - rss).toBeLessThan(64 * 2 ** 20);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 2 ** 20);
@@ -135,7 +138,7 @@ describe('limits: matrix size (--shape, --at), refused before allocating', () =>
     for (const shape of [`${MAX_DIMENSION + 1},1`, `1,${MAX_DIMENSION + 1}`, '4001,4000', '4001,4001', '99999999999999999999,1', '100000x100000']) {
       const t0 = performance.now();
       expectLimit(await run(['derive', 'sum(X)', '--shape', shape]), limit);
-      expect(performance.now() - t0).toBeLessThan(10_000);
+      expect(performance.now() - t0).toBeLessThan(HANG_MS);
     }
     // At the limits, the shape itself is accepted (checked without verification: nothing is allocated).
     for (const shape of [`${MAX_DIMENSION},1`, `1,${MAX_DIMENSION}`, '4000,4000']) {
@@ -164,7 +167,7 @@ describe('limits: wall-clock budget for symbolic work (--timeout)', () => {
     const o = await run(['derive', absProduct(20, 0), '--timeout', '0.05', '--no-verify']);
     const ms = performance.now() - t0;
     expectLimit(o, /symbolic work took longer than the 0\.05 s budget \(--timeout\)/);
-    expect(ms).toBeLessThan(10_000); // the message shows the budget stopped it; this only rules out a hang
+    expect(ms).toBeLessThan(HANG_MS); // the message shows the budget stopped it; this only rules out a hang
   });
 
   it('the same input derives under a generous budget (so it was the budget that stopped it)', { timeout: 60_000 }, async () => {
@@ -185,7 +188,7 @@ describe('limits: wall-clock budget for symbolic work (--timeout)', () => {
     const t0 = performance.now();
     const o = await run(['derive', absProduct(40, 600), '--timeout', '0.2', '--no-verify']);
     expectLimit(o, /took longer than the 0\.2 s budget \(--timeout\)/);
-    expect(performance.now() - t0).toBeLessThan(15_000);
+    expect(performance.now() - t0).toBeLessThan(HANG_MS);
   });
 
   it('bad --timeout values are input errors (exit 2)', async () => {
@@ -208,7 +211,6 @@ describe('limits: wall-clock budget for symbolic work (--timeout)', () => {
 describe('limits: huge exponents and constants (built CLI, capped heap)', () => {
   const HEAP_MB = 512;
   const BUDGET = '5';
-  const HANG_MS = 60_000;
 
   function cli(args: readonly string[]): Run & { ms: number } {
     const previous = process.env['NODE_OPTIONS'];
