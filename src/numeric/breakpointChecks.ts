@@ -19,6 +19,7 @@ import { divergesTo, extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from
 import type { Estimate } from './errorModel.js';
 import type { CheckKind, EvidenceBuilder } from './evidence.js';
 import type { GradientClaim } from './gradientChecks.js';
+import { leadingSign } from './leadingTerm.js';
 
 /** Halvings per sequence: δ from 2⁻⁶·max(1, |c|) down to 2⁻¹⁷·max(1, |c|) (closer to c if breakpoints are close). */
 const STEPS = 12;
@@ -70,6 +71,31 @@ interface Approach {
 
 const lastOf = (xs: readonly number[]): number => xs[xs.length - 1]!;
 
+/** The exponents γ of the sampled g(c ± δ) = Σ a_γ·δ^γ, and the smallest one, whose term diverges. */
+interface Expansion {
+  readonly leading: number;
+  readonly leadingText: string;
+  readonly exponents: readonly number[];
+}
+
+function expansionOf(exponents: readonly Q.Rational[]): Expansion {
+  const leading = exponents.reduce((m, e) => (Q.compare(e, m) < 0 ? e : m), exponents[0] ?? Q.ZERO);
+  return { leading: Q.toNumber(leading), leadingText: Q.toText(leading), exponents: exponents.map(Q.toNumber) };
+}
+
+/**
+ * The expansion of φ(c ± δ) (k = 0) or of φ′(c ± δ) and the difference
+ * quotient (k = 1), from the exponents e of φ's: e − k for e ≠ 0 (the
+ * constant term cancels); for the quotient, with the jump term δ^{−1} too when
+ * a faster divergence leads (it is then among the terms removed).
+ */
+function shifted(exponents: readonly Q.Rational[], k: 0 | 1, quotient = false): Expansion {
+  if (k === 0) return expansionOf(exponents);
+  const moved = exponents.filter((e) => !Q.isZero(e)).map((e) => Q.sub(e, Q.ONE));
+  const expansion = expansionOf(moved);
+  return quotient && expansion.leading < -1 ? expansionOf([...moved, Q.rat(-1)]) : expansion;
+}
+
 /**
  * Is a claimed divergence of g(c ± δ) to sign·∞ borne out? Either way:
  * - growth (`divergesTo`): halving δ beyond the usual sequence, as long as c ± δ
@@ -80,9 +106,13 @@ const lastOf = (xs: readonly number[]): number => xs[xs.length - 1]!;
  * - a jump (one-sided quotients only, `numerators` the differences
  *   φ(c ± δ) − φ(c)): the differences tend to a limit J that the extrapolated
  *   estimate resolves from 0; then the quotient is J/(±δ) + O(1) and diverges
- *   with the sign of ±J whatever the slope beside it, however small J is.
- * Growth that never shows, with no resolved jump, or a resolved jump of the
- * wrong sign, contradicts the claim; unless no sample is resolved from 0 at
+ *   with the sign of ±J whatever the slope beside it, however small J is;
+ * - the leading term (leadingTerm.ts): with the exponents of the one-sided
+ *   expansion known, the terms above the divergent δ^γ₀ are differenced out
+ *   and the sign of what is left decides (½·δ^{−½} beside a slope of 10¹¹
+ *   never shows as growth beyond rounding).
+ * Growth that never shows, with no resolved jump or leading term, or either
+ * of the wrong sign, contradicts the claim; unless no sample is resolved from 0 at
  * all (confirmed: null): then rounding dominates and the numbers say nothing,
  * as for a finite claim whose tolerance exceeds its size (evidence.ts).
  */
@@ -103,7 +133,13 @@ function stillGrowing(samples: readonly number[], rounding: readonly number[], s
   return a !== undefined && b !== undefined && a > 0 && b >= a;
 }
 
-function divergence(a: Approach, sampler: Sampler, sign: 1 | -1, numerators?: Sampler): { confirmed: boolean | null; last: number; steps: number[]; note: string } {
+function divergence(
+  a: Approach,
+  sampler: Sampler,
+  sign: 1 | -1,
+  expansion: Expansion,
+  numerators?: Sampler,
+): { confirmed: boolean | null; last: number; steps: number[]; note: string } {
   const steps = [...a.steps];
   const { samples, rounding } = sampler(steps);
   const floor = Math.max(steps[0]! * 2 ** (1 - DIVERGENCE_STEPS), DIVERGENCE_ROOM * (u * Math.abs(a.c) + a.cError));
@@ -122,6 +158,14 @@ function divergence(a: Approach, sampler: Sampler, sign: 1 | -1, numerators?: Sa
     if (Math.abs(jump.value) > jump.tolerance) {
       const note = `; φ(t) − φ(${a.text}) → ${jump.value.toPrecision(6)} ± ${jump.tolerance.toPrecision(2)}, a jump`;
       return { confirmed: Math.sign(jump.value) * a.side === sign, last: lastOf(samples), steps, note };
+    }
+  }
+  // Only a leading term of negative exponent diverges; otherwise the exponents contradict the claim and the samples alone decide.
+  if (!grows && expansion.exponents.length > 0 && expansion.leading < 0) {
+    const leading = leadingSign(samples, rounding, expansion.leading, expansion.exponents);
+    if (leading !== null) {
+      const note = `; the δ^(${expansion.leadingText}) term has sign ${leading > 0 ? '+' : '−'} once the known terms δ^γ, γ > ${expansion.leadingText}, are differenced out`;
+      return { confirmed: leading === sign, last: lastOf(samples), steps, note };
     }
   }
   // Not informative: every sample is within its rounding of 0 (and not all exactly 0, which would say φ is flat).
@@ -168,6 +212,7 @@ function checkLimit(
   limit: Limit | undefined,
   sampler: Sampler,
   rate: number,
+  expansion: Expansion,
   note = '',
   numerators?: Sampler,
 ): Estimate | undefined {
@@ -177,7 +222,7 @@ function checkLimit(
   const text = claim(limitText(limit));
   let estimate: Estimate | undefined;
   if (limit.kind === 'infinite') {
-    const d = divergence(a, sampler, limit.sign, numerators);
+    const d = divergence(a, sampler, limit.sign, expansion, numerators);
     if (d.confirmed !== null) a.builder.divergence(kind, text, point(d.steps) + d.note, limit.sign, d.last, d.confirmed);
   } else {
     const symbolic = approximation(limit.value);
@@ -212,7 +257,7 @@ function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: App
   const limits = side < 0 ? b.leftLimits : b.rightLimits;
   const exponents = side < 0 ? b.leftExponents : b.rightExponents;
   const near = sampleAt(phi, a);
-  checkLimit(a, 'value', (l) => `φ(t) → ${l} as t → ${text}${approach(side)}`, limits[0], near, approachRate(exponents, 0));
+  checkLimit(a, 'value', (l) => `φ(t) → ${l} as t → ${text}${approach(side)}`, limits[0], near, approachRate(exponents, 0), shifted(exponents, 0));
 
   // φ(c ± δ) − φ(c), with φ(c) to within value.error (see reference).
   const numerators: Sampler = (deltas) => {
@@ -225,10 +270,10 @@ function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: App
   };
   const claimed = side < 0 ? b.leftDerivative : b.rightDerivative;
   const rate = approachRate(exponents, 1);
-  const derivative = checkLimit(a, 'one-sided', (l) => `φ'${sideIndex(side)}(${text}) = ${l}`, claimed, quotients, rate, '', numerators);
+  const derivative = checkLimit(a, 'one-sided', (l) => `φ'${sideIndex(side)}(${text}) = ${l}`, claimed, quotients, rate, shifted(exponents, 1, true), '', numerators);
 
   const claim = (l: string): string => `φ′(t) → ${l} as t → ${text}${approach(side)}`;
-  checkLimit(a, 'derivative-continuity', claim, limits[1], sampleAt(slope, a), rate, `; φ′ from ${slope.source}`);
+  checkLimit(a, 'derivative-continuity', claim, limits[1], sampleAt(slope, a), rate, shifted(exponents, 1), `; φ′ from ${slope.source}`);
   return derivative;
 }
 
