@@ -1,0 +1,247 @@
+/**
+ * The wording of every check record, written once from its typed claim and
+ * point: as a phrase of words and formulas, whose plain text is what the CLI
+ * and the JSON output print ("φ'₊(0) = 0", "t = 0 + δ, δ = 2^-6 … 2^-17") and
+ * whose formulas carry the LaTeX the report typesets. The report takes the
+ * sub-phrases it needs (a matrix, a δ range, the notes of a sequence) from
+ * here too, so the two can never drift apart.
+ */
+import type {
+  BreakpointSet,
+  Check,
+  CheckKind,
+  CheckRecord,
+  ClaimedLimit,
+  Claim,
+  DivergenceEvidence,
+  NamedSets,
+  OpenInterval,
+  Outcome,
+  Point,
+  SequencePoint,
+  Side,
+  SlopeSource,
+  StepRange,
+  SubgradientMatrix,
+  TestMatrix,
+} from './checkRecord.js';
+import { notationLatex } from './notationLatex.js';
+
+/** Words are prose; a formula has its plain text and its LaTeX (undefined: shown as text). */
+export type PhrasePart =
+  | { readonly kind: 'words'; readonly text: string }
+  | { readonly kind: 'formula'; readonly text: string; readonly latex: string | undefined };
+export type Phrase = readonly PhrasePart[];
+
+const words = (text: string): PhrasePart => ({ kind: 'words', text });
+const formula = (text: string): PhrasePart => ({ kind: 'formula', text, latex: notationLatex(text) });
+
+/** Joins parts and phrases, merging neighbouring words. */
+function phrase(...items: (PhrasePart | Phrase)[]): Phrase {
+  const out: PhrasePart[] = [];
+  for (const part of items.flat()) {
+    const last = out[out.length - 1];
+    if (part.kind === 'words' && last?.kind === 'words') out[out.length - 1] = words(last.text + part.text);
+    else if (part.text !== '') out.push(part);
+  }
+  return out;
+}
+
+/** The phrases one after another, `separator` between them. */
+const joined = (phrases: readonly Phrase[], separator: string): Phrase => phrase(...phrases.flatMap((p, i) => (i > 0 ? [[words(separator)], p] : [p])));
+
+export const phraseText = (p: Phrase): string => p.map((part) => part.text).join('');
+
+// ---------------------------------------------------------------- pieces of wording
+
+const approach = (s: Side): string => (s < 0 ? '⁻' : '⁺');
+const sideIndex = (s: Side): string => (s < 0 ? '₋' : '₊');
+const minusOrPlus = (s: Side): string => (s < 0 ? '−' : '+');
+const limitText = (l: ClaimedLimit): string => (l.kind === 'finite' ? l.value : l.sign > 0 ? '+∞' : '−∞');
+const power = (x: number): string => `2^${Math.log2(x)}`;
+const range = (r: StepRange): string => `${power(r.first)} … ${power(r.last)}`;
+const intervalText = (i: OpenInterval): string => `${i.lo ?? '−∞'} < t < ${i.hi ?? '∞'}`;
+const setText = (s: BreakpointSet): string => `∂φ(${s.at}) = ${s.lo === s.hi ? `{${s.lo}}` : `[${s.lo}, ${s.hi}]`}`;
+
+/** "t = c" for a breakpoint c. */
+export const atPhrase = (at: string): Phrase => [formula(`t = ${at}`)];
+
+/** "δ = 2^-6 … 2^-17". */
+export const deltaRangePhrase = (steps: StepRange): Phrase => [formula(`δ = ${range(steps)}`)];
+
+/** A test matrix of the gradient checks after its name X: "~ N(0, 1²) 3x4". */
+export function testMatrixPhrase(m: TestMatrix): Phrase {
+  const shape = `${m.rows}x${m.cols}`;
+  if (m.kind === 'gaussian') return [formula(`~ N(0, ${m.sigma}²) ${shape}`)];
+  return phrase(words('with entries on breakpoints, at breakpoint '), formula(`± ${m.offset}`), words(', or '), formula(`N(0, 1) ${shape}`));
+}
+
+const namedMatrix = (m: TestMatrix): Phrase =>
+  m.kind === 'gaussian' ? [formula(`X ${phraseText(testMatrixPhrase(m))}`)] : phrase(formula('X'), words(' '), testMatrixPhrase(m));
+
+function subgradientMatrixPhrase(m: SubgradientMatrix): Phrase {
+  const block = m.block === undefined ? [] : phrase(words(`, its first ${m.block} entries (`), formula('D'), words(' and '), formula('Y − X'), words(' vanish on the rest)'));
+  const near = phrase(words('at a breakpoint '), formula(`c ± (${m.room} + |N(0, 1)|)·max(1, |c|)`));
+  const entries =
+    m.entries === 'on' ? [words(', every entry on a breakpoint')] : m.entries === 'near' ? phrase(words(', entries '), near) : phrase(words(', entries on breakpoints or '), near);
+  return phrase(formula(`X ${m.rows}x${m.cols}`), block, entries);
+}
+
+/** Where φ′ came from: "φ′ from the claimed gradient 2*relu(t)" (the report says "is taken from"). */
+function slopePhrase(source: SlopeSource, verb: string): Phrase {
+  const origin =
+    source.kind === 'claimed-gradient'
+      ? phrase(words('the claimed gradient '), formula(source.formula))
+      : source.kind === 'piece-derivative'
+        ? phrase(words("the piece's derivative "), formula(source.formula))
+        : phrase(words('central differences of '), formula('φ'), words(' with step '), formula('δ/8'));
+  return phrase(formula('φ′'), words(` ${verb} `), origin);
+}
+
+function divergencePhrase(d: DivergenceEvidence): Phrase {
+  if (d.kind === 'jump')
+    return phrase(formula(`φ(t) − φ(${d.at}) → ${d.value.toPrecision(6)} ± ${d.tolerance.toPrecision(2)}`), words(', a jump'));
+  return phrase(
+    words('the '),
+    formula(`δ^(${d.exponent})`),
+    words(' term has sign '),
+    formula(d.sign > 0 ? '+' : '−'),
+    words(' once the known terms '),
+    formula('δ^γ'),
+    words(', '),
+    formula(`γ > ${d.exponent}`),
+    words(', are differenced out'),
+  );
+}
+
+/** The notes of a sequence, joined by "; " (empty when it has none): where φ′ came from, what decided a divergence. */
+export function sequenceNotesPhrase(p: SequencePoint, slopeVerb = 'from'): Phrase {
+  const notes = [...(p.slope ? [slopePhrase(p.slope, slopeVerb)] : []), ...(p.divergence ? [divergencePhrase(p.divergence)] : [])];
+  return joined(notes, '; ');
+}
+
+function setsPhrase({ sets, more }: NamedSets): Phrase {
+  const named = [...sets.map((s) => [formula(setText(s))]), ...(more > 0 ? [phrase(formula(String(more)), words(' more'))] : [])];
+  if (sets.length === 0) return [];
+  return phrase(words(' with '), joined(named, ', '));
+}
+
+// ---------------------------------------------------------------- claims
+
+/**
+ * The claim without its explanation: "φ'₋(0) = φ'₊(0)" rather than
+ * "φ'₋(0) = φ'₊(0): φ is differentiable at 0". Every other claim is its statement.
+ */
+export function statementPhrase(c: Claim): Phrase {
+  return c.kind === 'differentiable' ? [formula(`φ'₋(${c.at}) = φ'₊(${c.at})`)] : claimPhrase(c);
+}
+
+export function claimPhrase(c: Claim): Phrase {
+  switch (c.kind) {
+    case 'gradient':
+      return [formula(`∇f = ${c.formula}`)];
+    case 'value':
+      return [formula(`φ(${c.at}) = ${c.value}`)];
+    case 'limit':
+      return phrase(formula(`${c.of}(t) → ${limitText(c.limit)}`), words(' as '), formula(`t → ${c.at}${approach(c.side)}`));
+    case 'one-sided-derivative':
+      return [formula(`φ'${sideIndex(c.side)}(${c.at}) = ${limitText(c.value)}`)];
+    case 'differentiable':
+      return phrase(statementPhrase(c), words(': '), formula('φ'), words(' is differentiable at '), formula(c.at));
+    case 'piece':
+      return phrase(formula(`${c.of}(t) = ${c.formula}`), words(' for '), formula(intervalText(c.interval)));
+    case 'smooth':
+      return phrase(
+        formula('φ'),
+        words(` is ${c.property} at `),
+        formula(`t = ${c.t}`),
+        words(', inside the claimed piece for '),
+        formula(intervalText(c.interval)),
+      );
+    case 'subdifferential-end': {
+      const { set, side } = c;
+      const end = c.end === 'upper' ? set.hi : set.lo;
+      const role = c.end === 'only' ? '' : `the ${c.end} end of `;
+      const note = c.frechetEmpty
+        ? phrase(words(` (${c.subdifferential}; `), formula('φ′₋ > φ′₊'), words(', so no Fréchet subgradient)'))
+        : [words(` (${c.subdifferential})`)];
+      return phrase(formula(`φ′(t) → ${end}`), words(' as '), formula(`t → ${set.at}${approach(side)}`), words(`, ${role}`), formula(setText(set)), note);
+    }
+    case 'support-function':
+      return phrase(formula('f′(X; D) ='), words(' max over '), formula('G ∈ ∂f(X)'), words(' of '), formula('⟨G, D⟩'), setsPhrase(c));
+    case 'subgradient-inequality':
+      return phrase(formula('f(Y) − f(X) ≥ ⟨G, Y − X⟩'), words(' for '), formula('G ∈ ∂f(X)'), setsPhrase(c));
+  }
+}
+
+// ---------------------------------------------------------------- points
+
+const SUBGRADIENT_NAMES = { 'lower-corner': 'the lower corner', 'upper-corner': 'the upper corner', 'random-corner': 'random corner', 'random-point': 'random point' } as const;
+
+export function pointPhrase(p: Point): Phrase {
+  switch (p.kind) {
+    case 'direction': {
+      const d = p.direction;
+      const which = d.kind === 'rademacher' ? `Rademacher direction ${d.index} of ${d.count}` : 'Gaussian direction';
+      return phrase(namedMatrix(p.matrix), words(`, ${which}`));
+    }
+    case 'entry':
+      return phrase(namedMatrix(p.matrix), words(', entry '), formula(`(${p.row}, ${p.col}) = ${p.value}`));
+    case 'breakpoint-entry':
+      return phrase(words('an entry equal to the breakpoint, '), atPhrase(p.at));
+    case 'at':
+      return atPhrase(p.at);
+    case 'probe':
+      return [formula(`t = ${p.t}`)];
+    case 'sequence': {
+      const notes = sequenceNotesPhrase(p);
+      return phrase(formula(`t = ${p.at} ${minusOrPlus(p.side)} δ`), words(', '), deltaRangePhrase(p.steps), notes.length > 0 ? phrase(words('; '), notes) : []);
+    }
+    case 'central-differences':
+      return phrase(formula(`t = ${p.t}`), words(', central differences of '), formula('φ'), words(' with step '), formula(`h = ${range(p.steps)}`));
+    case 'gap': {
+      const gap = `${p.of}(t + δ) − ${p.of}(t − δ)`;
+      return phrase(
+        formula(`t = ${p.t} ± δ`),
+        words(', '),
+        deltaRangePhrase(p.steps),
+        words(`, shrinking by ${p.shrink}; `),
+        formula(gap),
+        p.of === 'φ′' ? phrase(words(', '), formula('φ′'), words(' from central differences with step '), formula('δ/8')) : [],
+      );
+    }
+    case 'support-direction': {
+      const d = p.direction;
+      const label =
+        d.kind === 'ones' ? [formula(d.sign > 0 ? 'D = 𝟙' : 'D = −𝟙')] : phrase(words(`${d.kind === 'rademacher' ? 'Rademacher' : 'Gaussian'} `), formula('D'), words(` ${d.index} of ${d.count}`));
+      return phrase(subgradientMatrixPhrase(p.matrix), words(', '), label);
+    }
+    case 'displacement': {
+      const g = p.subgradient;
+      const which = 'index' in g ? `${SUBGRADIENT_NAMES[g.kind]} ${g.index}` : SUBGRADIENT_NAMES[g.kind];
+      const s = p.scale < 1 ? power(p.scale) : String(p.scale);
+      const y = p.against
+        ? phrase(formula(`Y = X + ${s}·S|Z|`), words(', '), formula('S'), words(' the signs against '), formula('G'), words(' (down at lower ends, up at upper ends)'))
+        : phrase(formula(`Y = X + ${s}·Z`), words(', '), formula('Z ~ N(0, 1)'));
+      return phrase(subgradientMatrixPhrase(p.matrix), words(', '), formula('G'), words(` = ${which} of `), formula('∂f(X)'), words(', '), y);
+    }
+  }
+}
+
+/** The claim and point as the CLI and the JSON output print them. */
+export const claimText = (c: Check): string => phraseText(claimPhrase(c.claim));
+export const pointText = (c: Check): string => phraseText(pointPhrase(c.point));
+
+/** A record as the JSON output has always printed it: its claim and point as text. */
+export const printedRecord = (r: CheckRecord): PrintedRecord => ({
+  kind: r.kind,
+  claim: claimText(r),
+  point: pointText(r),
+  symbolic: r.symbolic,
+  numeric: r.numeric,
+  relError: r.relError,
+  tolerance: r.tolerance,
+  passed: r.passed,
+});
+
+export type PrintedRecord = { readonly kind: CheckKind; readonly claim: string; readonly point: string } & Outcome;
