@@ -49,6 +49,7 @@ export { printLatex, printText, exactText, exactLatex, MATRIX, SCALAR } from './
 export { primitives } from './symbolic/primitives/registry.js';
 export { verify } from './numeric/verify.js';
 export type { CheckRecord, Evidence } from './numeric/verify.js';
+export { claimText, pointText } from './numeric/checkText.js';
 export { checkEqual, checkGradient, checkProof, parseProof } from './check/index.js';
 export type { CheckResult, GradientCheck, ProofReport } from './check/index.js';
 export { narrate } from './report/narrate.js';

@@ -5,6 +5,7 @@ import type { Limit } from '../symbolic/analyze.js';
 import type { SymbolicAnalysis } from '../symbolic/derive.js';
 import { exactText, MATRIX, printLatex, printText } from '../symbolic/scalar/print.js';
 import type { Evidence } from '../numeric/verify.js';
+import { printedRecord } from '../numeric/checkText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 import type { Convexity } from '../symbolic/convexity.js';
 
@@ -76,7 +77,7 @@ export const verificationJson = (v: Evidence): Record<string, unknown> => ({
   status: v.status,
   checks: v.checks,
   maxRelError: v.maxRelError,
-  worst: v.worst,
+  worst: v.worst && printedRecord(v.worst),
   seed: v.seed,
 });
 

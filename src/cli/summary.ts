@@ -2,6 +2,7 @@
 import type { PointResult, SymbolicAnalysis } from '../symbolic/derive.js';
 import { exactText, MATRIX, printText } from '../symbolic/scalar/print.js';
 import type { Evidence } from '../numeric/verify.js';
+import { claimText, pointText } from '../numeric/checkText.js';
 import { limitJson, smoothnessText } from './json.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
@@ -81,7 +82,7 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
         : `verification:   ${verification.status} (${verification.checks} numeric checks, max relative error ${verification.maxRelError.toExponential(2)}, seed ${verification.seed})`,
     );
     for (const f of verification.failures.slice(0, 5))
-      lines.push(`  FAILED ${f.claim} at ${f.point}: symbolic ${f.symbolic}, numeric ${f.numeric}`);
+      lines.push(`  FAILED ${claimText(f)} at ${pointText(f)}: symbolic ${f.symbolic}, numeric ${f.numeric}`);
   }
   return lines.join('\n');
 }

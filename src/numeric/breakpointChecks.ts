@@ -17,7 +17,8 @@ import { approximation } from './constants.js';
 import type { Approximation } from './constants.js';
 import { divergesTo, extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from './errorModel.js';
 import type { Estimate } from './errorModel.js';
-import type { CheckKind, EvidenceBuilder } from './evidence.js';
+import type { ClaimedLimit, DivergenceEvidence, LimitClaim, OneSidedDerivativeClaim, SequencePoint, Side, SlopeSource } from './checkRecord.js';
+import type { EvidenceBuilder } from './evidence.js';
 import type { GradientClaim } from './gradientChecks.js';
 import { leadingSign } from './leadingTerm.js';
 
@@ -30,12 +31,8 @@ const DIVERGENCE_STEPS = 64;
 const DIVERGENCE_ROOM = 2 ** 20;
 const u = UNIT_ROUNDOFF;
 
-type Side = -1 | 1;
-const approach = (s: Side): string => (s < 0 ? '⁻' : '⁺');
-const sideIndex = (s: Side): string => (s < 0 ? '₋' : '₊');
-
 type KnownLimit = Exclude<Limit, { kind: 'unknown' }>;
-const limitText = (l: KnownLimit): string => (l.kind === 'finite' ? exactText(l.value) : l.sign > 0 ? '+∞' : '−∞');
+const claimedLimit = (l: KnownLimit): ClaimedLimit => (l.kind === 'finite' ? { kind: 'finite', value: exactText(l.value) } : l);
 
 interface Compiled {
   readonly fn: (t: number) => number;
@@ -74,13 +71,13 @@ const lastOf = (xs: readonly number[]): number => xs[xs.length - 1]!;
 /** The exponents γ of the sampled g(c ± δ) = Σ a_γ·δ^γ, and the smallest one, whose term diverges. */
 interface Expansion {
   readonly leading: number;
-  readonly leadingText: string;
+  readonly leadingExact: Q.Rational;
   readonly exponents: readonly number[];
 }
 
 function expansionOf(exponents: readonly Q.Rational[]): Expansion {
   const leading = exponents.reduce((m, e) => (Q.compare(e, m) < 0 ? e : m), exponents[0] ?? Q.ZERO);
-  return { leading: Q.toNumber(leading), leadingText: Q.toText(leading), exponents: exponents.map(Q.toNumber) };
+  return { leading: Q.toNumber(leading), leadingExact: leading, exponents: exponents.map(Q.toNumber) };
 }
 
 /**
@@ -139,7 +136,7 @@ function divergence(
   sign: 1 | -1,
   expansion: Expansion,
   numerators?: Sampler,
-): { confirmed: boolean | null; last: number; steps: number[]; note: string } {
+): { confirmed: boolean | null; last: number; steps: number[]; evidence?: DivergenceEvidence } {
   const steps = [...a.steps];
   const { samples, rounding } = sampler(steps);
   const floor = Math.max(steps[0]! * 2 ** (1 - DIVERGENCE_STEPS), DIVERGENCE_ROOM * (u * Math.abs(a.c) + a.cError));
@@ -156,16 +153,16 @@ function divergence(
     const n = numerators(a.steps);
     const jump = extrapolate(n.samples, n.rounding);
     if (Math.abs(jump.value) > jump.tolerance) {
-      const note = `; φ(t) − φ(${a.text}) → ${jump.value.toPrecision(6)} ± ${jump.tolerance.toPrecision(2)}, a jump`;
-      return { confirmed: Math.sign(jump.value) * a.side === sign, last: lastOf(samples), steps, note };
+      const evidence = { kind: 'jump', at: a.text, value: jump.value, tolerance: jump.tolerance } as const;
+      return { confirmed: Math.sign(jump.value) * a.side === sign, last: lastOf(samples), steps, evidence };
     }
   }
   // Only a leading term of negative exponent diverges; otherwise the exponents contradict the claim and the samples alone decide.
   if (!grows && expansion.exponents.length > 0 && expansion.leading < 0) {
     const leading = leadingSign(samples, rounding, expansion.leading, expansion.exponents);
     if (leading !== null) {
-      const note = `; the δ^(${expansion.leadingText}) term has sign ${leading > 0 ? '+' : '−'} once the known terms δ^γ, γ > ${expansion.leadingText}, are differenced out`;
-      return { confirmed: leading === sign, last: lastOf(samples), steps, note };
+      const evidence = { kind: 'leading-term', exponent: Q.toText(expansion.leadingExact), sign: leading } as const;
+      return { confirmed: leading === sign, last: lastOf(samples), steps, evidence };
     }
   }
   // Not informative: every sample is within its rounding of 0 (and not all exactly 0, which would say φ is flat).
@@ -174,7 +171,7 @@ function divergence(
   // (An exact 0 with no rounding is information: φ is flat there.)
   const tailUnresolved = lastOf(rounding) > 0 && Math.abs(lastOf(samples)) <= SAFETY * lastOf(rounding);
   const inconclusive = unresolved || tailUnresolved || stillGrowing(samples, rounding, sign);
-  return { confirmed: grows ? true : inconclusive ? null : false, last: lastOf(samples), steps, note: '' };
+  return { confirmed: grows ? true : inconclusive ? null : false, last: lastOf(samples), steps };
 }
 
 /**
@@ -204,31 +201,44 @@ const SMALLEST_STEP = 2 ** -1000;
 export const observable = (b: BreakpointAnalysis): boolean =>
   [b.leftExponents, b.rightExponents].every((e) => approachRate(e, 0) >= SLOWEST_OBSERVABLE_RATE && approachRate(e, 1) >= SLOWEST_OBSERVABLE_RATE);
 
+/** A check on one-sided samples, given the claimed limit. */
+type LimitCheck = (
+  limit: ClaimedLimit,
+) =>
+  | { readonly kind: 'value'; readonly claim: LimitClaim }
+  | { readonly kind: 'derivative-continuity'; readonly claim: LimitClaim }
+  | { readonly kind: 'one-sided'; readonly claim: OneSidedDerivativeClaim };
+
 /** Compares samples approaching a limit with the symbolic limit; returns the estimate when the claim is finite. */
 function checkLimit(
   a: Approach,
-  kind: CheckKind,
-  claim: (limit: string) => string,
+  check: LimitCheck,
   limit: Limit | undefined,
   sampler: Sampler,
   rate: number,
   expansion: Expansion,
-  note = '',
+  slope?: SlopeSource,
   numerators?: Sampler,
 ): Estimate | undefined {
   if (!limit || limit.kind === 'unknown' || rate < SLOWEST_OBSERVABLE_RATE) return undefined;
-  const point = (steps: readonly number[]): string =>
-    `t = ${a.text} ${a.side < 0 ? '−' : '+'} δ, δ = 2^${Math.log2(steps[0]!)} … 2^${Math.log2(lastOf(steps))}${note}`;
-  const text = claim(limitText(limit));
+  const point = (steps: readonly number[], divergence?: DivergenceEvidence): SequencePoint => ({
+    kind: 'sequence',
+    at: a.text,
+    side: a.side,
+    steps: { first: steps[0]!, last: lastOf(steps) },
+    ...(slope && { slope }),
+    ...(divergence && { divergence }),
+  });
+  const claimed = check(claimedLimit(limit));
   let estimate: Estimate | undefined;
   if (limit.kind === 'infinite') {
     const d = divergence(a, sampler, limit.sign, expansion, numerators);
-    if (d.confirmed !== null) a.builder.divergence(kind, text, point(d.steps) + d.note, limit.sign, d.last, d.confirmed);
+    if (d.confirmed !== null) a.builder.divergence({ ...claimed, point: point(d.steps, d.evidence) }, limit.sign, d.last, d.confirmed);
   } else {
     const symbolic = approximation(limit.value);
     const { samples, rounding } = sampler(a.steps);
     estimate = extrapolate(samples, rounding);
-    a.builder.compare(kind, text, point(a.steps), {
+    a.builder.compare({ ...claimed, point: point(a.steps) }, {
       symbolic: symbolic.value,
       numeric: estimate.value,
       tolerance: estimate.tolerance + SAFETY * u * Math.abs(symbolic.value) + symbolic.error,
@@ -248,7 +258,7 @@ export interface BreakpointSubject {
 
 /** φ′ near a breakpoint, and where it comes from (for the record). */
 interface Slope extends Compiled {
-  readonly source: string;
+  readonly source: SlopeSource;
 }
 
 /** The limit of φ, the one-sided derivative and the limit of φ′ from one side; returns the derivative estimate. */
@@ -257,7 +267,11 @@ function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: App
   const limits = side < 0 ? b.leftLimits : b.rightLimits;
   const exponents = side < 0 ? b.leftExponents : b.rightExponents;
   const near = sampleAt(phi, a);
-  checkLimit(a, 'value', (l) => `φ(t) → ${l} as t → ${text}${approach(side)}`, limits[0], near, approachRate(exponents, 0), shifted(exponents, 0));
+  const limitOf =
+    (of: LimitClaim['of']) =>
+    (limit: ClaimedLimit): LimitClaim => ({ kind: 'limit', of, at: text, side, limit });
+  const valueCheck: LimitCheck = (limit) => ({ kind: 'value', claim: limitOf('φ')(limit) });
+  checkLimit(a, valueCheck, limits[0], near, approachRate(exponents, 0), shifted(exponents, 0));
 
   // φ(c ± δ) − φ(c), with φ(c) to within value.error (see reference).
   const numerators: Sampler = (deltas) => {
@@ -270,10 +284,11 @@ function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: App
   };
   const claimed = side < 0 ? b.leftDerivative : b.rightDerivative;
   const rate = approachRate(exponents, 1);
-  const derivative = checkLimit(a, 'one-sided', (l) => `φ'${sideIndex(side)}(${text}) = ${l}`, claimed, quotients, rate, shifted(exponents, 1, true), '', numerators);
+  const derivativeCheck: LimitCheck = (value) => ({ kind: 'one-sided', claim: { kind: 'one-sided-derivative', at: text, side, value } });
+  const derivative = checkLimit(a, derivativeCheck, claimed, quotients, rate, shifted(exponents, 1, true), undefined, numerators);
 
-  const claim = (l: string): string => `φ′(t) → ${l} as t → ${text}${approach(side)}`;
-  checkLimit(a, 'derivative-continuity', claim, limits[1], sampleAt(slope, a), rate, shifted(exponents, 1), `; φ′ from ${slope.source}`);
+  const continuityCheck: LimitCheck = (limit) => ({ kind: 'derivative-continuity', claim: limitOf('φ′')(limit) });
+  checkLimit(a, continuityCheck, limits[1], sampleAt(slope, a), rate, shifted(exponents, 1), slope.source);
   return derivative;
 }
 
@@ -297,7 +312,7 @@ function referenceValue(phi: Compiled, c: number, exact: boolean, value: Approxi
 export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBuilder, breakpointDone: () => void): void {
   const phi = compiled(subject.phi);
   const gradient = subject.gradient;
-  const psi = gradient && { ...compiled(gradient.psi), source: `the claimed gradient ${printText(gradient.psi)}` };
+  const psi = gradient && { ...compiled(gradient.psi), source: { kind: 'claimed-gradient', formula: printText(gradient.psi) } as const };
   const { breakpoints, derivativePieces } = subject.entry;
   const kinks = breakpoints.map((b) => approximation(b.at));
 
@@ -307,7 +322,8 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
     const value = approximation(b.value);
 
     if (exact) {
-      builder.compare('value', `φ(${text}) = ${exactText(b.value)}`, `t = ${text}`, {
+      const at = { kind: 'at', at: text } as const;
+      builder.compare({ kind: 'value', claim: { kind: 'value', at: text, value: exactText(b.value) }, point: at }, {
         symbolic: value.value,
         numeric: phi.fn(c),
         tolerance: SAFETY * (phi.bound(c, 0) + u * Math.abs(value.value)) + value.error,
@@ -324,13 +340,13 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
     if (!(first * 2 ** (1 - STEPS) >= SMALLEST_STEP)) return breakpointDone();
     const steps = Array.from({ length: STEPS }, (_, k) => first * 2 ** -k);
     // φ′ near c: the claimed gradient when there is one, else the derivative of the piece on that side.
-    const slope = (piece: Scalar): Slope => psi ?? { ...compiled(piece), source: `the piece's derivative ${printText(piece)}` };
+    const slope = (piece: Scalar): Slope => psi ?? { ...compiled(piece), source: { kind: 'piece-derivative', formula: printText(piece) } };
     const from = (side: Side): Approach => ({ c, cError, text, side, steps, builder });
     const left = checkSide(from(-1), b, phi, reference, slope(derivativePieces[i]!.display));
     const right = checkSide(from(1), b, phi, reference, slope(derivativePieces[i + 1]!.display));
 
     if (b.differentiable === true && left && right) {
-      builder.compare('one-sided', `φ'₋(${text}) = φ'₊(${text}): φ is differentiable at ${text}`, `t = ${text}`, {
+      builder.compare({ kind: 'one-sided', claim: { kind: 'differentiable', at: text }, point: { kind: 'at', at: text } }, {
         symbolic: 0,
         numeric: right.value - left.value,
         tolerance: left.tolerance + right.tolerance,
@@ -340,7 +356,8 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
       if (gradient && psi && exact) {
         const g = psi.fn(c);
         const gError = psi.bound(c, 0);
-        builder.compare('gradient-entry', gradient.text, `an entry equal to the breakpoint, t = ${text}`, {
+        const claim = { kind: 'gradient', formula: gradient.formula } as const;
+        builder.compare({ kind: 'gradient-entry', claim, point: { kind: 'breakpoint-entry', at: text } }, {
           symbolic: g,
           numeric: (left.value + right.value) / 2,
           tolerance: (left.tolerance + right.tolerance) / 2 + SAFETY * gError,

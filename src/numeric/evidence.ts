@@ -2,36 +2,10 @@
  * What the verifier found, as plain data for the report: every check counted,
  * a bounded representative list of records, and every failure (bounded too).
  */
+import type { Check, CheckRecord } from './checkRecord.js';
 import type { Comparison } from './errorModel.js';
 
-export type CheckKind =
-  | 'gradient-direction'
-  | 'gradient-entry'
-  | 'one-sided'
-  | 'derivative-continuity'
-  | 'value'
-  | 'support-function'
-  | 'subgradient-inequality'
-  | 'clarke-endpoint'
-  | 'piece-value'
-  | 'piece-derivative'
-  | 'piece-smoothness';
-
-export interface CheckRecord {
-  readonly kind: CheckKind;
-  /** The symbolic statement under test, e.g. "φ'₊(0) = 0" or "∇f = 2*relu(X)". */
-  readonly claim: string;
-  /** Where it was tested, e.g. "t = 0" or "X ~ N(0, 1²) 3x4, Rademacher direction 2 of 8". */
-  readonly point: string;
-  /** ±Infinity for a claimed divergence, NaN or ±Infinity for a claim without a finite value (JSON: null; the claim text says which). */
-  readonly symbolic: number;
-  readonly numeric: number;
-  /** |numeric − symbolic| / max(|symbolic|, |numeric|, the quantity's natural size, the absolute tolerance). */
-  readonly relError: number;
-  /** The absolute tolerance of the error model, on the same relative scale. */
-  readonly tolerance: number;
-  readonly passed: boolean;
-}
+export type { Check, CheckKind, CheckRecord } from './checkRecord.js';
 
 /**
  * 'inconclusive': no check was informative (every candidate was skipped as
@@ -55,13 +29,8 @@ export const MAX_RECORDS = 40;
 export const MAX_FAILURES = 40;
 export const FAILURES_PER_GROUP = 3;
 
-/** Records are built only when kept: entry-wise checks can number in the tens of thousands. */
-export type PointText = string | (() => string);
-
 interface Scored {
-  readonly kind: CheckKind;
-  readonly claim: string;
-  readonly point: PointText;
+  readonly check: Check;
   readonly c: Comparison;
   readonly relError: number;
   readonly tolerance: number;
@@ -76,20 +45,18 @@ interface Scored {
  * so it would pass for a claim of 0 or of the opposite sign as well. A check
  * whose deviation exceeds its tolerance is never dropped.
  */
-function score(kind: CheckKind, claim: string, point: PointText, c: Comparison, deviation = Math.abs(c.numeric - c.symbolic)): Scored | undefined {
+function score(check: Check, c: Comparison, deviation = Math.abs(c.numeric - c.symbolic)): Scored | undefined {
   const natural = Math.max(Math.abs(c.symbolic), Math.abs(c.numeric), c.scale);
   const passed = deviation <= c.tolerance;
   if (passed && natural > 0 && c.tolerance >= natural) return undefined;
   const size = Math.max(natural, c.tolerance);
   const relError = deviation === 0 ? 0 : deviation / size;
   const tolerance = size > 0 ? c.tolerance / size : 0;
-  return { kind, claim, point, c, relError, tolerance, passed };
+  return { check, c, relError, tolerance, passed };
 }
 
 const materialize = (s: Scored): CheckRecord => ({
-  kind: s.kind,
-  claim: s.claim,
-  point: typeof s.point === 'string' ? s.point : s.point(),
+  ...s.check,
   symbolic: s.c.symbolic,
   numeric: s.c.numeric,
   relError: s.relError,
@@ -119,15 +86,15 @@ export class EvidenceBuilder {
    * the exact value is finite). Where the numbers themselves overflow (or
    * their error bound does), nothing is verified and nothing is counted.
    */
-  compare(kind: CheckKind, claim: string, point: PointText, c: Comparison): void {
+  compare(check: Check, c: Comparison): void {
     if (!Number.isFinite(c.numeric)) return;
     if (!Number.isFinite(c.symbolic)) {
       if (c.claimError !== undefined && !Number.isFinite(c.claimError)) return;
-      this.add({ kind, claim, point, c, relError: 1, tolerance: 0, passed: false });
+      this.add({ check, c, relError: 1, tolerance: 0, passed: false });
       return;
     }
     if (!Number.isFinite(c.tolerance) || !Number.isFinite(c.scale)) return;
-    const scored = score(kind, claim, point, c);
+    const scored = score(check, c);
     if (scored) this.add(scored);
   }
 
@@ -135,18 +102,16 @@ export class EvidenceBuilder {
    * A claimed lower bound, numeric ≥ symbolic (e.g. f(Y) − f(X) ≥ ⟨G, Y − X⟩):
    * only a shortfall counts as error, and it fails beyond the tolerance.
    */
-  atLeast(kind: CheckKind, claim: string, point: PointText, c: Comparison): void {
+  atLeast(check: Check, c: Comparison): void {
     if (![c.numeric, c.symbolic, c.tolerance, c.scale].every(Number.isFinite)) return;
-    const scored = score(kind, claim, point, c, Math.max(0, c.symbolic - c.numeric));
+    const scored = score(check, c, Math.max(0, c.symbolic - c.numeric));
     if (scored) this.add(scored);
   }
 
   /** A claimed divergence to ±∞: confirmed (relative error 0) or contradicted (1); no tolerance applies. */
-  divergence(kind: CheckKind, claim: string, point: PointText, sign: 1 | -1, last: number, confirmed: boolean): void {
+  divergence(check: Check, sign: 1 | -1, last: number, confirmed: boolean): void {
     this.add({
-      kind,
-      claim,
-      point,
+      check,
       c: { symbolic: sign * Infinity, numeric: last, tolerance: 0, scale: 0 },
       relError: confirmed ? 0 : 1,
       tolerance: 0,
@@ -159,11 +124,9 @@ export class EvidenceBuilder {
    * (e.g. a gap between the two sides of a point that never closes):
    * confirmed (relative error 0) or contradicted (1).
    */
-  verdict(kind: CheckKind, claim: string, point: PointText, symbolic: number, numeric: number, confirmed: boolean): void {
+  verdict(check: Check, symbolic: number, numeric: number, confirmed: boolean): void {
     this.add({
-      kind,
-      claim,
-      point,
+      check,
       c: { symbolic, numeric, tolerance: 0, scale: 0 },
       relError: confirmed ? 0 : 1,
       tolerance: 0,

@@ -8,6 +8,7 @@
  * checked by the breakpoint checks.
  */
 import type { Scalar } from '../symbolic/scalar/expr.js';
+import type { DirectionPoint, GradientClaim as ClaimedGradient, Notation, TestMatrix } from './checkRecord.js';
 import { compileEntry, compileFused, compileRoundingBound, directionSums, SIGN_BUCKETS, TOTAL, TOTAL_SLOTS } from './compile.js';
 import { compareDirectional, kinkMargin, kinkSlack, stepFor, UNIT_ROUNDOFF } from './errorModel.js';
 import type { DirectionalTotals } from './errorModel.js';
@@ -23,8 +24,8 @@ export const ENTRYWISE_MAX = 100 * 100;
 export interface GradientClaim {
   readonly phi: Scalar;
   readonly psi: Scalar;
-  /** E.g. "∇f = 2*relu(X)". */
-  readonly text: string;
+  /** ψ as a matrix formula, e.g. "2*relu(X)". */
+  readonly formula: Notation;
 }
 
 export interface Shape {
@@ -61,8 +62,9 @@ export function checkGradient(
     used: totals[TOTAL.used]!,
   });
   const checkEntries = n <= ENTRYWISE_MAX ? entrywise(claim, cols, kinks, builder) : undefined;
-  const record = (point: string, t: DirectionalTotals, h: number): void => {
-    if (t.used > 0) builder.compare('gradient-direction', claim.text, point, compareDirectional(t, h));
+  const gradient: ClaimedGradient = { kind: 'gradient', formula: claim.formula };
+  const record = (matrix: TestMatrix, direction: DirectionPoint['direction'], t: DirectionalTotals, h: number): void => {
+    if (t.used > 0) builder.compare({ kind: 'gradient-direction', claim: gradient, point: { kind: 'direction', matrix, direction } }, compareDirectional(t, h));
   };
 
   for (const point of points) {
@@ -74,16 +76,16 @@ export function checkGradient(
     directionSums(buckets, DIRECTIONS, sums);
     for (let j = 0; j < DIRECTIONS; j++) {
       const t = { step1: sums.step1[j]!, step2: sums.step2[j]!, inner: sums.inner[j]!, ...magnitudes() };
-      record(`${point.label}, Rademacher direction ${j + 1} of ${DIRECTIONS}`, t, h);
+      record(point.matrix, { kind: 'rademacher', index: j + 1, count: DIRECTIONS }, t, h);
     }
     builder.endGroup();
 
     kernels.along(x, direction, h, reach, slack, totals);
     const t = { step1: totals[TOTAL.step1]!, step2: totals[TOTAL.step2]!, inner: totals[TOTAL.inner]!, ...magnitudes() };
-    record(`${point.label}, Gaussian direction`, t, h);
+    record(point.matrix, { kind: 'gaussian' }, t, h);
     builder.endGroup();
 
-    checkEntries?.(x, point.label, h, reach + slack);
+    checkEntries?.(x, point.matrix, h, reach + slack);
     pointDone();
   }
 }
@@ -92,14 +94,15 @@ export function checkGradient(
  * A check of ∂f/∂x_ij = ψ(x_ij) for every entry of a point, away from the
  * kinks; f is separable, so the partial difference quotient is φ's.
  */
-type EntrywiseCheck = (x: Float64Array, label: string, h: number, near: number) => void;
+type EntrywiseCheck = (x: Float64Array, matrix: TestMatrix, h: number, near: number) => void;
 
 function entrywise(claim: GradientClaim, cols: number, kinks: readonly number[], builder: EvidenceBuilder): EntrywiseCheck {
   const phi = compileEntry(claim.phi);
   const psi = compileEntry(claim.psi);
   const phiBound = compileRoundingBound(claim.phi);
   const psiBound = compileRoundingBound(claim.psi);
-  return (x, label, h, near) => {
+  const gradient: ClaimedGradient = { kind: 'gradient', formula: claim.formula };
+  return (x, matrix, h, near) => {
     x.forEach((t, i) => {
       if (kinks.some((c) => Math.abs(t - c) <= near)) return;
       const a1 = phi(t + h);
@@ -115,8 +118,8 @@ function entrywise(claim: GradientClaim, cols: number, kinks: readonly number[],
         gradient: Math.abs(g),
         used: 1,
       };
-      const point = (): string => `${label}, entry (${Math.floor(i / cols) + 1}, ${(i % cols) + 1}) = ${t}`;
-      builder.compare('gradient-entry', claim.text, point, compareDirectional(totals, h));
+      const point = { kind: 'entry', matrix, row: Math.floor(i / cols) + 1, col: (i % cols) + 1, value: t } as const;
+      builder.compare({ kind: 'gradient-entry', claim: gradient, point }, compareDirectional(totals, h));
     });
     builder.endGroup();
   };

@@ -16,6 +16,7 @@
 import type { EntryAnalysis } from '../symbolic/analyze.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { exactText, printText } from '../symbolic/scalar/print.js';
+import type { OpenInterval, PieceClaim } from './checkRecord.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';
 import type { Approximation } from './constants.js';
@@ -58,7 +59,7 @@ const compiled = (s: Scalar): Compiled => ({ fn: compileEntry(s), bound: compile
 interface Interval {
   readonly lo: Approximation | undefined;
   readonly hi: Approximation | undefined;
-  readonly text: string;
+  readonly ends: OpenInterval;
   readonly value: Scalar;
   readonly derivative: Scalar;
 }
@@ -80,7 +81,7 @@ function intervals(entry: EntryAnalysis): Interval[] {
     return {
       lo: lo?.at,
       hi: hi?.at,
-      text: `${lo?.text ?? '−∞'} < t < ${hi?.text ?? '∞'}`,
+      ends: { ...(lo && { lo: lo.text }), ...(hi && { hi: hi.text }) },
       value: entry.piecewise.pieces[i]!.display,
       derivative: d.display,
     };
@@ -123,25 +124,25 @@ export function checkPieces(subject: PieceSubject, builder: EvidenceBuilder, int
     const value = compiled(iv.value);
     const slope = compiled(iv.derivative);
     const at = probes(iv, rng);
-    const valueClaim = `φ(t) = ${printText(iv.value)} for ${iv.text}`;
+    const valueClaim: PieceClaim = { kind: 'piece', of: 'φ', formula: printText(iv.value), interval: iv.ends };
     for (const q of at) checkValue(phi, value, q, valueClaim, builder);
     builder.endGroup();
-    const slopeClaim = `φ′(t) = ${printText(iv.derivative)} for ${iv.text}`;
+    const slopeClaim: PieceClaim = { kind: 'piece', of: 'φ′', formula: printText(iv.derivative), interval: iv.ends };
     for (const q of at) checkSlope(phi, slope, q, room(q, iv), slopeClaim, builder);
     builder.endGroup();
     const inside = candidates.filter((p) => room(p, iv) > MIN_ROOM * Math.max(1, Math.abs(p)));
     // Stencils around p stay clear of the other candidates too: zeros at ±1e-10 need steps below 1e-10.
     const neighbours = (p: number): number => Math.min(...candidates.filter((c) => c !== p).map((c) => Math.abs(c - p)));
-    for (const p of inside) checkSmooth(phi, p, Math.min(room(p, iv), neighbours(p)), iv.text, builder);
+    for (const p of inside) checkSmooth(phi, p, Math.min(room(p, iv), neighbours(p)), iv.ends, builder);
     builder.endGroup();
     intervalDone();
   }
 }
 
-function checkValue(phi: Compiled, piece: Compiled, q: number, claim: string, builder: EvidenceBuilder): void {
+function checkValue(phi: Compiled, piece: Compiled, q: number, claim: PieceClaim, builder: EvidenceBuilder): void {
   const claimed = piece.fn(q);
   const claimError = piece.bound(q, 0);
-  builder.compare('piece-value', claim, `t = ${q}`, {
+  builder.compare({ kind: 'piece-value', claim, point: { kind: 'probe', t: q } }, {
     symbolic: claimed,
     numeric: phi.fn(q),
     tolerance: SAFETY * (claimError + phi.bound(q, 0)),
@@ -151,7 +152,7 @@ function checkValue(phi: Compiled, piece: Compiled, q: number, claim: string, bu
 }
 
 /** The claimed φ′(q) against R = extrapolated central differences (φ(q + h) − φ(q − h))/2h, h halving, q ± h inside the interval. */
-function checkSlope(phi: Compiled, piece: Compiled, q: number, space: number, claim: string, builder: EvidenceBuilder): void {
+function checkSlope(phi: Compiled, piece: Compiled, q: number, space: number, claim: PieceClaim, builder: EvidenceBuilder): void {
   const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(q)), space / 4));
   if (!(first > 0)) return;
   const steps = Array.from({ length: STEPS }, (_, k) => first * 2 ** -k);
@@ -165,8 +166,8 @@ function checkSlope(phi: Compiled, piece: Compiled, q: number, space: number, cl
   const claimError = piece.bound(q, 0);
   // The slope φ's own size implies, so that samples that are all 0 within a large rounding bound count as uninformative.
   const natural = (Math.abs(phi.fn(q)) + SAFETY * phi.bound(q, 0)) / Math.max(1, Math.abs(q));
-  const where = `t = ${q}, central differences of φ with step h = 2^${Math.log2(first)} … 2^${Math.log2(steps[STEPS - 1]!)}`;
-  builder.compare('piece-derivative', claim, where, {
+  const where = { kind: 'central-differences', t: q, steps: { first, last: steps[STEPS - 1]! } } as const;
+  builder.compare({ kind: 'piece-derivative', claim, point: where }, {
     symbolic: claimed,
     numeric: estimate.value,
     tolerance: estimate.tolerance + SAFETY * (claimError + u * Math.abs(claimed)),
@@ -178,7 +179,7 @@ function checkSlope(phi: Compiled, piece: Compiled, q: number, space: number, cl
 /** A quantity on both sides of p: its gap (right − left), a bound on the gap's rounding, and the largest |φ| it used. */
 type Gap = (delta: number) => { gap: number; error: number; size: number };
 
-function checkSmooth(phi: Compiled, p: number, space: number, interval: string, builder: EvidenceBuilder): void {
+function checkSmooth(phi: Compiled, p: number, space: number, interval: OpenInterval, builder: EvidenceBuilder): void {
   const values: Gap = (delta) => {
     const input = u * (Math.abs(p) + delta);
     const a = phi.fn(p + delta);
@@ -199,17 +200,15 @@ function checkSmooth(phi: Compiled, p: number, space: number, interval: string, 
   const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(p)), space / 4));
   if (!(first > 0)) return;
   const floor = Math.max(RESOLUTION * u * Math.abs(p), 2 ** -1000);
-  for (const [what, gapOf] of [
-    ['continuous', values],
-    ['differentiable', slopes],
+  for (const [property, of, gapOf] of [
+    ['continuous', 'φ', values],
+    ['differentiable', 'φ′', slopes],
   ] as const) {
     const seen = gapSequence(gapOf, first, floor, DEEP * Math.max(1, Math.abs(p)));
     if (seen.verdict === undefined) continue;
-    const claim = `φ is ${what} at t = ${p}, inside the claimed piece for ${interval}`;
-    const point = `t = ${p} ± δ, δ = 2^${Math.log2(first)} … 2^${Math.log2(seen.last)}, shrinking by ${SHRINK}; ${
-      what === 'continuous' ? 'φ(t + δ) − φ(t − δ)' : 'φ′(t + δ) − φ′(t − δ), φ′ from central differences with step δ/8'
-    }`;
-    builder.verdict('piece-smoothness', claim, point, 0, seen.gap, seen.verdict);
+    const claim = { kind: 'smooth', property, t: p, interval } as const;
+    const point = { kind: 'gap', t: p, of, steps: { first, last: seen.last }, shrink: SHRINK } as const;
+    builder.verdict({ kind: 'piece-smoothness', claim, point }, 0, seen.gap, seen.verdict);
   }
 }
 

@@ -4,12 +4,13 @@
  * breakpoints) a matrix whose entries sit exactly on breakpoints, at a
  * breakpoint ± δ, or are N(0, 1) — a third each.
  */
+import type { TestMatrix } from './checkRecord.js';
 import { Rng, STREAM } from './rng.js';
 import { stepFor } from './errorModel.js';
 
 export interface TestPoint {
-  /** E.g. "X ~ N(0, 1²) 3x4". */
-  readonly label: string;
+  /** How it was drawn, e.g. X ~ N(0, 1²) 3x4. */
+  readonly matrix: TestMatrix;
   /** Typical size of the entries: sets the difference step. */
   readonly scale: number;
   /** Writes the point into x (length rows·cols, row-major). */
@@ -39,7 +40,6 @@ export interface TestSet {
 }
 
 export function testSet(rows: number, cols: number, seed: number, kinks: readonly number[]): TestSet {
-  const shape = `${rows}x${cols}`;
   const n = rows * cols;
   const z = new Float64Array(n);
   new Rng(seed, STREAM.points).fillGaussian(z);
@@ -49,7 +49,7 @@ export function testSet(rows: number, cols: number, seed: number, kinks: readonl
   direction.set(z.subarray(0, half), n - half);
 
   const points: TestPoint[] = GAUSSIAN_SCALES.map((sigma) => ({
-    label: `X ~ N(0, ${sigma}²) ${shape}`,
+    matrix: { kind: 'gaussian', sigma, rows, cols },
     scale: sigma,
     fill: (x) => scaleInto(x, z, sigma),
   }));
@@ -59,7 +59,7 @@ export function testSet(rows: number, cols: number, seed: number, kinks: readonl
     const offsets = [0, 0, -delta, delta, 0, 0];
     const gaussianWeight = [0, 0, 0, 0, 1, 1];
     points.push({
-      label: `X with entries on breakpoints, at breakpoint ± ${delta}, or N(0, 1) ${shape}`,
+      matrix: { kind: 'mixed', offset: delta, rows, cols },
       scale: 1,
       fill: (x) => {
         const rng = new Rng(seed, STREAM.placement);

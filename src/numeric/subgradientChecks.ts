@@ -19,6 +19,7 @@ import * as P from '../symbolic/exact/poly.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { exactText } from '../symbolic/scalar/print.js';
 import type { BreakpointSet, Subdifferential } from '../symbolic/subdifferential.js';
+import type { BreakpointSet as NamedSet, DisplacementPoint, NamedSets, SubgradientMatrix, SupportDirectionPoint } from './checkRecord.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';
 import { extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from './errorModel.js';
@@ -40,7 +41,6 @@ const RADEMACHER = 3;
 const GAUSSIAN = 3;
 /** Y = X + s·Z, Z ~ N(0, 1): near, unit and far. */
 const Y_SCALES = [2 ** -8, 1, 32] as const;
-const scaleText = (s: number): string => (s < 1 ? `2^${Math.log2(s)}` : String(s));
 /** Breakpoint sets named in a matrix check's claim; the rest are counted. */
 const CLAIM_SETS = 4;
 /** Streams of Rng beyond rng.ts's STREAM (1–3), so these checks never shift the gradient checks' numbers. */
@@ -58,7 +58,7 @@ export interface SubgradientSubject {
   readonly observable: readonly boolean[];
 }
 
-/** One breakpoint's set as doubles (each with the bound on its distance from the exact constant), with its claim text. */
+/** One breakpoint's set as doubles (each with the bound on its distance from the exact constant), and as written in claims. */
 interface KinkSet {
   readonly c: number;
   readonly cError: number;
@@ -69,7 +69,7 @@ interface KinkSet {
   readonly hi: number;
   readonly hiError: number;
   readonly set: BreakpointSet;
-  readonly text: string;
+  readonly named: NamedSet;
 }
 
 interface Compiled {
@@ -83,9 +83,8 @@ function kinkSets(sub: KnownSubdifferential): KinkSet[] {
     const at = approximation(set.at);
     const lo = approximation(set.lo);
     const hi = approximation(set.hi);
-    const ends = P.equals(set.lo, set.hi) ? `{${exactText(set.lo)}}` : `[${exactText(set.lo)}, ${exactText(set.hi)}]`;
-    const text = `∂φ(${exactText(set.at)}) = ${ends}`;
-    return { c: at.value, cError: at.error, exact: at.exact, lo: lo.value, loError: lo.error, hi: hi.value, hiError: hi.error, set, text };
+    const named = { at: exactText(set.at), lo: exactText(set.lo), hi: exactText(set.hi) };
+    return { c: at.value, cError: at.error, exact: at.exact, lo: lo.value, loError: lo.error, hi: hi.value, hiError: hi.error, set, named };
   });
 }
 
@@ -106,9 +105,7 @@ export function checkSubgradients(subject: SubgradientSubject, builder: Evidence
   }
   const model = entrySets(subject.sub, sets);
   const n = Math.min(subject.rows * subject.cols, BLOCK);
-  const named = sets.slice(0, CLAIM_SETS).map((k) => k.text);
-  if (sets.length > CLAIM_SETS) named.push(`${sets.length - CLAIM_SETS} more`);
-  const claim = sets.length > 0 ? ` with ${named.join(', ')}` : '';
+  const claim: NamedSets = { sets: sets.slice(0, CLAIM_SETS).map((k) => k.named), more: Math.max(0, sets.length - CLAIM_SETS) };
   const directions = new Rng(subject.seed, STREAM.directions);
   const subgradients = new Rng(subject.seed, STREAM.subgradients);
   for (const point of matrixPoints(subject, sets, n)) {
@@ -133,21 +130,23 @@ function checkEndpoints(phi: Compiled, sets: readonly KinkSet[], i: number, kind
   const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(k.c)), gap / 4));
   if (!(first > 0)) return; // breakpoints closer than doubles can resolve
   const steps = Array.from({ length: STEPS }, (_, j) => first * 2 ** -j);
-  const where = `δ = 2^${Math.log2(steps[0]!)} … 2^${Math.log2(steps[STEPS - 1]!)}; φ′ from central differences of φ with step δ/8`;
-  const at = exactText(k.set.at);
   const flipped = k.set.frechetEmpty;
-  const name = kind === 'convex' ? 'convex' : 'Clarke';
-  const note = flipped ? `${name}; φ′₋ > φ′₊, so no Fréchet subgradient` : name;
   const single = P.equals(k.set.lo, k.set.hi);
   for (const side of [-1, 1] as const) {
     const estimate = slopeLimit(phi, k, side, steps);
     const upper = (side > 0) !== flipped;
-    const end = upper ? k.set.hi : k.set.lo;
     const symbolic = upper ? k.hi : k.lo;
     const symbolicError = upper ? k.hiError : k.loError;
-    const role = single ? '' : `the ${upper ? 'upper' : 'lower'} end of `;
-    const claim = `φ′(t) → ${exactText(end)} as t → ${at}${side < 0 ? '⁻' : '⁺'}, ${role}${k.text} (${note})`;
-    builder.compare('clarke-endpoint', claim, `t = ${at} ${side < 0 ? '−' : '+'} δ, ${where}`, {
+    const claim = {
+      kind: 'subdifferential-end',
+      side,
+      end: single ? 'only' : upper ? 'upper' : 'lower',
+      set: k.named,
+      subdifferential: kind === 'convex' ? 'convex' : 'Clarke',
+      frechetEmpty: flipped,
+    } as const;
+    const point = { kind: 'sequence', at: k.named.at, side, steps: { first, last: steps[STEPS - 1]! }, slope: { kind: 'central-differences' } } as const;
+    builder.compare({ kind: 'clarke-endpoint', claim, point }, {
       symbolic,
       numeric: estimate.value,
       tolerance: estimate.tolerance + SAFETY * u * Math.abs(symbolic) + symbolicError,
@@ -191,7 +190,7 @@ function entrySets(sub: KnownSubdifferential, sets: readonly KinkSet[]): EntrySe
 }
 
 interface MatrixPoint {
-  readonly label: string;
+  readonly matrix: SubgradientMatrix;
   readonly x: Float64Array;
 }
 
@@ -225,7 +224,7 @@ function evaluate(phi: Compiled, model: EntrySet, x: Float64Array): Omit<Evaluat
  */
 function matrixPoints(subject: SubgradientSubject, sets: readonly KinkSet[], n: number): MatrixPoint[] {
   const { rows, cols, seed } = subject;
-  const block = rows * cols > n ? `, its first ${n} entries (D and Y − X vanish on the rest)` : '';
+  const block = rows * cols > n ? { block: n } : {};
   const exact = sets.filter((k) => k.exact).map((k) => k.c);
   const centres = sets.length > 0 ? sets.map((k) => k.c) : [0];
   const pick = (w: number, from: readonly number[]): number => from[Math.floor((w / 0x100000000) * from.length)]!;
@@ -238,32 +237,34 @@ function matrixPoints(subject: SubgradientSubject, sets: readonly KinkSet[], n: 
     // Scaled with |c|: beside c = 1e30 an offset of 0.125 is below the spacing of doubles.
     return c + Math.sign(zi) * (ROOM + Math.abs(zi)) * Math.max(1, Math.abs(c));
   });
-  const near = `at a breakpoint c ± (${ROOM} + |N(0, 1)|)·max(1, |c|)`;
-  const points = [{ label: `X ${rows}x${cols}${block}, entries ${exact.length ? `on breakpoints or ${near}` : near}`, x: mixed }];
-  if (exact.length > 0)
-    points.push({ label: `X ${rows}x${cols}${block}, every entry on a breakpoint`, x: Float64Array.from({ length: n }, (_, i) => exact[i % exact.length]!) });
+  const matrix = (entries: SubgradientMatrix['entries']): SubgradientMatrix => ({ rows, cols, ...block, entries, room: ROOM });
+  const points = [{ matrix: matrix(exact.length ? 'on-or-near' : 'near'), x: mixed }];
+  if (exact.length > 0) points.push({ matrix: matrix('on'), x: Float64Array.from({ length: n }, (_, i) => exact[i % exact.length]!) });
   return points;
 }
 
 // ---------------------------------------------------------------- support function
 
 interface Direction {
-  readonly label: string;
+  readonly direction: SupportDirectionPoint['direction'];
   readonly d: Float64Array;
 }
 
 /** 𝟙 and −𝟙 (every entry's upper and lower end at once), then Rademacher and Gaussian directions. */
 function directionsFor(n: number, rng: Rng): Direction[] {
   const list: Direction[] = [
-    { label: 'D = 𝟙', d: new Float64Array(n).fill(1) },
-    { label: 'D = −𝟙', d: new Float64Array(n).fill(-1) },
+    { direction: { kind: 'ones', sign: 1 }, d: new Float64Array(n).fill(1) },
+    { direction: { kind: 'ones', sign: -1 }, d: new Float64Array(n).fill(-1) },
   ];
   for (let j = 0; j < RADEMACHER; j++)
-    list.push({ label: `Rademacher D ${j + 1} of ${RADEMACHER}`, d: Float64Array.from({ length: n }, () => (rng.nextUint32() & 1 ? 1 : -1)) });
+    list.push({
+      direction: { kind: 'rademacher', index: j + 1, count: RADEMACHER },
+      d: Float64Array.from({ length: n }, () => (rng.nextUint32() & 1 ? 1 : -1)),
+    });
   for (let j = 0; j < GAUSSIAN; j++) {
     const d = new Float64Array(n);
     rng.fillGaussian(d);
-    list.push({ label: `Gaussian D ${j + 1} of ${GAUSSIAN}`, d });
+    list.push({ direction: { kind: 'gaussian', index: j + 1, count: GAUSSIAN }, d });
   }
   return list;
 }
@@ -271,15 +272,15 @@ function directionsFor(n: number, rng: Rng): Direction[] {
 function checkSupport(
   p: Evaluated,
   phi: Compiled,
-  sets: readonly KinkSet[],
+  kinks: readonly KinkSet[],
   directions: readonly Direction[],
-  claim: string,
+  sets: NamedSets,
   builder: EvidenceBuilder,
 ): void {
-  const text = `f′(X; D) = max over G ∈ ∂f(X) of ⟨G, D⟩${claim}`;
-  for (const { label, d } of directions) {
-    const c = directional(p, phi, sets, d);
-    if (c) builder.compare('support-function', text, `${p.label}, ${label}`, c);
+  const claim = { kind: 'support-function', ...sets } as const;
+  for (const { direction, d } of directions) {
+    const c = directional(p, phi, kinks, d);
+    if (c) builder.compare({ kind: 'support-function', claim, point: { kind: 'support-direction', matrix: p.matrix, direction } }, c);
   }
   builder.endGroup();
 }
@@ -348,15 +349,23 @@ function directional(p: Evaluated, phi: Compiled, sets: readonly KinkSet[], d: F
 
 // ---------------------------------------------------------------- subgradient inequality
 
-const SUBGRADIENTS = ['the lower corner', 'the upper corner', 'random corner 1', 'random corner 2', 'random point 1', 'random point 2'] as const;
+type Subgradient = DisplacementPoint['subgradient'];
+const SUBGRADIENTS: readonly Subgradient[] = [
+  { kind: 'lower-corner' },
+  { kind: 'upper-corner' },
+  { kind: 'random-corner', index: 1 },
+  { kind: 'random-corner', index: 2 },
+  { kind: 'random-point', index: 1 },
+  { kind: 'random-point', index: 2 },
+];
 
 /** G ∈ ∂f(X) entry-wise: a corner of the box (per entry lo or hi) or a uniform point in it. */
-function subgradient(which: (typeof SUBGRADIENTS)[number], p: Evaluated, rng: Rng): Float64Array {
+function subgradient(which: Subgradient, p: Evaluated, rng: Rng): Float64Array {
   return p.lo.map((lo, i) => {
     const hi = p.hi[i]!;
-    if (which === 'the lower corner') return lo;
-    if (which === 'the upper corner') return hi;
-    if (which.startsWith('random corner')) return rng.nextUint32() & 1 ? hi : lo;
+    if (which.kind === 'lower-corner') return lo;
+    if (which.kind === 'upper-corner') return hi;
+    if (which.kind === 'random-corner') return rng.nextUint32() & 1 ? hi : lo;
     return lo + rng.uniform() * (hi - lo);
   });
 }
@@ -367,7 +376,7 @@ function subgradient(which: (typeof SUBGRADIENTS)[number], p: Evaluated, rng: Rn
  * is the upper end (there f(Y) − f(X) ≥ ⟨G, Y − X⟩ is tight for a right end
  * and fails for a wrong one, entry by entry, so entries cannot mask each other).
  */
-function displacements(p: Evaluated, g: Float64Array, s: number, rng: Rng): [string, Float64Array][] {
+function displacements(p: Evaluated, g: Float64Array, s: number, rng: Rng): [{ scale: number; against: boolean }, Float64Array][] {
   const z = new Float64Array(p.x.length);
   rng.fillGaussian(z);
   const against = z.map((zi, i) => {
@@ -376,8 +385,8 @@ function displacements(p: Evaluated, g: Float64Array, s: number, rng: Rng): [str
     return s * sign * Math.abs(zi);
   });
   return [
-    [`Y = X + ${scaleText(s)}·Z, Z ~ N(0, 1)`, z.map((zi) => s * zi)],
-    [`Y = X + ${scaleText(s)}·S|Z|, S the signs against G (down at lower ends, up at upper ends)`, against],
+    [{ scale: s, against: false }, z.map((zi) => s * zi)],
+    [{ scale: s, against: true }, against],
   ];
 }
 
@@ -412,13 +421,15 @@ function inequality(p: Evaluated, phi: Compiled, g: Float64Array, displacement: 
   };
 }
 
-function checkInequality(p: Evaluated, phi: Compiled, rng: Rng, claim: string, builder: EvidenceBuilder): void {
-  const text = `f(Y) − f(X) ≥ ⟨G, Y − X⟩ for G ∈ ∂f(X)${claim}`;
+function checkInequality(p: Evaluated, phi: Compiled, rng: Rng, sets: NamedSets, builder: EvidenceBuilder): void {
+  const claim = { kind: 'subgradient-inequality', ...sets } as const;
   for (const which of SUBGRADIENTS) {
     const g = subgradient(which, p, rng);
     for (const s of Y_SCALES)
-      for (const [label, displacement] of displacements(p, g, s, rng))
-        builder.atLeast('subgradient-inequality', text, `${p.label}, G = ${which} of ∂f(X), ${label}`, inequality(p, phi, g, displacement));
+      for (const [y, displacement] of displacements(p, g, s, rng)) {
+        const point = { kind: 'displacement', matrix: p.matrix, subgradient: which, ...y } as const;
+        builder.atLeast({ kind: 'subgradient-inequality', claim, point }, inequality(p, phi, g, displacement));
+      }
   }
   builder.endGroup();
 }

@@ -57,7 +57,7 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   const breakpoints = entry.breakpoints.map((b) => approximation(b.at));
   const kinks = breakpoints.map((b) => b.value);
   const kinkErrors = breakpoints.map((b) => b.error);
-  const claim = gradient ? { phi, psi: gradient, text: `∇f = ${printText(gradient, MATRIX)}` } : undefined;
+  const claim = gradient ? { phi, psi: gradient, formula: printText(gradient, MATRIX) } : undefined;
   const tests = claim ? testSet(rows, cols, seed, kinks) : undefined;
   const sub = subdifferential?.kind ? subdifferential : undefined;
   const total = (tests?.points.length ?? 0) + kinks.length + pieceSteps(entry) + (sub ? subgradientSteps(sub) : 0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceBuilder } from '../../src/numeric/evidence.js';
+import type { Check } from '../../src/numeric/evidence.js';
 import { BLOCK } from '../../src/numeric/subgradientChecks.js';
 import type { KnownSubdifferential } from '../../src/numeric/subgradientChecks.js';
 import { verify } from '../../src/numeric/verify.js';
@@ -8,6 +9,7 @@ import { analyzeSymbolic } from '../../src/symbolic/derive.js';
 import * as P from '../../src/symbolic/exact/poly.js';
 import * as Q from '../../src/symbolic/exact/rational.js';
 import type { BreakpointSet } from '../../src/symbolic/subdifferential.js';
+import { claimText, pointText, printedRecord } from '../../src/numeric/checkText.js';
 
 function subject(f: string, rows = 3, cols = 4, seed = 1): VerifyInput {
   const a = analyzeSymbolic(f);
@@ -30,7 +32,7 @@ function claiming(input: VerifyInput, change: Partial<BreakpointSet>, index = 0)
 const half = P.constant(Q.rat(1, 2));
 const kinds = (e: Evidence): Set<string> => new Set(e.records.map((r) => r.kind));
 const describeFailures = (e: Evidence): string =>
-  e.failures.map((f) => `${f.kind}: ${f.claim} at ${f.point}: ${f.symbolic} vs ${f.numeric} (${f.relError} > ${f.tolerance})`).join('\n');
+  e.failures.map((f) => `${f.kind}: ${claimText(f)} at ${pointText(f)}: ${f.symbolic} vs ${f.numeric} (${f.relError} > ${f.tolerance})`).join('\n');
 const SUBGRADIENT_KINDS = ['support-function', 'subgradient-inequality', 'clarke-endpoint'];
 const failuresOf = (e: Evidence, kind: string): CheckRecord[] => e.failures.filter((f) => f.kind === kind);
 
@@ -51,9 +53,9 @@ describe('subgradient checks: convex f', () => {
   it('puts entries exactly on the breakpoint and tests both ends of every interval', () => {
     const e = verify(subject('sum(abs(X))'));
     const support = e.records.filter((r) => r.kind === 'support-function');
-    expect(support.some((r) => r.point.startsWith('X 3x4, every entry on a breakpoint'))).toBe(true);
-    expect(support[0]!.claim).toBe('f′(X; D) = max over G ∈ ∂f(X) of ⟨G, D⟩ with ∂φ(0) = [-1, 1]');
-    const ends = e.records.filter((r) => r.kind === 'clarke-endpoint').map((r) => [r.claim, r.symbolic]);
+    expect(support.some((r) => pointText(r).startsWith('X 3x4, every entry on a breakpoint'))).toBe(true);
+    expect(claimText(support[0]!)).toBe('f′(X; D) = max over G ∈ ∂f(X) of ⟨G, D⟩ with ∂φ(0) = [-1, 1]');
+    const ends = e.records.filter((r) => r.kind === 'clarke-endpoint').map((r) => [claimText(r), r.symbolic]);
     expect(ends).toEqual([
       ['φ′(t) → -1 as t → 0⁻, the lower end of ∂φ(0) = [-1, 1] (convex)', -1],
       ['φ′(t) → 1 as t → 0⁺, the upper end of ∂φ(0) = [-1, 1] (convex)', 1],
@@ -63,7 +65,7 @@ describe('subgradient checks: convex f', () => {
 
   it('a breakpoint that is not a double: entries stay off it, the ends are still checked', () => {
     const e = verify(subject('sum(abs(X-1/3))'));
-    expect(e.records.some((r) => r.point.includes('every entry on a breakpoint'))).toBe(false);
+    expect(e.records.some((r) => pointText(r).includes('every entry on a breakpoint'))).toBe(false);
     expect(e.records.filter((r) => r.kind === 'clarke-endpoint')).toHaveLength(2);
   });
 });
@@ -81,7 +83,7 @@ describe('subgradient checks: Clarke sets', () => {
 
   it('−relu at 0: the left limit is the upper end, and the Fréchet subdifferential is empty', () => {
     const e = verify(subject('sum(-relu(X))'));
-    const ends = e.records.filter((r) => r.kind === 'clarke-endpoint').map((r) => r.claim);
+    const ends = e.records.filter((r) => r.kind === 'clarke-endpoint').map((r) => claimText(r));
     expect(ends).toEqual([
       'φ′(t) → 0 as t → 0⁻, the upper end of ∂φ(0) = [-1, 0] (Clarke; φ′₋ > φ′₊, so no Fréchet subgradient)',
       'φ′(t) → -1 as t → 0⁺, the lower end of ∂φ(0) = [-1, 0] (Clarke; φ′₋ > φ′₊, so no Fréchet subgradient)',
@@ -95,12 +97,12 @@ describe('subgradient checks: wrong intervals are rejected, naming the claim, th
     expect(e.status).toBe('failed');
     const [end, ...others] = failuresOf(e, 'clarke-endpoint');
     expect(others).toEqual([]);
-    expect(end).toMatchObject({ claim: 'φ′(t) → 0.5 as t → 0⁺, the upper end of ∂φ(0) = [0, 0.5] (convex)', symbolic: 0.5, passed: false });
-    expect(end!.point).toMatch(/^t = 0 \+ δ, δ = 2\^-6 … 2\^-17/);
+    expect(end && printedRecord(end)).toMatchObject({ claim: 'φ′(t) → 0.5 as t → 0⁺, the upper end of ∂φ(0) = [0, 0.5] (convex)', symbolic: 0.5, passed: false });
+    expect(pointText(end!)).toMatch(/^t = 0 \+ δ, δ = 2\^-6 … 2\^-17/);
     expect(end!.numeric).toBeCloseTo(1, 9);
     // Along D = 𝟙 with every entry on the kink: σ = 12·(1/2), f′(X; D) = 12.
-    const support = failuresOf(e, 'support-function').find((f) => f.point === 'X 3x4, every entry on a breakpoint, D = 𝟙');
-    expect(support, describeFailures(e)).toMatchObject({ claim: 'f′(X; D) = max over G ∈ ∂f(X) of ⟨G, D⟩ with ∂φ(0) = [0, 0.5]', symbolic: 6 });
+    const support = failuresOf(e, 'support-function').find((f) => pointText(f) === 'X 3x4, every entry on a breakpoint, D = 𝟙');
+    expect(support && printedRecord(support), describeFailures(e)).toMatchObject({ claim: 'f′(X; D) = max over G ∈ ∂f(X) of ⟨G, D⟩ with ∂φ(0) = [0, 0.5]', symbolic: 6 });
     expect(support!.numeric).toBeCloseTo(12, 9);
     expect(failuresOf(e, 'subgradient-inequality')).toEqual([]); // [0, 1/2] ⊂ ∂φ(0): every G in it is a subgradient
   });
@@ -108,7 +110,7 @@ describe('subgradient checks: wrong intervals are rejected, naming the claim, th
   it('abs at 0 claimed [−1, 0]', () => {
     const e = verify(claiming(subject('sum(abs(X))'), { hi: P.ZERO }));
     const ends = failuresOf(e, 'clarke-endpoint');
-    expect(ends.map((f) => [f.claim, f.symbolic])).toEqual([['φ′(t) → 0 as t → 0⁺, the upper end of ∂φ(0) = [-1, 0] (convex)', 0]]);
+    expect(ends.map((f) => [claimText(f), f.symbolic])).toEqual([['φ′(t) → 0 as t → 0⁺, the upper end of ∂φ(0) = [-1, 0] (convex)', 0]]);
     expect(ends[0]!.numeric).toBeCloseTo(1, 9);
     const support = failuresOf(e, 'support-function');
     expect(support.length).toBeGreaterThan(0);
@@ -119,11 +121,11 @@ describe('subgradient checks: wrong intervals are rejected, naming the claim, th
     const e = verify(claiming(subject('sum(relu(X))'), { lo: P.neg(half) }));
     const inequality = failuresOf(e, 'subgradient-inequality');
     expect(inequality.length, describeFailures(e)).toBeGreaterThan(0);
-    expect(inequality.every((f) => f.claim === 'f(Y) − f(X) ≥ ⟨G, Y − X⟩ for G ∈ ∂f(X) with ∂φ(0) = [-0.5, 1]')).toBe(true);
+    expect(inequality.every((f) => claimText(f) === 'f(Y) − f(X) ≥ ⟨G, Y − X⟩ for G ∈ ∂f(X) with ∂φ(0) = [-0.5, 1]')).toBe(true);
     expect(inequality.every((f) => f.numeric < f.symbolic)).toBe(true);
     // Every entry on the kink, G = −1/2 there, Y below X: f(Y) − f(X) = 0 but ⟨G, Y − X⟩ > 0.
     const against = 'X 3x4, every entry on a breakpoint, G = the lower corner of ∂f(X), Y = X + 2^-8·S|Z|, S the signs against G';
-    const tight = inequality.find((f) => f.point.startsWith(against));
+    const tight = inequality.find((f) => pointText(f).startsWith(against));
     expect(tight, describeFailures(e)).toMatchObject({ numeric: 0, passed: false });
     expect(tight!.symbolic).toBeGreaterThan(0);
     expect(failuresOf(e, 'clarke-endpoint').map((f) => f.symbolic)).toEqual([-0.5]);
@@ -142,7 +144,7 @@ describe('subgradient checks: wrong intervals are rejected, naming the claim, th
     const [f, ...others] = failuresOf(e, 'clarke-endpoint');
     expect(others).toEqual([]);
     expect(f).toMatchObject({ symbolic: 0.5, numeric: 1 });
-    expect(f!.point).toMatch(/^t = 1 − δ/);
+    expect(pointText(f!)).toMatch(/^t = 1 − δ/);
   });
 });
 
@@ -159,12 +161,19 @@ describe('subgradient checks: when they run', () => {
 
   it('an inequality check fails only on a shortfall beyond its tolerance', () => {
     const b = new EvidenceBuilder();
-    b.atLeast('subgradient-inequality', 'a ≥ b', 'surplus', { symbolic: 1, numeric: 5, tolerance: 0, scale: 0 });
-    b.atLeast('subgradient-inequality', 'a ≥ b', 'within tolerance', { symbolic: 1, numeric: 1 - 1e-12, tolerance: 1e-11, scale: 0 });
-    b.atLeast('subgradient-inequality', 'a ≥ b', 'shortfall', { symbolic: 2, numeric: 1, tolerance: 1e-11, scale: 0 });
+    const matrix = { rows: 1, cols: 1, entries: 'on', room: 0 } as const;
+    // The scale tells the three checks apart.
+    const check = (scale: number): Check => ({
+      kind: 'subgradient-inequality',
+      claim: { kind: 'subgradient-inequality', sets: [], more: 0 },
+      point: { kind: 'displacement', matrix, subgradient: { kind: 'lower-corner' }, scale, against: false },
+    });
+    b.atLeast(check(1), { symbolic: 1, numeric: 5, tolerance: 0, scale: 0 }); // a surplus
+    b.atLeast(check(2), { symbolic: 1, numeric: 1 - 1e-12, tolerance: 1e-11, scale: 0 }); // within tolerance
+    b.atLeast(check(3), { symbolic: 2, numeric: 1, tolerance: 1e-11, scale: 0 }); // a shortfall
     const e = b.finish(0);
     expect(e.checks).toBe(3);
-    expect(e.failures.map((f) => [f.point, f.relError])).toEqual([['shortfall', 0.5]]);
+    expect(e.failures.map((f) => [f.point.kind === 'displacement' && f.point.scale, f.relError])).toEqual([[3, 0.5]]);
   });
 });
 
@@ -179,7 +188,7 @@ describe('subgradient checks: reproducible and cheap', () => {
     const e = verify(subject('sum(relu(X))', 700, 600));
     expect(e.status, describeFailures(e)).toBe('passed');
     const support = e.records.find((r) => r.kind === 'support-function');
-    expect(support!.point).toContain(`X 700x600, its first ${BLOCK} entries (D and Y − X vanish on the rest)`);
+    expect(pointText(support!)).toContain(`X 700x600, its first ${BLOCK} entries (D and Y − X vanish on the rest)`);
   });
 
   it('counts its work in the progress total', () => {

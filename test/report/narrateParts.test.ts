@@ -7,6 +7,8 @@ import { assertSafeMath } from '../../src/report/mathGuard.js';
 import { exprLatex } from '../../src/report/narrate/exprLatex.js';
 import { errorLatex, valueLatex } from '../../src/report/narrate/numbers.js';
 import { verifierInlines } from '../../src/report/narrate/verifierText.js';
+import { claimPhrase, pointPhrase } from '../../src/numeric/checkText.js';
+import type { Phrase } from '../../src/numeric/checkText.js';
 import { verifyAnalysis } from '../../src/numeric/verifyAnalysis.js';
 import { absLatex, applyLatex, MATRIX, parenLatex, printLatex, SCALAR } from '../../src/symbolic/scalar/print.js';
 import { plotData } from '../../src/report/plotData.js';
@@ -70,61 +72,63 @@ describe('function application in LaTeX (σ(X), not σ (X))', () => {
 });
 
 describe('verifierInlines: the verifier’s wording as text and whitelisted math', () => {
+  const shown = (p: Phrase): string => verifierInlines(p).map((i) => (i.kind === 'text' ? `[${i.text}]` : `$${i.latex}$`)).join('');
+  const sets = { sets: [{ at: '1', lo: '0', hi: '0' }], more: 0 };
+
   it('keeps words as text and turns formulas into math', () => {
-    expect(verifierInlines('φ(t) → 0 as t → 0⁻')).toEqual([
+    expect(verifierInlines(claimPhrase({ kind: 'limit', of: 'φ', at: '0', side: -1, limit: { kind: 'finite', value: '0' } }))).toEqual([
       { kind: 'math', latex: '\\varphi (t) \\to  0' },
       { kind: 'text', text: ' as ' },
       { kind: 'math', latex: 't \\to  0^{-}' },
     ]);
-    expect(verifierInlines("φ'₊(sqrt(2)) = 2^(1/3)")).toEqual([{ kind: 'math', latex: "\\varphi '_{+}(\\sqrt{2}) = 2^{1/3}" }]);
+    const derivative = claimPhrase({ kind: 'one-sided-derivative', at: 'sqrt(2)', side: 1, value: { kind: 'finite', value: '2^(1/3)' } });
+    expect(verifierInlines(derivative)).toEqual([{ kind: 'math', latex: "\\varphi '_{+}(\\sqrt{2}) = 2^{1/3}" }]);
   });
 
   it('never lets an unexpected character into math', () => {
     const hostile = '\\input{/etc/hostname} ^^5c $x$ % # & ~ }{ \u0007';
-    for (const part of verifierInlines(hostile)) if (part.kind === 'math') renders(part.latex);
-    const mathText = verifierInlines(hostile).filter((p) => p.kind === 'math').map((p) => (p.kind === 'math' ? p.latex : '')).join(' ');
-    expect(mathText).not.toMatch(/input|\^\^|\$|%|#|&/);
+    const inlines = verifierInlines(claimPhrase({ kind: 'gradient', formula: hostile }));
+    expect(inlines).toEqual([{ kind: 'text', text: `∇f = ${hostile}` }]);
   });
-
-  it('renders every point description the verifier writes', () => {
-    const points = [
-      'X ~ N(0, 0.01²) 3x4, Rademacher direction 5 of 8',
-      'X with entries on breakpoints, at breakpoint ± 0.0078125, or N(0, 1) 3x4, entry (2, 4) = 0.3211561646102195',
-      't = 0 − δ, δ = 2^-6 … 2^-17; φ′ from the claimed gradient 2*relu(t)',
-      "φ'₋(0) = φ'₊(0): φ is differentiable at 0",
-      '∇f = 3*abs(X - 1).*(X - 1)',
-    ];
-    for (const p of points) for (const part of verifierInlines(p)) if (part.kind === 'math') renders(part.latex);
-  });
-
-  const shown = (s: string): string => verifierInlines(s).map((p) => (p.kind === 'text' ? `[${p.text}]` : `$${p.latex}$`)).join('');
 
   it('typesets the subgradient claims as math: ⟨G, D⟩, ∈, ∂, ≥, sets and intervals', () => {
-    expect(shown('f′(X; D) = max over G ∈ ∂f(X) of ⟨G, D⟩ with ∂φ(1) = {0}')).toBe(
+    expect(shown(claimPhrase({ kind: 'support-function', ...sets }))).toBe(
       "$f'(X; D) =$[ max over ]$G \\in  \\partial f(X)$[ of ]$\\langle G, D\\rangle$[ with ]$\\partial \\varphi (1) = \\{0\\}$",
     );
-    expect(shown('f(Y) − f(X) ≥ ⟨G, Y − X⟩ for G ∈ ∂f(X) with ∂φ(0) = [0.2, 1]')).toBe(
+    expect(shown(claimPhrase({ kind: 'subgradient-inequality', sets: [{ at: '0', lo: '0.2', hi: '1' }], more: 0 }))).toBe(
       '$f(Y) - f(X) \\geq  \\langle G, Y - X\\rangle$[ for ]$G \\in  \\partial f(X)$[ with ]$\\partial \\varphi (0) = [0.2, 1]$',
     );
   });
 
-  it('keeps prose punctuation and the article "a" as text, also inside parentheses', () => {
-    expect(shown('φ′(t) → 0 as t → 0⁻, the upper end of ∂φ(0) = [-1, 0] (Clarke; φ′₋ > φ′₊, so no Fréchet subgradient)')).toBe(
+  it('keeps prose punctuation as text, also inside parentheses', () => {
+    const end = claimPhrase({
+      kind: 'subdifferential-end',
+      side: -1,
+      end: 'upper',
+      set: { at: '0', lo: '-1', hi: '0' },
+      subdifferential: 'Clarke',
+      frechetEmpty: true,
+    });
+    expect(shown(end)).toBe(
       "$\\varphi '(t) \\to  0$[ as ]$t \\to  0^{-}$[, the upper end of ]$\\partial \\varphi (0) = [-1, 0]$[ (Clarke; ]$\\varphi '_{-} > \\varphi '_{+}$[, so no Fréchet subgradient)]",
     );
-    expect(shown('X 3x4, every entry on a breakpoint, D = 𝟙')).toBe('$X \\;(3 \\times 4)$[, every entry on a breakpoint, ]$D = \\mathbf{1}$');
+    const point = pointPhrase({ kind: 'support-direction', matrix: { rows: 3, cols: 4, entries: 'on', room: 0.125 }, direction: { kind: 'ones', sign: 1 } });
+    expect(shown(point)).toBe('$X \\;(3 \\times 4)$[, every entry on a breakpoint, ]$D = \\mathbf{1}$');
   });
 
-  it('leaves no mathematical symbol in the text of any claim or point the verifier writes', () => {
+  it('typesets every claim and point the verifier writes, and leaves no mathematical symbol in its words', () => {
     const inputs = ['sum(abs(X-1).^3)', 'sum(max(X,0.2*X))', 'sum(min(X,0)-abs(X-2))', 'sum(heaviside(X-1))', 'sum(sqrt(relu(X)))', "norm(relu(X),'fro')^2"];
     for (const input of inputs) {
       const evidence = verifyAnalysis(analyzeSymbolic(input), undefined, 1);
       for (const r of evidence.records)
-        for (const s of [r.claim, r.point])
-          for (const part of verifierInlines(s)) {
-            if (part.kind === 'math') renders(part.latex);
+        for (const p of [claimPhrase(r.claim), pointPhrase(r.point)])
+          for (const part of p) {
+            if (part.kind === 'formula') {
+              expect(part.latex, part.text).toBeDefined();
+              renders(part.latex!);
+            }
             // Words may carry Latin-1 letters (Fréchet) and typographic punctuation, nothing the user-text escaper would set as math.
-            else expect(part.text, s).toMatch(/^[\x20-\x7e\u00c0-\u017f–—’…]*$/);
+            else expect(part.text, part.text).toMatch(/^[\x20-\x7e\u00c0-\u017f–—’…]*$/);
           }
     }
   });

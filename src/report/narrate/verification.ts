@@ -6,17 +6,19 @@
  */
 import type { SymbolicAnalysis } from '../../symbolic/derive.js';
 import type { CheckRecord, Evidence } from '../../numeric/verify.js';
+import type { DirectionPoint, EntryPoint, StepRange, TestMatrix } from '../../numeric/checkRecord.js';
+import { atPhrase, deltaRangePhrase, phraseText, sequenceNotesPhrase, statementPhrase, testMatrixPhrase } from '../../numeric/checkText.js';
+import type { Phrase } from '../../numeric/checkText.js';
 import { MAX_FAILURES } from '../../numeric/evidence.js';
-import { MATRIX, printLatex, printText } from '../../symbolic/scalar/print.js';
+import { MATRIX, printLatex } from '../../symbolic/scalar/print.js';
 import type { Block, Inline, Inlines, Step, TableBlock } from '../model.js';
 import { math, paragraph, text } from '../model.js';
 import { errorLatex, valueLatex } from './numbers.js';
 import { verifierInlines } from './verifierText.js';
 
-/** "<test matrix>, <direction>" as the gradient checks write their points. */
-const GRADIENT_POINT = /^(.*), (?:(Rademacher) direction (\d+) of \d+|(Gaussian) direction|entry \((\d+), (\d+)\) = \S+)$/;
-/** "t = c ± δ, δ = …[; note]" as the breakpoint checks write theirs. */
-const SEQUENCE_POINT = /^(t = .+? [−+] δ), δ = ([^;]+?)(?:; (.*))?$/;
+/** A check of the gradient at a test matrix: along a direction or one entry. */
+type GradientRecord = CheckRecord & { readonly point: DirectionPoint | EntryPoint };
+const isGradient = (r: CheckRecord): r is GradientRecord => r.point.kind === 'direction' || r.point.kind === 'entry';
 
 type Column = TableBlock['columns'][number];
 const column = (header: string, align: Column['align'] = 'right'): Column => ({ header: [text(header)], align });
@@ -31,16 +33,21 @@ function resultCells(r: CheckRecord, withResult: boolean): Inlines[] {
   return withResult ? [...cells, [text(r.passed ? 'ok' : 'FAILED')]] : cells;
 }
 
-function gradientTable(records: readonly CheckRecord[], withResult: boolean): Block[] {
+function gradientTable(records: readonly GradientRecord[], withResult: boolean): Block[] {
   const labels: string[] = [];
+  const matrices: TestMatrix[] = [];
   const rows = records.map((r) => {
-    const m = GRADIENT_POINT.exec(r.point)!;
-    if (!labels.includes(m[1]!)) labels.push(m[1]!);
-    const direction = m[2] ? `Rademacher ${m[3]}` : m[4] ? 'Gaussian' : `entry (${m[5]}, ${m[6]})`;
-    return [[math(`X_{${labels.indexOf(m[1]!) + 1}}`)], [text(direction)], ...resultCells(r, withResult)];
+    const p = r.point;
+    const label = phraseText(testMatrixPhrase(p.matrix));
+    if (!labels.includes(label)) {
+      labels.push(label);
+      matrices.push(p.matrix);
+    }
+    const direction = p.kind === 'entry' ? `entry (${p.row}, ${p.col})` : p.direction.kind === 'rademacher' ? `Rademacher ${p.direction.index}` : 'Gaussian';
+    return [[math(`X_{${labels.indexOf(label) + 1}}`)], [text(direction)], ...resultCells(r, withResult)];
   });
-  // "X ~ N(0, 1²) 3x4" becomes "X_2 ~ N(0, 1²) (3 × 4)".
-  const legend = labels.map((label, i) => paragraph(math(`X_{${i + 1}}`), text(' '), ...verifierInlines(label.replace(/^X\s+/, '')), text('.')));
+  // The legend: "X_2 ~ N(0, 1²) (3 × 4)".
+  const legend = matrices.map((m, i) => paragraph(math(`X_{${i + 1}}`), text(' '), ...verifierInlines(testMatrixPhrase(m)), text('.')));
   const table: TableBlock = {
     kind: 'table',
     columns: [column('matrix', 'left'), column('direction', 'left'), column('finite difference'), column('symbolic'), column('rel. error'), ...(withResult ? [column('result', 'left')] : [])],
@@ -54,25 +61,22 @@ function gradientTable(records: readonly CheckRecord[], withResult: boolean): Bl
   return [...legend, table];
 }
 
-/** The claim cell: the gradient's check at a breakpoint in words, other claims without a trailing explanation. */
-function claimCell(r: CheckRecord, gradientClaim: string | undefined): Inlines {
-  const at = /(?:^|, )(t = [^,;]+)$/.exec(r.point)?.[1];
-  if (r.claim === gradientClaim && at) return [text('the formula for '), math('\\nabla f'), text(' at '), ...verifierInlines(at)];
-  return verifierInlines(r.claim.replace(/:\s+[^:=]*$/, ''));
+/** The claim cell: the gradient's check at a breakpoint in words, other claims without their explanation. */
+function claimCell(r: CheckRecord): Inlines {
+  if (r.point.kind === 'breakpoint-entry') return [text('the formula for '), math('\\nabla f'), text(' at '), ...verifierInlines(atPhrase(r.point.at))];
+  return verifierInlines(statementPhrase(r.claim));
 }
 
-function breakpointTable(records: readonly CheckRecord[], withResult: boolean, a: SymbolicAnalysis): Block[] {
-  const gradientClaim = claimText(a);
-  const notes: string[] = [];
-  let deltas: string | undefined;
-  const rows = records.map((r) => {
-    const m = SEQUENCE_POINT.exec(r.point);
-    if (m) {
-      deltas ??= m[2];
-      if (m[3] && !notes.includes(m[3])) notes.push(m[3]);
-    }
-    return [claimCell(r, gradientClaim), ...resultCells(r, withResult)];
-  });
+function breakpointTable(records: readonly CheckRecord[], withResult: boolean): Block[] {
+  const notes: Phrase[] = [];
+  let deltas: StepRange | undefined;
+  for (const r of records) {
+    if (r.point.kind !== 'sequence') continue;
+    deltas ??= r.point.steps;
+    const note = sequenceNotesPhrase(r.point, 'is taken from');
+    if (note.length > 0 && !notes.some((n) => phraseText(n) === phraseText(note))) notes.push(note);
+  }
+  const rows = records.map((r) => [claimCell(r), ...resultCells(r, withResult)]);
   const intro: Inline[] = [
     text('At each breakpoint '),
     math('c'),
@@ -83,11 +87,11 @@ function breakpointTable(records: readonly CheckRecord[], withResult: boolean, a
     text(' ('),
     math('t = c + \\delta'),
     text(')'),
-    ...(deltas ? [text(' with '), ...verifierInlines(`δ = ${deltas}`)] : []),
+    ...(deltas ? [text(' with '), ...verifierInlines(deltaRangePhrase(deltas))] : []),
     text(', extrapolated to '),
     math('\\delta \\to 0'),
     text('; a claimed divergence must show as growth with the claimed sign.'),
-    ...notes.flatMap((n) => [text(' Near the breakpoints '), ...verifierInlines(n.replace(/^φ′ from /, 'φ′ is taken from ')), text('.')]),
+    ...notes.flatMap((n) => [text(' Near the breakpoints '), ...verifierInlines(n), text('.')]),
   ];
   const table: TableBlock = {
     kind: 'table',
@@ -97,9 +101,6 @@ function breakpointTable(records: readonly CheckRecord[], withResult: boolean, a
   };
   return [paragraph(...intro), table];
 }
-
-/** The verifier's wording of the gradient claim (verify.ts), to recognise its records. */
-const claimText = (a: SymbolicAnalysis): string | undefined => (a.gradient ? `∇f = ${printText(a.gradient, MATRIX)}` : undefined);
 
 function summary(evidence: Evidence): Inline[] {
   if (evidence.status === 'inconclusive')
@@ -117,8 +118,6 @@ export function verificationStep(a: SymbolicAnalysis, evidence: Evidence | null)
   if (!evidence)
     return { kind: 'verification', title, established: 'unknown', blocks: [paragraph(text('No numeric cross-check was run for this report.'))] };
   const withResult = evidence.status === 'failed';
-  const gradientClaim = claimText(a);
-  const isGradient = (r: CheckRecord): boolean => r.claim === gradientClaim && GRADIENT_POINT.test(r.point);
   const gradient = evidence.records.filter(isGradient);
   const rest = evidence.records.filter((r) => !isGradient(r));
   const blocks: Block[] = [paragraph(...summary(evidence))];
@@ -126,6 +125,6 @@ export function verificationStep(a: SymbolicAnalysis, evidence: Evidence | null)
     blocks.push(paragraph(text('The claimed gradient '), math(`\\nabla f(X) = ${printLatex(a.gradient!, MATRIX)}`), text(' was tested at these matrices:')));
     blocks.push(...gradientTable(gradient, withResult));
   }
-  if (rest.length) blocks.push(...breakpointTable(rest, withResult, a));
+  if (rest.length) blocks.push(...breakpointTable(rest, withResult));
   return { kind: 'verification', title, established: 'numeric', blocks };
 }
