@@ -32,7 +32,7 @@ const DIVERGENCE_ROOM = 2 ** 20;
 const u = UNIT_ROUNDOFF;
 
 type KnownLimit = Exclude<Limit, { kind: 'unknown' }>;
-const claimedLimit = (l: KnownLimit): ClaimedLimit => (l.kind === 'finite' ? { kind: 'finite', value: exactText(l.value) } : l);
+const claimedLimit = (l: KnownLimit): ClaimedLimit => (l.kind === 'finite' ? { kind: 'finite', value: exactText(l.value) } : { kind: 'infinite', sign: l.sign });
 
 interface Compiled {
   readonly fn: (t: number) => number;
@@ -71,13 +71,13 @@ const lastOf = (xs: readonly number[]): number => xs[xs.length - 1]!;
 /** The exponents γ of the sampled g(c ± δ) = Σ a_γ·δ^γ, and the smallest one, whose term diverges. */
 interface Expansion {
   readonly leading: number;
-  readonly leadingExact: Q.Rational;
+  readonly leadingText: string;
   readonly exponents: readonly number[];
 }
 
 function expansionOf(exponents: readonly Q.Rational[]): Expansion {
   const leading = exponents.reduce((m, e) => (Q.compare(e, m) < 0 ? e : m), exponents[0] ?? Q.ZERO);
-  return { leading: Q.toNumber(leading), leadingExact: leading, exponents: exponents.map(Q.toNumber) };
+  return { leading: Q.toNumber(leading), leadingText: Q.toText(leading), exponents: exponents.map(Q.toNumber) };
 }
 
 /**
@@ -161,7 +161,7 @@ function divergence(
   if (!grows && expansion.exponents.length > 0 && expansion.leading < 0) {
     const leading = leadingSign(samples, rounding, expansion.leading, expansion.exponents);
     if (leading !== null) {
-      const evidence = { kind: 'leading-term', exponent: Q.toText(expansion.leadingExact), sign: leading } as const;
+      const evidence = { kind: 'leading-term', exponent: expansion.leadingText, sign: leading } as const;
       return { confirmed: leading === sign, last: lastOf(samples), steps, evidence };
     }
   }

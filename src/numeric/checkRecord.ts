@@ -21,7 +21,7 @@ export interface OpenInterval {
 }
 
 /** The claimed subdifferential at one breakpoint: ∂φ(at) = [lo, hi] ({lo} when lo = hi). */
-export interface BreakpointSet {
+export interface NamedSet {
   readonly at: Notation;
   readonly lo: Notation;
   readonly hi: Notation;
@@ -87,7 +87,7 @@ export interface SubdifferentialEndClaim {
   readonly side: Side;
   /** Which end of the set the side gives ('only' for a single point). */
   readonly end: 'lower' | 'upper' | 'only';
-  readonly set: BreakpointSet;
+  readonly set: NamedSet;
   readonly subdifferential: 'convex' | 'Clarke';
   /** φ′₋ > φ′₊ at c: the sides give the ends the other way round and there is no Fréchet subgradient. */
   readonly frechetEmpty: boolean;
@@ -95,7 +95,7 @@ export interface SubdifferentialEndClaim {
 
 /** The breakpoint sets a matrix check names, and how many more it uses. */
 export interface NamedSets {
-  readonly sets: readonly BreakpointSet[];
+  readonly sets: readonly NamedSet[];
   readonly more: number;
 }
 

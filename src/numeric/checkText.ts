@@ -7,13 +7,13 @@
  * here too, so the two can never drift apart.
  */
 import type {
-  BreakpointSet,
   Check,
   CheckKind,
   CheckRecord,
   ClaimedLimit,
   Claim,
   DivergenceEvidence,
+  NamedSet,
   NamedSets,
   OpenInterval,
   Outcome,
@@ -61,7 +61,7 @@ const limitText = (l: ClaimedLimit): string => (l.kind === 'finite' ? l.value : 
 const power = (x: number): string => `2^${Math.log2(x)}`;
 const range = (r: StepRange): string => `${power(r.first)} … ${power(r.last)}`;
 const intervalText = (i: OpenInterval): string => `${i.lo ?? '−∞'} < t < ${i.hi ?? '∞'}`;
-const setText = (s: BreakpointSet): string => `∂φ(${s.at}) = ${s.lo === s.hi ? `{${s.lo}}` : `[${s.lo}, ${s.hi}]`}`;
+const setText = (s: NamedSet): string => `∂φ(${s.at}) = ${s.lo === s.hi ? `{${s.lo}}` : `[${s.lo}, ${s.hi}]`}`;
 
 /** "t = c" for a breakpoint c. */
 export const atPhrase = (at: string): Phrase => [formula(`t = ${at}`)];

@@ -19,7 +19,7 @@ import * as P from '../symbolic/exact/poly.js';
 import type { Scalar } from '../symbolic/scalar/expr.js';
 import { exactText } from '../symbolic/scalar/print.js';
 import type { BreakpointSet, Subdifferential } from '../symbolic/subdifferential.js';
-import type { BreakpointSet as NamedSet, DisplacementPoint, NamedSets, SubgradientMatrix, SupportDirectionPoint } from './checkRecord.js';
+import type { DisplacementPoint, NamedSet, NamedSets, SubgradientMatrix, SupportDirectionPoint } from './checkRecord.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';
 import { extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from './errorModel.js';
