@@ -59,7 +59,7 @@ const MATH_CHARS: Readonly<Record<string, string>> = {
   '^': '^',
 };
 
-/** Function names of the printed expressions, as LaTeX (when applied: "relu(…)"). */
+/** Function names of the printed expressions with a LaTeX of their own; any other applied name is an operator name. */
 const FUNCTIONS: Readonly<Record<string, string>> = {
   relu: '\\sigma',
   heaviside: 'H',
@@ -85,30 +85,29 @@ function numberLatex(value: string): string {
   return m ? `${m[1]} \\cdot 10^{${Number(m[2])}}` : shortened;
 }
 
+/** One token's LaTeX, or undefined when it is not whitelisted; `applied`: the next token is "(". */
+function tokenLatex(m: RegExpMatchArray, applied: boolean): string | undefined {
+  const [whole, space, dims, root, name, num, power] = m;
+  if (space) return ' ';
+  if (dims) return `\\;(${dims.replace('x', ' \\times ')})`;
+  if (root) return `\\sqrt{${root}}`;
+  if (name) {
+    if (name.length === 1) return name;
+    // A longer name is a function only when applied; a word inside a formula is a mistake, so the formula stays text.
+    if (!applied) return undefined;
+    return Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : `\\operatorname{${name}}`;
+  }
+  if (num) return numberLatex(num);
+  if (power) return `^{${power.replace(/[()]/g, '').replace('−', '-')}}`;
+  return MATH_CHARS[whole];
+}
+
 /** The formula's LaTeX, or undefined when some part of it is not whitelisted. */
 export function notationLatex(formula: string): string | undefined {
   const tokens = [...formula.matchAll(TOKEN)];
   let out = '';
   for (const [i, m] of tokens.entries()) {
-    const [whole, space, dims, root, name, num, power] = m;
-    const applied = tokens[i + 1]?.[0] === '(';
-    const piece = space
-      ? ' '
-      : dims
-        ? `\\;(${dims.replace('x', ' \\times ')})`
-        : root
-          ? `\\sqrt{${root}}`
-          : name
-            ? name.length === 1
-              ? name
-              : applied && Object.hasOwn(FUNCTIONS, name)
-                ? FUNCTIONS[name]
-                : undefined
-            : num
-              ? numberLatex(num)
-              : power
-                ? `^{${power.replace(/[()]/g, '').replace('−', '-')}}`
-                : MATH_CHARS[whole];
+    const piece = tokenLatex(m, tokens[i + 1]?.[0] === '(');
     if (piece === undefined) return undefined;
     out += piece;
   }
