@@ -18,8 +18,9 @@ import { sin } from './sin.js';
 import { cos } from './cos.js';
 import { tanh } from './tanh.js';
 import { sigmoid } from './sigmoid.js';
+import { softplus } from './softplus.js';
 
-export const primitives = { relu, abs, sign, heaviside, max, min, exp, log, sin, cos, tanh, sigmoid } as const satisfies Record<
+export const primitives = { relu, abs, sign, heaviside, max, min, exp, log, sin, cos, tanh, sigmoid, softplus } as const satisfies Record<
   string,
   PrimitiveSpec
 >;
