@@ -6,12 +6,20 @@ import { signOfConstant } from '../exact/calculus.js';
 import { KinkproofError } from '../../diagnostics.js';
 
 /**
- * g(e^{k·u}) for a constant u: tanh, sigmoid and softplus are such g, so their
- * values at constants are written with exp, which simplifies against the logs
- * of the breakpoints they create (sigmoid(log 3) = ¾, softplus(log(e − 1)) = 1).
+ * g(e^{k·u}) for a constant u whose exponential simplifies (u = 0, log 3,
+ * ½·log 3, log(e − 1)): tanh, sigmoid and softplus are such g, so their values
+ * at the breakpoints they create are exact (sigmoid(log 3) = ¾,
+ * softplus(log(e − 1)) = 1). Where e^{k·u} stays an exponential (u = 1), the
+ * atom is kept: tanh(1) reads better than (e² − 1)/(e² + 1).
  */
-export const viaExp = (u: Poly, k: Q.Rational, g: (E: Poly) => Poly): Poly | undefined =>
-  P.hasT(u) ? undefined : g(P.exp(P.scale(u, k)));
+export function viaExp(u: Poly, k: Q.Rational, g: (E: Poly) => Poly): Poly | undefined {
+  if (P.hasT(u)) return undefined;
+  const ku = P.scale(u, k);
+  const E = P.exp(ku);
+  const [only] = E.terms;
+  const unsimplified = E.terms.length === 1 && only && Q.isOne(only.coef) && only.mono.factors.length === 1 && only.mono.factors[0]!.atom.kind === 'exp';
+  return unsimplified ? undefined : g(E);
+}
 
 /** sign(y − bound), exactly; refuses when an enclosure cannot decide. */
 function side(y: Poly, bound: Poly): -1 | 0 | 1 {
