@@ -12,6 +12,7 @@ import type { Tri } from './primitives/spec.js';
 import type { Piece } from './piecewise.js';
 import { samplePoint, valueAt } from './piecewise.js';
 import { compareExact, realZeros } from './solve.js';
+import * as Q from './exact/rational.js';
 import { KinkproofError } from '../diagnostics.js';
 
 export type ConvexityWitness =
@@ -37,8 +38,9 @@ function pieceConvex(piece: Piece, lo: Poly | undefined, hi: Poly | undefined): 
   try {
     zeros = P.hasT(second) ? realZeros(second) : [];
   } catch (e) {
-    if (e instanceof KinkproofError) return { convex: null, why: `the sign of the second derivative of ${'a piece'} is not decided` };
-    throw e;
+    if (!(e instanceof KinkproofError)) throw e;
+    // The zeros of φ″ are out of reach (sin t + cos t): a point where φ″ < 0 still refutes convexity.
+    return negativeSomewhere(piece, second, lo, hi) ?? { convex: null, why: 'the sign of the second derivative of a piece is not decided' };
   }
   const inside = zeros.filter((z) => (!lo || compareExact(lo, z) < 0) && (!hi || compareExact(z, hi) < 0));
   const cuts = [...(lo ? [lo] : []), ...inside, ...(hi ? [hi] : [])];
@@ -51,6 +53,20 @@ function pieceConvex(piece: Piece, lo: Poly | undefined, hi: Poly | undefined): 
     if (s < 0) return { convex: false, at: x, value };
   }
   return { convex: true };
+}
+
+/** Points tried where the zeros of φ″ cannot be found: a few steps out from the piece's sample point. */
+const PROBE_OFFSETS = [0, 1, -1, 2, -2, 3, -3].map((k) => Q.rat(k, 2));
+
+function negativeSomewhere(piece: Piece, second: Poly, lo: Poly | undefined, hi: Poly | undefined): PieceVerdict | undefined {
+  const centre = samplePoint([...(lo ? [lo] : []), ...(hi ? [hi] : [])], lo ? 1 : 0);
+  for (const offset of PROBE_OFFSETS) {
+    const x = P.add(centre, P.constant(offset));
+    if ((lo && compareExact(lo, x) >= 0) || (hi && compareExact(x, hi) >= 0)) continue;
+    const value = valueAt({ display: piece.display, nf: second }, x);
+    if (signOfConstant(value) === -1) return { convex: false, at: x, value };
+  }
+  return undefined;
 }
 
 function slopesOrdered(left: Limit, right: Limit): Tri {

@@ -51,6 +51,8 @@ function factorSign(f: P.Factor): Sign | undefined {
       return signEverywhere(f.atom.base) === 'positive' ? 'positive' : undefined;
     case 'log':
       return undefined;
+    case 'fn':
+      return f.atom.rules.positive ? 'positive' : undefined;
   }
 }
 
@@ -116,6 +118,8 @@ function nonPolynomialZeros(p: Poly): Poly[] {
   if (common) return union([P.isZero(common.rest) || !P.hasT(common.rest) ? [] : realZeros(common.rest), ...common.vanishing.map(realZeros)]);
   const [only] = p.terms;
   if (p.terms.length === 1 && only) return union(only.mono.factors.map(factorZeros));
+  const inOneAtom = oneAtomZeros(p);
+  if (inOneAtom) return inOneAtom;
   throw unsupported(`cannot solve ${describe(p)} = 0 exactly`);
 }
 
@@ -137,7 +141,52 @@ function factorZeros(f: P.Factor): Poly[] {
       return realZeros(f.atom.base);
     case 'log':
       return realZeros(P.sub(f.atom.arg, P.ONE));
+    case 'fn':
+      return preimageZeros(f.atom, P.ZERO);
   }
+}
+
+/** Where the atom A (exp(u), log(u) or f(u)) takes the constant value y: the zeros of u − v for each v in A's preimage of y. */
+function preimageZeros(atom: P.Atom, y: Poly): Poly[] {
+  switch (atom.kind) {
+    case 'exp':
+      return signOfConstant(y) === 1 ? realZeros(P.sub(atom.arg, P.log(y))) : [];
+    case 'log':
+      return realZeros(P.sub(atom.arg, P.exp(y)));
+    case 'fn':
+      return union(atom.rules.preimage(y).map((v) => realZeros(P.sub(atom.arg, v))));
+    default:
+      throw unsupported(`cannot solve ${describe(P.monomial([P.factor(atom, Q.ONE)]))} = const exactly`);
+  }
+}
+
+/**
+ * p = q(A) for one atom A with t inside (exp(u), log(u), f(u)) and q a
+ * polynomial with constant coefficients: p vanishes where A takes a real root
+ * y of q, that is on A's preimage of each y (exp(t) − 2 at t = log 2;
+ * sigmoid(t) − sigmoid(t)² nowhere, its roots 0 and 1 being outside the range).
+ */
+function oneAtomZeros(p: Poly): Poly[] | undefined {
+  let atom: P.Atom | undefined;
+  let key: string | undefined;
+  const coeffs: Poly[] = [];
+  for (const term of p.terms) {
+    let degree = 0;
+    const rest: P.Factor[] = [];
+    for (const f of term.mono.factors) {
+      if (!P.atomHasT(f.atom)) rest.push(f);
+      else if ((key === undefined || f.key === key) && f.atom.kind !== 't' && f.atom.kind !== 'pow' && Q.isInteger(f.exp) && f.exp.num > 0n) {
+        key = f.key;
+        atom = f.atom;
+        degree = Number(f.exp.num);
+      } else return undefined;
+    }
+    while (coeffs.length <= degree) coeffs.push(P.ZERO);
+    coeffs[degree] = P.add(coeffs[degree]!, P.scale(P.monomial(rest), term.coef));
+  }
+  if (!atom || coeffs.length > P.MAX_DEGREE) return undefined;
+  const found = atom;
+  return union(polynomialZeros(trimmed(coeffs)).map((y) => preimageZeros(found, y)));
 }
 
 function union(lists: readonly Poly[][]): Poly[] {

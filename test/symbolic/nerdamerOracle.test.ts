@@ -16,8 +16,8 @@ import nerdamer from 'nerdamer-prime';
 import { derive, KinkproofError, printText } from '../../src/index.js';
 import type { Scalar } from '../../src/index.js';
 import { evaluateScalar } from '../../src/symbolic/scalar/evaluate.js';
-import { evaluateSmooth, kinkproofText, nerdamerText, rng, SmoothGen } from './smoothGen.js';
-import type { Smooth } from './smoothGen.js';
+import { ANALYTIC, analyticIn, evaluateSmooth, kinkproofText, nerdamerText, rng, SmoothGen } from './smoothGen.js';
+import type { Analytic, Smooth } from './smoothGen.js';
 
 function envInteger(name: string, fallback: number, min: number): number {
   const text = process.env[name];
@@ -82,7 +82,19 @@ function compileNerdamerText(text: string): Fn {
     if (tok === undefined || (want !== undefined && tok !== want)) throw new Error(`nerdamer text ${JSON.stringify(text)}: expected ${want ?? 'more'} at token ${i}`);
     return tok;
   };
-  const unaryFns: Record<string, (x: number) => number> = { sqrt: Math.sqrt, log: Math.log, exp: Math.exp, abs: Math.abs };
+  const unaryFns: Record<string, (x: number) => number> = {
+    sqrt: Math.sqrt,
+    log: Math.log,
+    exp: Math.exp,
+    abs: Math.abs,
+    sin: Math.sin,
+    cos: Math.cos,
+    tan: Math.tan,
+    sinh: Math.sinh,
+    cosh: Math.cosh,
+    tanh: Math.tanh,
+    sech: (x) => 1 / Math.cosh(x),
+  };
   const expr = (): Fn => {
     let f = term();
     for (let op = peek(); op === '+' || op === '-'; op = peek()) {
@@ -183,6 +195,8 @@ interface Tally {
   noFinitePoint: number;
   kinkproofMs: number;
   nerdamerMs: number;
+  /** Compared expressions that use each of the registry's analytic functions. */
+  analytic: Map<Analytic, number>;
 }
 
 /**
@@ -272,6 +286,7 @@ function compareOne(e: Smooth, pointRng: () => number, tally: Tally, mismatches:
   }
   mismatches.push(...found);
   tally.compared++;
+  for (const name of analyticIn(e)) tally.analytic.set(name, (tally.analytic.get(name) ?? 0) + 1);
   tally.points += here;
   tally.gradientPoints += gradientHere;
 }
@@ -302,7 +317,7 @@ describe('nerdamer-prime oracle: derivatives of smooth entry functions', () => {
     const started = performance.now();
     const tally: Tally = {
       compared: 0, points: 0, gradientPoints: 0, refused: new Map(), severalPieces: 0, nerdamerErrors: [],
-      misread: [], nonFinitePoints: 0, noFinitePoint: 0, kinkproofMs: 0, nerdamerMs: 0,
+      misread: [], nonFinitePoints: 0, noFinitePoint: 0, kinkproofMs: 0, nerdamerMs: 0, analytic: new Map(),
     };
     const mismatches: Mismatch[] = [];
     let generated = 0;
@@ -320,7 +335,8 @@ describe('nerdamer-prime oracle: derivatives of smooth entry functions', () => {
         `(kinkproof ${(tally.kinkproofMs / 1000).toFixed(1)} s, nerdamer ${(tally.nerdamerMs / 1000).toFixed(1)} s). ` +
         `Of ${generated} generated, skipped: ${refused} refused by kinkproof, ${tally.severalPieces} with more than one piece, ` +
         `${tally.nerdamerErrors.length} nerdamer errors, ${tally.misread.length} misread by nerdamer, ` +
-        `${tally.noFinitePoint} with no finite point; ${tally.nonFinitePoints} non-finite points skipped.`,
+        `${tally.noFinitePoint} with no finite point; ${tally.nonFinitePoints} non-finite points skipped. ` +
+        `With analytic functions: ${JSON.stringify(Object.fromEntries(tally.analytic))}.`,
     );
     if (refused) console.log('refused by kinkproof:', Object.fromEntries(tally.refused));
     if (tally.nerdamerErrors.length) console.log('nerdamer errors, e.g.:', tally.nerdamerErrors.slice(0, 3));
@@ -331,5 +347,7 @@ describe('nerdamer-prime oracle: derivatives of smooth entry functions', () => {
     // the oracle cannot quietly skip its way to a pass
     expect(tally.misread.length + tally.nerdamerErrors.length).toBeLessThanOrEqual(Math.max(3, generated / 20));
     expect(tally.points).toBeGreaterThanOrEqual(3 * RUNS);
+    // every analytic function of the registry is witnessed (about a tenth of the expressions use each)
+    for (const name of ANALYTIC) expect(tally.analytic.get(name) ?? 0, name).toBeGreaterThanOrEqual(Math.min(10, RUNS / 50));
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Seeded random SMOOTH entry functions φ(t) for the nerdamer-prime oracle
  * (nerdamerOracle.test.ts): + − * /, integer powers, rational powers, sqrt and
- * log of expressions positive by construction, exp, decimal constants. No
+ * log of expressions positive by construction, exp, the registry's analytic
+ * functions (sin, cos, tanh, sigmoid, softplus), decimal constants. No
  * max/abs/sign/relu/heaviside — nerdamer is never a witness at a kink.
  *
  * One tree, two spellings: kinkproof's (`sum(E(X))`, entry-wise operators) and
@@ -13,8 +14,13 @@ export type Smooth =
   | { readonly k: 'const'; readonly text: string }
   | { readonly k: 'add' | 'sub' | 'mul' | 'div'; readonly a: Smooth; readonly b: Smooth }
   | { readonly k: 'exp' | 'log'; readonly a: Smooth }
+  | { readonly k: 'fn'; readonly name: Analytic; readonly a: Smooth }
   /** a^(p/q), q ≥ 1 and gcd(p, q) = 1; q > 1 or p < 0 only for a positive base. */
   | { readonly k: 'pow'; readonly a: Smooth; readonly p: number; readonly q: number };
+
+/** The registry's functions analytic on ℝ (nerdamer spells sigmoid and softplus out with exp and log). */
+export type Analytic = 'sin' | 'cos' | 'tanh' | 'sigmoid' | 'softplus';
+export const ANALYTIC: readonly Analytic[] = ['sin', 'cos', 'tanh', 'sigmoid', 'softplus'];
 
 /** mulberry32: a small seeded generator, identical on every platform. */
 export function rng(seed: number): () => number {
@@ -69,7 +75,7 @@ export class SmoothGen {
   /** Any smooth expression of t, depth at most d. */
   any(d: number): Smooth {
     if (d <= 0) return this.r() < 0.75 ? T : this.constant();
-    switch (this.int(0, 10)) {
+    switch (this.int(0, 11)) {
       case 0:
         return bin('add', this.any(d - 1), this.any(d - 1));
       case 1:
@@ -92,6 +98,8 @@ export class SmoothGen {
       }
       case 9:
         return this.positive(d - 1);
+      case 10:
+        return { k: 'fn', name: this.pick(ANALYTIC), a: this.small(d - 1) };
       default:
         return bin('add', this.any(d - 1), T);
     }
@@ -155,6 +163,14 @@ export class SmoothGen {
   }
 }
 
+/** The analytic functions e uses. */
+export function analyticIn(e: Smooth, out = new Set<Analytic>()): Set<Analytic> {
+  if (e.k === 'fn') out.add(e.name);
+  if ('a' in e) analyticIn(e.a, out);
+  if ('b' in e) analyticIn(e.b, out);
+  return out;
+}
+
 export function dependsOnT(e: Smooth): boolean {
   switch (e.k) {
     case 't':
@@ -163,6 +179,7 @@ export function dependsOnT(e: Smooth): boolean {
       return false;
     case 'exp':
     case 'log':
+    case 'fn':
     case 'pow':
       return dependsOnT(e.a);
     default:
@@ -190,6 +207,8 @@ export function kinkproofText(e: Smooth): string {
     case 'exp':
     case 'log':
       return `${e.k}(${kinkproofText(e.a)})`;
+    case 'fn':
+      return `${e.name}(${kinkproofText(e.a)})`;
     case 'pow':
       if (e.p === 1 && e.q === 2) return `sqrt(${kinkproofText(e.a)})`;
       return paren(`${kinkproofText(e.a)}.^${e.q === 1 ? paren(String(e.p)) : paren(`${e.p}/${e.q}`)}`);
@@ -214,6 +233,12 @@ export function nerdamerText(e: Smooth): string {
     case 'exp':
     case 'log':
       return `${e.k}(${nerdamerText(e.a)})`;
+    case 'fn': {
+      const a = nerdamerText(e.a);
+      if (e.name === 'sigmoid') return `(1/(1+exp(-${paren(a)})))`;
+      if (e.name === 'softplus') return `log(1+exp(${a}))`;
+      return `${e.name}(${a})`;
+    }
     case 'pow': {
       if (e.p === 1 && e.q === 2) return `sqrt(${nerdamerText(e.a)})`;
       return paren(`${paren(nerdamerText(e.a))}^${e.q === 1 ? paren(String(e.p)) : paren(`${e.p}/${e.q}`)}`);
@@ -240,9 +265,19 @@ export function evaluateSmooth(e: Smooth, t: number): number {
       return Math.exp(evaluateSmooth(e.a, t));
     case 'log':
       return Math.log(evaluateSmooth(e.a, t));
+    case 'fn':
+      return ANALYTIC_VALUE[e.name](evaluateSmooth(e.a, t));
     case 'pow': {
       const b = evaluateSmooth(e.a, t);
       return e.p === 1 && e.q === 2 ? Math.sqrt(b) : b ** (e.p / e.q);
     }
   }
 }
+
+const ANALYTIC_VALUE: Readonly<Record<Analytic, (x: number) => number>> = {
+  sin: Math.sin,
+  cos: Math.cos,
+  tanh: Math.tanh,
+  sigmoid: (x) => 1 / (1 + Math.exp(-x)),
+  softplus: (x) => Math.log(1 + Math.exp(x)),
+};

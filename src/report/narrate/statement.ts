@@ -2,7 +2,7 @@
 import * as P from '../../symbolic/exact/poly.js';
 import type { SymbolicAnalysis } from '../../symbolic/derive.js';
 import type { Expr } from '../../symbolic/syntax/ast.js';
-import { lookupPrimitive } from '../../symbolic/primitives/registry.js';
+import { lookupPrimitive, primitives } from '../../symbolic/primitives/registry.js';
 import type { PrimitiveName } from '../../symbolic/primitives/registry.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
@@ -11,13 +11,6 @@ import { domainLatex, entrySum, exact, listInlines, phiLatex } from './notation.
 
 /** `f(X) = …` as the user wrote it. */
 export const statementLatex = (a: SymbolicAnalysis): string => `f(X) = ${exprLatex(a.expr)}`;
-
-/** Definitions a reader needs, in particular the values at the switching point (H(0) = 1/2, sign(0) = 0). */
-const DEFINITIONS: Partial<Record<PrimitiveName, string>> = {
-  relu: '\\sigma(u) = \\max(u, 0)',
-  heaviside: 'H(u) = \\begin{cases} 0 & \\text{if } u < 0 \\\\ \\frac{1}{2} & \\text{if } u = 0 \\\\ 1 & \\text{if } u > 0 \\end{cases}',
-  sign: '\\operatorname{sign}(u) = \\begin{cases} -1 & \\text{if } u < 0 \\\\ 0 & \\text{if } u = 0 \\\\ 1 & \\text{if } u > 0 \\end{cases}',
-};
 
 function primitivesUsed(e: Expr, out: Set<PrimitiveName>): Set<PrimitiveName> {
   switch (e.kind) {
@@ -40,7 +33,8 @@ function primitivesUsed(e: Expr, out: Set<PrimitiveName>): Set<PrimitiveName> {
 
 export function statementStep(a: SymbolicAnalysis): Step {
   const used = [...primitivesUsed(a.expr, new Set())].sort();
-  const definitions = used.flatMap((p) => (DEFINITIONS[p] ? [DEFINITIONS[p]] : []));
+  // Definitions a reader needs, in particular the values at the switching point (H(0) = 1/2, sign(0) = 0).
+  const definitions = used.flatMap((p) => primitives[p].definition ?? []);
   const blocks: Block[] = [
     paragraph(text('Let '), math(`X = (x_{ij}) \\in ${domainLatex(a.dims)}`), text(' and')),
     display(`${statementLatex(a)}.`),

@@ -269,6 +269,8 @@ function atom(a: Atom, e: Rational, t: BigInterval, bits: number): BigInterval {
       return pow(log(enclosePoly(a.arg, t, bits), bits), e, bits);
     case 'pow':
       return pow(enclosePoly(a.base, t, bits), e, bits);
+    case 'fn':
+      return pow(a.rules.encloseBig(enclosePoly(a.arg, t, bits), bits), e, bits);
   }
 }
 
@@ -335,3 +337,43 @@ export function refinedValue(parts: readonly Weighted[], x: Rational = Q.ZERO): 
   if (!e) return undefined;
   return same(e) ? toDouble(e.lo) : toDouble(half(addExact(e.lo, e.hi)));
 }
+
+/**
+ * The operations the registry's analytic functions build their enclosures
+ * from (bigElementary.ts): each rounds outward to `bits` bits and throws (to be
+ * refined or given up) where the enclosure leaves the domain.
+ */
+export const bigOps = {
+  constant: (q: Rational, bits: number): BigInterval => ofRational(q, bits),
+  add,
+  mul,
+  inv,
+  neg: (a: BigInterval): BigInterval => ({ lo: negate(a.hi), hi: negate(a.lo) }),
+  exp: (a: BigInterval, bits: number): BigInterval => ({ lo: expRounded(a.lo, bits, false), hi: expRounded(a.hi, bits, true) }),
+  log,
+  /** The exact midpoint, as a point interval. */
+  midpoint: (a: BigInterval): BigInterval => point(half(addExact(a.lo, a.hi))),
+  /** [a.lo − r, a.hi + r] for r an upper bound on the half-width of b. */
+  widenByRadius: (a: BigInterval, b: BigInterval, bits: number): BigInterval => {
+    const r = half(addExact(b.hi, negate(b.lo)));
+    return make(addExact(a.lo, negate(r)), addExact(a.hi, r), bits);
+  },
+  /** a ∩ [lo, hi] (for functions with a known range; a must meet it). */
+  clamp: (a: BigInterval, lo: number, hi: number): BigInterval => ({
+    lo: maxOf([a.lo, fromRational(Q.fromNumber(lo), 64, false)]),
+    hi: minOf([a.hi, fromRational(Q.fromNumber(hi), 64, true)]),
+  }),
+  /** [−M, M] for M = max(|a.lo|, |a.hi|). */
+  symmetric: (a: BigInterval): BigInterval => {
+    const M = maxOf([a.hi, negate(a.lo)]);
+    return { lo: negate(M), hi: M };
+  },
+  /** k with |x| < 2^k for every x in a (−Infinity for [0, 0]). */
+  magnitudeExponent: (a: BigInterval): number =>
+    Math.max(...[a.lo, a.hi].map((d) => (d.m === 0n ? -Infinity : bitLength(d.m) + d.e))),
+  /** Bounds as doubles (rounded to nearest: for choosing a reduction, never for a claim). */
+  approximate: (a: BigInterval): { lo: number; hi: number } => ({ lo: toDouble(a.lo), hi: toDouble(a.hi) }),
+  fail: (why: string): never => {
+    throw new NoEnclosure(why);
+  },
+};

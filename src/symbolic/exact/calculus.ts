@@ -3,7 +3,7 @@ import * as Q from './rational.js';
 import * as I from './interval.js';
 import type { Interval } from './interval.js';
 import { refinedSign, refinedValue } from './bigInterval.js';
-import { asRational, exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, T, Undefined, ZERO } from './poly.js';
+import { analytic, asRational, exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, T, Undefined, ZERO } from './poly.js';
 import type { Atom, Factor, Poly, PowerContext } from './poly.js';
 
 function atomDerivative(a: Atom): Poly {
@@ -18,6 +18,8 @@ function atomDerivative(a: Atom): Poly {
       return mul(diff(a.arg), monomial([factor({ kind: 'pow', base: a.arg }, Q.MINUS_ONE)]));
     case 'pow':
       return diff(a.base);
+    case 'fn':
+      return mul(a.rules.derivative(a.arg), diff(a.arg));
   }
 }
 
@@ -55,6 +57,8 @@ export function substitute(p: Poly, c: Poly, ctx: PowerContext): Poly {
         return log(substitute(a.arg, c, ctx), ctx);
       case 'pow':
         return substitute(a.base, c, ctx);
+      case 'fn':
+        return analytic(a.rules, substitute(a.arg, c, ctx));
     }
   };
   return sum(
@@ -101,6 +105,8 @@ export function analyticAt(p: Poly, c: Poly, ctx: PowerContext): boolean {
           return analyticAt(f.atom.arg, c, ctx) && signAtC(f.atom.arg) === 1 && powerOk(log(f.atom.arg, ctx), f.exp);
         case 'pow':
           return analyticAt(f.atom.base, c, ctx) && powerOk(f.atom.base, f.exp);
+        case 'fn':
+          return analyticAt(f.atom.arg, c, ctx) && powerOk(monomial([factor(f.atom, Q.ONE)]), f.exp);
       }
     }),
   );
@@ -136,6 +142,8 @@ function encloseFactor(f: Factor, t: Interval): Interval {
         return I.log(enclose(f.atom.arg, t));
       case 'pow':
         return enclose(f.atom.base, t);
+      case 'fn':
+        return f.atom.rules.enclose(enclose(f.atom.arg, t));
     }
   })();
   const value = base && (f.atom.kind === 'exp' ? base : I.pow(base, e, Q.isInteger(f.exp)));

@@ -56,6 +56,21 @@ export function log(a: Interval): Interval | undefined {
   return { lo: down(Math.log(a.lo)), hi: up(Math.log(a.hi)) };
 }
 
+/** f over a, for an increasing f computed within a few ulps, kept inside f's range. */
+export const increasing = (f: (x: number) => number, a: Interval, range: Interval): Interval => ({
+  lo: Math.max(range.lo, down(f(a.lo))),
+  hi: Math.min(range.hi, up(f(a.hi))),
+});
+
+/** f over a, for a 1-Lipschitz f with values in [−1, 1] computed within a few ulps (sin, cos): f(m) ± the half-width. */
+export function lipschitz(f: (x: number) => number, a: Interval): Interval {
+  if (!(a.hi - a.lo < 4)) return { lo: -1, hi: 1 };
+  const m = a.lo / 2 + a.hi / 2;
+  const r = up(Math.max(a.hi - m, m - a.lo));
+  const v = f(m);
+  return { lo: Math.max(-1, down(down(v) - r)), hi: Math.min(1, up(up(v) + r)) };
+}
+
 /** −1, 0 or 1 when the enclosure proves it; undefined when it straddles 0. */
 export function signOf(a: Interval): -1 | 0 | 1 | undefined {
   if (a.lo > 0) return 1;

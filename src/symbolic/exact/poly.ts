@@ -13,13 +13,15 @@ import * as Q from './rational.js';
 import type { Rational } from './rational.js';
 import { checkBudget } from '../budget.js';
 import { perfectPower } from './perfectPower.js';
+import type { AnalyticRules } from './analytic.js';
 
 export type Atom =
   | { readonly kind: 't' }
   | { readonly kind: 'root'; readonly n: bigint } // n^r, 0 < r < 1, n > 1 an integer
   | { readonly kind: 'exp'; readonly arg: Poly } // exponent always 1
   | { readonly kind: 'log'; readonly arg: Poly } // integer exponents
-  | { readonly kind: 'pow'; readonly base: Poly }; // base a sum, or a monomial we could not split
+  | { readonly kind: 'pow'; readonly base: Poly } // base a sum, or a monomial we could not split
+  | { readonly kind: 'fn'; readonly rules: AnalyticRules; readonly arg: Poly }; // sin(u), tanh(u), …: the registry's rules travel with the atom
 
 export interface Factor {
   readonly atom: Atom;
@@ -67,6 +69,8 @@ function atomKey(a: Atom): string {
       return `l(${a.arg.key})`;
     case 'pow':
       return `w(${a.base.key})`;
+    case 'fn':
+      return `${a.rules.name}(${a.arg.key})`;
   }
 }
 
@@ -103,7 +107,7 @@ export function asRational(p: Poly): Rational | undefined {
   return p.terms.length === 1 && only && only.mono.factors.length === 0 ? only.coef : undefined;
 }
 
-function atomHasT(a: Atom): boolean {
+export function atomHasT(a: Atom): boolean {
   switch (a.kind) {
     case 't':
       return true;
@@ -111,6 +115,7 @@ function atomHasT(a: Atom): boolean {
       return false;
     case 'exp':
     case 'log':
+    case 'fn':
       return hasT(a.arg);
     case 'pow':
       return hasT(a.base);
@@ -286,7 +291,7 @@ function splitOnNegative(term: Term, alpha: Rational): Poly | undefined {
   if (Q.sign(term.coef) < 0) return undefined;
   let flip = false;
   for (const f of term.mono.factors) {
-    if (f.atom.kind === 'log') return undefined;
+    if (f.atom.kind === 'log' || (f.atom.kind === 'fn' && !f.atom.rules.positive)) return undefined;
     if (f.atom.kind !== 't') continue;
     const e = Q.mul(f.exp, alpha);
     if (!Q.isInteger(f.exp) || f.exp.num % 2n !== 0n || !Q.isInteger(e)) return undefined;
@@ -310,6 +315,8 @@ function canSplit(term: Term, alpha: Rational, ctx: PowerContext): boolean {
         return true;
       case 'log':
         return false;
+      case 'fn':
+        return f.atom.rules.positive;
     }
   });
 }
@@ -357,6 +364,9 @@ export function log(p: Poly, ctx: PowerContext = { tPositive: false }): Poly {
 }
 
 const logAtomOf = (p: Poly): Poly => monomial([factor({ kind: 'log', arg: p }, Q.ONE)]);
+
+/** f(u) for a registry function analytic on ℝ: its special value, or the atom. */
+export const analytic = (rules: AnalyticRules, u: Poly): Poly => rules.special(u) ?? monomial([factor({ kind: 'fn', rules, arg: u }, Q.ONE)]);
 
 /**
  * The highest power of t kinkproof works with: root finding, coefficient

@@ -9,7 +9,8 @@ import * as Q from './rational.js';
 import type { Rational } from './rational.js';
 import * as P from './poly.js';
 import type { Atom, Poly } from './poly.js';
-import { signOfConstant } from './calculus.js';
+import { diff, signOfConstant, substitute } from './calculus.js';
+import type { AnalyticRules } from './analytic.js';
 import { checkBudget } from '../budget.js';
 
 export interface SeriesTerm {
@@ -60,9 +61,9 @@ function mulSeries(a: Series, b: Series, cap: Rational): Series {
 }
 
 /** Σ_k coef(k)·R^k for R with positive exponents, to the precision R and the cap allow. */
-function composeWith(R: Series, coef: (k: number) => Rational, cap: Rational, terminatesAt?: number): Series {
+function composeWith(R: Series, coef: (k: number) => Poly, cap: Rational, terminatesAt?: number): Series {
   const lead = leadExponent(R);
-  let result: Series = exactSeries([{ e: Q.ZERO, c: P.constant(coef(0)) }]);
+  let result: Series = exactSeries([{ e: Q.ZERO, c: coef(0) }]);
   if (lead === null) return result; // R ≡ 0
   let power: Series = exactSeries([{ e: Q.ZERO, c: P.ONE }]);
   for (let k = 1; ; k++) {
@@ -73,15 +74,15 @@ function composeWith(R: Series, coef: (k: number) => Rational, cap: Rational, te
       return normalise(result.terms, minOrder(result.order, cap));
     }
     power = mulSeries(power, R, cap);
-    result = addSeries(result, scaleSeries(power, coef(k)));
+    result = addSeries(result, scaleByConstant(power, coef(k)));
   }
 }
 
-const scaleSeries = (s: Series, q: Rational): Series =>
-  normalise(
-    s.terms.map((t) => ({ e: t.e, c: P.scale(t.c, q) })),
-    s.order,
-  );
+/** Rational coefficients for composeWith. */
+const rational =
+  (coef: (k: number) => Rational) =>
+  (k: number): Poly =>
+    P.constant(coef(k));
 
 /** Split S = a·u^α·(1 + R). */
 function factorLead(s: Series): { a: Poly; alpha: Rational; R: Series } {
@@ -158,7 +159,7 @@ function powSeries(s: Series, e: Rational, cap: Rational): Series {
   const { a, alpha, R } = factorLead(s);
   const shift = Q.mul(alpha, e);
   const relCap = Q.sub(cap, shift);
-  const body = composeWith(R, (k) => binomial(e, k), relCap);
+  const body = composeWith(R, rational((k) => binomial(e, k)), relCap);
   const scale = P.pow(a, e);
   return normalise(
     body.terms.map((t) => ({ e: Q.add(t.e, shift), c: P.mul(t.c, scale) })),
@@ -189,17 +190,31 @@ function atomSeries(atom: Atom, at: Poly, side: 1 | -1, cap: Rational): Series {
       return exactSeries([{ e: Q.ZERO, c: P.monomial([P.factor(atom, Q.ONE)]) }]);
     case 'exp': {
       const { c0, rest } = splitConstant(seriesAt(atom.arg, at, side, cap));
-      return scaleByConstant(composeWith(rest, (k) => Q.inv(factorial(k)), cap), P.exp(c0));
+      return scaleByConstant(composeWith(rest, rational((k) => Q.inv(factorial(k))), cap), P.exp(c0));
     }
     case 'log': {
       const { a, alpha, R } = factorLead(seriesAt(atom.arg, at, side, cap));
       if (!Q.isZero(alpha)) throw new Undecidable('logarithmic singularity');
-      const body = composeWith(R, (k) => (k === 0 ? Q.ZERO : Q.rat(k % 2 ? 1 : -1, k)), cap);
+      const body = composeWith(R, rational((k) => (k === 0 ? Q.ZERO : Q.rat(k % 2 ? 1 : -1, k))), cap);
       return addSeries(exactSeries([{ e: Q.ZERO, c: P.log(a) }]), body);
     }
     case 'pow':
       return seriesAt(atom.base, at, side, cap);
+    case 'fn': {
+      // f is analytic at c₀ = lim u: f(c₀ + r) = Σ f⁽ᵏ⁾(c₀)/k!·rᵏ.
+      const { c0, rest } = splitConstant(seriesAt(atom.arg, at, side, cap));
+      return composeWith(rest, taylorCoefficients(atom.rules, c0), cap);
+    }
   }
+}
+
+/** k ↦ f⁽ᵏ⁾(c)/k!, the derivatives taken exactly on the atom f(t) and kept as they are reached. */
+function taylorCoefficients(rules: AnalyticRules, c: Poly): (k: number) => Poly {
+  const derivatives: Poly[] = [P.analytic(rules, P.T)];
+  return (k) => {
+    while (derivatives.length <= k) derivatives.push(diff(derivatives[derivatives.length - 1]!));
+    return P.scale(substitute(derivatives[k]!, c, { tPositive: false }), Q.inv(factorial(k)));
+  };
 }
 
 const scaleByConstant = (s: Series, c: Poly): Series =>

@@ -16,5 +16,6 @@ export const heaviside: PrimitiveSpec = {
   kernel: (a) => `0.5 * (1 + Math.sign(${a}))`,
   rounding: { slope: 'zero', rounds: 0 },
   latex: (args) => applyLatex('H', args),
+  definition: 'H(u) = \\begin{cases} 0 & \\text{if } u < 0 \\\\ \\frac{1}{2} & \\text{if } u = 0 \\\\ 1 & \\text{if } u > 0 \\end{cases}',
   convex: false,
 };

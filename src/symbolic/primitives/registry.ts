@@ -1,5 +1,8 @@
 /**
- * Every primitive kinkproof knows. Adding one is adding a file and a line here.
+ * Every primitive kinkproof knows. Adding one is adding a file and a line here
+ * (an import and its name in the table): the file's type (KinkedSpec, or
+ * SmoothSpec with AnalyticRules for a function analytic on ℝ) makes every
+ * part it needs a compile error when missing.
  * (√ is not a primitive: the reducer writes sqrt(u) as the power u^{1/2}.)
  */
 import { abs } from './abs.js';
@@ -11,8 +14,13 @@ import { min } from './min.js';
 import { relu } from './relu.js';
 import { sign } from './sign.js';
 import type { PrimitiveSpec } from './spec.js';
+import { sin } from './sin.js';
+import { cos } from './cos.js';
+import { tanh } from './tanh.js';
+import { sigmoid } from './sigmoid.js';
+import { softplus } from './softplus.js';
 
-export const primitives = { relu, abs, sign, heaviside, max, min, exp, log } as const satisfies Record<
+export const primitives = { relu, abs, sign, heaviside, max, min, exp, log, sin, cos, tanh, sigmoid, softplus } as const satisfies Record<
   string,
   PrimitiveSpec
 >;

@@ -16,5 +16,6 @@ export const relu: PrimitiveSpec = {
   kernel: (a) => `0.5 * (${a} + Math.abs(${a}))`,
   rounding: { slope: 'passed', rounds: 0 },
   latex: (args) => applyLatex('\\sigma', args),
+  definition: '\\sigma(u) = \\max(u, 0)',
   convex: true,
 };

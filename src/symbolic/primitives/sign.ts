@@ -15,5 +15,6 @@ export const sign: PrimitiveSpec = {
   kernel: (a) => `Math.sign(${a})`,
   rounding: { slope: 'zero', rounds: 0 },
   latex: (args) => applyLatex('\\operatorname{sign}', args),
+  definition: '\\operatorname{sign}(u) = \\begin{cases} -1 & \\text{if } u < 0 \\\\ 0 & \\text{if } u = 0 \\\\ 1 & \\text{if } u > 0 \\end{cases}',
   convex: false,
 };

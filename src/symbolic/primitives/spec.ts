@@ -32,22 +32,15 @@ export interface SplitRule {
  */
 export interface RoundingRule {
   readonly slope: 'one' | 'passed' | 'zero' | 'value' | 'reciprocal';
-  readonly rounds: 0 | 1;
+  /** Roundings of the result, each up to u·|value| (a kernel of several operations counts them all). */
+  readonly rounds: number;
 }
 
-export interface PrimitiveSpec {
+/** What every primitive has, kinked or smooth. */
+interface CommonParts {
   /** Accepted spellings; the first is canonical in printed output. */
   readonly names: readonly [string, ...string[]];
   readonly arity: 1 | 2;
-  /** Kinked primitives: how they split into elementary pieces. */
-  readonly split?: SplitRule;
-  /**
-   * Smooth primitives: the value on the canonical form. Must throw `Undefined`
-   * outside the domain (log of a non-positive number).
-   */
-  readonly elementary?: (arg: Poly, ctx: PowerContext) => Poly;
-  /** Where the argument must be > 0 (log) or ≥ 0 (sqrt), its zeros are breakpoints. */
-  readonly domain?: 'positive' | 'nonnegative';
   /** Chain-rule factor d/du f(u) as an expression, valid where f is differentiable. */
   readonly derivative: (args: readonly Scalar[], dargs: readonly Scalar[]) => Scalar;
   /** Numeric value, same semantics as the symbolic layer at every point. */
@@ -58,6 +51,26 @@ export interface PrimitiveSpec {
   readonly rounding: RoundingRule;
   /** LaTeX of an application, given the arguments' LaTeX. */
   readonly latex: (args: readonly string[]) => string;
+  /** Its definition in LaTeX, for reports, where a reader may not know it (or its value at a switch). */
+  readonly definition?: string;
   /** Convex as a function of its (first) argument; for max/min, jointly. */
   readonly convex: Tri;
 }
+
+/** A primitive that is elementary on each side of a switching function's zeros. */
+export interface KinkedSpec extends CommonParts {
+  readonly split: SplitRule;
+  readonly elementary?: never;
+  readonly domain?: never;
+}
+
+/** A smooth primitive: its value on the canonical form (for sin, tanh, …: the atom with its AnalyticRules). */
+export interface SmoothSpec extends CommonParts {
+  /** Must throw `Undefined` outside the domain (log of a non-positive number). */
+  readonly elementary: (arg: Poly, ctx: PowerContext) => Poly;
+  /** Where the argument must be > 0 (log) or ≥ 0 (sqrt), its zeros are breakpoints. */
+  readonly domain?: 'positive' | 'nonnegative';
+  readonly split?: never;
+}
+
+export type PrimitiveSpec = KinkedSpec | SmoothSpec;

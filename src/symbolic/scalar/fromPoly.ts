@@ -17,6 +17,8 @@ function atomToScalar(a: Atom): Scalar {
       return call('log', fromPoly(a.arg));
     case 'pow':
       return fromPoly(a.base);
+    case 'fn':
+      return call(a.rules.name, fromPoly(a.arg));
   }
 }
 

@@ -161,7 +161,7 @@ export function applyLatex(name: string, args: readonly string[]): string {
   const list = args.join(', ');
   if (!TALL_LATEX.test(list)) return `${name}(${list})`;
   const applied = `${name}\\!\\left(${list}\\right)`;
-  return /^\\(?:operatorname|max|min|exp|log)(?![A-Za-z])/.test(name) ? applied : `{${applied}}`;
+  return /^\\(?:operatorname|max|min|exp|log|sin|cos|tanh)(?![A-Za-z])/.test(name) ? applied : `{${applied}}`;
 }
 
 /** `|inner|`: `\lvert … \rvert` around text-height math (a leading minus stays unary), `{\left|…\right|}` around taller math. */

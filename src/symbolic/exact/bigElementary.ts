@@ -1,0 +1,83 @@
+/**
+ * Rigorous enclosures of sin, cos, tanh, the logistic sigmoid and softplus at
+ * any precision, from the outward-rounded operations of bigInterval.ts. The
+ * monotone ones take their endpoints through formulas with one occurrence of
+ * the argument; sin and cos take the value at the midpoint (argument reduced
+ * by a Machin enclosure of π, then Taylor with its alternating-series
+ * remainder) widened by the half-width, since both are 1-Lipschitz.
+ */
+import * as Q from './rational.js';
+import { bigOps as B } from './bigInterval.js';
+import type { BigInterval } from './bigInterval.js';
+
+const one = (bits: number): BigInterval => B.constant(Q.ONE, bits);
+
+/** σ(x) = 1/(1 + e^{−x}). */
+export const bigSigmoid = (x: BigInterval, bits: number): BigInterval =>
+  B.clamp(B.inv(B.add(one(bits), B.exp(B.neg(x), bits), bits), bits), 0, 1);
+
+/** tanh x = 1 − 2/(e^{2x} + 1). */
+export const bigTanh = (x: BigInterval, bits: number): BigInterval => {
+  const e2x = B.exp(B.mul(B.constant(Q.rat(2), bits), x, bits), bits);
+  const fraction = B.mul(B.constant(Q.rat(2), bits), B.inv(B.add(e2x, one(bits), bits), bits), bits);
+  return B.clamp(B.add(one(bits), B.neg(fraction), bits), -1, 1);
+};
+
+/** softplus x = log(1 + eˣ). */
+export const bigSoftplus = (x: BigInterval, bits: number): BigInterval => B.log(B.add(one(bits), B.exp(x, bits), bits), bits);
+
+/** Σ (−1)^i/((2i+1)·n^{2i+1}), with the first omitted term as the remainder (alternating, decreasing). */
+function atanInverse(n: number, bits: number): BigInterval {
+  let sum = B.constant(Q.ZERO, bits);
+  for (let i = 0; ; i++) {
+    const term = Q.rat(1n, BigInt(2 * i + 1) * BigInt(n) ** BigInt(2 * i + 1));
+    if (Q.bitLength(term.den) > bits + 8) return B.widenByRadius(sum, B.symmetric(B.constant(term, bits)), bits);
+    sum = B.add(sum, B.constant(i % 2 === 0 ? term : Q.neg(term), bits), bits);
+  }
+}
+
+const piCache = new Map<number, BigInterval>();
+
+/** π = 16·atan(1/5) − 4·atan(1/239) (Machin). */
+function pi(bits: number): BigInterval {
+  let v = piCache.get(bits);
+  if (!v) {
+    const sixteen = B.mul(B.constant(Q.rat(16), bits), atanInverse(5, bits + 8), bits);
+    const four = B.mul(B.constant(Q.rat(4), bits), atanInverse(239, bits + 8), bits);
+    piCache.set(bits, (v = B.add(sixteen, B.neg(four), bits)));
+  }
+  return v;
+}
+
+/** Arguments past this are enclosed by [−1, 1]: reducing them needs π to more bits than they are worth. */
+const LARGEST_REDUCED = 2 ** 40;
+
+/** Σ (−1)^j·x^{2j+s}/(2j+s)! for |x| ≤ 2 (s = 1: sin, s = 0: cos), the first omitted term as the remainder. */
+function taylor(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
+  const x2 = B.mul(x, x, bits);
+  let term = s === 1 ? x : one(bits);
+  let sum = term;
+  for (let j = 1; ; j++) {
+    const k = 2 * j + s;
+    term = B.neg(B.mul(term, B.mul(x2, B.constant(Q.rat(1, (k - 1) * k), bits), bits), bits));
+    if (B.magnitudeExponent(term) < -bits - 8) return B.widenByRadius(sum, B.symmetric(term), bits);
+    sum = B.add(sum, term, bits);
+  }
+}
+
+function sinOrCos(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
+  const { lo, hi } = B.approximate(x);
+  const unit = B.symmetric(one(bits));
+  if (!(hi - lo < 1) || Math.max(Math.abs(lo), Math.abs(hi)) > LARGEST_REDUCED) return unit;
+  const mid = B.midpoint(x);
+  const k = Math.round((lo / 2 + hi / 2) / Math.PI);
+  const work = bits + 24 + Math.max(0, Math.ceil(Math.log2(Math.abs(k) + 1)));
+  // sin(m) = (−1)^k·sin(m − kπ), cos likewise; any integer k is valid, this one makes |m − kπ| ≤ 2.
+  const reduced = B.add(mid, B.neg(B.mul(B.constant(Q.rat(k), work), pi(work), work)), work);
+  const value = taylor(reduced, work, s);
+  const signed = k % 2 === 0 ? value : B.neg(value);
+  return B.clamp(B.widenByRadius(signed, x, bits), -1, 1);
+}
+
+export const bigSin = (x: BigInterval, bits: number): BigInterval => sinOrCos(x, bits, 1);
+export const bigCos = (x: BigInterval, bits: number): BigInterval => sinOrCos(x, bits, 0);

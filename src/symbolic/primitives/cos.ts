@@ -1,0 +1,32 @@
+import * as P from '../exact/poly.js';
+import type { AnalyticRules } from '../exact/analytic.js';
+import { bigCos } from '../exact/bigElementary.js';
+import { lipschitz } from '../exact/interval.js';
+import { call, int } from '../scalar/expr.js';
+import { mulS } from '../scalar/build.js';
+import { applyLatex } from '../scalar/print.js';
+import { sinRules } from './sin.js';
+import { periodicPreimage } from './range.js';
+import type { SmoothSpec } from './spec.js';
+
+export const cosRules: AnalyticRules = {
+  name: 'cos',
+  positive: false,
+  special: (u) => (P.isZero(u) ? P.ONE : undefined),
+  derivative: (u) => P.neg(P.analytic(sinRules, u)),
+  enclose: (x) => lipschitz(Math.cos, x),
+  encloseBig: bigCos,
+  preimage: (y) => periodicPreimage('cos', y),
+};
+
+export const cos: SmoothSpec = {
+  names: ['cos'],
+  arity: 1,
+  elementary: (u) => P.analytic(cosRules, u),
+  derivative: ([u], [du]) => mulS(int(-1), call('sin', u!), du!),
+  evaluate: (a) => Math.cos(a),
+  kernel: (a) => `Math.cos(${a})`,
+  rounding: { slope: 'one', rounds: 1 },
+  latex: (args) => applyLatex('\\cos', args),
+  convex: false,
+};

@@ -1,0 +1,44 @@
+/** Range tests for the preimages of analytic primitives: exact, or refused. */
+import * as P from '../exact/poly.js';
+import * as Q from '../exact/rational.js';
+import type { Poly } from '../exact/poly.js';
+import { signOfConstant } from '../exact/calculus.js';
+import { KinkproofError } from '../../diagnostics.js';
+
+/**
+ * g(e^{k·u}) for a constant u whose exponential simplifies (u = 0, log 3,
+ * ½·log 3, log(e − 1)): tanh, sigmoid and softplus are such g, so their values
+ * at the breakpoints they create are exact (sigmoid(log 3) = ¾,
+ * softplus(log(e − 1)) = 1). Where e^{k·u} stays an exponential (u = 1), the
+ * atom is kept: tanh(1) reads better than (e² − 1)/(e² + 1).
+ */
+export function viaExp(u: Poly, k: Q.Rational, g: (E: Poly) => Poly): Poly | undefined {
+  if (P.hasT(u)) return undefined;
+  const ku = P.scale(u, k);
+  const E = P.exp(ku);
+  const [only] = E.terms;
+  const unsimplified = E.terms.length === 1 && only && Q.isOne(only.coef) && only.mono.factors.length === 1 && only.mono.factors[0]!.atom.kind === 'exp';
+  return unsimplified ? undefined : g(E);
+}
+
+/** sign(y − bound), exactly; refuses when an enclosure cannot decide. */
+function side(y: Poly, bound: Poly): -1 | 0 | 1 {
+  const s = signOfConstant(P.sub(y, bound));
+  if (s === undefined) throw new KinkproofError('unsupported', 'cannot decide whether a constant lies in the range of a function');
+  return s;
+}
+
+/** lo < y < hi (either bound may be absent: unbounded). */
+export const insideOpen = (y: Poly, lo: Poly | undefined, hi: Poly | undefined): boolean =>
+  (lo === undefined || side(y, lo) > 0) && (hi === undefined || side(y, hi) < 0);
+
+/** sin u = y or cos u = y: none when |y| > 1, else infinitely many u. */
+export function periodicPreimage(name: string, y: Poly): Poly[] {
+  if (!insideClosed(y)) return [];
+  throw new KinkproofError(
+    'unsupported',
+    `${name}(u) = c holds on an infinite periodic family of points (such as u = kπ, k ∈ ℤ); periodic families of breakpoints are not supported yet`,
+  );
+}
+
+const insideClosed = (y: Poly): boolean => side(y, P.integer(-1)) >= 0 && side(y, P.ONE) <= 0;

@@ -1,0 +1,32 @@
+import * as P from '../exact/poly.js';
+import type { AnalyticRules } from '../exact/analytic.js';
+import { bigSin } from '../exact/bigElementary.js';
+import { lipschitz } from '../exact/interval.js';
+import { call } from '../scalar/expr.js';
+import { mulS } from '../scalar/build.js';
+import { applyLatex } from '../scalar/print.js';
+import { cosRules } from './cos.js';
+import { periodicPreimage } from './range.js';
+import type { SmoothSpec } from './spec.js';
+
+export const sinRules: AnalyticRules = {
+  name: 'sin',
+  positive: false,
+  special: (u) => (P.isZero(u) ? P.ZERO : undefined),
+  derivative: (u) => P.analytic(cosRules, u),
+  enclose: (x) => lipschitz(Math.sin, x),
+  encloseBig: bigSin,
+  preimage: (y) => periodicPreimage('sin', y),
+};
+
+export const sin: SmoothSpec = {
+  names: ['sin'],
+  arity: 1,
+  elementary: (u) => P.analytic(sinRules, u),
+  derivative: ([u], [du]) => mulS(call('cos', u!), du!),
+  evaluate: (a) => Math.sin(a),
+  kernel: (a) => `Math.sin(${a})`,
+  rounding: { slope: 'one', rounds: 1 },
+  latex: (args) => applyLatex('\\sin', args),
+  convex: false,
+};

@@ -1,0 +1,72 @@
+/**
+ * sin, cos, tanh, sigmoid and softplus in derivations, against hand
+ * derivations: classes, transcendental breakpoints (log 2, ½·log 3, −log 3),
+ * exact one-sided derivatives there, convexity, gradients; each verified by the
+ * numeric verifier (independent of the exact core), and what cannot be decided
+ * refused with its reason.
+ */
+import { describe, expect, it } from 'vitest';
+import { derive, KinkproofError } from '../../src/index.js';
+import { exactText, MATRIX, printText } from '../../src/symbolic/scalar/print.js';
+import { smoothnessText } from '../../src/cli/json.js';
+import type { Limit } from '../../src/index.js';
+
+const limitText = (l: Limit): string => (l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? `${l.sign}inf` : 'unknown');
+
+interface Case {
+  readonly f: string;
+  readonly cls: string;
+  readonly convex: boolean | null;
+  /** Each breakpoint: where, and φ′₋, φ′₊ there. */
+  readonly kinks: readonly (readonly [string, string, string])[];
+  readonly gradient?: string;
+}
+
+/**
+ * Hand derivations: σ′ = σ(1 − σ), σ(−log 3) = ¼ so φ′(−log 3) = 3/16; tanh(½·log 3) = ½
+ * so tanh′ = 1 − ¼ = ¾ there; (eᵗ − 2)′ = 2 at log 2; softplus″ = σ(1 − σ) > 0 (convex);
+ * sigmoid″(1) = σ(1)(1 − σ(1))(1 − 2σ(1)) < 0 (not convex).
+ */
+const cases: readonly Case[] = [
+  { f: 'sum(sigmoid(X))', cls: 'Cinf', convex: false, kinks: [], gradient: 'sigmoid(X) - sigmoid(X).^2' },
+  { f: 'sum(softplus(X))', cls: 'Cinf', convex: true, kinks: [], gradient: 'sigmoid(X)' },
+  { f: 'sum(sin(X) + cos(X))', cls: 'Cinf', convex: false, kinks: [], gradient: 'cos(X) - sin(X)' },
+  { f: 'sum(tanh(X).^2)', cls: 'Cinf', convex: false, kinks: [] },
+  { f: 'sum(abs(tanh(X)))', cls: 'C0', convex: false, kinks: [['0', '-1', '1']] },
+  { f: 'sum(relu(exp(X) - 2))', cls: 'C0', convex: true, kinks: [['log(2)', '0', '2']] },
+  { f: 'sum(relu(tanh(X) - 1/2))', cls: 'C0', convex: false, kinks: [['0.5*log(3)', '0', '0.75']] },
+  { f: 'sum(abs(sigmoid(X) - 1/4))', cls: 'C0', convex: false, kinks: [['-log(3)', '-0.1875', '0.1875']] },
+  { f: 'sum(relu(softplus(X) - log(2)))', cls: 'C0', convex: true, kinks: [['0', '0', '0.5']] },
+  { f: 'sum(relu(sigmoid(X) - 1/2).^2)', cls: 'C1', convex: false, kinks: [['0', '0', '0']] },
+  { f: 'sum(abs(sin(X)).^3 .* 0 + softplus(X - 1))', cls: 'Cinf', convex: true, kinks: [] },
+];
+
+describe('analytic functions: hand-derived classes, breakpoints and slopes', () => {
+  it.each(cases)('$f', ({ f, cls, convex, kinks, gradient }) => {
+    const a = derive(f, { seed: 1 });
+    expect(smoothnessText(a.entry.smoothness)).toBe(cls);
+    expect(a.convexity.convex).toBe(convex);
+    expect(a.entry.breakpoints.map((b) => [exactText(b.at), limitText(b.leftDerivative), limitText(b.rightDerivative)])).toEqual(kinks);
+    if (gradient) expect(a.gradient && printText(a.gradient, MATRIX)).toBe(gradient);
+    expect(a.verification?.status).toBe('passed');
+    expect(a.verification?.checks).toBeGreaterThan(20);
+  });
+});
+
+describe('what is not decided is refused, with its reason', () => {
+  it.each(['sum(relu(sin(X)))', 'sum(abs(cos(X)))', 'sum(max(sin(X), cos(X)))'])('%s', (f) => {
+    expect(() => derive(f)).toThrow(KinkproofError);
+    try {
+      derive(f);
+    } catch (e) {
+      expect((e as KinkproofError).kind).toBe('unsupported');
+      expect((e as Error).message).toMatch(/periodic|cannot solve/);
+    }
+  });
+
+  it('sin beyond its range has no breakpoint: relu(sin(X) - 2) is 0', () => {
+    const a = derive('sum(relu(sin(X) - 2))', { seed: 1 });
+    expect(smoothnessText(a.entry.smoothness)).toBe('Cinf');
+    expect(a.entry.breakpoints).toEqual([]);
+  });
+});
