@@ -6,6 +6,7 @@
  * anything else has no LaTeX (undefined) and the report shows it as text, so
  * the LaTeX cannot contain anything the tables below do not produce.
  */
+import { lookupPrimitive, primitives } from '../symbolic/primitives/registry.js';
 
 /** Characters and their LaTeX. */
 const MATH_CHARS: Readonly<Record<string, string>> = {
@@ -60,17 +61,14 @@ const MATH_CHARS: Readonly<Record<string, string>> = {
 };
 
 /** Function names of the printed expressions with a LaTeX of their own; any other applied name is an operator name. */
-const FUNCTIONS: Readonly<Record<string, string>> = {
-  relu: '\\sigma',
-  heaviside: 'H',
-  abs: '\\operatorname{abs}',
-  sign: '\\operatorname{sign}',
-  sqrt: '\\operatorname{sqrt}',
-  exp: '\\exp',
-  log: '\\log',
-  max: '\\max',
-  min: '\\min',
-};
+const FUNCTIONS: Readonly<Record<string, string>> = { sqrt: '\\operatorname{sqrt}' };
+
+/** A function name's LaTeX: the registry's symbol for a primitive (sqrt is a power there), else an operator name. */
+function functionLatex(name: string): string {
+  if (Object.hasOwn(FUNCTIONS, name)) return FUNCTIONS[name]!;
+  const primitive = lookupPrimitive(name);
+  return primitive ? primitives[primitive].symbol : `\\operatorname{${name}}`;
+}
 
 /** Long decimals (point coordinates) are shortened to 6 significant digits. */
 const LONG_DECIMAL = 12;
@@ -95,7 +93,7 @@ function tokenLatex(m: RegExpMatchArray, applied: boolean): string | undefined {
     if (name.length === 1) return name;
     // A longer name is a function only when applied; a word inside a formula is a mistake, so the formula stays text.
     if (!applied) return undefined;
-    return Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : `\\operatorname{${name}}`;
+    return functionLatex(name);
   }
   if (num) return numberLatex(num);
   if (power) return `^{${power.replace(/[()]/g, '').replace('−', '-')}}`;

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { primitives } from '../../src/symbolic/primitives/registry.js';
 import type { PrimitiveName } from '../../src/symbolic/primitives/registry.js';
+import { applicationLatex } from '../../src/symbolic/primitives/spec.js';
 import type { AnalyticRules } from '../../src/symbolic/exact/analytic.js';
 import * as P from '../../src/symbolic/exact/poly.js';
 import * as Q from '../../src/symbolic/exact/rational.js';
@@ -58,7 +59,7 @@ describe.each(names)('registry entry %s', (name) => {
   });
 
   it('its LaTeX renders with KaTeX (trust off), and so does its definition', () => {
-    const latex = spec.latex(spec.arity === 2 ? ['x', 'y'] : ['x']);
+    const latex = applicationLatex(spec, spec.arity === 2 ? ['x', 'y'] : ['x']);
     expect(() => katex.renderToString(latex, { throwOnError: true, trust: false })).not.toThrow();
     if (spec.definition) expect(() => katex.renderToString(spec.definition!, { throwOnError: true, trust: false })).not.toThrow();
   });

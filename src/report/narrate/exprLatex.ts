@@ -5,6 +5,7 @@
  */
 import type { Expr } from '../../symbolic/syntax/ast.js';
 import { lookupPrimitive, primitives } from '../../symbolic/primitives/registry.js';
+import { applicationLatex } from '../../symbolic/primitives/spec.js';
 import { applyLatex, parenLatex } from '../../symbolic/scalar/print.js';
 import { safeIdentifier } from '../escape.js';
 
@@ -64,7 +65,7 @@ function callLatex(e: Extract<Expr, { kind: 'call' }>): Printed {
       return atom(`\\sqrt{${args[0]}}`);
   }
   const primitive = lookupPrimitive(e.name);
-  if (primitive) return atom(primitives[primitive].latex(args));
+  if (primitive) return atom(applicationLatex(primitives[primitive], args));
   return atom(applyLatex(nameLatex(e.name), args));
 }
 

@@ -14,6 +14,7 @@ export const abs: PrimitiveSpec = {
   evaluate: (a) => Math.abs(a),
   kernel: (a) => `Math.abs(${a})`,
   rounding: { slope: 'one', rounds: 0 },
+  symbol: '\\operatorname{abs}',
   latex: ([a]) => absLatex(a!),
   convex: true,
 };

@@ -4,7 +4,6 @@ import { bigCos } from '../exact/bigElementary.js';
 import { lipschitz } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
-import { applyLatex } from '../scalar/print.js';
 import { sinRules } from './sin.js';
 import { periodicPreimage } from './range.js';
 import type { SmoothSpec } from './spec.js';
@@ -27,6 +26,6 @@ export const cos: SmoothSpec = {
   evaluate: (a) => Math.cos(a),
   kernel: (a) => `Math.cos(${a})`,
   rounding: { slope: 'one', rounds: 1 },
-  latex: (args) => applyLatex('\\cos', args),
+  symbol: '\\cos',
   convex: false,
 };

@@ -2,7 +2,6 @@ import { exp as expPoly } from '../exact/poly.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import type { PrimitiveSpec } from './spec.js';
-import { applyLatex } from '../scalar/print.js';
 
 export const exp: PrimitiveSpec = {
   names: ['exp'],
@@ -12,6 +11,6 @@ export const exp: PrimitiveSpec = {
   evaluate: (a) => Math.exp(a),
   kernel: (a) => `Math.exp(${a})`,
   rounding: { slope: 'value', rounds: 1 },
-  latex: (args) => applyLatex('\\exp', args),
+  symbol: '\\exp',
   convex: true,
 };

@@ -1,7 +1,6 @@
 import * as Q from '../exact/rational.js';
 import { int, num } from '../scalar/expr.js';
 import type { PrimitiveSpec } from './spec.js';
-import { applyLatex } from '../scalar/print.js';
 
 /** H(u) = 1 for u > 0, 0 for u < 0 and ½ at 0 (MATLAB's and SymPy's value). */
 export const heaviside: PrimitiveSpec = {
@@ -15,7 +14,7 @@ export const heaviside: PrimitiveSpec = {
   evaluate: (a) => 0.5 * (1 + Math.sign(a)),
   kernel: (a) => `0.5 * (1 + Math.sign(${a}))`,
   rounding: { slope: 'zero', rounds: 0 },
-  latex: (args) => applyLatex('H', args),
+  symbol: 'H',
   definition: 'H(u) = \\begin{cases} 0 & \\text{if } u < 0 \\\\ \\frac{1}{2} & \\text{if } u = 0 \\\\ 1 & \\text{if } u > 0 \\end{cases}',
   convex: false,
 };

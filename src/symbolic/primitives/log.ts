@@ -1,7 +1,6 @@
 import { log as logPoly } from '../exact/poly.js';
 import { divS } from '../scalar/build.js';
 import type { PrimitiveSpec } from './spec.js';
-import { applyLatex } from '../scalar/print.js';
 
 /** Natural logarithm; defined for positive arguments only. */
 export const log: PrimitiveSpec = {
@@ -13,6 +12,6 @@ export const log: PrimitiveSpec = {
   evaluate: (a) => Math.log(a),
   kernel: (a) => `Math.log(${a})`,
   rounding: { slope: 'reciprocal', rounds: 1 },
-  latex: (args) => applyLatex('\\log', args),
+  symbol: '\\log',
   convex: false,
 };

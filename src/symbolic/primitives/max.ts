@@ -1,7 +1,6 @@
 import { call } from '../scalar/expr.js';
 import { addS, mulS, subS } from '../scalar/build.js';
 import type { PrimitiveSpec } from './spec.js';
-import { applyLatex } from '../scalar/print.js';
 
 /** Entry-wise max(a, b) (not mathjs's reduction). */
 export const max: PrimitiveSpec = {
@@ -16,6 +15,6 @@ export const max: PrimitiveSpec = {
   evaluate: (a, b) => Math.max(a, b),
   kernel: (a, b) => `Math.max(${a}, ${b})`,
   rounding: { slope: 'one', rounds: 0 },
-  latex: (args) => applyLatex('\\max', args),
+  symbol: '\\max',
   convex: true,
 };

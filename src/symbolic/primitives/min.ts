@@ -1,7 +1,6 @@
 import { call } from '../scalar/expr.js';
 import { addS, mulS, subS } from '../scalar/build.js';
 import type { PrimitiveSpec } from './spec.js';
-import { applyLatex } from '../scalar/print.js';
 
 /** Entry-wise min(a, b). */
 export const min: PrimitiveSpec = {
@@ -16,6 +15,6 @@ export const min: PrimitiveSpec = {
   evaluate: (a, b) => Math.min(a, b),
   kernel: (a, b) => `Math.min(${a}, ${b})`,
   rounding: { slope: 'one', rounds: 0 },
-  latex: (args) => applyLatex('\\min', args),
+  symbol: '\\min',
   convex: false,
 };

@@ -1,7 +1,6 @@
 import { call, int } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import type { PrimitiveSpec } from './spec.js';
-import { applyLatex } from '../scalar/print.js';
 
 /** σ(u) = max(u, 0), the positive part. */
 export const relu: PrimitiveSpec = {
@@ -15,7 +14,7 @@ export const relu: PrimitiveSpec = {
   evaluate: (a) => 0.5 * (a + Math.abs(a)),
   kernel: (a) => `0.5 * (${a} + Math.abs(${a}))`,
   rounding: { slope: 'passed', rounds: 0 },
-  latex: (args) => applyLatex('\\sigma', args),
+  symbol: '\\sigma',
   definition: '\\sigma(u) = \\max(u, 0)',
   convex: true,
 };

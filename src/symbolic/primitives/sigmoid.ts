@@ -5,7 +5,6 @@ import { bigSigmoid } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS, subS } from '../scalar/build.js';
-import { applyLatex } from '../scalar/print.js';
 import { insideOpen, viaExp } from './range.js';
 import type { SmoothSpec } from './spec.js';
 
@@ -35,7 +34,7 @@ export const sigmoid: SmoothSpec = {
   evaluate: logistic,
   kernel: (a) => `1 / (1 + Math.exp(-(${a})))`,
   rounding: { slope: 'one', rounds: 4 },
-  latex: (args) => applyLatex('\\operatorname{sigmoid}', args),
+  symbol: '\\operatorname{sigmoid}',
   definition: '\\operatorname{sigmoid}(u) = \\frac{1}{1 + e^{-u}}',
   convex: false,
 };

@@ -1,6 +1,5 @@
 import { int } from '../scalar/expr.js';
 import type { PrimitiveSpec } from './spec.js';
-import { applyLatex } from '../scalar/print.js';
 
 /** sign(u) ∈ {−1, 0, 1}; sign(0) = 0. */
 export const sign: PrimitiveSpec = {
@@ -14,7 +13,7 @@ export const sign: PrimitiveSpec = {
   evaluate: (a) => Math.sign(a),
   kernel: (a) => `Math.sign(${a})`,
   rounding: { slope: 'zero', rounds: 0 },
-  latex: (args) => applyLatex('\\operatorname{sign}', args),
+  symbol: '\\operatorname{sign}',
   definition: '\\operatorname{sign}(u) = \\begin{cases} -1 & \\text{if } u < 0 \\\\ 0 & \\text{if } u = 0 \\\\ 1 & \\text{if } u > 0 \\end{cases}',
   convex: false,
 };

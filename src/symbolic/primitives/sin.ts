@@ -4,7 +4,6 @@ import { bigSin } from '../exact/bigElementary.js';
 import { lipschitz } from '../exact/interval.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
-import { applyLatex } from '../scalar/print.js';
 import { cosRules } from './cos.js';
 import { periodicPreimage } from './range.js';
 import type { SmoothSpec } from './spec.js';
@@ -27,6 +26,6 @@ export const sin: SmoothSpec = {
   evaluate: (a) => Math.sin(a),
   kernel: (a) => `Math.sin(${a})`,
   rounding: { slope: 'one', rounds: 1 },
-  latex: (args) => applyLatex('\\sin', args),
+  symbol: '\\sin',
   convex: false,
 };

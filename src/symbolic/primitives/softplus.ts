@@ -5,7 +5,6 @@ import { bigSoftplus } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
-import { applyLatex } from '../scalar/print.js';
 import { insideOpen, viaExp } from './range.js';
 import { sigmoidRules } from './sigmoid.js';
 import type { SmoothSpec } from './spec.js';
@@ -34,7 +33,7 @@ export const softplus: SmoothSpec = {
   evaluate: stable,
   kernel: (a) => `(0.5 * (${a} + Math.abs(${a})) + Math.log1p(Math.exp(-Math.abs(${a}))))`,
   rounding: { slope: 'one', rounds: 4 },
-  latex: (args) => applyLatex('\\operatorname{softplus}', args),
+  symbol: '\\operatorname{softplus}',
   definition: '\\operatorname{softplus}(u) = \\log(1 + e^{u})',
   convex: true,
 };

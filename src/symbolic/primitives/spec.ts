@@ -4,6 +4,7 @@
  */
 import type { Scalar } from '../scalar/expr.js';
 import type { Poly, PowerContext } from '../exact/poly.js';
+import { applyLatex } from '../scalar/print.js';
 
 export type Side = -1 | 0 | 1;
 export type Tri = boolean | null; // yes / no / unknown
@@ -49,8 +50,10 @@ interface CommonParts {
   readonly kernel: (a: string, b: string) => string;
   /** Error propagation of the numeric kernel. */
   readonly rounding: RoundingRule;
-  /** LaTeX of an application, given the arguments' LaTeX. */
-  readonly latex: (args: readonly string[]) => string;
+  /** The function's name in LaTeX (\sin, \sigma, \operatorname{sign}): applied as name(args) unless `latex` says otherwise. */
+  readonly symbol: string;
+  /** LaTeX of an application, given the arguments' LaTeX, where it is not symbol(args) (|u| for abs). */
+  readonly latex?: (args: readonly string[]) => string;
   /** Its definition in LaTeX, for reports, where a reader may not know it (or its value at a switch). */
   readonly definition?: string;
   /** Convex as a function of its (first) argument; for max/min, jointly. */
@@ -74,3 +77,6 @@ export interface SmoothSpec extends CommonParts {
 }
 
 export type PrimitiveSpec = KinkedSpec | SmoothSpec;
+
+/** LaTeX of an application of a primitive, given the arguments' LaTeX. */
+export const applicationLatex = (spec: PrimitiveSpec, args: readonly string[]): string => spec.latex?.(args) ?? applyLatex(spec.symbol, args);

@@ -5,7 +5,6 @@ import { bigTanh } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS, powS, subS } from '../scalar/build.js';
-import { applyLatex } from '../scalar/print.js';
 import { insideOpen, viaExp } from './range.js';
 import type { SmoothSpec } from './spec.js';
 
@@ -30,6 +29,6 @@ export const tanh: SmoothSpec = {
   evaluate: (a) => Math.tanh(a),
   kernel: (a) => `Math.tanh(${a})`,
   rounding: { slope: 'one', rounds: 3 },
-  latex: (args) => applyLatex('\\tanh', args),
+  symbol: '\\tanh',
   convex: false,
 };

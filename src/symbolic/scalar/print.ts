@@ -7,6 +7,7 @@ import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
 import type { Poly } from '../exact/poly.js';
 import { primitives } from '../primitives/registry.js';
+import { applicationLatex } from '../primitives/spec.js';
 import { dependsOnT } from './expr.js';
 import type { Scalar } from './expr.js';
 import { fromPoly } from './fromPoly.js';
@@ -209,7 +210,7 @@ function latex(s: Scalar, o: PrintOptions): Printed {
       return { text: `${wrap(latex(s.base, o), PREC.atom)}^{${circ}${rationalLatex(s.exponent)}}`, prec: PREC.pow };
     }
     case 'call':
-      return { text: primitives[s.fn].latex(s.args.map((a) => latex(a, o).text)), prec: PREC.atom };
+      return { text: applicationLatex(primitives[s.fn], s.args.map((a) => latex(a, o).text)), prec: PREC.atom };
   }
 }
 
