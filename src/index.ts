@@ -2,9 +2,8 @@
  * kinkproof as a library: the same capability as the CLI, for programs such as
  * a docs build or a web page. The CLI is a thin shell over these functions.
  */
-import { analyzeSymbolic } from './symbolic/derive.js';
-import type { DeriveOptions, SymbolicAnalysis } from './symbolic/derive.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from './symbolic/budget.js';
+import { analyzeSymbolic, clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from './symbolic/index.js';
+import type { DeriveOptions, SymbolicAnalysis } from './symbolic/index.js';
 import { verifyAnalysis } from './numeric/verifyAnalysis.js';
 import type { Evidence } from './numeric/verify.js';
 
@@ -37,16 +36,30 @@ export function derive(expr: string, options: Options = {}): Analysis {
 
 export { KinkproofError } from './diagnostics.js';
 export type { ProblemKind } from './diagnostics.js';
-export { parse } from './symbolic/syntax/parse.js';
-export type { Expr, Span } from './symbolic/syntax/ast.js';
-export { analyzeSymbolic } from './symbolic/derive.js';
-export type { DeriveOptions, PointResult, SymbolicAnalysis } from './symbolic/derive.js';
-export type { BreakpointAnalysis, EntryAnalysis, Limit } from './symbolic/analyze.js';
-export type { Convexity } from './symbolic/convexity.js';
-export type { Subdifferential } from './symbolic/subdifferential.js';
-export type { Scalar } from './symbolic/scalar/expr.js';
-export { printLatex, printText, exactText, exactLatex, MATRIX, SCALAR } from './symbolic/scalar/print.js';
-export { primitives } from './symbolic/primitives/registry.js';
+export {
+  analyzeSymbolic,
+  exactLatex,
+  exactText,
+  MATRIX,
+  parse,
+  primitives,
+  printLatex,
+  printText,
+  SCALAR,
+} from './symbolic/index.js';
+export type {
+  BreakpointAnalysis,
+  Convexity,
+  DeriveOptions,
+  EntryAnalysis,
+  Expr,
+  Limit,
+  PointResult,
+  Scalar,
+  Span,
+  Subdifferential,
+  SymbolicAnalysis,
+} from './symbolic/index.js';
 export { verify } from './numeric/verify.js';
 export type { CheckRecord, Evidence } from './numeric/verify.js';
 export { checkEqual, checkGradient, checkProof, parseProof } from './check/index.js';

@@ -1,10 +1,6 @@
 /** The outcome of the exact route: a result, or what it could not decide (for the search to take over). */
-import type { Poly } from '../symbolic/exact/poly.js';
-import { dependsOnT } from '../symbolic/scalar/expr.js';
-import type { EntryWise } from '../symbolic/reduce.js';
-import { comparePiecewise } from '../symbolic/compare.js';
-import type { Comparison } from '../symbolic/compare.js';
-import type { Piecewise } from '../symbolic/piecewise.js';
+import { comparePiecewise, dependsOnT } from '../symbolic/index.js';
+import type { Comparison, EntryWise, Piecewise, Poly } from '../symbolic/index.js';
 import { pointSentence, toCounterexample } from './counterexample.js';
 import type { SearchOutcome } from './search.js';
 import type { ExactPoint } from './counterexample.js';

@@ -1,7 +1,6 @@
 /** The case table of an exact comparison, as text (formatting only). */
-import type { Poly } from '../symbolic/exact/poly.js';
-import type { Case, Comparison } from '../symbolic/compare.js';
-import { exactText, printText } from '../symbolic/scalar/print.js';
+import { exactText, printText } from '../symbolic/index.js';
+import type { Case, Comparison, Poly } from '../symbolic/index.js';
 import type { CaseRow } from './types.js';
 
 export function intervalText(from: Poly | null, to: Poly | null): string {

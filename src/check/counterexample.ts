@@ -1,7 +1,6 @@
 /** Exact points to the JSON counterexample: numbers, plus the exact text to check by hand. */
-import type { Poly } from '../symbolic/exact/poly.js';
-import { approximate } from '../symbolic/exact/calculus.js';
-import { exactText } from '../symbolic/scalar/print.js';
+import { approximate, exactText } from '../symbolic/index.js';
+import type { Poly } from '../symbolic/index.js';
 import type { Counterexample, ExactValue, Value } from './types.js';
 
 export type PolyValue = Poly | Poly[][];

@@ -4,9 +4,8 @@
  * case split, with a 1×1 counterexample when they differ. Sides reading X'
  * against X need a 2×2 one (transpose.ts).
  */
-import type { Poly } from '../symbolic/exact/poly.js';
-import type { Piecewise } from '../symbolic/piecewise.js';
-import { exactText } from '../symbolic/scalar/print.js';
+import { exactText } from '../symbolic/index.js';
+import type { Piecewise, Poly } from '../symbolic/index.js';
 import { compare, proved, readsTranspose, refuted, undecided, undecidedCases } from './attempt.js';
 import type { Attempt } from './attempt.js';
 import { caseRows, differingCases } from './cases.js';

@@ -3,8 +3,8 @@
  * separable.ts), then the point search, which can only refute.
  */
 import { KinkproofError } from '../diagnostics.js';
-import { sameExpr } from '../symbolic/syntax/ast.js';
-import type { ConstantMatrix } from '../symbolic/shapes.js';
+import { sameExpr } from '../symbolic/index.js';
+import type { ConstantMatrix } from '../symbolic/index.js';
 import { searchVerdict } from './attempt.js';
 import type { Undecided } from './attempt.js';
 import { exactEntryWise, SIDES } from './entrywise.js';

@@ -4,16 +4,8 @@
  * entry-wise (matrix products, traces, constant matrices): values are
  * canonical constants, so two sides differ only when a sign is proved.
  */
-import * as Q from '../symbolic/exact/rational.js';
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import { signOfConstant } from '../symbolic/exact/calculus.js';
-import type { Expr } from '../symbolic/syntax/ast.js';
-import type { ConstantMatrix } from '../symbolic/shapes.js';
-import { lookupPrimitive, primitives } from '../symbolic/primitives/registry.js';
-import type { PrimitiveName } from '../symbolic/primitives/registry.js';
-import { toPoly } from '../symbolic/scalar/toPoly.js';
-import { fromPoly } from '../symbolic/scalar/fromPoly.js';
+import { fromPoly, lookupPrimitive, P, primitives, Q, signOfConstant, toPoly } from '../symbolic/index.js';
+import type { ConstantMatrix, Expr, Poly, PrimitiveName } from '../symbolic/index.js';
 
 export type Val = { readonly kind: 'scalar'; readonly v: Poly } | { readonly kind: 'matrix'; readonly m: Poly[][] };
 

@@ -4,14 +4,9 @@
  * is differentiable (the kinks are skipped; there we only report whether G
  * picks a subgradient). Exact first, then the point search.
  */
-import type { Poly } from '../symbolic/exact/poly.js';
+import { analyzeSymbolic, derivativePiecewise, exactText, kinkTest, printText } from '../symbolic/index.js';
+import type { ConstantMatrix, Piecewise, Poly, SymbolicAnalysis } from '../symbolic/index.js';
 import { KinkproofError } from '../diagnostics.js';
-import { analyzeSymbolic } from '../symbolic/derive.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import type { ConstantMatrix } from '../symbolic/shapes.js';
-import { derivativePiecewise, kinkTest } from '../symbolic/gradient.js';
-import type { Piecewise } from '../symbolic/piecewise.js';
-import { exactText, printText } from '../symbolic/scalar/print.js';
 import { compare, proved, readsTranspose, refuted, searchVerdict, undecided, undecidedCases } from './attempt.js';
 import type { Attempt, Undecided } from './attempt.js';
 import { caseRows, differingCases } from './cases.js';

@@ -3,8 +3,8 @@
  * fractions 1/2, and for sets an interval [lo, hi] in place of an entry.
  * (JSON.parse would round 0.1 to a double; here every number is a rational.)
  */
-import * as Q from '../symbolic/exact/rational.js';
-import type { Rational } from '../symbolic/exact/rational.js';
+import { Q } from '../symbolic/index.js';
+import type { Rational } from '../symbolic/index.js';
 
 type Node = Rational | Node[];
 export type SetEntry = Rational | readonly [Rational, Rational];

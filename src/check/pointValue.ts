@@ -1,9 +1,6 @@
 /** Exact values of a piecewise function, and of φ′, at an exact point. */
-import type { Poly } from '../symbolic/exact/poly.js';
-import type { EntryAnalysis } from '../symbolic/analyze.js';
-import type { Piecewise } from '../symbolic/piecewise.js';
-import { valueAt } from '../symbolic/piecewise.js';
-import { compareExact } from '../symbolic/solve.js';
+import { compareExact, valueAt } from '../symbolic/index.js';
+import type { EntryAnalysis, Piecewise, Poly } from '../symbolic/index.js';
 
 /** Index of the interval holding x, and whether x is that interval's right breakpoint. */
 function locate(bps: readonly Poly[], x: Poly): { i: number; on: boolean } {

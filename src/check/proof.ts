@@ -4,11 +4,9 @@
  * `file:line`. Parsing checks syntax and shapes; the mathematics is checked
  * in prove.ts.
  */
-import type { Rational } from '../symbolic/exact/rational.js';
+import { inferShapes, parse } from '../symbolic/index.js';
+import type { ConstantMatrix, Rational } from '../symbolic/index.js';
 import { KinkproofError } from '../diagnostics.js';
-import { parse } from '../symbolic/syntax/parse.js';
-import { inferShapes } from '../symbolic/shapes.js';
-import type { ConstantMatrix } from '../symbolic/shapes.js';
 import { LiteralError, numberMatrix, setMatrix } from './literal.js';
 import type { SetEntry } from './literal.js';
 

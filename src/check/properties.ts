@@ -1,15 +1,7 @@
 /** Claims about f itself in a proof: differentiable, class, kinks, convex. */
-import type { Poly } from '../symbolic/exact/poly.js';
+import { compareExact, dependsOnT, exactText, parse, Reducer, toPoly } from '../symbolic/index.js';
+import type { BreakpointAnalysis, ConstantMatrix, Poly, SymbolicAnalysis } from '../symbolic/index.js';
 import { KinkproofError } from '../diagnostics.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import type { BreakpointAnalysis } from '../symbolic/analyze.js';
-import type { ConstantMatrix } from '../symbolic/shapes.js';
-import { parse } from '../symbolic/syntax/parse.js';
-import { Reducer } from '../symbolic/reduce.js';
-import { dependsOnT } from '../symbolic/scalar/expr.js';
-import { toPoly } from '../symbolic/scalar/toPoly.js';
-import { exactText } from '../symbolic/scalar/print.js';
-import { compareExact } from '../symbolic/solve.js';
 import type { Finding } from './proofTypes.js';
 
 const list = (ps: readonly Poly[]): string => ps.map(exactText).join(', ') || 'none';

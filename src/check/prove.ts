@@ -1,9 +1,7 @@
 /** Checking a parsed proof, statement by statement. */
 import { KinkproofError } from '../diagnostics.js';
-import { analyzeSymbolic } from '../symbolic/derive.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import type { ConstantMatrix } from '../symbolic/shapes.js';
-import { printText } from '../symbolic/scalar/print.js';
+import { analyzeSymbolic, printText } from '../symbolic/index.js';
+import type { ConstantMatrix, SymbolicAnalysis } from '../symbolic/index.js';
 import { checkEqual } from './equal.js';
 import { checkGradient } from './gradient.js';
 import { isOutOfReach } from './side.js';

@@ -4,10 +4,8 @@
  * for several shapes. It can only refute: a point where the sides provably
  * differ is a counterexample; finding none proves nothing.
  */
-import * as Q from '../symbolic/exact/rational.js';
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import { signOfConstant } from '../symbolic/exact/calculus.js';
+import { P, Q, signOfConstant } from '../symbolic/index.js';
+import type { Poly } from '../symbolic/index.js';
 import type { ExactPoint, PolyValue } from './counterexample.js';
 
 export type Shape = readonly [number, number];

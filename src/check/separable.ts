@@ -1,13 +1,6 @@
 /** A = B for scalar-valued sides f = offset + Σ φ(x_ij). */
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import { signOfConstant } from '../symbolic/exact/calculus.js';
-import type { ConstantMatrix } from '../symbolic/shapes.js';
-import type { Separable } from '../symbolic/reduce.js';
-import { int } from '../symbolic/scalar/expr.js';
-import { addS, subS } from '../symbolic/scalar/build.js';
-import { toPoly } from '../symbolic/scalar/toPoly.js';
-import { exactText } from '../symbolic/scalar/print.js';
+import { addS, exactText, int, P, signOfConstant, subS, toPoly } from '../symbolic/index.js';
+import type { ConstantMatrix, Poly, Separable } from '../symbolic/index.js';
 import { compare, proved, refuted, undecided, undecidedCases } from './attempt.js';
 import type { Attempt } from './attempt.js';
 import { caseRows, differingCases } from './cases.js';

@@ -3,18 +3,9 @@
  * as the exact machinery goes: entry-wise, separable, or neither (then only
  * the point search can speak about it).
  */
-import * as P from '../symbolic/exact/poly.js';
+import { dependsOnX as readsX, inferShapes, P, parse, Reducer, toPiecewise } from '../symbolic/index.js';
+import type { ConstantMatrix, EntryWise, Expr, Piecewise, Scalar, Separable, Shape } from '../symbolic/index.js';
 import { KinkproofError } from '../diagnostics.js';
-import { parse } from '../symbolic/syntax/parse.js';
-import { dependsOnX as readsX } from '../symbolic/syntax/ast.js';
-import type { Expr } from '../symbolic/syntax/ast.js';
-import { inferShapes } from '../symbolic/shapes.js';
-import type { ConstantMatrix, Shape } from '../symbolic/shapes.js';
-import { Reducer } from '../symbolic/reduce.js';
-import type { EntryWise, Separable } from '../symbolic/reduce.js';
-import { toPiecewise } from '../symbolic/piecewise.js';
-import type { Piecewise } from '../symbolic/piecewise.js';
-import type { Scalar } from '../symbolic/scalar/expr.js';
 
 export interface Side {
   readonly text: string;

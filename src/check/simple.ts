@@ -2,11 +2,8 @@
  * Numbers a person can check by hand: integers first, then halves, quarters, …,
  * each level by increasing magnitude (1 before 2, 1 before -1).
  */
-import * as Q from '../symbolic/exact/rational.js';
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import { approximate } from '../symbolic/exact/calculus.js';
-import { compareExact } from '../symbolic/solve.js';
+import { approximate, compareExact, P, Q } from '../symbolic/index.js';
+import type { Poly } from '../symbolic/index.js';
 
 const MAX_LEVEL = 40; // denominators up to 2^40
 const PER_LEVEL = 6;

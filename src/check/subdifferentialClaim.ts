@@ -5,13 +5,8 @@
  * [φ′₋, φ′₊] when φ is convex, Clarke's set otherwise). A jump or an infinite
  * one-sided derivative leaves f without one: S is then `none`.
  */
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import type { Rational } from '../symbolic/exact/rational.js';
-import { signOfConstant } from '../symbolic/exact/calculus.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import { exactText } from '../symbolic/scalar/print.js';
-import { compareExact } from '../symbolic/solve.js';
+import { compareExact, exactText, P, signOfConstant } from '../symbolic/index.js';
+import type { Poly, Rational, SymbolicAnalysis } from '../symbolic/index.js';
 import type { SetEntry } from './literal.js';
 import { derivativeAt } from './pointValue.js';
 import type { Finding } from './proofTypes.js';

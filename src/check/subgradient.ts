@@ -5,11 +5,8 @@
  * is convex), and for a separable f it is the product of those intervals; so
  * G(X) ∈ ∂f(X) at every X iff ψ(c) lies in that interval at every kink c.
  */
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import { signOfConstant } from '../symbolic/exact/calculus.js';
-import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../symbolic/analyze.js';
-import { exactText } from '../symbolic/scalar/print.js';
+import { exactText, P, signOfConstant } from '../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Limit, Poly } from '../symbolic/index.js';
 import type { KinkRow } from './types.js';
 
 const limitText = (l: Limit): string | null =>

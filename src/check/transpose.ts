@@ -5,9 +5,8 @@
  * agree for every X only if ψ is constant. The witness is X = [[a, a], [b, a]]
  * with ψ(a) ≠ ψ(b).
  */
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import { signOfConstant } from '../symbolic/exact/calculus.js';
+import { P, signOfConstant } from '../symbolic/index.js';
+import type { Poly } from '../symbolic/index.js';
 import { simpleNumbersIn } from './simple.js';
 
 export interface TwoValues {

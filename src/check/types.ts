@@ -1,5 +1,5 @@
 /** The result contract of `check` (README, "Checking hand calculations"). */
-import type { ConstantMatrix } from '../symbolic/shapes.js';
+import type { ConstantMatrix } from '../symbolic/index.js';
 
 export type Verdict = 'correct' | 'incorrect' | 'unknown';
 /** `exact`: decided by the case split; `numeric`: by searching points (can only refute). */

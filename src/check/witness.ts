@@ -3,11 +3,8 @@
  * interval where the two pieces differ (a difference on an interval does not
  * hang on a convention at one point), else the breakpoint where they differ.
  */
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import { signOfConstant } from '../symbolic/exact/calculus.js';
-import type { Case, Comparison } from '../symbolic/compare.js';
-import { valueAt } from '../symbolic/piecewise.js';
+import { P, signOfConstant, valueAt } from '../symbolic/index.js';
+import type { Case, Comparison, Poly } from '../symbolic/index.js';
 import { whereOf } from './cases.js';
 import { simpleNumbersIn, simpler } from './simple.js';
 

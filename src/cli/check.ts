@@ -4,8 +4,8 @@ import { checkEqual } from '../check/equal.js';
 import { checkGradient } from '../check/gradient.js';
 import { checkText, exitCodeOf } from '../check/text.js';
 import type { CheckResult } from '../check/types.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
-import { parseConstants, parseSeed, parseTimeout } from './args.js';
+import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/index.js';
+import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
 

@@ -1,10 +1,9 @@
 /** `kinkproof derive EXPR`. */
 import { KinkproofError } from '../diagnostics.js';
-import { analyzeSymbolic, MAX_POINT_ENTRIES } from '../symbolic/derive.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
+import { analyzeSymbolic, clearBudget, DEFAULT_TIMEOUT_SECONDS, MAX_POINT_ENTRIES, startBudget } from '../symbolic/index.js';
+import type { SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
-import { parseConstants, parseMatrix, parseSeed, parseShape, parseTimeout } from './args.js';
+import { parseConstants, parseMatrix, parseSeed, parseShape, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import { deriveJson } from './json.js';
 import type { Io } from './main.js';

@@ -1,12 +1,8 @@
 /** The `derive --json` contract (README, "JSON output"). Formatting only: no mathematics here. */
-import type { Poly } from '../symbolic/exact/poly.js';
-import { approximate } from '../symbolic/exact/calculus.js';
-import type { Limit } from '../symbolic/analyze.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import { exactText, MATRIX, printLatex, printText } from '../symbolic/scalar/print.js';
+import { approximate, exactText, MATRIX, printLatex, printText } from '../symbolic/index.js';
+import type { Convexity, Limit, Poly, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
-import type { Convexity } from '../symbolic/convexity.js';
 
 export const exactJson = (c: Poly): { exact: string; value: number } => ({ exact: exactText(c), value: approximate(c) });
 

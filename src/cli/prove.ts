@@ -4,8 +4,8 @@ import { KinkproofError } from '../diagnostics.js';
 import { parseProof } from '../check/proof.js';
 import { checkProof } from '../check/prove.js';
 import { proveExitCode, proveText, tally } from '../check/proofText.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
-import { parseConstants, parseSeed, parseTimeout } from './args.js';
+import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/index.js';
+import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
 

@@ -1,6 +1,6 @@
 /** The human summary of `derive` (without --json): class, kinks, gradient, then the cases. */
-import type { PointResult, SymbolicAnalysis } from '../symbolic/derive.js';
-import { exactText, MATRIX, printText } from '../symbolic/scalar/print.js';
+import { exactText, MATRIX, printText } from '../symbolic/index.js';
+import type { PointResult, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { limitJson, smoothnessText } from './json.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';

@@ -8,10 +8,8 @@
  * 'inconclusive', never 'passed'.
  */
 import { KinkproofError } from '../diagnostics.js';
-import type { EntryAnalysis } from '../symbolic/analyze.js';
-import type { Scalar } from '../symbolic/scalar/expr.js';
-import { MATRIX, printText } from '../symbolic/scalar/print.js';
-import type { Subdifferential } from '../symbolic/subdifferential.js';
+import { MATRIX, printText } from '../symbolic/index.js';
+import type { EntryAnalysis, Scalar, Subdifferential } from '../symbolic/index.js';
 import { checkBreakpoints, observable } from './breakpointChecks.js';
 import { approximation } from './constants.js';
 import { EvidenceBuilder } from './evidence.js';

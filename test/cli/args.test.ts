@@ -4,7 +4,8 @@
  * (class 9).
  */
 import { describe, expect, it } from 'vitest';
-import { COMMAND_OPTIONS, MAX_NUMBER_LENGTH, parseArgs, parseConstants, parseMatrix, refuseOtherOptions } from '../../src/cli/args.js';
+import { COMMAND_OPTIONS, parseArgs, refuseOtherOptions } from '../../src/cli/args.js';
+import { MAX_NUMBER_LENGTH, parseConstants, parseMatrix } from '../../src/cli/optionValues.js';
 import { HELP } from '../../src/cli/help.js';
 import { KinkproofError } from '../../src/diagnostics.js';
 import * as Q from '../../src/symbolic/exact/rational.js';

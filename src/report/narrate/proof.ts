@@ -7,7 +7,7 @@
 import type { Proof, Statement } from '../../check/proof.js';
 import type { ProofReport, StepReport, StepStatus } from '../../check/proofTypes.js';
 import { tally } from '../../check/proofText.js';
-import { parse } from '../../symbolic/syntax/parse.js';
+import { parse } from '../../symbolic/index.js';
 import { assertSafeMath } from '../mathGuard.js';
 import type { Block, Derivation, Inline, Inlines, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';

@@ -4,10 +4,10 @@
  * extrapolated one-sided sequences. Numbers verify; they never decide, so this
  * step is always marked `numeric`.
  */
-import type { SymbolicAnalysis } from '../../symbolic/derive.js';
+import { MATRIX, printLatex, printText } from '../../symbolic/index.js';
+import type { SymbolicAnalysis } from '../../symbolic/index.js';
 import type { CheckRecord, Evidence } from '../../numeric/verify.js';
 import { MAX_FAILURES } from '../../numeric/evidence.js';
-import { MATRIX, printLatex, printText } from '../../symbolic/scalar/print.js';
 import type { Block, Inline, Inlines, Step, TableBlock } from '../model.js';
 import { math, paragraph, text } from '../model.js';
 import { errorLatex, valueLatex } from './numbers.js';
