@@ -13,11 +13,11 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
-import { parseProof } from '../check/proof.js';
-import type { Proof } from '../check/proof.js';
-import { checkProof } from '../check/prove.js';
-import type { ProofReport } from '../check/proofTypes.js';
-import { proveExitCode, tally } from '../check/proofText.js';
+import { parseProof } from '../check/proofs/parseProof.js';
+import type { Proof } from '../check/proofs/parseProof.js';
+import { checkProof } from '../check/proofs/checkProof.js';
+import type { ProofReport } from '../check/proofs/proofReport.js';
+import { proveExitCode, tally } from '../check/proofs/proofReportText.js';
 import type { Evidence } from '../numeric/verify.js';
 import { cleanText } from '../report/escape.js';
 import { renderIndexHtml, renderIndexLatex, renderIndexMarkdown } from '../report/index-page.js';

@@ -1,9 +1,9 @@
 /** `kinkproof check EXPR --claim G` and `kinkproof check --equal A B`. */
 import { KinkproofError } from '../diagnostics.js';
-import { checkEqual } from '../check/equal.js';
-import { checkGradient } from '../check/gradient.js';
-import { checkText, exitCodeOf } from '../check/text.js';
-import type { CheckResult } from '../check/types.js';
+import { checkEqual } from '../check/claims/equal.js';
+import { checkGradient } from '../check/claims/gradient.js';
+import { checkText, exitCodeOf } from '../check/result/checkResultText.js';
+import type { CheckResult } from '../check/result/checkResult.js';
 import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/index.js';
 import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';

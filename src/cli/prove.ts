@@ -1,9 +1,9 @@
 /** `kinkproof prove FILE...`: check every statement of each proof file. */
 import { readFileSync } from 'node:fs';
 import { KinkproofError } from '../diagnostics.js';
-import { parseProof } from '../check/proof.js';
-import { checkProof } from '../check/prove.js';
-import { proveExitCode, proveText, tally } from '../check/proofText.js';
+import { parseProof } from '../check/proofs/parseProof.js';
+import { checkProof } from '../check/proofs/checkProof.js';
+import { proveExitCode, proveText, tally } from '../check/proofs/proofReportText.js';
 import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/index.js';
 import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
