@@ -1,19 +1,11 @@
 /** The `derive --json` contract (README, "JSON output"). Formatting only: no mathematics here. */
 import { approximate, exactText, MATRIX, printLatex, printText } from '../symbolic/index.js';
-import type { Convexity, Limit, Poly, SymbolicAnalysis } from '../symbolic/index.js';
+import type { Convexity, Poly, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
+import { classText, limitText, pieceEndsText } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 export const exactJson = (c: Poly): { exact: string; value: number } => ({ exact: exactText(c), value: approximate(c) });
-
-export const limitJson = (l: Limit): string | null =>
-  l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? (l.sign > 0 ? 'inf' : '-inf') : null;
-
-export function smoothnessText(s: number | 'inf' | null): string | null {
-  if (s === null) return null;
-  if (s === 'inf') return 'Cinf';
-  return s < 0 ? 'discontinuous' : `C${s}`;
-}
 
 export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): Record<string, unknown> {
   const { entry } = a;
@@ -28,27 +20,25 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
     separable: true,
     entryFunction: printText(a.separable.phi),
     offset: exactText(a.offset),
-    pieces: entry.piecewise.pieces.map((p, i) => ({
-      from: bps[i - 1] ? exactText(bps[i - 1]!) : '-inf',
-      to: bps[i] ? exactText(bps[i]!) : 'inf',
-      expr: printText(p.display),
-      derivative: printText(entry.derivativePieces[i]!.display),
-    })),
+    pieces: entry.piecewise.pieces.map((p, i) => {
+      const [from, to] = pieceEndsText(bps, i);
+      return { from, to, expr: printText(p.display), derivative: printText(entry.derivativePieces[i]!.display) };
+    }),
     breakpoints: entry.breakpoints.map((b) => ({
       ...exactJson(b.at),
       phi: exactText(b.value),
-      leftLimit: limitJson(b.leftLimits[0]!),
-      rightLimit: limitJson(b.rightLimits[0]!),
-      leftDerivative: limitJson(b.leftDerivative),
-      rightDerivative: limitJson(b.rightDerivative),
+      leftLimit: limitText(b.leftLimits[0]!),
+      rightLimit: limitText(b.rightLimits[0]!),
+      leftDerivative: limitText(b.leftDerivative),
+      rightDerivative: limitText(b.rightDerivative),
       continuous: b.continuous,
       differentiable: b.differentiable,
-      smoothness: smoothnessText(b.order),
+      smoothness: classText(b.order),
     })),
     kinks: a.kinks.map(exactJson),
     continuous: entry.continuous,
     differentiable,
-    smoothness: smoothnessText(entry.smoothness),
+    smoothness: classText(entry.smoothness),
     convex: a.convexity.convex,
     convexWitness: witnessJson(a.convexity),
     subdifferential: subdifferentialJson(a),
@@ -85,7 +75,7 @@ function witnessJson(c: Convexity): Record<string, unknown> | null {
     case 'curvature':
       return { kind: w.kind, at: exactText(w.at), secondDerivative: exactText(w.secondDerivative), reason: "phi'' < 0 here" };
     case 'slopes':
-      return { kind: w.kind, at: exactText(w.at), left: limitJson(w.left), right: limitJson(w.right), reason: "phi'(c-) > phi'(c+) or a slope is infinite" };
+      return { kind: w.kind, at: exactText(w.at), left: limitText(w.left), right: limitText(w.right), reason: "phi'(c-) > phi'(c+) or a slope is infinite" };
   }
 }
 

@@ -6,9 +6,9 @@
 import { KinkproofError } from '../diagnostics.js';
 import { Q } from '../symbolic/index.js';
 import type { ConstantMatrix, Rational } from '../symbolic/index.js';
+import { MAX_ENTRIES } from '../sizeLimits.js';
 
 export const MAX_DIMENSION = 100_000;
-export const MAX_ENTRIES = 16_000_000;
 /** Longest number token in a matrix (characters). */
 export const MAX_NUMBER_LENGTH = 1000;
 /** Nonzero numbers in a matrix are at least 10^MIN_DECIMAL_EXPONENT in magnitude (exact values stay small). */

@@ -6,11 +6,9 @@
  * G(X) ∈ ∂f(X) at every X iff ψ(c) lies in that interval at every kink c.
  */
 import { exactText, P, signOfConstant } from '../../symbolic/index.js';
-import type { BreakpointAnalysis, EntryAnalysis, Limit, Poly } from '../../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Poly } from '../../symbolic/index.js';
 import type { KinkRow } from '../result/checkResult.js';
-
-const limitText = (l: Limit): string | null =>
-  l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? (l.sign > 0 ? 'inf' : '-inf') : null;
+import { limitText } from '../../analysisText.js';
 
 function between(v: Poly, a: Poly, b: Poly): boolean | null {
   const order = signOfConstant(P.sub(a, b));

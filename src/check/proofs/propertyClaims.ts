@@ -3,15 +3,10 @@ import { compareExact, dependsOnT, exactText, parse, Reducer, toPoly } from '../
 import type { BreakpointAnalysis, ConstantMatrix, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { Finding } from './proofReport.js';
+import { classText, limitText } from '../../analysisText.js';
 
 const list = (ps: readonly Poly[]): string => ps.map(exactText).join(', ') || 'none';
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
-
-export function classText(s: number | 'inf' | null): string | null {
-  if (s === null) return null;
-  if (s === 'inf') return 'Cinf';
-  return s < 0 ? 'discontinuous' : `C${s}`;
-}
 
 /** "C1, not C2". */
 function classNote(s: number | 'inf'): string {
@@ -22,8 +17,7 @@ function classNote(s: number | 'inf'): string {
 function breakpointWhy(b: BreakpointAnalysis): string {
   const c = exactText(b.at);
   if (b.continuous === false) return `phi jumps at t = ${c}`;
-  const side = (l: BreakpointAnalysis['leftDerivative']): string =>
-    l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? (l.sign > 0 ? 'inf' : '-inf') : 'undecided';
+  const side = (l: BreakpointAnalysis['leftDerivative']): string => limitText(l) ?? 'undecided';
   return `at t = ${c} the one-sided derivatives of phi are ${side(b.leftDerivative)} (left) and ${side(b.rightDerivative)} (right)`;
 }
 
