@@ -1,39 +1,18 @@
 /**
  * kinkproof as a library: the same capability as the CLI, for programs such as
- * a docs build or a web page. The CLI is a thin shell over these functions.
+ * a docs build or a web page. The CLI is a thin shell over these functions:
+ * each command calls them from src/api/ (which this file re-exports), so that
+ * a command loads only its own part of the library.
  */
-import { analyzeSymbolic, clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from './symbolic/index.js';
-import type { DeriveOptions, SymbolicAnalysis } from './symbolic/index.js';
-import { verifyAnalysis } from './numeric/verifyAnalysis.js';
-import type { Evidence } from './numeric/verify.js';
-
-export interface Options extends DeriveOptions {
-  /** Run the numeric cross-check (default true). */
-  readonly verify?: boolean;
-  /** Seed of the numeric cross-check (default 1). */
-  readonly seed?: number;
-  /** Budget for the symbolic work in seconds (default 20). */
-  readonly timeoutSeconds?: number;
-}
-
-export interface Analysis extends SymbolicAnalysis {
-  /** The numeric evidence, or null when verification was skipped. */
-  readonly verification: Evidence | null;
-}
-
-/** Parse, reduce, analyse case by case and (by default) verify numerically. Throws KinkproofError on bad input. */
-export function derive(expr: string, options: Options = {}): Analysis {
-  startBudget(options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
-  let analysis: SymbolicAnalysis;
-  try {
-    analysis = analyzeSymbolic(expr, options);
-  } finally {
-    clearBudget();
-  }
-  const verification = options.verify === false ? null : verifyAnalysis(analysis, options.shape, options.seed ?? 1);
-  return { ...analysis, verification };
-}
-
+export { derive } from './api/derive.js';
+export type { Analysis, Options } from './api/derive.js';
+export { analyze } from './api/analyze.js';
+export type { AnalyzeOptions } from './api/analyze.js';
+export { crossCheck } from './api/crossCheck.js';
+export type { CrossCheckOptions } from './api/crossCheck.js';
+export { checkEqual, checkGradient } from './api/check.js';
+export { checkProof } from './api/prove.js';
+export type { BudgetedCheckOptions } from './api/check.js';
 export { KinkproofError } from './diagnostics.js';
 export type { ProblemKind } from './diagnostics.js';
 export {
@@ -62,8 +41,10 @@ export type {
 } from './symbolic/index.js';
 export { verify } from './numeric/verify.js';
 export type { CheckRecord, Evidence } from './numeric/verify.js';
-export { checkEqual, checkGradient, checkProof, parseProof } from './check/index.js';
-export type { CheckResult, GradientCheck, ProofReport } from './check/index.js';
+export { parseProof } from './check/proofs/parseProof.js';
+export type { Proof, Statement } from './check/proofs/parseProof.js';
+export type { ProofReport, StepReport, StepStatus } from './check/proofs/proofReport.js';
+export type { CaseRow, CheckOptions, CheckResult, Counterexample, GradientCheck, KinkRow, Method, Value, Verdict } from './check/result/checkResult.js';
 export { narrate } from './report/narrate.js';
 export { plotData } from './report/plotData.js';
 export { renderLatex } from './report/latex.js';

@@ -1,13 +1,73 @@
 /** The `derive --json` contract (README, "JSON output"). Formatting only: no mathematics here. */
 import { approximate, exactText, MATRIX, printLatex, printText } from '../symbolic/index.js';
-import type { Convexity, Poly, SymbolicAnalysis } from '../symbolic/index.js';
+import type { Convexity, PointResult, Poly, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { classText, limitText, pieceEndsText } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
-export const exactJson = (c: Poly): { exact: string; value: number } => ({ exact: exactText(c), value: approximate(c) });
+/** An exact constant: its exact text and its nearest double. */
+export interface ExactJson {
+  readonly exact: string;
+  readonly value: number;
+}
 
-export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): Record<string, unknown> {
+export interface PieceJson {
+  readonly from: string;
+  readonly to: string;
+  readonly expr: string;
+  readonly derivative: string;
+}
+
+export interface BreakpointJson extends ExactJson {
+  readonly phi: string;
+  readonly leftLimit: string | null;
+  readonly rightLimit: string | null;
+  readonly leftDerivative: string | null;
+  readonly rightDerivative: string | null;
+  readonly continuous: boolean | null;
+  readonly differentiable: boolean | null;
+  readonly smoothness: string | null;
+}
+
+export type ConvexWitnessJson =
+  | { readonly kind: 'discontinuity'; readonly at: string; readonly reason: string }
+  | { readonly kind: 'curvature'; readonly at: string; readonly secondDerivative: string; readonly reason: string }
+  | { readonly kind: 'slopes'; readonly at: string; readonly left: string | null; readonly right: string | null; readonly reason: string };
+
+export type SubdifferentialJson =
+  | { readonly kind: null; readonly text: string; readonly latex: null; readonly reason: string; readonly at: string | null }
+  | { readonly kind: 'convex' | 'clarke'; readonly text: string; readonly latex: string; readonly frechetEmptyAt: string[] };
+
+export type PointJson = Pick<PointResult, 'X' | 'value' | 'differentiable' | 'gradient' | 'subdifferential' | 'subdifferentialKind' | 'reason'>;
+
+export type VerificationJson = Pick<Evidence, 'status' | 'checks' | 'maxRelError' | 'worst' | 'seed'>;
+
+/** The JSON of `derive --json`, field by field in the order printed. */
+export interface DeriveJson {
+  readonly input: string;
+  readonly separable: true;
+  readonly entryFunction: string;
+  readonly offset: string;
+  readonly pieces: PieceJson[];
+  readonly breakpoints: BreakpointJson[];
+  readonly kinks: ExactJson[];
+  readonly continuous: boolean | null;
+  readonly differentiable: boolean | null;
+  readonly smoothness: string | null;
+  readonly convex: boolean | null;
+  readonly convexWitness: ConvexWitnessJson | null;
+  readonly subdifferential: SubdifferentialJson;
+  readonly gradient: string | null;
+  readonly gradientLatex: string | null;
+  readonly gradientAwayFromKinks: string | null;
+  readonly at: PointJson[];
+  /** Absent when verification was skipped. */
+  readonly verification?: VerificationJson;
+}
+
+const exactJson = (c: Poly): ExactJson => ({ exact: exactText(c), value: approximate(c) });
+
+export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): DeriveJson {
   const { entry } = a;
   const bps = entry.piecewise.breakpoints;
   const differentiable = entry.differentiable;
@@ -58,7 +118,7 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
   };
 }
 
-export const verificationJson = (v: Evidence): Record<string, unknown> => ({
+export const verificationJson = (v: Evidence): VerificationJson => ({
   status: v.status,
   checks: v.checks,
   maxRelError: v.maxRelError,
@@ -66,7 +126,7 @@ export const verificationJson = (v: Evidence): Record<string, unknown> => ({
   seed: v.seed,
 });
 
-function witnessJson(c: Convexity): Record<string, unknown> | null {
+function witnessJson(c: Convexity): ConvexWitnessJson | null {
   const w = c.witness;
   if (!w) return null;
   switch (w.kind) {
@@ -79,7 +139,7 @@ function witnessJson(c: Convexity): Record<string, unknown> | null {
   }
 }
 
-function subdifferentialJson(a: SymbolicAnalysis): Record<string, unknown> {
+function subdifferentialJson(a: SymbolicAnalysis): SubdifferentialJson {
   const s = a.subdifferential;
   const notation = subdifferentialNotation(s, a.entry.piecewise);
   if (s.kind === null) return { kind: null, text: notation.text, latex: null, reason: s.reason, at: s.at && exactText(s.at) };

@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { KinkproofError } from '../diagnostics.js';
 import { parseProof } from '../check/proofs/parseProof.js';
-import { checkProof } from '../check/proofs/checkProof.js';
+import { checkProof } from '../api/prove.js';
 import { proveExitCode, proveText, tally } from '../check/proofs/proofReportText.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/index.js';
 import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
@@ -28,15 +27,8 @@ export async function proveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const constants = parseConstants(args.flags.get('const') ?? []);
   const seed = parseSeed(args.flags.get('seed')?.at(-1));
   const proofs = args.positional.map((file) => parseProof(read(file), file, constants));
-  const timeout = parseTimeout(args.flags.get('timeout')?.at(-1)) ?? DEFAULT_TIMEOUT_SECONDS;
-  const reports = proofs.map((p) => {
-    startBudget(timeout); // per file
-    try {
-      return checkProof(p, { constants, seed });
-    } finally {
-      clearBudget();
-    }
-  });
+  const timeoutSeconds = parseTimeout(args.flags.get('timeout')?.at(-1));
+  const reports = proofs.map((p) => checkProof(p, { constants, seed, timeoutSeconds })); // a budget per file
   const t = tally(reports);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify({ ok: t.fail + t.error + t.unknown === 0, ...t, files: reports }, null, 2)}\n`);
   else io.stdout(`${proveText(reports)}\n`);
