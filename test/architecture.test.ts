@@ -1,6 +1,7 @@
 /**
  * The layering of src/: code outside src/symbolic reaches it only through its
- * front door, src/symbolic/index.ts.
+ * front door, src/symbolic/index.ts; the CLI analyses, checks and verifies only
+ * through the library's entry points in src/api/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -42,6 +43,34 @@ function backDoors(files: readonly string[]): string[] {
     );
 }
 
+/** What only src/api/ may call: the analysis, the checks and the verifier, and the budget around them. */
+const API_ONLY_MODULES = ['check/claims/', 'check/proofs/checkProof.ts', 'numeric/verifyAnalysis.ts', 'numeric/verify.ts'];
+const API_ONLY_NAMES = ['analyzeSymbolic', 'startBudget', 'clearBudget', 'verifyAnalysis', 'verify'];
+
+/** The value (not type-only) imports of a module: specifier and imported names. */
+function valueImports(text: string): { specifier: string; names: string[] }[] {
+  const pattern = /^import\s+(?!type\b)(?:\{([^}]*)\}|\*\s+as\s+\w+)\s+from\s+'([^']+)'/gm;
+  return [...text.matchAll(pattern)].map((m) => ({
+    specifier: m[2]!,
+    names: (m[1] ?? '').split(',').map((n) => n.trim().split(/\s+as\s+/)[0]!).filter(Boolean),
+  }));
+}
+
+/** `file: what` for each way src/cli goes around src/api/. */
+function cliBypasses(files: readonly string[]): string[] {
+  const cli = join(SRC, 'cli') + '/';
+  return files
+    .filter((file) => file.startsWith(cli))
+    .flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      const modules = importedSpecifiers(text.replace(/^import type .*$/gm, '')) // types may come from anywhere
+        .map((s) => relative(SRC, target(file, s)))
+        .filter((t) => API_ONLY_MODULES.some((m) => t.startsWith(m)));
+      const names = valueImports(text).flatMap((i) => i.names.filter((n) => API_ONLY_NAMES.includes(n)));
+      return [...modules, ...names].map((what) => `${relative(SRC, file)}: ${what}`);
+    });
+}
+
 describe('architecture', () => {
   it('finds static, type-only, re-exported and dynamic imports', () => {
     const text = [
@@ -65,5 +94,14 @@ describe('architecture', () => {
     const files = sourceFiles(SRC);
     expect(files.length).toBeGreaterThan(50);
     expect(backDoors(files)).toEqual([]);
+  });
+
+  it('finds the names a module imports as values', () => {
+    const text = "import { analyzeSymbolic as a, MATRIX } from '../symbolic/index.js';\nimport type { Evidence } from '../numeric/verify.js';";
+    expect(valueImports(text)).toEqual([{ specifier: '../symbolic/index.js', names: ['analyzeSymbolic', 'MATRIX'] }]);
+  });
+
+  it('the CLI analyses, checks and verifies only through src/api/', () => {
+    expect(cliBypasses(sourceFiles(SRC))).toEqual([]);
   });
 });
