@@ -16,6 +16,12 @@ export function classText(s: number | 'inf' | null): string | null {
   return s < 0 ? 'discontinuous' : `C${s}`;
 }
 
+/** A tri-state answer: 'yes', 'no', or 'unknown' when undecided. */
+export const yesNo = (t: boolean | null): string => (t === null ? 'unknown' : t ? 'yes' : 'no');
+
+/** Exact constants such as kinks, comma-separated; 'none' for none. */
+export const exactListText = (ps: readonly Poly[]): string => ps.map(exactText).join(', ') || 'none';
+
 /** The ends of piece `i` between sorted breakpoints: '-inf' before the first, 'inf' after the last. */
 export const pieceEndsText = (breakpoints: readonly Poly[], i: number): [from: string, to: string] => [
   breakpoints[i - 1] ? exactText(breakpoints[i - 1]!) : '-inf',

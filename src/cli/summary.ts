@@ -2,7 +2,7 @@
 import { exactText, MATRIX, printText } from '../symbolic/index.js';
 import type { PointResult, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
-import { classText, limitText, pieceEndsText } from '../analysisText.js';
+import { classText, exactListText, limitText, pieceEndsText, yesNo } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 function convexNote(a: SymbolicAnalysis): string {
@@ -22,8 +22,6 @@ function subdifferentialLine(a: SymbolicAnalysis): string {
   const note = empty.length ? `; the Frechet subdifferential is empty where some x_ij = ${empty.join(' or ')}` : '';
   return `${text}  (Clarke generalized gradient: f is not convex${note})`;
 }
-
-const yesNo = (t: boolean | null): string => (t === null ? 'unknown' : t ? 'yes' : 'no');
 
 function classLine(s: number | 'inf' | null): string {
   const text = classText(s);
@@ -49,7 +47,7 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
     '',
     `class:          ${classLine(entry.smoothness)}`,
     `differentiable: ${yesNo(entry.differentiable)}`,
-    `kinks:          ${a.kinks.length ? a.kinks.map(exactText).join(', ') : 'none'}`,
+    `kinks:          ${exactListText(a.kinks)}`,
   ];
   lines.push(`convex:         ${yesNo(a.convexity.convex)}${convexNote(a)}`);
   if (entry.differentiable !== true) lines.push(`subdifferential: ${subdifferentialLine(a)}`);

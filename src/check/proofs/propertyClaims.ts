@@ -3,10 +3,8 @@ import { compareExact, dependsOnT, exactText, parse, Reducer, toPoly } from '../
 import type { BreakpointAnalysis, ConstantMatrix, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { Finding } from './proofReport.js';
-import { classText, limitText } from '../../analysisText.js';
+import { classText, exactListText, limitText, yesNo } from '../../analysisText.js';
 
-const list = (ps: readonly Poly[]): string => ps.map(exactText).join(', ') || 'none';
-const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
 /** "C1, not C2". */
 function classNote(s: number | 'inf'): string {
@@ -23,7 +21,7 @@ function breakpointWhy(b: BreakpointAnalysis): string {
 
 export function claimedDifferentiable(a: SymbolicAnalysis, claimed: boolean): Finding {
   const actual = a.entry.differentiable;
-  if (actual === null) return { status: 'unknown', note: 'undecided', explanation: `whether f is differentiable at t = ${list(a.undecided)} is undecided` };
+  if (actual === null) return { status: 'unknown', note: 'undecided', explanation: `whether f is differentiable at t = ${exactListText(a.undecided)} is undecided` };
   const why = actual
     ? 'phi is differentiable on every piece and at every breakpoint, so f is differentiable everywhere'
     : `f is not differentiable where an entry is at a kink: ${a.entry.breakpoints.filter((b) => b.differentiable === false).map(breakpointWhy).join('; ')}`;
@@ -60,15 +58,15 @@ export function claimedKinks(a: SymbolicAnalysis, points: readonly string[], con
   const undecidedExtra = extra.filter((c) => contains(a.undecided, c));
   if (missing.length === 0 && extra.length === 0)
     return a.undecided.length
-      ? { status: 'unknown', note: 'undecided', explanation: `whether t = ${list(a.undecided)} is a kink is undecided` }
-      : { status: 'pass', note: `exact: ${list(a.kinks)}`, explanation: null };
+      ? { status: 'unknown', note: 'undecided', explanation: `whether t = ${exactListText(a.undecided)} is a kink is undecided` }
+      : { status: 'pass', note: `exact: ${exactListText(a.kinks)}`, explanation: null };
   if (missing.length === 0 && extra.length === undecidedExtra.length)
-    return { status: 'unknown', note: 'undecided', explanation: `whether t = ${list(extra)} is a kink is undecided` };
+    return { status: 'unknown', note: 'undecided', explanation: `whether t = ${exactListText(extra)} is a kink is undecided` };
   const parts = [
-    missing.length ? `also a kink: t = ${list(missing)}` : '',
-    extra.length ? `not a kink: t = ${list(extra)}` : '',
+    missing.length ? `also a kink: t = ${exactListText(missing)}` : '',
+    extra.length ? `not a kink: t = ${exactListText(extra)}` : '',
   ].filter(Boolean);
-  return { status: 'fail', note: `exact: ${list(a.kinks)}`, explanation: `the kinks of phi are ${list(a.kinks)} (${parts.join('; ')})` };
+  return { status: 'fail', note: `exact: ${exactListText(a.kinks)}`, explanation: `the kinks of phi are ${exactListText(a.kinks)} (${parts.join('; ')})` };
 }
 
 export function claimedConvex(a: SymbolicAnalysis, claimed: boolean): Finding {
