@@ -53,3 +53,4 @@ export { renderMarkdown } from './report/markdown.js';
 export { compilePdf } from './report/pdf.js';
 export type { Derivation, Step } from './report/model.js';
 export { deriveJson } from './cli/json.js';
+export type { DeriveJson } from './cli/json.js';
