@@ -1,4 +1,4 @@
-import type { Span } from './symbolic/syntax/ast.js';
+import type { Span } from './symbolic/index.js';
 
 /**
  * Why a request could not be answered. Every kind maps to exit code 2 in the

@@ -1,57 +1,51 @@
 /**
  * kinkproof as a library: the same capability as the CLI, for programs such as
- * a docs build or a web page. The CLI is a thin shell over these functions.
+ * a docs build or a web page. The CLI is a thin shell over these functions:
+ * each command calls them from src/api/ (which this file re-exports), so that
+ * a command loads only its own part of the library.
  */
-import { analyzeSymbolic } from './symbolic/derive.js';
-import type { DeriveOptions, SymbolicAnalysis } from './symbolic/derive.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from './symbolic/budget.js';
-import { verifyAnalysis } from './numeric/verifyAnalysis.js';
-import type { Evidence } from './numeric/verify.js';
-
-export interface Options extends DeriveOptions {
-  /** Run the numeric cross-check (default true). */
-  readonly verify?: boolean;
-  /** Seed of the numeric cross-check (default 1). */
-  readonly seed?: number;
-  /** Budget for the symbolic work in seconds (default 20). */
-  readonly timeoutSeconds?: number;
-}
-
-export interface Analysis extends SymbolicAnalysis {
-  /** The numeric evidence, or null when verification was skipped. */
-  readonly verification: Evidence | null;
-}
-
-/** Parse, reduce, analyse case by case and (by default) verify numerically. Throws KinkproofError on bad input. */
-export function derive(expr: string, options: Options = {}): Analysis {
-  startBudget(options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
-  let analysis: SymbolicAnalysis;
-  try {
-    analysis = analyzeSymbolic(expr, options);
-  } finally {
-    clearBudget();
-  }
-  const verification = options.verify === false ? null : verifyAnalysis(analysis, options.shape, options.seed ?? 1);
-  return { ...analysis, verification };
-}
-
+export { derive } from './api/derive.js';
+export type { Analysis, Options } from './api/derive.js';
+export { analyze } from './api/analyze.js';
+export type { AnalyzeOptions } from './api/analyze.js';
+export { crossCheck } from './api/crossCheck.js';
+export type { CrossCheckOptions } from './api/crossCheck.js';
+export { checkEqual, checkGradient } from './api/check.js';
+export { checkProof } from './api/prove.js';
+export type { BudgetedCheckOptions } from './api/check.js';
 export { KinkproofError } from './diagnostics.js';
 export type { ProblemKind } from './diagnostics.js';
-export { parse } from './symbolic/syntax/parse.js';
-export type { Expr, Span } from './symbolic/syntax/ast.js';
-export { analyzeSymbolic } from './symbolic/derive.js';
-export type { DeriveOptions, PointResult, SymbolicAnalysis } from './symbolic/derive.js';
-export type { BreakpointAnalysis, EntryAnalysis, Limit } from './symbolic/analyze.js';
-export type { Convexity } from './symbolic/convexity.js';
-export type { Subdifferential } from './symbolic/subdifferential.js';
-export type { Scalar } from './symbolic/scalar/expr.js';
-export { printLatex, printText, exactText, exactLatex, MATRIX, SCALAR } from './symbolic/scalar/print.js';
-export { primitives } from './symbolic/primitives/registry.js';
+export {
+  analyzeSymbolic,
+  exactLatex,
+  exactText,
+  MATRIX,
+  parse,
+  primitives,
+  printLatex,
+  printText,
+  SCALAR,
+} from './symbolic/index.js';
+export type {
+  BreakpointAnalysis,
+  Convexity,
+  DeriveOptions,
+  EntryAnalysis,
+  Expr,
+  Limit,
+  PointResult,
+  Scalar,
+  Span,
+  Subdifferential,
+  SymbolicAnalysis,
+} from './symbolic/index.js';
 export { verify } from './numeric/verify.js';
 export type { CheckRecord, Evidence } from './numeric/verify.js';
 export { claimText, pointText } from './numeric/checkText.js';
-export { checkEqual, checkGradient, checkProof, parseProof } from './check/index.js';
-export type { CheckResult, GradientCheck, ProofReport } from './check/index.js';
+export { parseProof } from './check/proofs/parseProof.js';
+export type { Proof, Statement } from './check/proofs/parseProof.js';
+export type { ProofReport, StepReport, StepStatus } from './check/proofs/proofReport.js';
+export type { CaseRow, CheckOptions, CheckResult, Counterexample, GradientCheck, KinkRow, Method, Value, Verdict } from './check/result/checkResult.js';
 export { narrate } from './report/narrate.js';
 export { plotData } from './report/plotData.js';
 export { renderLatex } from './report/latex.js';
@@ -60,3 +54,4 @@ export { renderMarkdown } from './report/markdown.js';
 export { compilePdf } from './report/pdf.js';
 export type { Derivation, Step } from './report/model.js';
 export { deriveJson } from './cli/json.js';
+export type { DeriveJson } from './cli/json.js';

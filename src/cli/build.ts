@@ -13,11 +13,12 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
-import { parseProof } from '../check/proof.js';
-import type { Proof } from '../check/proof.js';
-import { checkProof } from '../check/prove.js';
-import type { ProofReport } from '../check/proofTypes.js';
-import { proveExitCode, tally } from '../check/proofText.js';
+import { parseProof } from '../check/proofs/parseProof.js';
+import type { Proof } from '../check/proofs/parseProof.js';
+import { analyze } from '../api/analyze.js';
+import { checkProof } from '../api/prove.js';
+import type { ProofReport } from '../check/proofs/proofReport.js';
+import { proveExitCode, tally } from '../check/proofs/proofReportText.js';
 import type { Evidence } from '../numeric/verify.js';
 import { cleanText } from '../report/escape.js';
 import { renderIndexHtml, renderIndexLatex, renderIndexMarkdown } from '../report/index-page.js';
@@ -26,14 +27,11 @@ import type { Derivation, PlotBlock } from '../report/model.js';
 import { narrate } from '../report/narrate.js';
 import { passedOf, proofCounts, proofDerivation, proofStatus } from '../report/narrate/proof.js';
 import type { FunctionDerivation } from '../report/narrate/proof.js';
-import { analyzeSymbolic } from '../symbolic/derive.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
-import type { ConstantMatrix } from '../symbolic/shapes.js';
-import { parseConstants, parseSeed, parseTimeout } from './args.js';
+import type { ConstantMatrix, SymbolicAnalysis } from '../symbolic/index.js';
+import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import { StagedFiles } from './atomicWrite.js';
-import { runVerification } from './derive.js';
+import { crossCheckWithProgress } from './derive.js';
 import type { Io } from './main.js';
 import { MAX_PROOF_BYTES } from './prove.js';
 
@@ -48,7 +46,7 @@ const INDEX = 'index';
 interface Options {
   readonly constants: ReadonlyMap<string, ConstantMatrix>;
   readonly seed: number;
-  readonly timeout: number;
+  readonly timeoutSeconds: number | undefined;
 }
 
 interface Source {
@@ -119,29 +117,20 @@ async function read(path: string): Promise<string> {
   return readFile(path, 'utf8').catch(unreadable);
 }
 
-function budgeted<T>(timeout: number, work: () => T): T {
-  startBudget(timeout);
-  try {
-    return work();
-  } finally {
-    clearBudget();
-  }
-}
-
 /** The function's derivation, or why there is none; the numeric evidence rides along for the exit code. */
 async function functionDerivation(proof: Proof, title: string, options: Options, io: Io): Promise<{ fn: FunctionDerivation; evidence: Evidence | null }> {
   const statement = proof.statements.find((s) => s.kind === 'function');
   if (statement?.kind !== 'function') return { fn: { missing: 'It has no function: line, so there is no derivation.' }, evidence: null };
   let analysis: SymbolicAnalysis;
   try {
-    analysis = budgeted(options.timeout, () => analyzeSymbolic(statement.expr, { constants: options.constants }));
+    analysis = analyze(statement.expr, { constants: options.constants, timeoutSeconds: options.timeoutSeconds });
   } catch (e) {
     if (!(e instanceof KinkproofError)) throw e;
     return { fn: { missing: `Its function could not be analysed: ${e.message}` }, evidence: null };
   }
   let evidence: Evidence | null = null;
   try {
-    evidence = await runVerification(analysis, undefined, options.seed);
+    evidence = await crossCheckWithProgress(analysis, { seed: options.seed });
   } catch (e) {
     if (!(e instanceof KinkproofError)) throw e;
     io.stderr(`kinkproof: ${proof.file}: no numeric cross-check: ${e.message}\n`);
@@ -154,7 +143,7 @@ async function parseSource(source: Source, constants: ReadonlyMap<string, Consta
 }
 
 async function checkSource(source: Source, proof: Proof, options: Options, io: Io): Promise<Page> {
-  const report = budgeted(options.timeout, () => checkProof(proof, { constants: options.constants, seed: options.seed }));
+  const report = checkProof(proof, options);
   const { fn, evidence } = await functionDerivation(proof, proof.title ?? source.name, options, io);
   return { source, proof, report, derivation: proofDerivation(proof, report, source.name, fn), evidence };
 }
@@ -266,7 +255,7 @@ export async function buildCommand(args: ParsedArgs, io: Io): Promise<number> {
   const options: Options = {
     constants: parseConstants(args.flags.get('const') ?? []),
     seed: parseSeed(args.flags.get('seed')?.at(-1)),
-    timeout: parseTimeout(args.flags.get('timeout')?.at(-1)) ?? DEFAULT_TIMEOUT_SECONDS,
+    timeoutSeconds: parseTimeout(args.flags.get('timeout')?.at(-1)),
   };
   const sources = await listSources(dir);
   refuseCollisions(sources);

@@ -1,10 +1,11 @@
-/** `kinkproof derive EXPR`. */
+/** `kinkproof derive EXPR`: the library's analysis and cross-check of f, as text or JSON. */
 import { KinkproofError } from '../diagnostics.js';
-import { analyzeSymbolic, MAX_POINT_ENTRIES } from '../symbolic/derive.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
+import { analyze } from '../api/analyze.js';
+import type { CrossCheckOptions } from '../api/crossCheck.js';
+import { MAX_POINT_ENTRIES } from '../symbolic/index.js';
+import type { SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
-import { parseConstants, parseMatrix, parseSeed, parseShape, parseTimeout } from './args.js';
+import { parseConstants, parseMatrix, parseSeed, parseShape, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import { deriveJson } from './json.js';
 import type { Io } from './main.js';
@@ -12,10 +13,11 @@ import { summary } from './summary.js';
 
 const REPORT_FLAGS = ['tex', 'html', 'md', 'title'] as const;
 
-export async function runVerification(a: SymbolicAnalysis, shape: readonly [number, number] | undefined, seed: number): Promise<Evidence> {
-  const { verifyAnalysis } = await import('../numeric/verifyAnalysis.js');
+/** The library's cross-check, loaded only when something is verified; a progress bar on a terminal. */
+export async function crossCheckWithProgress(analysis: SymbolicAnalysis, options: CrossCheckOptions): Promise<Evidence> {
+  const { crossCheck } = await import('../api/crossCheck.js');
   const { progressReporter } = await import('../numeric/progress.js');
-  return verifyAnalysis(a, shape, seed, progressReporter());
+  return crossCheck(analysis, { ...options, progress: progressReporter() });
 }
 
 export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -27,15 +29,9 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const at = (args.flags.get('at') ?? []).map((m, i) => parseMatrix(m, `--at #${i + 1}`, MAX_POINT_ENTRIES));
   const constants = parseConstants(args.flags.get('const') ?? []);
   const seed = parseSeed(args.flags.get('seed')?.at(-1));
-  const timeout = parseTimeout(args.flags.get('timeout')?.at(-1)) ?? DEFAULT_TIMEOUT_SECONDS;
-  startBudget(timeout);
-  let analysis: SymbolicAnalysis;
-  try {
-    analysis = analyzeSymbolic(input, { constants, at, ...(shape ? { shape } : {}) });
-  } finally {
-    clearBudget();
-  }
-  const evidence = args.switches.has('no-verify') ? null : await runVerification(analysis, shape, seed);
+  const timeoutSeconds = parseTimeout(args.flags.get('timeout')?.at(-1));
+  const analysis = analyze(input, { constants, at, timeoutSeconds, ...(shape ? { shape } : {}) });
+  const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed, ...(shape ? { shape } : {}) });
   if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
     await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(deriveJson(analysis, evidence), null, 2)}\n`);

@@ -1,26 +1,75 @@
 /** The `derive --json` contract (README, "JSON output"). Formatting only: no mathematics here. */
-import type { Poly } from '../symbolic/exact/poly.js';
-import { approximate } from '../symbolic/exact/calculus.js';
-import type { Limit } from '../symbolic/analyze.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
-import { exactText, MATRIX, printLatex, printText } from '../symbolic/scalar/print.js';
+import { approximate, exactText, MATRIX, printLatex, printText } from '../symbolic/index.js';
+import type { Convexity, PointResult, Poly, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { printedRecord } from '../numeric/checkText.js';
+import type { PrintedRecord } from '../numeric/checkText.js';
+import { classText, limitText, pieceEndsText } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
-import type { Convexity } from '../symbolic/convexity.js';
 
-export const exactJson = (c: Poly): { exact: string; value: number } => ({ exact: exactText(c), value: approximate(c) });
-
-export const limitJson = (l: Limit): string | null =>
-  l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? (l.sign > 0 ? 'inf' : '-inf') : null;
-
-export function smoothnessText(s: number | 'inf' | null): string | null {
-  if (s === null) return null;
-  if (s === 'inf') return 'Cinf';
-  return s < 0 ? 'discontinuous' : `C${s}`;
+/** An exact constant: its exact text and its nearest double. */
+export interface ExactJson {
+  readonly exact: string;
+  readonly value: number;
 }
 
-export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): Record<string, unknown> {
+export interface PieceJson {
+  readonly from: string;
+  readonly to: string;
+  readonly expr: string;
+  readonly derivative: string;
+}
+
+export interface BreakpointJson extends ExactJson {
+  readonly phi: string;
+  readonly leftLimit: string | null;
+  readonly rightLimit: string | null;
+  readonly leftDerivative: string | null;
+  readonly rightDerivative: string | null;
+  readonly continuous: boolean | null;
+  readonly differentiable: boolean | null;
+  readonly smoothness: string | null;
+}
+
+export type ConvexWitnessJson =
+  | { readonly kind: 'discontinuity'; readonly at: string; readonly reason: string }
+  | { readonly kind: 'curvature'; readonly at: string; readonly secondDerivative: string; readonly reason: string }
+  | { readonly kind: 'slopes'; readonly at: string; readonly left: string | null; readonly right: string | null; readonly reason: string };
+
+export type SubdifferentialJson =
+  | { readonly kind: null; readonly text: string; readonly latex: null; readonly reason: string; readonly at: string | null }
+  | { readonly kind: 'convex' | 'clarke'; readonly text: string; readonly latex: string; readonly frechetEmptyAt: string[] };
+
+export type PointJson = Pick<PointResult, 'X' | 'value' | 'differentiable' | 'gradient' | 'subdifferential' | 'subdifferentialKind' | 'reason'>;
+
+export type VerificationJson = Pick<Evidence, 'status' | 'checks' | 'maxRelError' | 'seed'> & { readonly worst: PrintedRecord | null };
+
+/** The JSON of `derive --json`, field by field in the order printed. */
+export interface DeriveJson {
+  readonly input: string;
+  readonly separable: true;
+  readonly entryFunction: string;
+  readonly offset: string;
+  readonly pieces: PieceJson[];
+  readonly breakpoints: BreakpointJson[];
+  readonly kinks: ExactJson[];
+  readonly continuous: boolean | null;
+  readonly differentiable: boolean | null;
+  readonly smoothness: string | null;
+  readonly convex: boolean | null;
+  readonly convexWitness: ConvexWitnessJson | null;
+  readonly subdifferential: SubdifferentialJson;
+  readonly gradient: string | null;
+  readonly gradientLatex: string | null;
+  readonly gradientAwayFromKinks: string | null;
+  readonly at: PointJson[];
+  /** Absent when verification was skipped. */
+  readonly verification?: VerificationJson;
+}
+
+const exactJson = (c: Poly): ExactJson => ({ exact: exactText(c), value: approximate(c) });
+
+export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): DeriveJson {
   const { entry } = a;
   const bps = entry.piecewise.breakpoints;
   const differentiable = entry.differentiable;
@@ -33,27 +82,25 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
     separable: true,
     entryFunction: printText(a.separable.phi),
     offset: exactText(a.offset),
-    pieces: entry.piecewise.pieces.map((p, i) => ({
-      from: bps[i - 1] ? exactText(bps[i - 1]!) : '-inf',
-      to: bps[i] ? exactText(bps[i]!) : 'inf',
-      expr: printText(p.display),
-      derivative: printText(entry.derivativePieces[i]!.display),
-    })),
+    pieces: entry.piecewise.pieces.map((p, i) => {
+      const [from, to] = pieceEndsText(bps, i);
+      return { from, to, expr: printText(p.display), derivative: printText(entry.derivativePieces[i]!.display) };
+    }),
     breakpoints: entry.breakpoints.map((b) => ({
       ...exactJson(b.at),
       phi: exactText(b.value),
-      leftLimit: limitJson(b.leftLimits[0]!),
-      rightLimit: limitJson(b.rightLimits[0]!),
-      leftDerivative: limitJson(b.leftDerivative),
-      rightDerivative: limitJson(b.rightDerivative),
+      leftLimit: limitText(b.leftLimits[0]!),
+      rightLimit: limitText(b.rightLimits[0]!),
+      leftDerivative: limitText(b.leftDerivative),
+      rightDerivative: limitText(b.rightDerivative),
       continuous: b.continuous,
       differentiable: b.differentiable,
-      smoothness: smoothnessText(b.order),
+      smoothness: classText(b.order),
     })),
     kinks: a.kinks.map(exactJson),
     continuous: entry.continuous,
     differentiable,
-    smoothness: smoothnessText(entry.smoothness),
+    smoothness: classText(entry.smoothness),
     convex: a.convexity.convex,
     convexWitness: witnessJson(a.convexity),
     subdifferential: subdifferentialJson(a),
@@ -73,7 +120,7 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
   };
 }
 
-export const verificationJson = (v: Evidence): Record<string, unknown> => ({
+export const verificationJson = (v: Evidence): VerificationJson => ({
   status: v.status,
   checks: v.checks,
   maxRelError: v.maxRelError,
@@ -81,7 +128,7 @@ export const verificationJson = (v: Evidence): Record<string, unknown> => ({
   seed: v.seed,
 });
 
-function witnessJson(c: Convexity): Record<string, unknown> | null {
+function witnessJson(c: Convexity): ConvexWitnessJson | null {
   const w = c.witness;
   if (!w) return null;
   switch (w.kind) {
@@ -90,11 +137,11 @@ function witnessJson(c: Convexity): Record<string, unknown> | null {
     case 'curvature':
       return { kind: w.kind, at: exactText(w.at), secondDerivative: exactText(w.secondDerivative), reason: "phi'' < 0 here" };
     case 'slopes':
-      return { kind: w.kind, at: exactText(w.at), left: limitJson(w.left), right: limitJson(w.right), reason: "phi'(c-) > phi'(c+) or a slope is infinite" };
+      return { kind: w.kind, at: exactText(w.at), left: limitText(w.left), right: limitText(w.right), reason: "phi'(c-) > phi'(c+) or a slope is infinite" };
   }
 }
 
-function subdifferentialJson(a: SymbolicAnalysis): Record<string, unknown> {
+function subdifferentialJson(a: SymbolicAnalysis): SubdifferentialJson {
   const s = a.subdifferential;
   const notation = subdifferentialNotation(s, a.entry.piecewise);
   if (s.kind === null) return { kind: null, text: notation.text, latex: null, reason: s.reason, at: s.at && exactText(s.at) };

@@ -1,11 +1,12 @@
 /** `kinkproof prove FILE...`: check every statement of each proof file. */
 import { readFileSync } from 'node:fs';
 import { KinkproofError } from '../diagnostics.js';
-import { parseProof } from '../check/proof.js';
-import { checkProof } from '../check/prove.js';
-import { proveExitCode, proveText, tally } from '../check/proofText.js';
-import { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from '../symbolic/budget.js';
-import { parseConstants, parseSeed, parseTimeout } from './args.js';
+import { parseProof } from '../check/proofs/parseProof.js';
+import { checkProof } from '../api/prove.js';
+import { proveExitCode, proveText, tally } from '../check/proofs/proofReportText.js';
+import type { Tally } from '../check/proofs/proofReportText.js';
+import type { ProofReport } from '../check/proofs/proofReport.js';
+import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
 
@@ -23,22 +24,23 @@ function read(file: string): string {
   return text;
 }
 
+/** `prove --json`: whether every statement passed, the tally, then each file's report. */
+interface ProveJson extends Tally {
+  readonly ok: boolean;
+  readonly files: readonly ProofReport[];
+}
+
+const proveJson = (files: readonly ProofReport[], t: Tally): ProveJson => ({ ok: t.fail + t.error + t.unknown === 0, ...t, files });
+
 export async function proveCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positional.length === 0) throw new KinkproofError('input', 'prove needs proof files, e.g. kinkproof prove proofs/*.proof');
   const constants = parseConstants(args.flags.get('const') ?? []);
   const seed = parseSeed(args.flags.get('seed')?.at(-1));
   const proofs = args.positional.map((file) => parseProof(read(file), file, constants));
-  const timeout = parseTimeout(args.flags.get('timeout')?.at(-1)) ?? DEFAULT_TIMEOUT_SECONDS;
-  const reports = proofs.map((p) => {
-    startBudget(timeout); // per file
-    try {
-      return checkProof(p, { constants, seed });
-    } finally {
-      clearBudget();
-    }
-  });
+  const timeoutSeconds = parseTimeout(args.flags.get('timeout')?.at(-1));
+  const reports = proofs.map((p) => checkProof(p, { constants, seed, timeoutSeconds })); // a budget per file
   const t = tally(reports);
-  if (args.switches.has('json')) io.stdout(`${JSON.stringify({ ok: t.fail + t.error + t.unknown === 0, ...t, files: reports }, null, 2)}\n`);
+  if (args.switches.has('json')) io.stdout(`${JSON.stringify(proveJson(reports, t), null, 2)}\n`);
   else io.stdout(`${proveText(reports)}\n`);
   return proveExitCode(t);
 }

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
 import type { Evidence } from '../numeric/verify.js';
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import type { SymbolicAnalysis } from '../symbolic/index.js';
 import type { Derivation } from '../report/model.js';
 import { narrate } from '../report/narrate.js';
 import type { ParsedArgs } from './args.js';

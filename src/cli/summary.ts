@@ -1,9 +1,9 @@
 /** The human summary of `derive` (without --json): class, kinks, gradient, then the cases. */
-import type { PointResult, SymbolicAnalysis } from '../symbolic/derive.js';
-import { exactText, MATRIX, printText } from '../symbolic/scalar/print.js';
+import { exactText, MATRIX, printText } from '../symbolic/index.js';
+import type { PointResult, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { claimText, pointText } from '../numeric/checkText.js';
-import { limitJson, smoothnessText } from './json.js';
+import { classText, exactListText, limitText, pieceEndsText, yesNo } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 function convexNote(a: SymbolicAnalysis): string {
@@ -12,7 +12,7 @@ function convexNote(a: SymbolicAnalysis): string {
   const at = exactText(w.at);
   if (w.kind === 'discontinuity') return ` (phi jumps at ${at})`;
   if (w.kind === 'curvature') return ` (phi''(${at}) = ${exactText(w.secondDerivative)} < 0)`;
-  return ` (at ${at} the left slope ${limitJson(w.left) ?? '?'} exceeds the right slope ${limitJson(w.right) ?? '?'}, or one is infinite)`;
+  return ` (at ${at} the left slope ${limitText(w.left) ?? '?'} exceeds the right slope ${limitText(w.right) ?? '?'}, or one is infinite)`;
 }
 
 function subdifferentialLine(a: SymbolicAnalysis): string {
@@ -24,10 +24,8 @@ function subdifferentialLine(a: SymbolicAnalysis): string {
   return `${text}  (Clarke generalized gradient: f is not convex${note})`;
 }
 
-const yesNo = (t: boolean | null): string => (t === null ? 'unknown' : t ? 'yes' : 'no');
-
 function classLine(s: number | 'inf' | null): string {
-  const text = smoothnessText(s);
+  const text = classText(s);
   if (text === null) return 'unknown';
   if (typeof s === 'number' && s >= 0) return `${text} (not C${s + 1})`;
   return text;
@@ -50,7 +48,7 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
     '',
     `class:          ${classLine(entry.smoothness)}`,
     `differentiable: ${yesNo(entry.differentiable)}`,
-    `kinks:          ${a.kinks.length ? a.kinks.map(exactText).join(', ') : 'none'}`,
+    `kinks:          ${exactListText(a.kinks)}`,
   ];
   lines.push(`convex:         ${yesNo(a.convexity.convex)}${convexNote(a)}`);
   if (entry.differentiable !== true) lines.push(`subdifferential: ${subdifferentialLine(a)}`);
@@ -59,17 +57,16 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
   lines.push(`gradient:       ${gradient}${entry.differentiable === true ? '' : '  (away from the kinks)'}`);
   lines.push('', 'cases:');
   entry.piecewise.pieces.forEach((p, i) => {
-    const lo = bps[i - 1] ? exactText(bps[i - 1]!) : '-inf';
-    const hi = bps[i] ? exactText(bps[i]!) : 'inf';
+    const [lo, hi] = pieceEndsText(bps, i);
     lines.push(`  ${lo} < t < ${hi}:  phi(t) = ${printText(p.display)},  phi'(t) = ${printText(entry.derivativePieces[i]!.display)}`);
   });
   for (const b of entry.breakpoints) {
     const c = exactText(b.at);
-    const left = limitJson(b.leftDerivative) ?? 'undecided';
-    const right = limitJson(b.rightDerivative) ?? 'undecided';
+    const left = limitText(b.leftDerivative) ?? 'undecided';
+    const right = limitText(b.rightDerivative) ?? 'undecided';
     const verdict =
       b.continuous === false ? 'discontinuous' : b.differentiable === true ? `differentiable, phi'(${c}) = ${left}` : b.differentiable === false ? 'kink (not differentiable)' : 'undecided';
-    lines.push(`  t = ${c}:  phi(${c}) = ${exactText(b.value)};  one-sided derivatives ${left} (left), ${right} (right): ${verdict}; ${smoothnessText(b.order) ?? 'class undecided'} here`);
+    lines.push(`  t = ${c}:  phi(${c}) = ${exactText(b.value)};  one-sided derivatives ${left} (left), ${right} (right): ${verdict}; ${classText(b.order) ?? 'class undecided'} here`);
   }
   for (const [i, p] of a.points.entries()) {
     lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);

@@ -8,10 +8,8 @@
  * show in the numbers (see `divergence`). Exact constants (c, φ(c), the
  * limits) enter as doubles with their error bounds (constants.ts).
  */
-import * as Q from '../symbolic/exact/rational.js';
-import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../symbolic/analyze.js';
-import type { Scalar } from '../symbolic/scalar/expr.js';
-import { exactText, printText } from '../symbolic/scalar/print.js';
+import { exactText, printText, Q } from '../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Limit, Scalar } from '../symbolic/index.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';
 import type { Approximation } from './constants.js';

@@ -4,7 +4,7 @@
  * its rounding bound, f over a matrix, ψ entry-wise, and the fused
  * directional passes of the gradient checks.
  */
-import type { Scalar } from '../symbolic/scalar/expr.js';
+import type { Scalar } from '../symbolic/index.js';
 import { Emitter, literal } from './emit.js';
 import { UNIT_ROUNDOFF } from './errorModel.js';
 

@@ -10,11 +10,8 @@
  * whatever double `approximate` returns. Tolerances add it; they no longer
  * assume a constant is correct to u·|value|.
  */
-import { approximate, enclose } from '../symbolic/exact/calculus.js';
-import * as I from '../symbolic/exact/interval.js';
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import * as Q from '../symbolic/exact/rational.js';
+import { approximate, enclose, I, P, Q } from '../symbolic/index.js';
+import type { Poly } from '../symbolic/index.js';
 import { UNIT_ROUNDOFF } from './errorModel.js';
 
 export interface Approximation {

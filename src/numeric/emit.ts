@@ -43,12 +43,8 @@
  * non-finite bound marks a value the numbers say nothing about, and a
  * non-finite value with a finite bound is a genuine property of the formula.
  */
-import * as Q from '../symbolic/exact/rational.js';
-import type { Rational } from '../symbolic/exact/rational.js';
-import { primitives } from '../symbolic/primitives/registry.js';
-import type { RoundingRule } from '../symbolic/primitives/spec.js';
-import { dependsOnT, keyOf } from '../symbolic/scalar/expr.js';
-import type { Scalar } from '../symbolic/scalar/expr.js';
+import { dependsOnT, keyOf, primitives, Q } from '../symbolic/index.js';
+import type { Rational, RoundingRule, Scalar } from '../symbolic/index.js';
 import { UNIT_ROUNDOFF } from './errorModel.js';
 
 /** Integer powers up to this size are written as products. */

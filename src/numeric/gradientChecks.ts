@@ -7,7 +7,7 @@
  * no difference straddles a kink; the value of ψ on a breakpoint itself is
  * checked by the breakpoint checks.
  */
-import type { Scalar } from '../symbolic/scalar/expr.js';
+import type { Scalar } from '../symbolic/index.js';
 import type { DirectionPoint, GradientClaim as ClaimedGradient, Notation, TestMatrix } from './checkRecord.js';
 import { compileEntry, compileFused, compileRoundingBound, directionSums, SIGN_BUCKETS, TOTAL, TOTAL_SLOTS } from './compile.js';
 import { compareDirectional, kinkMargin, kinkSlack, stepFor, UNIT_ROUNDOFF } from './errorModel.js';

@@ -6,7 +6,7 @@
  * anything else has no LaTeX (undefined) and the report shows it as text, so
  * the LaTeX cannot contain anything the tables below do not produce.
  */
-import { lookupPrimitive, primitives } from '../symbolic/primitives/registry.js';
+import { lookupPrimitive, primitives } from '../symbolic/index.js';
 
 /** Characters and their LaTeX. */
 const MATH_CHARS: Readonly<Record<string, string>> = {

@@ -13,9 +13,8 @@
  *   cusp) the analysis lost, and the check fails. A gap within rounding says
  *   nothing and is not counted.
  */
-import type { EntryAnalysis } from '../symbolic/analyze.js';
-import type { Scalar } from '../symbolic/scalar/expr.js';
-import { exactText, printText } from '../symbolic/scalar/print.js';
+import { exactText, printText } from '../symbolic/index.js';
+import type { EntryAnalysis, Scalar } from '../symbolic/index.js';
 import type { OpenInterval, PieceClaim } from './checkRecord.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';

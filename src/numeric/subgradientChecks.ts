@@ -15,10 +15,8 @@
  * arithmetic, without cancelling two sums of size n·|φ|), and the matrix
  * checks use at most BLOCK entries of X: D and Y − X vanish on the rest.
  */
-import * as P from '../symbolic/exact/poly.js';
-import type { Scalar } from '../symbolic/scalar/expr.js';
-import { exactText } from '../symbolic/scalar/print.js';
-import type { BreakpointSet, Subdifferential } from '../symbolic/subdifferential.js';
+import { exactText, P } from '../symbolic/index.js';
+import type { BreakpointSet, Scalar, Subdifferential } from '../symbolic/index.js';
 import type { DisplacementPoint, NamedSet, NamedSets, SubgradientMatrix, SupportDirectionPoint } from './checkRecord.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';

@@ -7,11 +7,8 @@
  * arguments, located numerically here without the symbolic layer, are where
  * the piece checks (pieceChecks.ts) look for a kink the analysis may have lost.
  */
-import * as Q from '../symbolic/exact/rational.js';
-import { primitives } from '../symbolic/primitives/registry.js';
-import type { PrimitiveSpec } from '../symbolic/primitives/spec.js';
-import { dependsOnT, keyOf } from '../symbolic/scalar/expr.js';
-import type { Scalar } from '../symbolic/scalar/expr.js';
+import { dependsOnT, keyOf, primitives, Q } from '../symbolic/index.js';
+import type { PrimitiveSpec, Scalar } from '../symbolic/index.js';
 import { compileEntry } from './compile.js';
 
 /** The arguments whose zeros may be kinks of φ, each once. */

@@ -8,10 +8,9 @@
  * 'inconclusive', never 'passed'.
  */
 import { KinkproofError } from '../diagnostics.js';
-import type { EntryAnalysis } from '../symbolic/analyze.js';
-import type { Scalar } from '../symbolic/scalar/expr.js';
-import { MATRIX, printText } from '../symbolic/scalar/print.js';
-import type { Subdifferential } from '../symbolic/subdifferential.js';
+import { MAX_ENTRIES } from '../sizeLimits.js';
+import { MATRIX, printText } from '../symbolic/index.js';
+import type { EntryAnalysis, Scalar, Subdifferential } from '../symbolic/index.js';
 import { checkBreakpoints, observable } from './breakpointChecks.js';
 import { approximation } from './constants.js';
 import { EvidenceBuilder } from './evidence.js';
@@ -36,9 +35,6 @@ export interface VerifyInput {
   /** The claimed subdifferential; when its kind is not null it is confirmed too (subgradientChecks.ts). */
   readonly subdifferential?: Subdifferential;
 }
-
-/** Largest matrix verified (4096²): buffers of this many doubles stay well within memory. */
-export const MAX_ENTRIES = 4096 * 4096;
 
 function validate(input: VerifyInput): void {
   const { rows, cols, offset, seed } = input;

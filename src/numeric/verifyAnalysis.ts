@@ -1,5 +1,5 @@
 /** The numeric cross-check of a whole symbolic analysis (what `derive` runs by default). */
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import type { SymbolicAnalysis } from '../symbolic/index.js';
 import { verify } from './verify.js';
 import type { Evidence } from './verify.js';
 import type { ProgressCallback } from './progress.js';

@@ -4,7 +4,7 @@
  * from the analysis; this layer only chooses words and notation, and marks each
  * step exact / theorem / numeric, or unknown where the analysis did not decide.
  */
-import type { SymbolicAnalysis } from '../symbolic/derive.js';
+import type { SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import type { Derivation, Step } from './model.js';
 import { math, text } from './model.js';

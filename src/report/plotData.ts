@@ -5,9 +5,8 @@
  * at the breakpoints and the one-sided limits come from the exact analysis.
  * A curve is broken (null) wherever it jumps, is undefined or runs off the scale.
  */
-import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../symbolic/analyze.js';
-import { sameFinite } from '../symbolic/analyze.js';
-import { approximate } from '../symbolic/exact/calculus.js';
+import { approximate, sameFinite } from '../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../symbolic/index.js';
 import { compileEntry } from '../numeric/compile.js';
 import type { PlotData, PlotMark } from './model.js';
 

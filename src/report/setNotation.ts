@@ -2,13 +2,8 @@
  * ∂f(X) written as a textbook writes it: a condition on each entry x_ij and
  * the set G_ij ranges over there, in text and in LaTeX.
  */
-import * as P from '../symbolic/exact/poly.js';
-import type { Poly } from '../symbolic/exact/poly.js';
-import type { Subdifferential } from '../symbolic/subdifferential.js';
-import type { EntryAnalysis } from '../symbolic/analyze.js';
-import { fromPoly } from '../symbolic/scalar/fromPoly.js';
-import { exactLatex, exactText, printLatex, printText } from '../symbolic/scalar/print.js';
-import type { Piecewise } from '../symbolic/piecewise.js';
+import { exactLatex, exactText, fromPoly, P, printLatex, printText } from '../symbolic/index.js';
+import type { EntryAnalysis, Piecewise, Poly, Subdifferential } from '../symbolic/index.js';
 
 export interface SetNotation {
   readonly text: string;

@@ -14,7 +14,8 @@ import { MAX_DEPTH, MAX_SOURCE_LENGTH, parse } from '../../src/symbolic/syntax/p
 import { MAX_TOKENS } from '../../src/symbolic/syntax/lexer.js';
 import { MAX_BREAKPOINTS } from '../../src/symbolic/piecewise.js';
 import { MAX_ENTRY_SIZE, MAX_POINT_ENTRIES } from '../../src/symbolic/derive.js';
-import { MAX_DIMENSION, MAX_ENTRIES } from '../../src/cli/args.js';
+import { MAX_DIMENSION } from '../../src/cli/optionValues.js';
+import { MAX_ENTRIES } from '../../src/sizeLimits.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../src/symbolic/budget.js';
 import { KinkproofError } from '../../src/diagnostics.js';
 import { MAX_DEGREE } from '../../src/symbolic/exact/poly.js';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { derive, KinkproofError } from '../../src/index.js';
 import { exactText, MATRIX, printText } from '../../src/symbolic/scalar/print.js';
-import { smoothnessText } from '../../src/cli/json.js';
+import { classText as smoothnessText } from '../../src/analysisText.js';
 import type { Limit } from '../../src/index.js';
 
 const limitText = (l: Limit): string => (l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? `${l.sign}inf` : 'unknown');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSymbolic } from '../../src/symbolic/derive.js';
 import { exactText, MATRIX, printText } from '../../src/symbolic/scalar/print.js';
-import { smoothnessText } from '../../src/cli/json.js';
-import { limitJson } from '../../src/cli/json.js';
+import { classText, limitText } from '../../src/analysisText.js';
 
 /** Hand-derived: class, kinks, breakpoints, gradient (where f is differentiable everywhere). */
 const cases: { f: string; cls: string; breakpoints: string[]; kinks: string[]; gradient: string | null }[] = [
@@ -43,7 +42,7 @@ const cases: { f: string; cls: string; breakpoints: string[]; kinks: string[]; g
 describe('derive: classes, kinks and gradients against hand derivations', () => {
   it.each(cases)('$f', ({ f, cls, breakpoints, kinks, gradient }) => {
     const a = analyzeSymbolic(f);
-    expect(smoothnessText(a.entry.smoothness)).toBe(cls);
+    expect(classText(a.entry.smoothness)).toBe(cls);
     expect(a.entry.piecewise.breakpoints.map(exactText)).toEqual(breakpoints);
     expect(a.kinks.map(exactText)).toEqual(kinks);
     expect(a.entry.differentiable).toBe(kinks.length === 0);
@@ -53,7 +52,7 @@ describe('derive: classes, kinks and gradients against hand derivations', () => 
 
 describe('one-sided derivatives at breakpoints', () => {
   const oneSided = (f: string): string[] =>
-    analyzeSymbolic(f).entry.breakpoints.map((b) => `${limitJson(b.leftDerivative)}|${limitJson(b.rightDerivative)}`);
+    analyzeSymbolic(f).entry.breakpoints.map((b) => `${limitText(b.leftDerivative)}|${limitText(b.rightDerivative)}`);
   it('relu has 0 from the left and 1 from the right', () => expect(oneSided('sum(relu(X))')).toEqual(['0|1']));
   it('leaky relu max(t, 0.2t) has 0.2 and 1', () => expect(oneSided('sum(max(X, 0.2*X))')).toEqual(['0.2|1']));
   it('sqrt(relu) has an infinite right derivative', () => expect(oneSided('sum(sqrt(relu(X)))')).toEqual(['0|inf']));

@@ -3,9 +3,8 @@
  * difference-quotient limits written out with the piece on each side
  * (DESIGN.md: computed from the pieces, never by handing max/abs to a CAS).
  */
-import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../../symbolic/analyze.js';
-import { sameFinite } from '../../symbolic/analyze.js';
-import { dependsOnT } from '../../symbolic/scalar/expr.js';
+import { dependsOnT, sameFinite } from '../../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import type { Side } from './notation.js';

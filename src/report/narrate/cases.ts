@@ -1,5 +1,5 @@
 /** Steps 3–4: φ in cases (open pieces and the value at each breakpoint), and φ′ on each open piece. */
-import type { EntryAnalysis } from '../../symbolic/analyze.js';
+import type { EntryAnalysis } from '../../symbolic/index.js';
 import type { Block, CasesBlock, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { exact, intervalCondition, listInlines, phiLatex } from './notation.js';

@@ -1,7 +1,7 @@
 /** The last step: what was established about f, in one paragraph per question. */
-import type { SymbolicAnalysis } from '../../symbolic/derive.js';
+import { exactLatex, MATRIX, printLatex } from '../../symbolic/index.js';
+import type { SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Evidence } from '../../numeric/verify.js';
-import { exactLatex, MATRIX, printLatex } from '../../symbolic/scalar/print.js';
 import type { Block, Inline, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';
 import { classLatex, domainLatex, listInlines } from './notation.js';

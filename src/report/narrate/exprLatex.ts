@@ -3,10 +3,8 @@
  * tree only: numbers are re-printed from their validated digits, names go
  * through `safeIdentifier`, and primitives use the registry's own LaTeX.
  */
-import type { Expr } from '../../symbolic/syntax/ast.js';
-import { lookupPrimitive, primitives } from '../../symbolic/primitives/registry.js';
-import { applicationLatex } from '../../symbolic/primitives/spec.js';
-import { applyLatex, parenLatex } from '../../symbolic/scalar/print.js';
+import { applicationLatex, applyLatex, lookupPrimitive, parenLatex, primitives } from '../../symbolic/index.js';
+import type { Expr } from '../../symbolic/index.js';
 import { safeIdentifier } from '../escape.js';
 
 interface Printed {

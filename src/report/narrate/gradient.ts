@@ -1,8 +1,6 @@
 /** ∇f in matrix notation and the differential df = ⟨∇f, dX⟩ = tr(∇fᵀ dX), from the gradient's entry function. */
-import type { SymbolicAnalysis } from '../../symbolic/derive.js';
-import { dependsOnT } from '../../symbolic/scalar/expr.js';
-import type { Scalar } from '../../symbolic/scalar/expr.js';
-import { applyLatex, exactLatex, MATRIX, parenLatex, printLatex } from '../../symbolic/scalar/print.js';
+import { applyLatex, dependsOnT, exactLatex, MATRIX, parenLatex, printLatex } from '../../symbolic/index.js';
+import type { Scalar, SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { listInlines } from './notation.js';

@@ -3,8 +3,8 @@
  * Fréchet differentiable exactly where every entry is a point of
  * differentiability of φ, applied to this φ.
  */
-import type { SymbolicAnalysis } from '../../symbolic/derive.js';
-import { exactLatex } from '../../symbolic/scalar/print.js';
+import { exactLatex } from '../../symbolic/index.js';
+import type { SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { classLatex, domainLatex } from './notation.js';

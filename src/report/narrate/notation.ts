@@ -3,11 +3,8 @@
  * limits, intervals, derivatives of φ and one-sided approaches, all as LaTeX
  * generated from the analysis (never from user text).
  */
-import * as P from '../../symbolic/exact/poly.js';
-import type { Poly } from '../../symbolic/exact/poly.js';
-import type { Limit } from '../../symbolic/analyze.js';
-import type { Scalar } from '../../symbolic/scalar/expr.js';
-import { applyLatex, exactLatex, parenLatex, printLatex, SCALAR } from '../../symbolic/scalar/print.js';
+import { applyLatex, exactLatex, P, parenLatex, printLatex, SCALAR } from '../../symbolic/index.js';
+import type { Limit, Poly, Scalar } from '../../symbolic/index.js';
 import type { Inline, Inlines } from '../model.js';
 import { text } from '../model.js';
 

@@ -4,10 +4,10 @@
  * renderers); expressions are typeset only from their parsed tree, and a
  * statement whose math cannot be printed safely falls back to its text.
  */
-import type { Proof, Statement } from '../../check/proof.js';
-import type { ProofReport, StepReport, StepStatus } from '../../check/proofTypes.js';
-import { tally } from '../../check/proofText.js';
-import { parse } from '../../symbolic/syntax/parse.js';
+import type { Proof, Statement } from '../../check/proofs/parseProof.js';
+import type { ProofReport, StepReport, StepStatus } from '../../check/proofs/proofReport.js';
+import { tally } from '../../check/proofs/proofReportText.js';
+import { parse } from '../../symbolic/index.js';
 import { assertSafeMath } from '../mathGuard.js';
 import type { Block, Derivation, Inline, Inlines, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';

@@ -4,13 +4,8 @@
  * the quotient itself when dividing by h simplifies (h²/h = h). Both are
  * identities for h ≠ 0 on that side; the limit's value comes from the analysis.
  */
-import * as Q from '../../symbolic/exact/rational.js';
-import * as P from '../../symbolic/exact/poly.js';
-import type { Poly } from '../../symbolic/exact/poly.js';
-import { substitute } from '../../symbolic/exact/calculus.js';
-import type { Piece } from '../../symbolic/piecewise.js';
-import { fromPoly } from '../../symbolic/scalar/fromPoly.js';
-import { printLatex } from '../../symbolic/scalar/print.js';
+import { fromPoly, P, printLatex, Q, substitute } from '../../symbolic/index.js';
+import type { Piece, Poly } from '../../symbolic/index.js';
 import { difference, exact } from './notation.js';
 
 const IN_H = { variable: 'h', matrix: false } as const;

@@ -3,9 +3,8 @@
  * derivative whose one-sided limits disagree, and the resulting class C^k of φ,
  * with the figure of φ and φ′.
  */
-import type { BreakpointAnalysis, EntryAnalysis } from '../../symbolic/analyze.js';
-import { sameFinite } from '../../symbolic/analyze.js';
-import type { Scalar } from '../../symbolic/scalar/expr.js';
+import { sameFinite } from '../../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Scalar } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { plotData } from '../plotData.js';

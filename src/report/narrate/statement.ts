@@ -1,9 +1,6 @@
 /** Steps 1–2: what f is, and its reduction to one scalar function of one entry. */
-import * as P from '../../symbolic/exact/poly.js';
-import type { SymbolicAnalysis } from '../../symbolic/derive.js';
-import type { Expr } from '../../symbolic/syntax/ast.js';
-import { lookupPrimitive, primitives } from '../../symbolic/primitives/registry.js';
-import type { PrimitiveName } from '../../symbolic/primitives/registry.js';
+import { lookupPrimitive, P, primitives } from '../../symbolic/index.js';
+import type { Expr, PrimitiveName, SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { exprLatex } from './exprLatex.js';

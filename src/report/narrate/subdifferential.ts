@@ -2,10 +2,8 @@
  * Convexity of φ (with its witness when it fails) and the subdifferential of f:
  * convex ∂f, Clarke's ∂_C f, or why neither exists.
  */
-import * as P from '../../symbolic/exact/poly.js';
-import type { SymbolicAnalysis } from '../../symbolic/derive.js';
-import type { ConvexityWitness } from '../../symbolic/convexity.js';
-import { exactLatex } from '../../symbolic/scalar/print.js';
+import { exactLatex, P } from '../../symbolic/index.js';
+import type { ConvexityWitness, SymbolicAnalysis } from '../../symbolic/index.js';
 import { subdifferentialNotation } from '../setNotation.js';
 import type { Block, Established, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';

@@ -4,13 +4,13 @@
  * extrapolated one-sided sequences. Numbers verify; they never decide, so this
  * step is always marked `numeric`.
  */
-import type { SymbolicAnalysis } from '../../symbolic/derive.js';
+import { MATRIX, printLatex } from '../../symbolic/index.js';
+import type { SymbolicAnalysis } from '../../symbolic/index.js';
 import type { CheckRecord, Evidence } from '../../numeric/verify.js';
 import type { DirectionPoint, EntryPoint, StepRange, TestMatrix } from '../../numeric/checkRecord.js';
 import { atPhrase, deltaRangePhrase, phraseText, sequenceNotesPhrase, statementPhrase, testMatrixPhrase } from '../../numeric/checkText.js';
 import type { Phrase } from '../../numeric/checkText.js';
 import { MAX_FAILURES } from '../../numeric/evidence.js';
-import { MATRIX, printLatex } from '../../symbolic/scalar/print.js';
 import type { Block, Inline, Inlines, Step, TableBlock } from '../model.js';
 import { math, paragraph, text } from '../model.js';
 import { errorLatex, valueLatex } from './numbers.js';

@@ -1,0 +1,29 @@
+/**
+ * Values of an analysis as plain ASCII text, spelled one way for every output
+ * that is not LaTeX: the `derive` summary and its JSON, `check` and `prove`.
+ */
+import { exactText } from './symbolic/index.js';
+import type { Limit, Poly } from './symbolic/index.js';
+
+/** A one-sided limit: its exact value, 'inf' or '-inf'; null when undecided. */
+export const limitText = (l: Limit): string | null =>
+  l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? (l.sign > 0 ? 'inf' : '-inf') : null;
+
+/** A smoothness class: 'Cinf', 'C1', …, 'discontinuous' (class -1); null when undecided. */
+export function classText(s: number | 'inf' | null): string | null {
+  if (s === null) return null;
+  if (s === 'inf') return 'Cinf';
+  return s < 0 ? 'discontinuous' : `C${s}`;
+}
+
+/** A tri-state answer: 'yes', 'no', or 'unknown' when undecided. */
+export const yesNo = (t: boolean | null): string => (t === null ? 'unknown' : t ? 'yes' : 'no');
+
+/** Exact constants such as kinks, comma-separated; 'none' for none. */
+export const exactListText = (ps: readonly Poly[]): string => ps.map(exactText).join(', ') || 'none';
+
+/** The ends of piece `i` between sorted breakpoints: '-inf' before the first, 'inf' after the last. */
+export const pieceEndsText = (breakpoints: readonly Poly[], i: number): [from: string, to: string] => [
+  breakpoints[i - 1] ? exactText(breakpoints[i - 1]!) : '-inf',
+  breakpoints[i] ? exactText(breakpoints[i]!) : 'inf',
+];

@@ -1,0 +1,62 @@
+/**
+ * Does a claimed gradient pick a subgradient at the kinks? For a locally
+ * Lipschitz, piecewise C¹ φ the Clarke subdifferential at a kink c is
+ * [min, max] of the one-sided derivatives (the convex subdifferential when φ
+ * is convex), and for a separable f it is the product of those intervals; so
+ * G(X) ∈ ∂f(X) at every X iff ψ(c) lies in that interval at every kink c.
+ */
+import { exactText, P, signOfConstant } from '../../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Poly } from '../../symbolic/index.js';
+import type { KinkRow } from '../result/checkResult.js';
+import { limitText } from '../../analysisText.js';
+
+function between(v: Poly, a: Poly, b: Poly): boolean | null {
+  const order = signOfConstant(P.sub(a, b));
+  if (order === undefined) return null;
+  const [lo, hi] = order <= 0 ? [a, b] : [b, a];
+  const above = signOfConstant(P.sub(v, lo));
+  const below = signOfConstant(P.sub(hi, v));
+  if (above === undefined || below === undefined) return null;
+  return above >= 0 && below >= 0;
+}
+
+function row(b: BreakpointAnalysis, value: (c: Poly) => Poly | null, noValue: string): KinkRow {
+  let v: Poly | null;
+  try {
+    v = value(b.at);
+  } catch {
+    v = null;
+  }
+  const base = { at: exactText(b.at), claim: v && exactText(v), left: limitText(b.leftDerivative), right: limitText(b.rightDerivative) };
+  const c = base.at;
+  if (b.differentiable === null) return { ...base, selects: null, note: `whether f is differentiable at t = ${c} is undecided` };
+  if (b.continuous === false) return { ...base, selects: false, note: `phi jumps at t = ${c}, so f has no subgradient there` };
+  const { leftDerivative: l, rightDerivative: r } = b;
+  if (l.kind === 'infinite' || r.kind === 'infinite')
+    return { ...base, selects: false, note: `a one-sided derivative at t = ${c} is infinite: f is not locally Lipschitz there and has no subgradient` };
+  if (l.kind !== 'finite' || r.kind !== 'finite') return { ...base, selects: null, note: `the one-sided derivatives at t = ${c} are undecided` };
+  if (!v) return { ...base, selects: null, note: noValue };
+  const inside = between(v, l.value, r.value);
+  if (inside === null) return { ...base, selects: null, note: `cannot decide whether ${base.claim} lies between ${base.left} and ${base.right}` };
+  return inside
+    ? { ...base, selects: true, note: null }
+    : { ...base, selects: false, note: `the claim's value ${base.claim} at t = ${c} is outside [${base.left}, ${base.right}]` };
+}
+
+/** One row per breakpoint where φ is not (known to be) differentiable. */
+export function kinkRows(entry: EntryAnalysis, claimValue: ((c: Poly) => Poly | null) | null): KinkRow[] {
+  return entry.breakpoints
+    .filter((b) => b.differentiable !== true)
+    .map((b) =>
+      claimValue
+        ? row(b, claimValue, `the claim has no value at t = ${exactText(b.at)}`)
+        : row(b, () => null, 'the claim is not entry-wise; its values at the kinks were not checked'),
+    );
+}
+
+/** true at every kink, false if some kink fails, null without kinks or when undecided. */
+export function selection(rows: readonly KinkRow[]): boolean | null {
+  if (rows.length === 0) return null;
+  if (rows.some((r) => r.selects === false)) return false;
+  return rows.every((r) => r.selects === true) ? true : null;
+}
