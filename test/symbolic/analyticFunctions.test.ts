@@ -10,6 +10,11 @@ import { derive, KinkproofError } from '../../src/index.js';
 import { exactText, MATRIX, printText } from '../../src/symbolic/scalar/print.js';
 import { smoothnessText } from '../../src/cli/json.js';
 import type { Limit } from '../../src/index.js';
+import katex from 'katex';
+import { narrate } from '../../src/report/narrate.js';
+import { KATEX_OPTIONS, renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { allMath } from '../report/helpers.js';
 
 const limitText = (l: Limit): string => (l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? `${l.sign}inf` : 'unknown');
 
@@ -68,5 +73,19 @@ describe('what is not decided is refused, with its reason', () => {
     const a = derive('sum(relu(sin(X) - 2))', { seed: 1 });
     expect(smoothnessText(a.entry.smoothness)).toBe('Cinf');
     expect(a.entry.breakpoints).toEqual([]);
+  });
+});
+
+describe('reports with the analytic functions', () => {
+  it('narrate, and every math fragment renders with KaTeX and passes the whitelist (tanh once crashed the guard)', async () => {
+    const a = derive('sum(relu(tanh(X) - 1/2) + sigmoid(X) + softplus(X) + sin(X).*cos(X))', { seed: 1 });
+    const d = narrate(a, a.verification ?? null);
+    const fragments = allMath(d);
+    expect(fragments.some((m) => m.includes('\\tanh'))).toBe(true);
+    expect(fragments.some((m) => m.includes('\\operatorname{sigmoid}(u) = \\frac{1}{1 + e^{-u}}'))).toBe(true);
+    for (const m of fragments) expect(() => katex.renderToString(m, { ...KATEX_OPTIONS, displayMode: true }), m).not.toThrow();
+    const html = await renderHtml(d);
+    expect(html).not.toContain('katex-error');
+    expect(renderMarkdown(d)).toContain('softplus');
   });
 });
