@@ -89,3 +89,16 @@ describe('reports with the analytic functions', () => {
     expect(renderMarkdown(d)).toContain('softplus');
   });
 });
+
+describe('values far out, where a double exponential overflows', () => {
+  it('sigmoid, softplus and tanh at ±10⁶ are correctly rounded (σ(−10⁶) = 0, not the midpoint of a coarse enclosure)', () => {
+    const at = (f: string, x: readonly (readonly number[])[]): readonly number[] => {
+      const p = derive(f, { verify: false, at: [x] }).points[0]!;
+      return [p.value, ...p.gradient!.flat()];
+    };
+    expect(at('sum(sigmoid(X))', [[-1000000, 1000000, 0]])).toEqual([1.5, 0, 0, 0.25]);
+    // softplus(1000·x): 1000, 0, 800000, 0 and softplus(1) = log(1 + e); slopes 1000·σ(1000·x)
+    expect(at('sum(softplus(1000*X))', [[1, -1, 800, -800]])).toEqual([800000 + 1000, 1000, 0, 1000, 0]);
+    expect(at('sum(tanh(X))', [[1000000, -1000000]])).toEqual([0, 0, 0]);
+  });
+});
