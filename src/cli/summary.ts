@@ -21,7 +21,8 @@ function subdifferentialLine(a: SymbolicAnalysis): string {
   if (s.kind !== 'clarke') return text;
   const empty = s.breakpoints.filter((b) => b.frechetEmpty).map((b) => exactText(b.at));
   const note = empty.length ? `; the Frechet subdifferential is empty where some x_ij = ${empty.join(' or ')}` : '';
-  return `${text}  (Clarke generalized gradient: f is not convex${note})`;
+  const why = a.convexity.convex === false ? 'f is not convex' : 'convexity of f not decided';
+  return `${text}  (Clarke generalized gradient: ${why}${note})`;
 }
 
 function classLine(s: number | 'inf' | null): string {

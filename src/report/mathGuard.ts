@@ -16,7 +16,7 @@ const SYMBOL_COMMANDS = `
   subset subseteq supset supseteq approx equiv sim propto mid perp coloneqq
   infty partial nabla emptyset varnothing forall exists neg ell prime top intercal
   dots ldots cdots quad qquad colon vert Vert lvert rvert lVert rVert langle rangle lfloor rfloor lceil rceil
-  sum prod int sup inf max min exp log ln sin cos tan det displaystyle textstyle`;
+  sum prod int sup inf max min exp log ln sin cos tan sinh cosh tanh det displaystyle textstyle`;
 
 /** Commands that take arguments or pair up, with a sample use. */
 const COMMAND_SAMPLES: Record<string, string> = {

@@ -10,6 +10,11 @@ import { derive, KinkproofError } from '../../src/index.js';
 import { exactText, MATRIX, printText } from '../../src/symbolic/scalar/print.js';
 import { classText as smoothnessText } from '../../src/analysisText.js';
 import type { Limit } from '../../src/index.js';
+import katex from 'katex';
+import { narrate } from '../../src/report/narrate.js';
+import { KATEX_OPTIONS, renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { allMath } from '../report/helpers.js';
 
 const limitText = (l: Limit): string => (l.kind === 'finite' ? exactText(l.value) : l.kind === 'infinite' ? `${l.sign}inf` : 'unknown');
 
@@ -68,5 +73,32 @@ describe('what is not decided is refused, with its reason', () => {
     const a = derive('sum(relu(sin(X) - 2))', { seed: 1 });
     expect(smoothnessText(a.entry.smoothness)).toBe('Cinf');
     expect(a.entry.breakpoints).toEqual([]);
+  });
+});
+
+describe('reports with the analytic functions', () => {
+  it('narrate, and every math fragment renders with KaTeX and passes the whitelist (tanh once crashed the guard)', async () => {
+    const a = derive('sum(relu(tanh(X) - 1/2) + sigmoid(X) + softplus(X) + sin(X).*cos(X))', { seed: 1 });
+    const d = narrate(a, a.verification ?? null);
+    const fragments = allMath(d);
+    expect(fragments.some((m) => m.includes('\\tanh'))).toBe(true);
+    expect(fragments.some((m) => m.includes('\\operatorname{sigmoid}(u) = \\frac{1}{1 + e^{-u}}'))).toBe(true);
+    for (const m of fragments) expect(() => katex.renderToString(m, { ...KATEX_OPTIONS, displayMode: true }), m).not.toThrow();
+    const html = await renderHtml(d);
+    expect(html).not.toContain('katex-error');
+    expect(renderMarkdown(d)).toContain('softplus');
+  });
+});
+
+describe('values far out, where a double exponential overflows', () => {
+  it('sigmoid, softplus and tanh at ±10⁶ are correctly rounded (σ(−10⁶) = 0, not the midpoint of a coarse enclosure)', () => {
+    const at = (f: string, x: readonly (readonly number[])[]): readonly number[] => {
+      const p = derive(f, { verify: false, at: [x] }).points[0]!;
+      return [p.value, ...p.gradient!.flat()];
+    };
+    expect(at('sum(sigmoid(X))', [[-1000000, 1000000, 0]])).toEqual([1.5, 0, 0, 0.25]);
+    // softplus(1000·x): 1000, 0, 800000, 0 and softplus(1) = log(1 + e); slopes 1000·σ(1000·x)
+    expect(at('sum(softplus(1000*X))', [[1, -1, 800, -800]])).toEqual([800000 + 1000, 1000, 0, 1000, 0]);
+    expect(at('sum(tanh(X))', [[1000000, -1000000]])).toEqual([0, 0, 0]);
   });
 });

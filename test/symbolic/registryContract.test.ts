@@ -18,6 +18,7 @@ import * as Q from '../../src/symbolic/exact/rational.js';
 import { approximate, signOfConstant } from '../../src/symbolic/exact/calculus.js';
 import { seriesAt } from '../../src/symbolic/exact/series.js';
 import { KinkproofError } from '../../src/diagnostics.js';
+import { assertSafeMath } from '../../src/report/mathGuard.js';
 import { call, int, VAR } from '../../src/symbolic/scalar/expr.js';
 import { evaluateScalar } from '../../src/symbolic/scalar/evaluate.js';
 import { toPoly } from '../../src/symbolic/scalar/toPoly.js';
@@ -58,10 +59,12 @@ describe.each(names)('registry entry %s', (name) => {
       expect(close(kernel(t, second), spec.evaluate(t, second), 1e-15), `${name}(${t})`).toBe(true);
   });
 
-  it('its LaTeX renders with KaTeX (trust off), and so does its definition', () => {
+  it("its LaTeX renders with KaTeX (trust off) and passes the reports' command whitelist, and so does its definition", () => {
     const latex = applicationLatex(spec, spec.arity === 2 ? ['x', 'y'] : ['x']);
-    expect(() => katex.renderToString(latex, { throwOnError: true, trust: false })).not.toThrow();
-    if (spec.definition) expect(() => katex.renderToString(spec.definition!, { throwOnError: true, trust: false })).not.toThrow();
+    for (const math of [latex, ...(spec.definition ? [spec.definition] : [])]) {
+      expect(() => katex.renderToString(math, { throwOnError: true, trust: false })).not.toThrow();
+      expect(() => assertSafeMath(math), math).not.toThrow();
+    }
   });
 });
 

@@ -12,19 +12,57 @@ import type { BigInterval } from './bigInterval.js';
 
 const one = (bits: number): BigInterval => B.constant(Q.ONE, bits);
 
-/** σ(x) = 1/(1 + e^{−x}). */
-export const bigSigmoid = (x: BigInterval, bits: number): BigInterval =>
-  B.clamp(B.inv(B.add(one(bits), B.exp(B.neg(x), bits), bits), bits), 0, 1);
+/**
+ * The monotone functions below are written so that the exponential they take
+ * is of a non-positive argument (it only underflows, to an enclosure of 0):
+ * σ(−10⁶) is e^{−10⁶}/(1 + e^{−10⁶}), not 1/(1 + e^{10⁶}), which has no enclosure.
+ * An interval straddling 0 is split there and the two halves joined.
+ */
+function monotone(x: BigInterval, bits: number, negative: (x: BigInterval) => BigInterval, positive: (x: BigInterval) => BigInterval): BigInterval {
+  const { lo, hi } = B.approximate(x);
+  if (hi <= 0) return negative(x);
+  if (lo >= 0) return positive(x);
+  const zero = B.constant(Q.ZERO, bits);
+  return B.hull(negative({ lo: x.lo, hi: zero.hi }), positive({ lo: zero.lo, hi: x.hi }));
+}
 
-/** tanh x = 1 − 2/(e^{2x} + 1). */
+/** σ(x) = eˣ/(1 + eˣ) for x ≤ 0, 1/(1 + e^{−x}) for x ≥ 0. */
+export const bigSigmoid = (x: BigInterval, bits: number): BigInterval =>
+  B.clamp(
+    monotone(
+      x,
+      bits,
+      (n) => {
+        const e = B.exp(n, bits);
+        return B.mul(e, B.inv(B.add(one(bits), e, bits), bits), bits);
+      },
+      (p) => B.inv(B.add(one(bits), B.exp(B.neg(p), bits), bits), bits),
+    ),
+    0,
+    1,
+  );
+
+/** tanh x = 2/(1 + e^{−2x}) − 1 for x ≥ 0, and tanh x = −tanh(−x). */
 export const bigTanh = (x: BigInterval, bits: number): BigInterval => {
-  const e2x = B.exp(B.mul(B.constant(Q.rat(2), bits), x, bits), bits);
-  const fraction = B.mul(B.constant(Q.rat(2), bits), B.inv(B.add(e2x, one(bits), bits), bits), bits);
-  return B.clamp(B.add(one(bits), B.neg(fraction), bits), -1, 1);
+  const positive = (p: BigInterval): BigInterval => {
+    const e = B.exp(B.mul(B.constant(Q.rat(-2), bits), p, bits), bits);
+    return B.add(B.mul(B.constant(Q.rat(2), bits), B.inv(B.add(one(bits), e, bits), bits), bits), B.constant(Q.MINUS_ONE, bits), bits);
+  };
+  return B.clamp(
+    monotone(x, bits, (n) => B.neg(positive(B.neg(n))), positive),
+    -1,
+    1,
+  );
 };
 
-/** softplus x = log(1 + eˣ). */
-export const bigSoftplus = (x: BigInterval, bits: number): BigInterval => B.log(B.add(one(bits), B.exp(x, bits), bits), bits);
+/** softplus x = log(1 + eˣ) for x ≤ 0, x + log(1 + e^{−x}) for x ≥ 0. */
+export const bigSoftplus = (x: BigInterval, bits: number): BigInterval =>
+  monotone(
+    x,
+    bits,
+    (n) => B.log(B.add(one(bits), B.exp(n, bits), bits), bits),
+    (p) => B.add(p, B.log(B.add(one(bits), B.exp(B.neg(p), bits), bits), bits), bits),
+  );
 
 /** Σ (−1)^i/((2i+1)·n^{2i+1}), with the first omitted term as the remainder (alternating, decreasing). */
 function atanInverse(n: number, bits: number): BigInterval {

@@ -335,7 +335,9 @@ export function refinedValue(parts: readonly Weighted[], x: Rational = Q.ZERO): 
   const same = (i: BigInterval): boolean => toDouble(i.lo) === toDouble(i.hi);
   const e = refine(parts, x, [96, 192, 384, 768, 1536, 3072], same);
   if (!e) return undefined;
-  return same(e) ? toDouble(e.lo) : toDouble(half(addExact(e.lo, e.hi)));
+  const value = same(e) ? toDouble(e.lo) : toDouble(half(addExact(e.lo, e.hi)));
+  // An enclosure of [−tiny, tiny] rounds to ±0 at both ends; its sign is not known, so it reads as 0, never −0.
+  return value === 0 ? 0 : value;
 }
 
 /**
@@ -363,6 +365,8 @@ export const bigOps = {
     lo: maxOf([a.lo, fromRational(Q.fromNumber(lo), 64, false)]),
     hi: minOf([a.hi, fromRational(Q.fromNumber(hi), 64, true)]),
   }),
+  /** The smallest interval holding a and b. */
+  hull: (a: BigInterval, b: BigInterval): BigInterval => ({ lo: minOf([a.lo, b.lo]), hi: maxOf([a.hi, b.hi]) }),
   /** [−M, M] for M = max(|a.lo|, |a.hi|). */
   symmetric: (a: BigInterval): BigInterval => {
     const M = maxOf([a.hi, negate(a.lo)]);
