@@ -44,6 +44,12 @@ const cases: readonly Case[] = [
   { f: 'sum(relu(softplus(X) - log(2)))', cls: 'C0', convex: true, kinks: [['0', '0', '0.5']] },
   { f: 'sum(relu(sigmoid(X) - 1/2).^2)', cls: 'C1', convex: false, kinks: [['0', '0', '0']] },
   { f: 'sum(abs(sin(X)).^3 .* 0 + softplus(X - 1))', cls: 'Cinf', convex: true, kinks: [] },
+  // a switch written with the function's own value: the preimage of tanh(½) is ½ (not ½·log((1 + y)/(1 − y)), which exact comparison cannot see is ½)
+  { f: 'sum(relu(tanh(X) - tanh(1/2)))', cls: 'C0', convex: false, kinks: [['0.5', '0', '-tanh(0.5)^2 + 1']] },
+  { f: 'sum(relu(sigmoid(X) - sigmoid(1)))', cls: 'C0', convex: false, kinks: [['1', '0', 'sigmoid(1) - sigmoid(1)^2']] },
+  // σ underflows to 0 in doubles near t = −1000, where the claimed φ′ = ½σ(1 − σ)/√σ evaluates to 0/0: no check, not a failure
+  { f: 'sum(sqrt(sigmoid(X)))', cls: 'Cinf', convex: false, kinks: [] },
+  { f: 'sum(sigmoid(X).^(1/3))', cls: 'Cinf', convex: false, kinks: [] },
 ];
 
 describe('analytic functions: hand-derived classes, breakpoints and slopes', () => {

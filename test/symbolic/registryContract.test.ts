@@ -162,3 +162,10 @@ export const incomplete: AnalyticRules = {
   encloseBig: (x) => x,
   preimage: () => [],
 };
+
+describe('the help text (static, so that --help loads nothing)', () => {
+  it('names every registry function and alias', async () => {
+    const { HELP } = await import('../../src/cli/help.js');
+    for (const name of names) for (const spelling of primitives[name].names) expect(HELP, spelling).toMatch(new RegExp(`\\b${spelling}\\b`));
+  });
+});

@@ -336,8 +336,9 @@ export function refinedValue(parts: readonly Weighted[], x: Rational = Q.ZERO): 
   const e = refine(parts, x, [96, 192, 384, 768, 1536, 3072], same);
   if (!e) return undefined;
   const value = same(e) ? toDouble(e.lo) : toDouble(half(addExact(e.lo, e.hi)));
-  // An enclosure of [−tiny, tiny] rounds to ±0 at both ends; its sign is not known, so it reads as 0, never −0.
-  return value === 0 ? 0 : value;
+  // An enclosure of [−tiny, tiny] rounds to ±0 at both ends; its sign is not known, so it reads as 0, not −0.
+  // (One entirely below 0 is a negative number, correctly rounded to −0.)
+  return value === 0 && sign(e.lo) < 0 && sign(e.hi) > 0 ? 0 : value;
 }
 
 /**

@@ -4,6 +4,7 @@ import * as Q from '../exact/rational.js';
 import type { Poly } from '../exact/poly.js';
 import { signOfConstant } from '../exact/calculus.js';
 import { KinkproofError } from '../../diagnostics.js';
+import type { AnalyticRules } from '../exact/analytic.js';
 
 /**
  * g(e^{k·u}) for a constant u whose exponential simplifies (u = 0, log 3,
@@ -19,6 +20,21 @@ export function viaExp(u: Poly, k: Q.Rational, g: (E: Poly) => Poly): Poly | und
   const [only] = E.terms;
   const unsimplified = E.terms.length === 1 && only && Q.isOne(only.coef) && only.mono.factors.length === 1 && only.mono.factors[0]!.atom.kind === 'exp';
   return unsimplified ? undefined : g(E);
+}
+
+/**
+ * The preimage of y under an injective f when y is written as f(c) itself
+ * (tanh(X) − tanh(½) switches at ½, which the closed form ½·log((1 + y)/(1 − y))
+ * would hide from exact comparison); else `closedForm(y)`.
+ */
+export function injectivePreimage(rules: AnalyticRules, y: Poly, closedForm: (y: Poly) => Poly[]): Poly[] {
+  const [only] = y.terms;
+  const factor = only?.mono.factors[0];
+  if (y.terms.length === 1 && Q.isOne(only!.coef) && only!.mono.factors.length === 1 && Q.isOne(factor!.exp)) {
+    const atom = factor!.atom;
+    if (atom.kind === 'fn' && atom.rules === rules) return [atom.arg];
+  }
+  return closedForm(y);
 }
 
 /** sign(y − bound), exactly; refuses when an enclosure cannot decide. */

@@ -5,7 +5,7 @@ import { bigSigmoid } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS, subS } from '../scalar/build.js';
-import { insideOpen, viaExp } from './range.js';
+import { injectivePreimage, insideOpen, viaExp } from './range.js';
 import type { SmoothSpec } from './spec.js';
 
 const logistic = (a: number): number => 1 / (1 + Math.exp(-a));
@@ -23,7 +23,7 @@ export const sigmoidRules: AnalyticRules = {
   enclose: (x) => increasing(logistic, x, { lo: 0, hi: 1 }),
   encloseBig: bigSigmoid,
   // sigmoid u = y ⇔ u = log y − log(1 − y), for 0 < y < 1.
-  preimage: (y) => (insideOpen(y, P.ZERO, P.ONE) ? [P.sub(P.log(y), P.log(P.sub(P.ONE, y)))] : []),
+  preimage: (y) => injectivePreimage(sigmoidRules, y, (v) => (insideOpen(v, P.ZERO, P.ONE) ? [P.sub(P.log(v), P.log(P.sub(P.ONE, v)))] : [])),
 };
 
 export const sigmoid: SmoothSpec = {
@@ -33,7 +33,7 @@ export const sigmoid: SmoothSpec = {
   derivative: ([u], [du]) => mulS(call('sigmoid', u!), subS(int(1), call('sigmoid', u!)), du!),
   evaluate: logistic,
   kernel: (a) => `1 / (1 + Math.exp(-(${a})))`,
-  rounding: { slope: 'one', rounds: 4 },
+  rounding: { slope: 'value', rounds: 4 }, // |f′| ≤ f, and f underflows to 0 far out (like exp)
   symbol: '\\operatorname{sigmoid}',
   definition: '\\operatorname{sigmoid}(u) = \\frac{1}{1 + e^{-u}}',
   convex: false,

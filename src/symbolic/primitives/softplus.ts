@@ -5,7 +5,7 @@ import { bigSoftplus } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
-import { insideOpen, viaExp } from './range.js';
+import { injectivePreimage, insideOpen, viaExp } from './range.js';
 import { sigmoidRules } from './sigmoid.js';
 import type { SmoothSpec } from './spec.js';
 
@@ -22,7 +22,7 @@ export const softplusRules: AnalyticRules = {
   enclose: (x) => increasing(stable, x, { lo: 0, hi: Infinity }),
   encloseBig: bigSoftplus,
   // softplus u = y ⇔ u = log(e^y − 1), for y > 0.
-  preimage: (y) => (insideOpen(y, P.ZERO, undefined) ? [P.log(P.sub(P.exp(y), P.ONE))] : []),
+  preimage: (y) => injectivePreimage(softplusRules, y, (v) => (insideOpen(v, P.ZERO, undefined) ? [P.log(P.sub(P.exp(v), P.ONE))] : [])),
 };
 
 export const softplus: SmoothSpec = {
@@ -32,7 +32,7 @@ export const softplus: SmoothSpec = {
   derivative: ([u], [du]) => mulS(call('sigmoid', u!), du!),
   evaluate: stable,
   kernel: (a) => `(0.5 * (${a} + Math.abs(${a})) + Math.log1p(Math.exp(-Math.abs(${a}))))`,
-  rounding: { slope: 'one', rounds: 4 },
+  rounding: { slope: 'value', rounds: 4 }, // |f′| ≤ f, and f underflows to 0 far out (like exp)
   symbol: '\\operatorname{softplus}',
   definition: '\\operatorname{softplus}(u) = \\log(1 + e^{u})',
   convex: true,

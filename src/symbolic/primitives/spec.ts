@@ -28,7 +28,7 @@ export interface SplitRule {
  * - 'one': slope at most 1 in each argument (abs, max, min: exact operations);
  * - 'passed': 1 where the argument is passed through, 0 where flat (relu);
  * - 'zero': flat away from the switch (sign, heaviside);
- * - 'value': the slope is the value itself (exp);
+ * - 'value': the slope is at most the value (exp; sigmoid, softplus), which may underflow to 0;
  * - 'reciprocal': the slope is 1/|argument| (log).
  */
 export interface RoundingRule {

@@ -5,7 +5,7 @@ import { bigTanh } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS, powS, subS } from '../scalar/build.js';
-import { insideOpen, viaExp } from './range.js';
+import { injectivePreimage, insideOpen, viaExp } from './range.js';
 import type { SmoothSpec } from './spec.js';
 
 export const tanhRules: AnalyticRules = {
@@ -18,7 +18,9 @@ export const tanhRules: AnalyticRules = {
   encloseBig: bigTanh,
   // tanh u = y ⇔ u = ½·log((1 + y)/(1 − y)), for −1 < y < 1.
   preimage: (y) =>
-    insideOpen(y, P.integer(-1), P.ONE) ? [P.scale(P.sub(P.log(P.add(P.ONE, y)), P.log(P.sub(P.ONE, y))), Q.HALF)] : [],
+    injectivePreimage(tanhRules, y, (v) =>
+      insideOpen(v, P.integer(-1), P.ONE) ? [P.scale(P.sub(P.log(P.add(P.ONE, v)), P.log(P.sub(P.ONE, v))), Q.HALF)] : [],
+    ),
 };
 
 export const tanh: SmoothSpec = {
