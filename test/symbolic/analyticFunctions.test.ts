@@ -6,7 +6,7 @@
  * refused with its reason.
  */
 import { describe, expect, it } from 'vitest';
-import { derive, KinkproofError } from '../../src/index.js';
+import { checkEqual, derive, KinkproofError } from '../../src/index.js';
 import { exactText, MATRIX, printText } from '../../src/symbolic/scalar/print.js';
 import { classText as smoothnessText } from '../../src/analysisText.js';
 import type { Limit } from '../../src/index.js';
@@ -47,6 +47,9 @@ const cases: readonly Case[] = [
   // a switch written with the function's own value: the preimage of tanh(½) is ½ (not ½·log((1 + y)/(1 − y)), which exact comparison cannot see is ½)
   { f: 'sum(relu(tanh(X) - tanh(1/2)))', cls: 'C0', convex: false, kinks: [['0.5', '0', '-tanh(0.5)^2 + 1']] },
   { f: 'sum(relu(sigmoid(X) - sigmoid(1)))', cls: 'C0', convex: false, kinks: [['1', '0', 'sigmoid(1) - sigmoid(1)^2']] },
+  // symmetries give one normal form: cos(−t) = cos t leaves no breakpoint in cos|t|; softplus|t| keeps its kink (slopes ∓½)
+  { f: 'sum(cos(abs(X)))', cls: 'Cinf', convex: false, kinks: [] },
+  { f: 'sum(softplus(abs(X)))', cls: 'C0', convex: true, kinks: [['0', '-0.5', '0.5']] },
   // σ underflows to 0 in doubles near t = −1000, where the claimed φ′ = ½σ(1 − σ)/√σ evaluates to 0/0: no check, not a failure
   { f: 'sum(sqrt(sigmoid(X)))', cls: 'Cinf', convex: false, kinks: [] },
   { f: 'sum(sigmoid(X).^(1/3))', cls: 'Cinf', convex: false, kinks: [] },
@@ -106,5 +109,23 @@ describe('values far out, where a double exponential overflows', () => {
     // softplus(1000·x): 1000, 0, 800000, 0 and softplus(1) = log(1 + e); slopes 1000·σ(1000·x)
     expect(at('sum(softplus(1000*X))', [[1, -1, 800, -800]])).toEqual([800000 + 1000, 1000, 0, 1000, 0]);
     expect(at('sum(tanh(X))', [[1000000, -1000000]])).toEqual([0, 0, 0]);
+  });
+});
+
+describe('identities through the symmetries, exactly', () => {
+  it.each([
+    ['sigmoid(-X)', '1 - sigmoid(X)'],
+    ['tanh(-X)', '-tanh(X)'],
+    ['softplus(-X)', 'softplus(X) - X'],
+    ['cos(1 - X)', 'cos(X - 1)'],
+    ['sin(-2*X)', '-sin(2*X)'],
+  ])('%s = %s', (a, b) => {
+    const r = checkEqual(a, b);
+    expect(r.verdict).toBe('correct');
+    expect(r.method).toBe('exact');
+  });
+
+  it('and a false one is refuted: sigmoid(-X) = sigmoid(X) - 1', () => {
+    expect(checkEqual('sigmoid(-X)', 'sigmoid(X) - 1').verdict).toBe('incorrect');
   });
 });

@@ -5,13 +5,13 @@ import { lipschitz } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import { sinRules } from './sin.js';
-import { periodicPreimage } from './range.js';
+import { leadsNegative, periodicPreimage } from './analyticRules.js';
 import type { SmoothSpec } from './spec.js';
 
 export const cosRules: AnalyticRules = {
   name: 'cos',
   positive: false,
-  special: (u) => (P.isZero(u) ? P.ONE : undefined),
+  special: (u) => (P.isZero(u) ? P.ONE : leadsNegative(u) ? P.analytic(cosRules, P.neg(u)) : undefined),
   derivative: (u) => P.neg(P.analytic(sinRules, u)),
   enclose: (x) => lipschitz(Math.cos, x),
   encloseBig: bigCos,

@@ -5,7 +5,7 @@ import { bigSigmoid } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS, subS } from '../scalar/build.js';
-import { injectivePreimage, insideOpen, viaExp } from './range.js';
+import { injectivePreimage, leadsNegative, insideOpen, viaExp } from './analyticRules.js';
 import type { SmoothSpec } from './spec.js';
 
 const logistic = (a: number): number => 1 / (1 + Math.exp(-a));
@@ -15,7 +15,10 @@ export const sigmoidRules: AnalyticRules = {
   name: 'sigmoid',
   positive: true,
   // sigmoid u = E/(1 + E) for E = eᵘ, when E is free of exp (sigmoid(log 3) = ¾).
-  special: (u) => viaExp(u, Q.ONE, (E) => P.mul(E, P.pow(P.add(P.ONE, E), Q.MINUS_ONE))),
+  // σ(−u) = 1 − σ(u)
+  special: (u) =>
+    viaExp(u, Q.ONE, (E) => P.mul(E, P.pow(P.add(P.ONE, E), Q.MINUS_ONE))) ??
+    (leadsNegative(u) ? P.sub(P.ONE, P.analytic(sigmoidRules, P.neg(u))) : undefined),
   derivative: (u) => {
     const s = P.analytic(sigmoidRules, u);
     return P.sub(s, P.mul(s, s));

@@ -5,13 +5,13 @@ import { lipschitz } from '../exact/interval.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import { cosRules } from './cos.js';
-import { periodicPreimage } from './range.js';
+import { leadsNegative, periodicPreimage } from './analyticRules.js';
 import type { SmoothSpec } from './spec.js';
 
 export const sinRules: AnalyticRules = {
   name: 'sin',
   positive: false,
-  special: (u) => (P.isZero(u) ? P.ZERO : undefined),
+  special: (u) => (P.isZero(u) ? P.ZERO : leadsNegative(u) ? P.neg(P.analytic(sinRules, P.neg(u))) : undefined),
   derivative: (u) => P.analytic(cosRules, u),
   enclose: (x) => lipschitz(Math.sin, x),
   encloseBig: bigSin,

@@ -5,14 +5,16 @@ import { bigTanh } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS, powS, subS } from '../scalar/build.js';
-import { injectivePreimage, insideOpen, viaExp } from './range.js';
+import { injectivePreimage, leadsNegative, insideOpen, viaExp } from './analyticRules.js';
 import type { SmoothSpec } from './spec.js';
 
 export const tanhRules: AnalyticRules = {
   name: 'tanh',
   positive: false,
   // tanh u = (E − 1)/(E + 1) for E = e^{2u}, when E is free of exp (u = ½·log 3 gives ½).
-  special: (u) => viaExp(u, Q.rat(2), (E) => P.mul(P.sub(E, P.ONE), P.pow(P.add(E, P.ONE), Q.MINUS_ONE))),
+  special: (u) =>
+    viaExp(u, Q.rat(2), (E) => P.mul(P.sub(E, P.ONE), P.pow(P.add(E, P.ONE), Q.MINUS_ONE))) ??
+    (leadsNegative(u) ? P.neg(P.analytic(tanhRules, P.neg(u))) : undefined),
   derivative: (u) => P.sub(P.ONE, P.pow(P.analytic(tanhRules, u), Q.rat(2))),
   enclose: (x) => increasing(Math.tanh, x, { lo: -1, hi: 1 }),
   encloseBig: bigTanh,

@@ -1,10 +1,22 @@
-/** Range tests for the preimages of analytic primitives: exact, or refused. */
+/**
+ * What the analytic primitives (sin, cos, tanh, sigmoid, softplus) share: the
+ * canonical side of a symmetry, exact special values, and exact range tests
+ * for preimages (or a refusal).
+ */
 import * as P from '../exact/poly.js';
 import * as Q from '../exact/rational.js';
 import type { Poly } from '../exact/poly.js';
 import { signOfConstant } from '../exact/calculus.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { AnalyticRules } from '../exact/analytic.js';
+
+/**
+ * u is the negative of the canonical representative of ±u (its first term has
+ * a negative coefficient): f(−u) is then rewritten through f's symmetry
+ * (sin(−u) = −sin u, cos(−u) = cos u, σ(−u) = 1 − σ(u), …), so that f(−t) and
+ * −f(t) have one normal form and |t| inside cos or softplus leaves no kink behind.
+ */
+export const leadsNegative = (u: Poly): boolean => u.terms.length > 0 && Q.sign(u.terms[0]!.coef) < 0;
 
 /**
  * g(e^{k·u}) for a constant u whose exponential simplifies (u = 0, log 3,
