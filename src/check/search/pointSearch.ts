@@ -33,6 +33,8 @@ export interface SearchOutcome {
 
 const SHAPES: readonly Shape[] = [[1, 1], [1, 2], [2, 1], [2, 2], [2, 3], [3, 2], [3, 3]];
 const SIMPLE = [[0], [1], [-1], [2], [-2], [1, 2], [-1, 2], [3], [-3], [3, 2], [-3, 2]] as const;
+/** Tried after everything else: periodic sides (|sin t| against sin|t|) differ only beyond π. */
+const FAR = [[4], [-4], [7], [-7], [10], [-10]] as const;
 const DELTA = Q.rat(1, 1024);
 const RANDOM_PER_SHAPE = 40;
 const CONSTANT_MATRICES = 4;
@@ -61,6 +63,7 @@ function pool(special: readonly Poly[]): Poly[] {
       add(P.sub(c, P.constant(h)));
       add(P.add(c, P.constant(h)));
     }
+  for (const [n] of FAR) add(P.integer(n));
   return [...out.values()];
 }
 
