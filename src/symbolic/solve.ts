@@ -118,7 +118,7 @@ function nonPolynomialZeros(p: Poly): Poly[] {
   if (common) return union([P.isZero(common.rest) || !P.hasT(common.rest) ? [] : realZeros(common.rest), ...common.vanishing.map(realZeros)]);
   const [only] = p.terms;
   if (p.terms.length === 1 && only) return union(only.mono.factors.map(factorZeros));
-  const inOneAtom = oneAtomZeros(p);
+  const inOneAtom = oneAtomZeros(p) ?? exponentialPolynomialZeros(p);
   if (inOneAtom) return inOneAtom;
   throw unsupported(`cannot solve ${describe(p)} = 0 exactly`);
 }
@@ -188,6 +188,53 @@ function oneAtomZeros(p: Poly): Poly[] | undefined {
   const found = atom;
   return union(polynomialZeros(trimmed(coeffs)).map((y) => preimageZeros(found, y)));
 }
+
+/** r with b = r·a for a t-dependent a, when there is one (compared term by term). */
+function ratio(b: Poly, a: Poly): Rational | undefined {
+  const [first] = a.terms;
+  const match = first && b.terms.find((t) => t.mono.key === first.mono.key);
+  if (!first || !match) return undefined;
+  const r = Q.div(match.coef, first.coef);
+  return P.isZero(P.sub(b, P.scale(a, r))) ? r : undefined;
+}
+
+/**
+ * p = Σ cᵢ·exp(rᵢ·g) with constant cᵢ, rational rᵢ and one t-dependent g: with
+ * y = exp(g/d) (d the common denominator of the rᵢ) p·y^m is a polynomial in y
+ * for a shift m, and y > 0 never vanishes. p = 0 where y is one of its positive
+ * roots y₀, that is where g = d·log y₀ (eᵗ − e⁻ᵗ at 0; e²ᵗ − 3eᵗ + 2 at 0 and log 2).
+ */
+function exponentialPolynomialZeros(p: Poly): Poly[] | undefined {
+  let g: Poly | undefined;
+  const terms: { r: Rational; c: Poly }[] = [];
+  for (const term of p.terms) {
+    const exps = term.mono.factors.filter((f) => f.atom.kind === 'exp');
+    const rest = term.mono.factors.filter((f) => f.atom.kind !== 'exp');
+    if (exps.length > 1 || rest.some((f) => P.atomHasT(f.atom))) return undefined;
+    const arg = exps[0]?.atom.kind === 'exp' ? exps[0].atom.arg : undefined;
+    if (arg && !P.hasT(arg)) return undefined;
+    g ??= arg;
+    const r = arg === undefined ? Q.ZERO : ratio(arg, g!);
+    if (r === undefined) return undefined;
+    terms.push({ r, c: P.scale(P.monomial(rest), term.coef) });
+  }
+  if (!g) return undefined;
+  const d = terms.reduce((acc, { r }) => (acc * r.den) / gcd(acc, r.den), 1n);
+  const powers = terms.map(({ r }) => Number((r.num * d) / r.den));
+  const low = Math.min(...powers);
+  if (Math.max(...powers) - low > P.MAX_DEGREE) return undefined;
+  const coeffs: Poly[] = [];
+  terms.forEach(({ c }, i) => {
+    const k = powers[i]! - low;
+    while (coeffs.length <= k) coeffs.push(P.ZERO);
+    coeffs[k] = P.add(coeffs[k]!, c);
+  });
+  const base = P.scale(g, Q.rat(1n, d));
+  const roots = polynomialZeros(trimmed(coeffs)).filter((y) => signOfConstant(y) === 1);
+  return union(roots.map((y) => realZeros(P.sub(base, P.log(y)))));
+}
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
 
 function union(lists: readonly Poly[][]): Poly[] {
   const all = lists.flat().sort(compareExact);

@@ -47,6 +47,11 @@ const cases: readonly Case[] = [
   // a switch written with the function's own value: the preimage of tanh(½) is ½ (not ½·log((1 + y)/(1 − y)), which exact comparison cannot see is ½)
   { f: 'sum(relu(tanh(X) - tanh(1/2)))', cls: 'C0', convex: false, kinks: [['0.5', '0', '-tanh(0.5)^2 + 1']] },
   { f: 'sum(relu(sigmoid(X) - sigmoid(1)))', cls: 'C0', convex: false, kinks: [['1', '0', 'sigmoid(1) - sigmoid(1)^2']] },
+  // polynomials in one exponential: e²ᵗ − 3eᵗ + 2 = (eᵗ − 1)(eᵗ − 2); eᵗ/² = 2eᵗ/³ where e^{t/6} = 2, and
+  // (eᵗ/² − 2eᵗ/³)″ = e^{t/3}(¼e^{t/6} − 2/9) > 0 beyond it (convex); slopes by hand
+  { f: 'sum(relu(exp(2*X) - 3*exp(X) + 2))', cls: 'C0', convex: false, kinks: [['0', '-1', '0'], ['log(2)', '0', '2']] },
+  { f: 'sum(max(exp(X), exp(-X)))', cls: 'C0', convex: true, kinks: [['0', '-1', '1']] },
+  { f: 'sum(relu(exp(X/2) - 2*exp(X/3)))', cls: 'C0', convex: true, kinks: [['6*log(2)', '0', '4/3']] },
   // symmetries give one normal form: cos(−t) = cos t leaves no breakpoint in cos|t|; softplus|t| keeps its kink (slopes ∓½)
   { f: 'sum(cos(abs(X)))', cls: 'Cinf', convex: false, kinks: [] },
   { f: 'sum(softplus(abs(X)))', cls: 'C0', convex: true, kinks: [['0', '-0.5', '0.5']] },
