@@ -12,7 +12,11 @@ function convexNote(a: SymbolicAnalysis): string {
   const at = exactText(w.at);
   if (w.kind === 'discontinuity') return ` (phi jumps at ${at})`;
   if (w.kind === 'curvature') return ` (phi''(${at}) = ${exactText(w.secondDerivative)} < 0)`;
-  return ` (at ${at} the left slope ${limitText(w.left) ?? '?'} exceeds the right slope ${limitText(w.right) ?? '?'}, or one is infinite)`;
+  const left = limitText(w.left) ?? '?';
+  const right = limitText(w.right) ?? '?';
+  // A convex function on R has finite one-sided slopes, the left one at most the right one.
+  if (w.left.kind === 'infinite' || w.right.kind === 'infinite') return ` (at ${at} a one-sided slope is infinite: left ${left}, right ${right})`;
+  return ` (at ${at} the left slope ${left} exceeds the right slope ${right})`;
 }
 
 function subdifferentialLine(a: SymbolicAnalysis): string {

@@ -78,6 +78,9 @@ export function gradientCases(entry: EntryAnalysis): SetNotation {
         text: { value: exactText(b.leftDerivative.value), condition: `x_ij = ${exactText(b.at)}` },
         latex: { value: exactLatex(b.leftDerivative.value), condition: `x_{ij} = ${exactLatex(b.at)}` },
       });
+  const [only] = rows;
+  // One formula for every entry is no case split.
+  if (rows.length === 1 && only && bps.length === 0) return { text: `∇f(X)_ij = ${only.text.value}`, latex: `\\nabla f(X)_{ij} = ${only.latex.value}` };
   const text = `∇f(X)_ij = ${rows.map((r) => `${r.text.value} if ${r.text.condition}`).join(', ')}`;
   const cases = rows.map((r) => `${r.latex.value} & \\text{if } ${r.latex.condition}`).join(' \\\\ ');
   return { text, latex: `\\nabla f(X)_{ij} = \\begin{cases} ${cases} \\end{cases}` };
