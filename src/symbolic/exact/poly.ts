@@ -263,11 +263,32 @@ export function pow(p: Poly, alpha: Rational, ctx: PowerContext = { tPositive: f
     const split = splitOnNegative(only, alpha);
     if (split) return split;
   }
+  if (Q.isInteger(alpha) && alpha.num < 0n) {
+    const inverse = surdInverse(p);
+    if (inverse) return powInteger(inverse, -alpha.num);
+  }
   if (!Q.isInteger(alpha) && ctx.signOn) {
     const root = rootOfPerfectPower(p, alpha, ctx);
     if (root) return root;
   }
   return monomial([factor({ kind: 'pow', base: p }, alpha)]);
+}
+
+/**
+ * 1/(a + b·m) = (a − b·m)/(a² − b²·m²) for rationals a, b ≠ 0 and m a product
+ * of square roots of integers (m² rational): the denominator is rationalised,
+ * so y + 1/y − 3 is 0 for y = (3 + √5)/2 and breakpoints such as
+ * ±log((3 + √5)/2) decide their switches exactly.
+ */
+function surdInverse(p: Poly): Poly | undefined {
+  if (p.terms.length !== 2) return undefined;
+  const a = p.terms.find((t) => t.mono.factors.length === 0);
+  const b = p.terms.find((t) => t !== a);
+  if (!a || !b || !b.mono.factors.every((f) => f.atom.kind === 'root' && Q.equals(f.exp, Q.HALF))) return undefined;
+  const mSquared = b.mono.factors.reduce((acc, f) => (f.atom.kind === 'root' ? Q.mul(acc, Q.rat(f.atom.n)) : acc), Q.ONE);
+  const norm = Q.sub(Q.mul(a.coef, a.coef), Q.mul(Q.mul(b.coef, b.coef), mSquared));
+  if (Q.isZero(norm)) return undefined; // a + b·m = 0 cannot happen for m irrational; kept as a guard
+  return scale(sub(constant(a.coef), makePoly([b])), Q.inv(norm));
 }
 
 /** (c·q^k)^α = |c|^α·(s·q)^{kα} where q has the sign s and c·q^k > 0 on the interval. */
