@@ -54,6 +54,8 @@ const cases: readonly Case[] = [
   { f: 'sum(relu(exp(X/2) - 2*exp(X/3)))', cls: 'C0', convex: true, kinks: [['6*log(2)', '0', '4/3']] },
   // eᵗ + e⁻ᵗ = 3 at ±log((3 + √5)/2): 1/y is rationalised, so the switch is exactly 0 there; slopes ∓√5
   { f: 'sum(relu(exp(X) + exp(-X) - 3))', cls: 'C0', convex: true, kinks: [['-log(0.5*sqrt(5) + 1.5)', '-sqrt(5)', '0'], ['-log(-0.5*sqrt(5) + 1.5)', '0', 'sqrt(5)']] },
+  // (log σ)′ = σ(1 − σ)/σ = 1 − σ: the 1/u of a log's derivative splits a monomial u, so σ·σ⁻¹ cancels
+  { f: 'sum(log(sigmoid(X)))', cls: 'Cinf', convex: false, kinks: [], gradient: '-sigmoid(X) + 1' },
   // symmetries give one normal form: cos(−t) = cos t leaves no breakpoint in cos|t|; softplus|t| keeps its kink (slopes ∓½)
   { f: 'sum(cos(abs(X)))', cls: 'Cinf', convex: false, kinks: [] },
   { f: 'sum(softplus(abs(X)))', cls: 'C0', convex: true, kinks: [['0', '-0.5', '0.5']] },

@@ -15,7 +15,8 @@ function atomDerivative(a: Atom): Poly {
     case 'exp':
       return mul(monomial([factor(a, Q.ONE)]), diff(a.arg));
     case 'log':
-      return mul(diff(a.arg), monomial([factor({ kind: 'pow', base: a.arg }, Q.MINUS_ONE)]));
+      // 1/u through pow, which splits a monomial u (σ(t)·σ(t)⁻¹ = 1), keeping an atom only for a sum.
+      return mul(diff(a.arg), pow(a.arg, Q.MINUS_ONE));
     case 'pow':
       return diff(a.base);
     case 'fn':
