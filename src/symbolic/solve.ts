@@ -258,6 +258,8 @@ function polynomialZeros(coeffs: Poly[]): Poly[] {
     const simple = squareFreeIntegral(rational);
     if (simple.length < rational.length) return polynomialZeros(simple.map(P.constant));
     if (coeffs.slice(1, -1).every(P.isZero)) return binomialZeros(rational[0]!, rational[degree]!, degree);
+  } else if (coeffs.slice(1, -1).every(P.isZero)) {
+    return constantBinomialZeros(coeffs[0]!, coeffs[degree]!, degree);
   }
   throw unsupported(`cannot solve a polynomial equation of degree ${degree} exactly`);
 }
@@ -280,6 +282,17 @@ function binomialZeros(c: Rational, a: Rational, n: number): Poly[] {
   const magnitude = P.pow(P.constant(Q.sign(q) < 0 ? Q.neg(q) : q), Q.rat(1, n));
   if (n % 2 === 1) return [Q.sign(q) < 0 ? P.neg(magnitude) : magnitude];
   return Q.sign(q) < 0 ? [] : [P.neg(magnitude), magnitude];
+}
+
+/** a·t^n + c = 0 for exact constants a, c (log 2, √3): t = ±|c/a|^{1/n} by the sign of −c/a and the parity of n. */
+function constantBinomialZeros(c: Poly, a: Poly, n: number): Poly[] {
+  const q = P.neg(P.mul(c, P.pow(a, Q.MINUS_ONE)));
+  const s = signOfConstant(q);
+  if (s === undefined) throw unsupported('cannot decide the sign of a constant');
+  if (s === 0) return [P.ZERO];
+  const magnitude = P.pow(s < 0 ? P.neg(q) : q, Q.rat(1, n));
+  if (n % 2 === 1) return [s < 0 ? P.neg(magnitude) : magnitude];
+  return s < 0 ? [] : [P.neg(magnitude), magnitude];
 }
 
 /** Divide by (t − r) as often as r is a root. */

@@ -56,6 +56,11 @@ const cases: readonly Case[] = [
   { f: 'sum(relu(exp(X) + exp(-X) - 3))', cls: 'C0', convex: true, kinks: [['-log(0.5*sqrt(5) + 1.5)', '-sqrt(5)', '0'], ['-log(-0.5*sqrt(5) + 1.5)', '0', 'sqrt(5)']] },
   // (log σ)′ = σ(1 − σ)/σ = 1 − σ: the 1/u of a log's derivative splits a monomial u, so σ·σ⁻¹ cancels
   { f: 'sum(log(sigmoid(X)))', cls: 'Cinf', convex: false, kinks: [], gradient: '-sigmoid(X) + 1' },
+  // t³ = log 2 and t⁴ = √2 with irrational constants: real roots ∛(log 2), ±2^{1/8}; slopes 3t², ±4t³ there;
+  // both relu cases are convex (φ″ = 6t, (9t⁴ + 6t)e^{t³} > 0 beyond a positive kink, slopes 0 then positive)
+  { f: 'sum(relu(X.^3 - log(2)))', cls: 'C0', convex: true, kinks: [['log(2)^(1/3)', '0', '3*log(2)^(2/3)']] },
+  { f: 'sum(relu(exp(X.^3) - 2))', cls: 'C0', convex: true, kinks: [['log(2)^(1/3)', '0', '6*log(2)^(2/3)']] },
+  { f: 'sum(abs(X.^4 - sqrt(2)))', cls: 'C0', convex: false, kinks: [['-2^0.125', '-4*2^0.375', '4*2^0.375'], ['2^0.125', '-4*2^0.375', '4*2^0.375']] },
   // symmetries give one normal form: cos(−t) = cos t leaves no breakpoint in cos|t|; softplus|t| keeps its kink (slopes ∓½)
   { f: 'sum(cos(abs(X)))', cls: 'Cinf', convex: false, kinks: [] },
   { f: 'sum(softplus(abs(X)))', cls: 'C0', convex: true, kinks: [['0', '-0.5', '0.5']] },
