@@ -66,29 +66,54 @@ interface Approach {
 
 const lastOf = (xs: readonly number[]): number => xs[xs.length - 1]!;
 
-/** The exponents γ of the sampled g(c ± δ) = Σ a_γ·δ^γ, and the smallest one, whose term diverges. */
+/** The exponents γ of the sampled g(c ± δ) = Σ a_γ·δ^γ, the smallest one (whose term diverges), and |a| of that term. */
 interface Expansion {
   readonly leading: number;
   readonly leadingText: string;
+  readonly leadingSize: number;
   readonly exponents: readonly number[];
 }
 
-function expansionOf(exponents: readonly Q.Rational[]): Expansion {
-  const leading = exponents.reduce((m, e) => (Q.compare(e, m) < 0 ? e : m), exponents[0] ?? Q.ZERO);
-  return { leading: Q.toNumber(leading), leadingText: Q.toText(leading), exponents: exponents.map(Q.toNumber) };
+/** A term a·δ^e of the sampled g: the exact exponent and |a| as a double. */
+interface Term {
+  readonly e: Q.Rational;
+  readonly size: number;
+}
+
+function expansionOf(terms: readonly Term[]): Expansion {
+  const lead = terms.reduce<Term | undefined>((m, t) => (m === undefined || Q.compare(t.e, m.e) < 0 ? t : m), undefined);
+  const leading = lead?.e ?? Q.ZERO;
+  return { leading: Q.toNumber(leading), leadingText: Q.toText(leading), leadingSize: lead?.size ?? 0, exponents: terms.map((t) => Q.toNumber(t.e)) };
 }
 
 /**
  * The expansion of φ(c ± δ) (k = 0) or of φ′(c ± δ) and the difference
- * quotient (k = 1), from the exponents e of φ's: e − k for e ≠ 0 (the
- * constant term cancels); for the quotient, with the jump term δ^{−1} too when
- * a faster divergence leads (it is then among the terms removed).
+ * quotient (k = 1), from φ's terms a_e·δ^e: a_e·δ^e itself; e·a_e·δ^{e−1}
+ * for φ′ and a_e·δ^{e−1} for the quotient, for e ≠ 0 (the constant term
+ * cancels); for the quotient, with the jump term δ^{−1} too when a faster
+ * divergence leads (it is then among the terms removed).
  */
-function shifted(exponents: readonly Q.Rational[], k: 0 | 1, quotient = false): Expansion {
-  if (k === 0) return expansionOf(exponents);
-  const moved = exponents.filter((e) => !Q.isZero(e)).map((e) => Q.sub(e, Q.ONE));
+function shifted(exponents: readonly Q.Rational[], sizes: readonly number[], k: 0 | 1, quotient = false): Expansion {
+  const terms = exponents.map((e, i): Term => ({ e, size: sizes[i] ?? 0 }));
+  if (k === 0) return expansionOf(terms);
+  const moved = terms
+    .filter((t) => !Q.isZero(t.e))
+    .map((t): Term => ({ e: Q.sub(t.e, Q.ONE), size: quotient ? t.size : Math.abs(Q.toNumber(t.e)) * t.size }));
   const expansion = expansionOf(moved);
-  return quotient && expansion.leading < -1 ? expansionOf([...moved, Q.rat(-1)]) : expansion;
+  return quotient && expansion.leading < -1 ? expansionOf([...moved, { e: Q.rat(-1), size: 0 }]) : expansion;
+}
+
+/**
+ * Could the claimed divergence show at all? Its increment from one sample to
+ * the next, |a|·δ^γ·(2^{−γ} − 1) at δ, against the rounding of the two
+ * samples: e^{−30}·δ^{−½} beside a slope of 1 stays below 10⁻⁹ while the
+ * quotients round to 10⁻⁷, so no δ a double can hold shows it, and samples
+ * that do not grow say nothing against it.
+ */
+function couldShow(expansion: Expansion, steps: readonly number[], rounding: readonly number[]): boolean {
+  const g = expansion.leading;
+  if (!(g < 0) || !(expansion.leadingSize > 0)) return true;
+  return steps.some((d, k) => k + 1 < steps.length && expansion.leadingSize * d ** g * (2 ** -g - 1) > SAFETY * (rounding[k]! + rounding[k + 1]!));
 }
 
 /**
@@ -168,7 +193,7 @@ function divergence(
   // Rounding took over at the finest step (1 + δ⁸ = 1 in doubles): the tail says nothing either.
   // (An exact 0 with no rounding is information: φ is flat there.)
   const tailUnresolved = lastOf(rounding) > 0 && Math.abs(lastOf(samples)) <= SAFETY * lastOf(rounding);
-  const inconclusive = unresolved || tailUnresolved || stillGrowing(samples, rounding, sign);
+  const inconclusive = unresolved || tailUnresolved || stillGrowing(samples, rounding, sign) || !couldShow(expansion, steps, rounding);
   return { confirmed: grows ? true : inconclusive ? null : false, last: lastOf(samples), steps };
 }
 
@@ -264,12 +289,13 @@ function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: App
   const { text, side } = a;
   const limits = side < 0 ? b.leftLimits : b.rightLimits;
   const exponents = side < 0 ? b.leftExponents : b.rightExponents;
+  const sizes = side < 0 ? b.leftSizes : b.rightSizes;
   const near = sampleAt(phi, a);
   const limitOf =
     (of: LimitClaim['of']) =>
     (limit: ClaimedLimit): LimitClaim => ({ kind: 'limit', of, at: text, side, limit });
   const valueCheck: LimitCheck = (limit) => ({ kind: 'value', claim: limitOf('φ')(limit) });
-  checkLimit(a, valueCheck, limits[0], near, approachRate(exponents, 0), shifted(exponents, 0));
+  checkLimit(a, valueCheck, limits[0], near, approachRate(exponents, 0), shifted(exponents, sizes, 0));
 
   // φ(c ± δ) − φ(c), with φ(c) to within value.error (see reference).
   const numerators: Sampler = (deltas) => {
@@ -283,10 +309,10 @@ function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: App
   const claimed = side < 0 ? b.leftDerivative : b.rightDerivative;
   const rate = approachRate(exponents, 1);
   const derivativeCheck: LimitCheck = (value) => ({ kind: 'one-sided', claim: { kind: 'one-sided-derivative', at: text, side, value } });
-  const derivative = checkLimit(a, derivativeCheck, claimed, quotients, rate, shifted(exponents, 1, true), undefined, numerators);
+  const derivative = checkLimit(a, derivativeCheck, claimed, quotients, rate, shifted(exponents, sizes, 1, true), undefined, numerators);
 
   const continuityCheck: LimitCheck = (limit) => ({ kind: 'derivative-continuity', claim: limitOf('φ′')(limit) });
-  checkLimit(a, continuityCheck, limits[1], sampleAt(slope, a), rate, shifted(exponents, 1), slope.source);
+  checkLimit(a, continuityCheck, limits[1], sampleAt(slope, a), rate, shifted(exponents, sizes, 1), slope.source);
   return derivative;
 }
 

@@ -7,7 +7,7 @@
 import * as Q from './exact/rational.js';
 import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
-import { diff, signOfConstant } from './exact/calculus.js';
+import { approximate, diff, signOfConstant } from './exact/calculus.js';
 import { derivativeLimit, seriesAt, Undecidable } from './exact/series.js';
 import type { Limit } from './exact/series.js';
 import type { Tri } from './primitives/spec.js';
@@ -30,6 +30,13 @@ export interface BreakpointAnalysis {
    */
   readonly leftExponents: readonly Q.Rational[];
   readonly rightExponents: readonly Q.Rational[];
+  /**
+   * |a_e| for each exponent, as doubles: how large each term is, so that the
+   * verifier can tell a divergence too weak to show in doubles
+   * (e^{−30}·√δ beside a slope of 1) from one the samples must show.
+   */
+  readonly leftSizes: readonly number[];
+  readonly rightSizes: readonly number[];
   /** One-sided limits of the difference quotient (φ(c+h) − φ(c))/h. */
   readonly leftDerivative: Limit;
   readonly rightDerivative: Limit;
@@ -59,13 +66,17 @@ export function sameFinite(a: Limit, b: Limit): Tri {
   return s === undefined ? null : s === 0;
 }
 
-function limitsFromSide(piece: Piece, at: Poly, side: 1 | -1, count: number): { limits: Limit[]; exponents: Q.Rational[] } {
+function limitsFromSide(piece: Piece, at: Poly, side: 1 | -1, count: number): { limits: Limit[]; exponents: Q.Rational[]; sizes: number[] } {
   try {
     const s = seriesAt(piece.nf, at, side, Q.rat(count));
-    return { limits: Array.from({ length: count }, (_, k) => derivativeLimit(s, k, side)), exponents: s.terms.map((t) => t.e) };
+    return {
+      limits: Array.from({ length: count }, (_, k) => derivativeLimit(s, k, side)),
+      exponents: s.terms.map((t) => t.e),
+      sizes: s.terms.map((t) => Math.abs(approximate(t.c))),
+    };
   } catch (e) {
     if (e instanceof Undecidable || e instanceof P.Undefined)
-      return { limits: Array.from({ length: count }, () => ({ kind: 'unknown', reason: e.message }) as const), exponents: [] };
+      return { limits: Array.from({ length: count }, () => ({ kind: 'unknown', reason: e.message }) as const), exponents: [], sizes: [] };
     throw e;
   }
 }
@@ -94,8 +105,8 @@ function depthFor(left: Piece, right: Piece): number {
 
 function analyzeBreakpoint(at: Poly, value: Poly, left: Piece, right: Piece): BreakpointAnalysis {
   const depth = depthFor(left, right);
-  const { limits: leftLimits, exponents: leftExponents } = limitsFromSide(left, at, -1, depth);
-  const { limits: rightLimits, exponents: rightExponents } = limitsFromSide(right, at, 1, depth);
+  const { limits: leftLimits, exponents: leftExponents, sizes: leftSizes } = limitsFromSide(left, at, -1, depth);
+  const { limits: rightLimits, exponents: rightExponents, sizes: rightSizes } = limitsFromSide(right, at, 1, depth);
   const leftDerivative = differenceQuotientLimit(leftLimits[0]!, leftLimits[1]!, value, -1);
   const rightDerivative = differenceQuotientLimit(rightLimits[0]!, rightLimits[1]!, value, 1);
   const pointValue: Limit = { kind: 'finite', value };
@@ -120,7 +131,7 @@ function analyzeBreakpoint(at: Poly, value: Poly, left: Piece, right: Piece): Br
       orderAtLeast = k;
     }
   }
-  return { at, value, leftLimits, rightLimits, leftExponents, rightExponents, leftDerivative, rightDerivative, continuous, differentiable, order, orderAtLeast };
+  return { at, value, leftLimits, rightLimits, leftExponents, rightExponents, leftSizes, rightSizes, leftDerivative, rightDerivative, continuous, differentiable, order, orderAtLeast };
 }
 
 const allTrue = (xs: readonly Tri[]): Tri => (xs.includes(false) ? false : xs.includes(null) ? null : true);

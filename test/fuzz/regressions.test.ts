@@ -106,6 +106,10 @@ describe('BUG 6: the verifier rejects correct analyses (numerics), so derive exi
     [['derive', 'sum(exp(8*X))', '--seed', '645245']],
     // At x = 33.3 the gradient is ~1e-28: the formula gives 0 (log(e^x + 1) - x cancels), differences 2.8e-25; relative error 1.
     [['derive', "4*norm(log(1 + exp(relu(X))) - X,'fro')^2", '--seed', '76590734']],
+    // Fuzz seed 12345: ½√|t+2| diverges in φ′ at −2 behind a slope of −10¹¹ whose rounding hides the growth; the leading term shows it.
+    [['derive', "sum((sqrt(abs((X) + 2))) / 2) + trace((((relu(X)) + ((X) .* 10)).^4)'*(((relu(X)) + ((X) .* 10)).^4))"]],
+    // Fuzz seed 777: e^{−30}·√|t+20| diverges in φ′ at −20 too weakly for any double δ to show (10⁻⁹ against rounding 10⁻⁷): inconclusive, not failed.
+    [['derive', "sum(-(max(((X + (-0))) + 0, ((X + (0/1))) + (X)))) + trace((relu(sqrt(abs(((X + 2e1)).^1))))*((exp((X) ./ (2 + relu(X)))).^3)')", '--seed', '0']],
   ])('%j verifies (exit 0)', async (argv) => {
     const o = await run([...argv, '--json']);
     expect(o.code, JSON.stringify(json(o)['verification'])).toBe(0);

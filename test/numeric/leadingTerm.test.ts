@@ -8,7 +8,7 @@ import { derive } from '../../src/index.js';
 import { leadingSign } from '../../src/numeric/leadingTerm.js';
 import { verify } from '../../src/numeric/verify.js';
 import { addS, mulS } from '../../src/symbolic/scalar/build.js';
-import { int, num } from '../../src/symbolic/scalar/expr.js';
+import { call, int, num } from '../../src/symbolic/scalar/expr.js';
 import * as Q from '../../src/symbolic/exact/rational.js';
 import { abs, input, pow, relu, t } from './subjects.js';
 import { claimText } from '../../src/numeric/checkText.js';
@@ -87,6 +87,13 @@ describe('the verifier on hidden divergences', () => {
     const good = input(abs(t));
     const entry = { ...good.entry, breakpoints: good.entry.breakpoints.map((b) => ({ ...b, rightDerivative: { kind: 'infinite', sign: 1 } as const })) };
     expect(verify({ ...good, entry }).failures.map((f) => claimText(f))).toEqual(["φ'₊(0) = +∞"]);
+  });
+
+  it('a divergence too weak for any double step to show is not failed: e^{−30}·√|t + 20| beside −t (fuzz seed 777)', () => {
+    const weak = addS(mulS(call('exp', int(-30)), pow(abs(addS(t, int(20))), 1, 2)), mulS(int(-1), t));
+    const e = verify(input(weak));
+    expect(e.status, e.failures.map((f) => f.claim.kind).join('; ')).toBe('passed');
+    expect(e.checks).toBeGreaterThan(20);
   });
 
   it('relu beside the hidden divergence changes nothing', () => {
