@@ -2,6 +2,7 @@
  * The matrix-level expression tree produced by the parser. Plain data with
  * source positions; every later stage reads it, none rebuilds it from text.
  */
+import * as Q from '../exact/rational.js';
 
 /** Half-open character range [start, end) in the source text (0-based). */
 export interface Span {
@@ -51,11 +52,12 @@ export function dependsOnX(e: Expr): boolean {
   }
 }
 
-/** The same expression up to spacing and spelling of numbers (2.50 = 2.5): equal trees without positions. */
+/** The same expression up to spacing and spelling of numbers (2.50 = 2.5, exactly): equal trees without positions. */
 export function sameExpr(a: Expr, b: Expr): boolean {
   switch (a.kind) {
     case 'number':
-      return b.kind === 'number' && a.value === b.value;
+      // Exact values, not doubles: 3 and 3.0000000000000000001 are different numbers.
+      return b.kind === 'number' && Q.equals(Q.fromDecimal(a.text), Q.fromDecimal(b.text));
     case 'string':
       return b.kind === 'string' && a.value === b.value;
     case 'symbol':

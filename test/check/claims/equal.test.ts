@@ -105,3 +105,18 @@ describe('check --equal: details', () => {
     expect(() => checkEqual('relu(X', 'X')).toThrow(KinkproofError);
   });
 });
+
+describe('numbers that differ beyond double precision are different numbers', () => {
+  // Both sides once parsed to the same double, and the tree comparison called them equal before any exact work.
+  it.each([
+    ['relu(X-3)', 'relu(X-3.0000000000000000001)'],
+    ['X+3', 'X+3.0000000000000000001'],
+    ['abs(X).^1.0000000000000000001', 'abs(X).^1.00000000000000000001'],
+  ])('%s ≠ %s', (a, b) => {
+    expect(checkEqual(a, b).verdict).toBe('incorrect');
+  });
+
+  it('while the same number spelled differently is the same: 2.50 = 2.5 = 25e-1', () => {
+    expect(checkEqual('relu(X-2.50)', 'relu(X-25e-1)').verdict).toBe('correct');
+  });
+});
