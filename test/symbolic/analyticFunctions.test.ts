@@ -114,15 +114,28 @@ describe('reports with the analytic functions', () => {
 });
 
 describe('values far out, where a double exponential overflows', () => {
+  const at = (f: string, x: readonly (readonly number[])[]): readonly number[] => {
+    const p = derive(f, { verify: false, at: [x] }).points[0]!;
+    return [p.value, ...p.gradient!.flat()];
+  };
+
   it('sigmoid, softplus and tanh at ±10⁶ are correctly rounded (σ(−10⁶) = 0, not the midpoint of a coarse enclosure)', () => {
-    const at = (f: string, x: readonly (readonly number[])[]): readonly number[] => {
-      const p = derive(f, { verify: false, at: [x] }).points[0]!;
-      return [p.value, ...p.gradient!.flat()];
-    };
     expect(at('sum(sigmoid(X))', [[-1000000, 1000000, 0]])).toEqual([1.5, 0, 0, 0.25]);
     // softplus(1000·x): 1000, 0, 800000, 0 and softplus(1) = log(1 + e); slopes 1000·σ(1000·x)
     expect(at('sum(softplus(1000*X))', [[1, -1, 800, -800]])).toEqual([800000 + 1000, 1000, 0, 1000, 0]);
     expect(at('sum(tanh(X))', [[1000000, -1000000]])).toEqual([0, 0, 0]);
+  });
+
+  it('sin and cos far out are reduced by π exactly (values from mpmath at 40 digits; 0 was printed before)', () => {
+    const close = (x: number, y: number): boolean => Math.abs(x - y) <= 1e-15 * Math.max(1, Math.abs(y));
+    const [f, g1, g2] = at('sum(sin(X))', [[1e13, 1e22 + 1]]);
+    // sin(10¹³) + sin(10²² + 1) and the cosines; 10²² + 1 as the double nearest it, 10²² exactly
+    expect(close(f!, Math.sin(1e13) + Math.sin(1e22))).toBe(true);
+    expect(close(g1!, 0.9573637169008399)).toBe(true);
+    expect(close(g2!, Math.cos(1e22))).toBe(true);
+    const [h, dh] = at('sum(sin(exp(X)))', [[40]]);
+    expect(close(h!, 0.9480847084866474)).toBe(true);
+    expect(close(dh!, 74856728551465450.83)).toBe(true);
   });
 });
 

@@ -87,8 +87,8 @@ function pi(bits: number): BigInterval {
   return v;
 }
 
-/** Arguments past this are enclosed by [−1, 1]: reducing them needs π to more bits than they are worth. */
-const LARGEST_REDUCED = 2 ** 40;
+/** Arguments past 2^this are enclosed by [−1, 1]: beyond every double, reducing them costs more than they are worth. */
+const LARGEST_REDUCED_EXPONENT = 1100;
 
 /** Σ (−1)^j·x^{2j+s}/(2j+s)! for |x| ≤ 2 (s = 1: sin, s = 0: cos), the first omitted term as the remainder. */
 function taylor(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
@@ -104,16 +104,19 @@ function taylor(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
 }
 
 function sinOrCos(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
-  const { lo, hi } = B.approximate(x);
   const unit = B.symmetric(one(bits));
-  if (!(hi - lo < 1) || Math.max(Math.abs(lo), Math.abs(hi)) > LARGEST_REDUCED) return unit;
+  const size = B.magnitudeExponent(x);
+  const { lo, hi } = B.approximate(x);
+  // A wide x gains nothing from reduction (the half-width below keeps any width sound).
+  if (size > LARGEST_REDUCED_EXPONENT || !(hi - lo < 1)) return unit;
   const mid = B.midpoint(x);
-  const k = Math.round((lo / 2 + hi / 2) / Math.PI);
-  const work = bits + 24 + Math.max(0, Math.ceil(Math.log2(Math.abs(k) + 1)));
-  // sin(m) = (−1)^k·sin(m − kπ), cos likewise; any integer k is valid, this one makes |m − kπ| ≤ 2.
+  // sin(m) = (−1)^k·sin(m − kπ), cos likewise; any integer k is valid, the nearest to m/π makes |m − kπ| ≤ 2.
+  const guess = Math.max(0, size) + 8;
+  const k = B.nearestInteger(B.mul(mid, B.inv(pi(bits + guess + 16), bits + guess + 16), bits + guess + 16));
+  const work = bits + 24 + k.toString(2).length;
   const reduced = B.add(mid, B.neg(B.mul(B.constant(Q.rat(k), work), pi(work), work)), work);
   const value = taylor(reduced, work, s);
-  const signed = k % 2 === 0 ? value : B.neg(value);
+  const signed = k % 2n === 0n ? value : B.neg(value);
   return B.clamp(B.widenByRadius(signed, x, bits), -1, 1);
 }
 

@@ -366,6 +366,12 @@ export const bigOps = {
     lo: maxOf([a.lo, fromRational(Q.fromNumber(lo), 64, false)]),
     hi: minOf([a.hi, fromRational(Q.fromNumber(hi), 64, true)]),
   }),
+  /** The integer nearest the midpoint of a (ties up): a reduction count, exact however large. */
+  nearestInteger: (a: BigInterval): bigint => {
+    const m = half(addExact(a.lo, a.hi));
+    if (m.e >= 0) return m.m << BigInt(m.e);
+    return (m.m + (1n << BigInt(-m.e - 1))) >> BigInt(-m.e);
+  },
   /** The smallest interval holding a and b. */
   hull: (a: BigInterval, b: BigInterval): BigInterval => ({ lo: minOf([a.lo, b.lo]), hi: maxOf([a.hi, b.hi]) }),
   /** [−M, M] for M = max(|a.lo|, |a.hi|). */
