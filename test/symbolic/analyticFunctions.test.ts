@@ -143,13 +143,21 @@ describe('identities through the symmetries, exactly', () => {
   it.each([
     ['sigmoid(-X)', '1 - sigmoid(X)'],
     ['tanh(-X)', '-tanh(X)'],
-    ['softplus(-X)', 'softplus(X) - X'],
     ['cos(1 - X)', 'cos(X - 1)'],
     ['sin(-2*X)', '-sin(2*X)'],
   ])('%s = %s', (a, b) => {
     const r = checkEqual(a, b);
     expect(r.verdict).toBe('correct');
     expect(r.method).toBe('exact');
+  });
+
+  it('constants keep their written form, so a switch at the preimage of tanh(−1) or σ(−40) is found exactly', () => {
+    for (const [f, at] of [
+      ['sum(abs(tanh(X) - tanh(-1)))', '-1'],
+      ['sum(abs(sigmoid(X) - sigmoid(-40)))', '-40'],
+      ['sum(relu(softplus(-X) - 1))', '-log(exp(1) - 1)'],
+    ] as const)
+      expect(derive(f, { verify: false }).entry.breakpoints.map((b) => exactText(b.at)), f).toEqual([at]);
   });
 
   it('and a false one is refuted: sigmoid(-X) = sigmoid(X) - 1', () => {

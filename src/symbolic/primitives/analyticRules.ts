@@ -11,12 +11,14 @@ import { KinkproofError } from '../../diagnostics.js';
 import type { AnalyticRules } from '../exact/analytic.js';
 
 /**
- * u is the negative of the canonical representative of ±u (its first term has
- * a negative coefficient): f(−u) is then rewritten through f's symmetry
- * (sin(−u) = −sin u, cos(−u) = cos u, σ(−u) = 1 − σ(u), …), so that f(−t) and
- * −f(t) have one normal form and |t| inside cos or softplus leaves no kink behind.
+ * u depends on t and is the negative of the canonical representative of ±u
+ * (its first term has a negative coefficient): f(−u) is then rewritten through
+ * f's symmetry (sin(−u) = −sin u, cos(−u) = cos u, σ(−u) = 1 − σ(u)), so that
+ * f(−t) and −f(t) have one normal form and cos|t| leaves no kink behind.
+ * Constants keep the form they were written in: tanh(X) − tanh(−1) switches
+ * where the preimage recognises tanh(−1) as written.
  */
-export const leadsNegative = (u: Poly): boolean => u.terms.length > 0 && Q.sign(u.terms[0]!.coef) < 0;
+export const leadsNegative = (u: Poly): boolean => P.hasT(u) && u.terms.length > 0 && Q.sign(u.terms[0]!.coef) < 0;
 
 /**
  * g(e^{k·u}) for a constant u whose exponential simplifies (u = 0, log 3,

@@ -5,7 +5,7 @@ import { bigSoftplus } from '../exact/bigElementary.js';
 import { increasing } from '../exact/interval.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
-import { injectivePreimage, leadsNegative, insideOpen, viaExp } from './analyticRules.js';
+import { injectivePreimage, insideOpen, viaExp } from './analyticRules.js';
 import { sigmoidRules } from './sigmoid.js';
 import type { SmoothSpec } from './spec.js';
 
@@ -17,9 +17,8 @@ export const softplusRules: AnalyticRules = {
   name: 'softplus',
   positive: true,
   // softplus u = log(1 + E) for E = eᵘ, when E is free of exp (softplus 0 = log 2).
-  // softplus(−u) = softplus(u) − u
-  special: (u) =>
-    viaExp(u, Q.ONE, (E) => P.log(P.add(P.ONE, E))) ?? (leadsNegative(u) ? P.add(P.analytic(softplusRules, P.neg(u)), u) : undefined),
+  // No symmetry rewrite: softplus(−u) = softplus(u) − u would mix the atom with u, and q(A) = 0 could no longer be solved in one atom.
+  special: (u) => viaExp(u, Q.ONE, (E) => P.log(P.add(P.ONE, E))),
   derivative: (u) => P.analytic(sigmoidRules, u),
   enclose: (x) => increasing(stable, x, { lo: 0, hi: Infinity }),
   encloseBig: bigSoftplus,
