@@ -37,6 +37,35 @@ export interface Shape {
   readonly kinkErrors?: readonly number[];
 }
 
+/** Entries of a test matrix sampled for roughness (all of a small one). */
+const ROUGHNESS_SAMPLE = 64;
+
+/**
+ * Is φ rough at the scale of h near t, by the claim's own account? The
+ * central quotient averages φ′ over [t − h, t + h]; where the claimed φ′ = ψ
+ * changes there by half its size at one of the steps h/2, h and 2h
+ * (sin(e^t) at t = 32 turns over every 10⁻¹³, 3t²·cos(t³) at t = −151 every
+ * 10⁻⁴; values some radians apart can line up at one step, not at three), no
+ * quotient at these steps can confirm or refute it. A smooth ψ changes by
+ * about |ψ′|·s ≪ |ψ|, a wrong smooth claim included; only within 2h of a zero
+ * of ψ does a smooth ψ count, and then that entry (or that matrix's
+ * directions) is merely left out.
+ */
+export function rough(psi: (t: number) => number, t: number, h: number): boolean {
+  return [h / 2, h, 2 * h].some((s) => {
+    const [a, b, c] = [psi(t - s), psi(t), psi(t + s)];
+    return Math.max(Math.abs(a - b), Math.abs(c - b)) > 0.5 * Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
+  });
+}
+
+/** Entries of x (a sample) where φ is rough at step h, away from the kinks. */
+function roughEntries(psi: (t: number) => number, x: Float64Array, h: number, kinks: readonly number[], near: number): Set<number> {
+  const step = Math.max(1, Math.floor(x.length / ROUGHNESS_SAMPLE));
+  const sample: number[] = [];
+  for (let i = 0; i < x.length; i += step) if (!kinks.some((c) => Math.abs(x[i]! - c) <= near)) sample.push(i);
+  return new Set(sample.filter((i) => rough(psi, x[i]!, h)));
+}
+
 export function checkGradient(
   claim: GradientClaim,
   shape: Shape,
@@ -63,29 +92,32 @@ export function checkGradient(
   });
   const checkEntries = n <= ENTRYWISE_MAX ? entrywise(claim, cols, kinks, builder) : undefined;
   const gradient: ClaimedGradient = { kind: 'gradient', formula: claim.formula };
-  const record = (matrix: TestMatrix, direction: DirectionPoint['direction'], t: DirectionalTotals, h: number): void => {
-    if (t.used > 0) builder.compare({ kind: 'gradient-direction', claim: gradient, point: { kind: 'direction', matrix, direction } }, compareDirectional(t, h));
+  const record = (matrix: TestMatrix, direction: DirectionPoint['direction'], t: DirectionalTotals, h: number, rough: boolean): void => {
+    if (t.used > 0 && !rough) builder.compare({ kind: 'gradient-direction', claim: gradient, point: { kind: 'direction', matrix, direction } }, compareDirectional(t, h));
   };
 
+  const psi = compileEntry(claim.psi);
   for (const point of points) {
     point.fill(x);
     const h = stepFor(point.scale);
     const reach = kinkMargin(h);
+    // Directions sum over every entry: one rough entry leaves them nothing to say at this matrix.
+    const roughHere = roughEntries(psi, x, h, kinks, reach + slack);
 
     kernels.rademacher(x, signs, h, reach, slack, buckets, totals);
     directionSums(buckets, DIRECTIONS, sums);
     for (let j = 0; j < DIRECTIONS; j++) {
       const t = { step1: sums.step1[j]!, step2: sums.step2[j]!, inner: sums.inner[j]!, ...magnitudes() };
-      record(point.matrix, { kind: 'rademacher', index: j + 1, count: DIRECTIONS }, t, h);
+      record(point.matrix, { kind: 'rademacher', index: j + 1, count: DIRECTIONS }, t, h, roughHere.size > 0);
     }
     builder.endGroup();
 
     kernels.along(x, direction, h, reach, slack, totals);
     const t = { step1: totals[TOTAL.step1]!, step2: totals[TOTAL.step2]!, inner: totals[TOTAL.inner]!, ...magnitudes() };
-    record(point.matrix, { kind: 'gaussian' }, t, h);
+    record(point.matrix, { kind: 'gaussian' }, t, h, roughHere.size > 0);
     builder.endGroup();
 
-    checkEntries?.(x, point.matrix, h, reach + slack);
+    checkEntries?.(x, point.matrix, h, reach + slack, roughHere);
     pointDone();
   }
 }
@@ -94,7 +126,7 @@ export function checkGradient(
  * A check of ∂f/∂x_ij = ψ(x_ij) for every entry of a point, away from the
  * kinks; f is separable, so the partial difference quotient is φ's.
  */
-type EntrywiseCheck = (x: Float64Array, matrix: TestMatrix, h: number, near: number) => void;
+type EntrywiseCheck = (x: Float64Array, matrix: TestMatrix, h: number, near: number, rough: ReadonlySet<number>) => void;
 
 function entrywise(claim: GradientClaim, cols: number, kinks: readonly number[], builder: EvidenceBuilder): EntrywiseCheck {
   const phi = compileEntry(claim.phi);
@@ -102,9 +134,9 @@ function entrywise(claim: GradientClaim, cols: number, kinks: readonly number[],
   const phiBound = compileRoundingBound(claim.phi);
   const psiBound = compileRoundingBound(claim.psi);
   const gradient: ClaimedGradient = { kind: 'gradient', formula: claim.formula };
-  return (x, matrix, h, near) => {
+  return (x, matrix, h, near, rough) => {
     x.forEach((t, i) => {
-      if (kinks.some((c) => Math.abs(t - c) <= near)) return;
+      if (kinks.some((c) => Math.abs(t - c) <= near) || rough.has(i)) return;
       const a1 = phi(t + h);
       const b1 = phi(t - h);
       const g = psi(t);

@@ -16,6 +16,7 @@
 import { exactText, printText } from '../symbolic/index.js';
 import type { EntryAnalysis, Scalar } from '../symbolic/index.js';
 import type { OpenInterval, PieceClaim } from './checkRecord.js';
+import { rough } from './gradientChecks.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';
 import type { Approximation } from './constants.js';
@@ -160,6 +161,8 @@ function checkSlope(phi: Compiled, piece: Compiled, q: number, space: number, cl
     const input = u * (Math.abs(q) + h);
     return (phi.bound(q + h, input) + phi.bound(q - h, input)) / (2 * h);
   });
+  // By the claim's own account φ is rough at the finest step (sin(10t²) at t = 343): the quotients say nothing.
+  if (rough(piece.fn, q, steps[STEPS - 1]!)) return;
   const estimate = extrapolate(samples, rounding);
   const claimed = piece.fn(q);
   const claimError = piece.bound(q, 0);

@@ -6,7 +6,8 @@ import { verify } from '../../src/numeric/verify.js';
 import type { Evidence, VerifyInput } from '../../src/numeric/verify.js';
 import * as P from '../../src/symbolic/exact/poly.js';
 import { mulS } from '../../src/symbolic/scalar/build.js';
-import { int } from '../../src/symbolic/scalar/expr.js';
+import { call, int, num } from '../../src/symbolic/scalar/expr.js';
+import * as Q from '../../src/symbolic/exact/rational.js';
 import { printText } from '../../src/symbolic/scalar/print.js';
 import { CATALOGUE, RELU_SQUARED, RELU_SQUARED_GRADIENT, abs, input, pow, t } from './subjects.js';
 import { claimText, pointText, printedRecord } from '../../src/numeric/checkText.js';
@@ -85,6 +86,14 @@ describe('verify: wrong claims fail, naming the claim, the point and both number
     const e = verify(input(RELU_SQUARED, 3, 4, 1, pow(t, -1)));
     const atKink = e.failures.find((f) => pointText(f) === 'an entry equal to the breakpoint, t = 0');
     expect(atKink && printedRecord(atKink)).toMatchObject({ kind: 'gradient-entry', claim: '∇f = 1./X', symbolic: Infinity, relError: 1 });
+  });
+
+  it('a wrong gradient of a fast-oscillating φ still fails where φ is smooth at the step (sin(t³) claimed 3.03t²·cos(t³))', () => {
+    const phi = call('sin', pow(t, 3));
+    const wrong = mulS(num(Q.rat(303, 100)), pow(t, 2), call('cos', pow(t, 3)));
+    const e = verify(input(phi, 3, 4, 1, wrong));
+    expect(e.status).toBe('failed');
+    expect(e.failures.some((f) => f.kind.startsWith('gradient'))).toBe(true);
   });
 
   it('a claimed divergence where the quotients converge', () => {
