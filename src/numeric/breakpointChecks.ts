@@ -8,7 +8,7 @@
  * show in the numbers (see `divergence`). Exact constants (c, φ(c), the
  * limits) enter as doubles with their error bounds (constants.ts).
  */
-import { exactText, printText, Q } from '../symbolic/index.js';
+import { approximate, exactText, P, printText, Q } from '../symbolic/index.js';
 import type { BreakpointAnalysis, EntryAnalysis, Limit, Scalar } from '../symbolic/index.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';
@@ -93,14 +93,16 @@ function expansionOf(terms: readonly Term[]): Expansion {
  * cancels); for the quotient, with the jump term δ^{−1} too when a faster
  * divergence leads (it is then among the terms removed).
  */
-function shifted(exponents: readonly Q.Rational[], sizes: readonly number[], k: 0 | 1, quotient = false): Expansion {
+function shifted(exponents: readonly Q.Rational[], sizes: readonly number[], k: 0 | 1, quotient?: { readonly jump: number }): Expansion {
   const terms = exponents.map((e, i): Term => ({ e, size: sizes[i] ?? 0 }));
   if (k === 0) return expansionOf(terms);
   const moved = terms
     .filter((t) => !Q.isZero(t.e))
     .map((t): Term => ({ e: Q.sub(t.e, Q.ONE), size: quotient ? t.size : Math.abs(Q.toNumber(t.e)) * t.size }));
+  if (!quotient) return expansionOf(moved);
+  // The quotient's jump term (lim φ − φ(c))/δ: it leads where φ jumps, however little (½e^{−30}).
   const expansion = expansionOf(moved);
-  return quotient && expansion.leading < -1 ? expansionOf([...moved, { e: Q.rat(-1), size: 0 }]) : expansion;
+  return quotient.jump > 0 || expansion.leading < -1 ? expansionOf([...moved, { e: Q.rat(-1), size: quotient.jump }]) : expansion;
 }
 
 /**
@@ -309,7 +311,9 @@ function checkSide(a: Approach, b: BreakpointAnalysis, phi: Compiled, value: App
   const claimed = side < 0 ? b.leftDerivative : b.rightDerivative;
   const rate = approachRate(exponents, 1);
   const derivativeCheck: LimitCheck = (value) => ({ kind: 'one-sided', claim: { kind: 'one-sided-derivative', at: text, side, value } });
-  const derivative = checkLimit(a, derivativeCheck, claimed, quotients, rate, shifted(exponents, sizes, 1, true), undefined, numerators);
+  const limit = limits[0];
+  const jump = limit?.kind === 'finite' ? Math.abs(approximate(P.sub(limit.value, b.value))) : 0;
+  const derivative = checkLimit(a, derivativeCheck, claimed, quotients, rate, shifted(exponents, sizes, 1, { jump }), undefined, numerators);
 
   const continuityCheck: LimitCheck = (limit) => ({ kind: 'derivative-continuity', claim: limitOf('φ′')(limit) });
   checkLimit(a, continuityCheck, limits[1], sampleAt(slope, a), rate, shifted(exponents, sizes, 1), slope.source);

@@ -96,6 +96,16 @@ describe('the verifier on hidden divergences', () => {
     expect(e.checks).toBeGreaterThan(20);
   });
 
+  it('a jump too small for any double step to show is not failed: e^{−30}·H(t + 20) beside −t (fuzz seed 777)', () => {
+    const tiny = addS(mulS(call('exp', int(-30)), call('heaviside', addS(t, int(20)))), mulS(int(-1), t));
+    const e = verify(input(tiny));
+    expect(e.status, e.failures.map((f) => f.claim.kind).join('; ')).toBe('passed');
+    // a jump of 1/1000 shows, and its claimed divergences are confirmed
+    const visible = verify(input(addS(mulS(num(Q.rat(1, 1000)), call('heaviside', addS(t, int(20)))), mulS(int(-1), t))));
+    expect(visible.status).toBe('passed');
+    expect(visible.records.some((r) => r.kind === 'one-sided' && Math.abs(r.symbolic) === Infinity && r.passed)).toBe(true);
+  });
+
   it('relu beside the hidden divergence changes nothing', () => {
     const e = verify(input(addS(phi, relu(t))));
     expect(e.status).toBe('passed');
