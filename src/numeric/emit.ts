@@ -160,6 +160,17 @@ function power(base: string, e: Rational): string {
   return `Math.pow(${base}, ${literal(Q.toNumber(e))})`;
 }
 
+/**
+ * A bound that stays above 0 when an operand is inexact: first-order terms such
+ * as 2·|a|·ε at a = 0 and products of two tiny errors underflow to 0, and a
+ * bound of 0 would call exp(−1000)² exact (it is e^{−2000}, not 0), so that
+ * sign(exp(−1000)²) looked decided at 0. The smallest subnormal keeps it inexact.
+ */
+const inexact = (bound: string, ops: readonly Operand[]): string => {
+  const errors = ops.map((o) => o.e).filter((e) => e !== '0');
+  return errors.length === 0 ? bound : `(${bound} + (${sum(...errors)} !== 0) * 5e-324)`;
+};
+
 /** Error bound source of a node with finite value v computed from ops ('0' when the result is exact). */
 function errorSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: readonly Operand[], v: string): string {
   switch (s.kind) {
@@ -170,10 +181,10 @@ function errorSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: readonl
       const carried = ops.map((o, i) =>
         product(o.e, ...ops.map((p, j) => (j < i ? sum(abs(p.v), p.e) : abs(p.v))).filter((_, j) => j !== i)),
       );
-      return sum(...carried, underflowing(ops.length - 1, abs(v), ops.map((o) => o.v)));
+      return inexact(sum(...carried, underflowing(ops.length - 1, abs(v), ops.map((o) => o.v))), ops);
     }
     case 'pow':
-      return powerError(ops[0]!, s.exponent, v);
+      return inexact(powerError(ops[0]!, s.exponent, v), ops);
     case 'call':
       return propagate(primitives[s.fn].rounding, v, ops);
   }
