@@ -26,8 +26,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Only rules out a hang (a budget ignored): generous for a busy 2-core machine running two suites; speed belongs in npm run bench. */
-const HANG_MS = 60_000;
+// No clock is read here: the budget shows in the messages ("took longer than the 0.05 s budget"),
+// a hang (a budget ignored) exceeds vitest's test timeout, and speed belongs in npm run bench.
 
 process.env['CI'] ??= 'true'; // no progress bar on a terminal
 
@@ -124,11 +124,8 @@ describe('limits: matrix size (--shape, --at), refused before allocating', () =>
   it('--shape 100000,100000 is refused at once, without allocating', async () => {
     const rss = process.memoryUsage().rss;
     const heap = process.memoryUsage().heapUsed;
-    const t0 = performance.now();
     const o = await run(['derive', "norm(relu(X),'fro')^2", '--shape', '100000,100000', '--json']);
-    const ms = performance.now() - t0;
     expectLimit(o, /--shape 100000,100000: at most 16000000 entries \(100000 per dimension\)/);
-    expect(ms).toBeLessThan(HANG_MS); // allocating 80 GB would crash or hang; the bound only rules out a hang
     // 10^10 doubles would be 80 GB; even 0.1% of that would show here.
     expect(process.memoryUsage().rss - rss).toBeLessThan(64 * 2 ** 20);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 2 ** 20);
@@ -137,9 +134,7 @@ describe('limits: matrix size (--shape, --at), refused before allocating', () =>
   it(`--shape: more than ${MAX_DIMENSION} per dimension or ${MAX_ENTRIES} entries is refused; the largest allowed shapes parse`, async () => {
     const limit = new RegExp(`at most ${MAX_ENTRIES} entries \\(${MAX_DIMENSION} per dimension\\)`);
     for (const shape of [`${MAX_DIMENSION + 1},1`, `1,${MAX_DIMENSION + 1}`, '4001,4000', '4001,4001', '99999999999999999999,1', '100000x100000']) {
-      const t0 = performance.now();
       expectLimit(await run(['derive', 'sum(X)', '--shape', shape]), limit);
-      expect(performance.now() - t0).toBeLessThan(HANG_MS);
     }
     // At the limits, the shape itself is accepted (checked without verification: nothing is allocated).
     for (const shape of [`${MAX_DIMENSION},1`, `1,${MAX_DIMENSION}`, '4000,4000']) {
@@ -164,11 +159,8 @@ describe('limits: wall-clock budget for symbolic work (--timeout)', () => {
   });
 
   it('--timeout 0.05 on a product of 20 |x - k| trips the budget quickly, naming --timeout', async () => {
-    const t0 = performance.now();
     const o = await run(['derive', absProduct(20, 0), '--timeout', '0.05', '--no-verify']);
-    const ms = performance.now() - t0;
     expectLimit(o, /symbolic work took longer than the 0\.05 s budget \(--timeout\)/);
-    expect(ms).toBeLessThan(HANG_MS); // the message shows the budget stopped it; this only rules out a hang
   });
 
   it('the same input derives under a generous budget (so it was the budget that stopped it)', { timeout: 60_000 }, async () => {
@@ -186,10 +178,8 @@ describe('limits: wall-clock budget for symbolic work (--timeout)', () => {
   });
 
   it('an analysis that would run for many seconds (a product of 40 |x - k|) is stopped by the budget', async () => {
-    const t0 = performance.now();
     const o = await run(['derive', absProduct(40, 600), '--timeout', '0.2', '--no-verify']);
     expectLimit(o, /took longer than the 0\.2 s budget \(--timeout\)/);
-    expect(performance.now() - t0).toBeLessThan(HANG_MS);
   });
 
   it('bad --timeout values are input errors (exit 2)', async () => {
@@ -213,25 +203,23 @@ describe('limits: huge exponents and constants (built CLI, capped heap)', () => 
   const HEAP_MB = 512;
   const BUDGET = '5';
 
-  function cli(args: readonly string[]): Run & { ms: number } {
+  function cli(args: readonly string[]): Run {
     const previous = process.env['NODE_OPTIONS'];
     process.env['NODE_OPTIONS'] = `${previous ?? ''} --max-old-space-size=${HEAP_MB}`.trim();
-    const t0 = performance.now();
     try {
-      return { ...kinkproof(args), ms: performance.now() - t0 };
+      return kinkproof(args);
     } finally {
       if (previous === undefined) delete process.env['NODE_OPTIONS'];
       else process.env['NODE_OPTIONS'] = previous;
     }
   }
 
-  /** Exit 2 with one `kinkproof: limit error: …` line matching `message`, in time. */
-  function refused(r: Run & { ms: number }, message: RegExp): void {
+  /** Exit 2 with one `kinkproof: limit error: …` line matching `message` (a hang would exceed the test timeout). */
+  function refused(r: Run, message: RegExp): void {
     expect(r.code, r.stderr.slice(0, 300)).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^kinkproof: limit error: [^\n]*\n$/);
     expect(r.stderr).toMatch(message);
-    expect(r.ms).toBeLessThan(HANG_MS);
   }
 
   const DEGREE = new RegExp(`powers of t are limited to degree ${MAX_DEGREE}`);
@@ -279,12 +267,10 @@ describe('limits: huge exponents and constants (built CLI, capped heap)', () => 
       expect(out.verdict).toBe('incorrect');
       expect(out.counterexample.X).toEqual([[-1]]);
       expect([out.counterexample.lhs, out.counterexample.rhs]).toEqual([1, -1]);
-      expect(r.ms).toBeLessThan(HANG_MS);
     }
     const r = cli(['check', '--equal', 'sum(X)*2^(10^9)', 'sum(X)', '--timeout', BUDGET]);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toMatch(BITS);
-    expect(r.ms).toBeLessThan(HANG_MS);
   });
 
   it('prove reports every statement about such f as "limit reached", naming the limit (exit 3)', { timeout: 240_000 }, () => {
@@ -304,7 +290,6 @@ describe('limits: huge exponents and constants (built CLI, capped heap)', () => 
         expect(r.stdout).toMatch(/\(limit reached\)/);
         expect(r.stdout).toMatch(message);
         expect(r.stdout).not.toMatch(/✓/);
-        expect(r.ms).toBeLessThan(HANG_MS);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -315,7 +300,6 @@ describe('limits: huge exponents and constants (built CLI, capped heap)', () => 
     const derive = (input: string): Record<string, unknown> => {
       const r = cli(['derive', input, '--json', '--timeout', BUDGET]);
       expect(r.code, `${input}: ${r.stderr}`).toBe(0);
-      expect(r.ms).toBeLessThan(HANG_MS);
       return json(r);
     };
     const x1000 = derive('sum(((X.^10).^10).^10)'); // nested powers: t^1000
