@@ -23,8 +23,6 @@ const SEED = envInteger('KINKPROOF_FUZZ_SEED', DEFAULT_SEED);
 const RUNS = envInteger('KINKPROOF_FUZZ_RUNS', DEFAULT_RUNS);
 /** --timeout for symbolic work per case: no single case can stall the suite. */
 const CASE_TIMEOUT = '1';
-/** Wall-clock bound per case (symbolic budget + verification + slack). */
-const CASE_MS = 15_000;
 /** Per-test timeout: generous, and growing with KINKPROOF_FUZZ_RUNS for long runs. */
 const TEST_TIMEOUT = Math.max(120_000, RUNS * 50);
 
@@ -85,14 +83,13 @@ async function check<T>(name: Property, arb: Arbitrary<T>, predicate: (value: T)
   );
 }
 
-/** One CLI run, with the per-case wall-clock bound checked. */
+/** One CLI run; the slowest is reported, never asserted (a busy machine is no bug; a hang exceeds the test timeout). */
 async function cli(argv: readonly string[]): Promise<Outcome> {
   const o = await run(argv);
   if (o.ms > stats.slowestMs) {
     stats.slowestMs = o.ms;
     stats.slowest = argv;
   }
-  expect(o.ms, `a single case took ${Math.round(o.ms)} ms: ${JSON.stringify(argv)}`).toBeLessThan(CASE_MS);
   return o;
 }
 
