@@ -6,7 +6,7 @@ import { checkEqual, checkGradient } from '../../src/api/check.js';
 import { derive } from '../../src/api/derive.js';
 import { checkProof } from '../../src/api/prove.js';
 import { parseProof } from '../../src/check/proofs/parseProof.js';
-import { KinkproofError } from '../../src/diagnostics.js';
+import { thrownKinkproofError } from '../kinkproofError.js';
 
 /** Σ |x - k - shift| multiplied out: 2^n pieces, far more symbolic work than 1 ms allows. */
 const absProduct = (n: number, shift: number): string =>
@@ -14,15 +14,7 @@ const absProduct = (n: number, shift: number): string =>
 
 const overBudget = /symbolic work took longer than the 0\.001 s budget/;
 
-function limitError(work: () => unknown): KinkproofError {
-  try {
-    work();
-  } catch (e) {
-    if (e instanceof KinkproofError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const limitError = thrownKinkproofError;
 
 describe('the time budget of the library', () => {
   it('withBudget returns what the work returns', () => {

@@ -2,17 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_OPTIONS, parseArgs, refuseOtherOptions } from '../../src/cli/args.js';
 import { HELP } from '../../src/cli/help.js';
-import { KinkproofError } from '../../src/diagnostics.js';
+import { thrownKinkproofError } from '../kinkproofError.js';
 
-function problem(f: () => unknown): KinkproofError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KinkproofError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const problem = thrownKinkproofError;
 
 describe('parseArgs: a value is never an option', () => {
   it('refuses --at --json instead of taking --json as the matrix', () => {

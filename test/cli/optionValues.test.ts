@@ -4,20 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_NUMBER_LENGTH, parseConstants, parseMatrix } from '../../src/cli/optionValues.js';
-import { KinkproofError } from '../../src/diagnostics.js';
 import { Q } from '../../src/symbolic/index.js';
+import { thrownKinkproofError } from '../kinkproofError.js';
 
 const exactText = (text: string): string[][] => parseMatrix(text, '--at #1').exact.map((r) => r.map(Q.toText));
 
-function problem(f: () => unknown): KinkproofError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KinkproofError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const problem = thrownKinkproofError;
 
 describe('parseMatrix keeps the decimal written, not the double nearest to it', () => {
   it.each([

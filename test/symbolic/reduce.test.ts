@@ -1,25 +1,17 @@
 /** Reduction of f(X) to offset + Σ φ(x_ij), and of matrix expressions to an entry function (src/symbolic/reduce.ts). */
 import { describe, expect, it } from 'vitest';
-import { KinkproofError } from '../../src/diagnostics.js';
 import { Reducer } from '../../src/symbolic/reduce.js';
 import { printText } from '../../src/symbolic/scalar/print.js';
 import { matrixFromNumbers } from '../../src/symbolic/shapes.js';
 import type { ShapeEnv } from '../../src/symbolic/shapes.js';
 import { parse } from '../../src/symbolic/syntax/parse.js';
+import { thrownKinkproofError } from '../kinkproofError.js';
 
 const NO_CONSTANTS: ShapeEnv = { constants: new Map() };
 const separable = (source: string, env: ShapeEnv = NO_CONSTANTS) => new Reducer(env, source).separable(parse(source));
 const entry = (source: string, env: ShapeEnv = NO_CONSTANTS) => new Reducer(env, source).entry(parse(source));
 
-function refusal(work: () => unknown): KinkproofError {
-  try {
-    work();
-  } catch (e) {
-    if (e instanceof KinkproofError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const refusal = thrownKinkproofError;
 
 describe('Reducer.separable', () => {
   it('reads the founding example as Σ relu(x_ij)², naming the rule it used', () => {

@@ -1,9 +1,9 @@
 /** Shape inference (src/symbolic/shapes.ts): m x n stays free unless an operation or the user fixes it. */
 import { describe, expect, it } from 'vitest';
-import { KinkproofError } from '../../src/diagnostics.js';
 import { inferShapes, matrixFromNumbers, shapeText } from '../../src/symbolic/shapes.js';
 import type { ShapeEnv, Typed } from '../../src/symbolic/shapes.js';
 import { parse } from '../../src/symbolic/syntax/parse.js';
+import { thrownKinkproofError } from '../kinkproofError.js';
 
 const NO_CONSTANTS: ShapeEnv = { constants: new Map() };
 const infer = (source: string, env: ShapeEnv = NO_CONSTANTS): Typed => inferShapes(parse(source), env, source);
@@ -12,15 +12,7 @@ const described = (source: string, env?: ShapeEnv): string => {
   return `${shapeText(t.shape)} (m=${t.dims.m}, n=${t.dims.n})`;
 };
 
-function refusal(work: () => unknown): KinkproofError {
-  try {
-    work();
-  } catch (e) {
-    if (e instanceof KinkproofError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const refusal = thrownKinkproofError;
 
 describe('inferShapes', () => {
   it('leaves m and n free for entry-wise expressions and reductions', () => {
