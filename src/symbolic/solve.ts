@@ -219,7 +219,7 @@ function exponentialPolynomialZeros(p: Poly): Poly[] | undefined {
     terms.push({ r, c: P.scale(P.monomial(rest), term.coef) });
   }
   if (!g) return undefined;
-  const d = terms.reduce((acc, { r }) => (acc * r.den) / gcd(acc, r.den), 1n);
+  const d = terms.reduce((acc, { r }) => (acc * r.den) / Q.gcd(acc, r.den), 1n);
   const powers = terms.map(({ r }) => Number((r.num * d) / r.den));
   const low = Math.min(...powers);
   if (Math.max(...powers) - low > P.MAX_DEGREE) return undefined;
@@ -234,7 +234,6 @@ function exponentialPolynomialZeros(p: Poly): Poly[] | undefined {
   return union(roots.map((y) => realZeros(P.sub(base, P.log(y)))));
 }
 
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
 
 function union(lists: readonly Poly[][]): Poly[] {
   const all = lists.flat().sort(compareExact);

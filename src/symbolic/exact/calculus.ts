@@ -166,7 +166,7 @@ function surdSign(p: Poly): -1 | 0 | 1 | undefined {
   const b = surd.coef;
   const a = constant?.coef ?? Q.ZERO;
   if (Q.sign(a) === 0 || Q.sign(a) === Q.sign(b)) return Q.sign(b);
-  const D = surd.mono.factors.reduce((d, f) => (d * f.exp.den) / gcd(d, f.exp.den), 1n);
+  const D = surd.mono.factors.reduce((d, f) => (d * f.exp.den) / Q.gcd(d, f.exp.den), 1n);
   let rD = Q.ONE; // r^D
   for (const f of surd.mono.factors) if (f.atom.kind === 'root') rD = Q.mul(rD, Q.powInt(Q.rat(f.atom.n), (f.exp.num * D) / f.exp.den));
   const ratio = Q.powInt(Q.div(a, b), D); // (a/b)^D, sign irrelevant for even D
@@ -174,7 +174,6 @@ function surdSign(p: Poly): -1 | 0 | 1 | undefined {
   return aDominates ? Q.sign(a) : Q.sign(b);
 }
 
-const gcd = (x: bigint, y: bigint): bigint => (y === 0n ? x : gcd(y, x % y));
 
 /**
  * The sign of a constant, proved by an enclosure or, for a + b·√…, exactly;

@@ -26,7 +26,7 @@ export class TooLarge extends Error {
 
 const tooManyBits = (): TooLarge => new TooLarge(`an exact number would have more than ${MAX_BITS} bits`);
 
-const gcd = (a: bigint, b: bigint): bigint => {
+export const gcd = (a: bigint, b: bigint): bigint => {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
   // Euclid on numbers near the size limit runs for a while: look at the clock now and then.
