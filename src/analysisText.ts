@@ -2,7 +2,7 @@
  * Values of an analysis as plain ASCII text, spelled one way for every output
  * that is not LaTeX: the `derive` summary and its JSON, `check` and `prove`.
  */
-import { exactText } from './symbolic/index.js';
+import { exactText, intervalBounds } from './symbolic/index.js';
 import type { Limit, Poly } from './symbolic/index.js';
 
 /** A one-sided limit: its exact value, 'inf' or '-inf'; null when undecided. */
@@ -22,8 +22,14 @@ export const yesNo = (t: boolean | null): string => (t === null ? 'unknown' : t 
 /** Exact constants such as kinks, comma-separated; 'none' for none. */
 export const exactListText = (ps: readonly Poly[]): string => ps.map(exactText).join(', ') || 'none';
 
-/** The ends of piece `i` between sorted breakpoints: '-inf' before the first, 'inf' after the last. */
-export const pieceEndsText = (breakpoints: readonly Poly[], i: number): [from: string, to: string] => [
-  breakpoints[i - 1] ? exactText(breakpoints[i - 1]!) : '-inf',
-  breakpoints[i] ? exactText(breakpoints[i]!) : 'inf',
-];
+/**
+ * The ends of piece `i` between sorted breakpoints: '-inf' before the first,
+ * 'inf' after the last; with a period P, the neighbouring family members.
+ */
+export function pieceEndsText(breakpoints: readonly Poly[], i: number, period?: Poly): [from: string, to: string] {
+  const { lo, hi } = intervalBounds(breakpoints, i, period);
+  return [lo ? exactText(lo) : '-inf', hi ? exactText(hi) : 'inf'];
+}
+
+/** ' (mod P)' after a point or interval of a periodic φ, which stands for its copies shifted by kP; '' otherwise. */
+export const moduloText = (period: Poly | undefined): string => (period ? ` (mod ${exactText(period)})` : '');

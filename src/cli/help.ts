@@ -37,7 +37,7 @@ A command refuses options it does not take. A value never starts with --
 expressions (ASCII, mathjs-style):
   X  numbers  + - * /  .* ./ .^  ^ (scalars)  '  ( )
   relu (pos, sigma)  max(a,b)  min(a,b)  abs  sign  heaviside  sqrt  exp  log (ln)
-  sin  cos  tanh  sigmoid (logistic)  softplus
+  sin  cos  tanh  sigmoid (logistic)  softplus  pi (the constant)
   sum  trace  norm(.,'fro')     (entry-wise l1 norm: sum(abs(.)))
   norm(.), norm(.,1), norm(.,'inf') keep mathjs's meanings (spectral norm,
   largest column sum, largest row sum): not separable, refused

@@ -50,6 +50,8 @@ export interface DeriveJson {
   readonly separable: true;
   readonly entryFunction: string;
   readonly offset: string;
+  /** φ's period P, present only when φ is periodic: each breakpoint (and kink) stands for at + k·P, k ∈ ℤ, and the pieces repeat. */
+  readonly period?: ExactJson;
   readonly pieces: PieceJson[];
   readonly breakpoints: BreakpointJson[];
   readonly kinks: ExactJson[];
@@ -71,7 +73,7 @@ const exactJson = (c: Poly): ExactJson => ({ exact: exactText(c), value: approxi
 
 export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): DeriveJson {
   const { entry } = a;
-  const bps = entry.piecewise.breakpoints;
+  const { breakpoints: bps, period } = entry.piecewise;
   const differentiable = entry.differentiable;
   // A verified matrix formula, else φ′ case by case (every f has one away from its kinks).
   const cases = a.gradient ? null : gradientCases(entry);
@@ -82,8 +84,9 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
     separable: true,
     entryFunction: printText(a.separable.phi),
     offset: exactText(a.offset),
+    ...(period && { period: exactJson(period) }),
     pieces: entry.piecewise.pieces.map((p, i) => {
-      const [from, to] = pieceEndsText(bps, i);
+      const [from, to] = pieceEndsText(bps, i, period);
       return { from, to, expr: printText(p.display), derivative: printText(entry.derivativePieces[i]!.display) };
     }),
     breakpoints: entry.breakpoints.map((b) => ({

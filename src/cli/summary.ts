@@ -3,7 +3,7 @@ import { exactText, MATRIX, printText } from '../symbolic/index.js';
 import type { PointResult, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { claimText, pointText } from '../numeric/checkText.js';
-import { classText, exactListText, limitText, pieceEndsText, yesNo } from '../analysisText.js';
+import { classText, exactListText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 function convexNote(a: SymbolicAnalysis): string {
@@ -45,7 +45,8 @@ function pointLine(p: PointResult): string {
 
 export function summary(a: SymbolicAnalysis, verification: Evidence | null): string {
   const { entry } = a;
-  const bps = entry.piecewise.breakpoints;
+  const { breakpoints: bps, period } = entry.piecewise;
+  const mod = moduloText(period);
   const offset = exactText(a.offset);
   const lines = [
     `f(X) = ${a.input}`,
@@ -53,17 +54,17 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
     '',
     `class:          ${classLine(entry.smoothness)}`,
     `differentiable: ${yesNo(entry.differentiable)}`,
-    `kinks:          ${exactListText(a.kinks)}`,
+    `kinks:          ${exactListText(a.kinks)}${a.kinks.length ? mod : ''}`,
   ];
   lines.push(`convex:         ${yesNo(a.convexity.convex)}${convexNote(a)}`);
   if (entry.differentiable !== true) lines.push(`subdifferential: ${subdifferentialLine(a)}`);
-  if (a.undecided.length) lines.push(`undecided at:   ${a.undecided.map(exactText).join(', ')}`);
+  if (a.undecided.length) lines.push(`undecided at:   ${a.undecided.map(exactText).join(', ')}${mod}`);
   const gradient = a.gradient ? printText(a.gradient, MATRIX) : gradientCases(entry).text;
   lines.push(`gradient:       ${gradient}${entry.differentiable === true ? '' : '  (away from the kinks)'}`);
   lines.push('', 'cases:');
   entry.piecewise.pieces.forEach((p, i) => {
-    const [lo, hi] = pieceEndsText(bps, i);
-    lines.push(`  ${lo} < t < ${hi}:  phi(t) = ${printText(p.display)},  phi'(t) = ${printText(entry.derivativePieces[i]!.display)}`);
+    const [lo, hi] = pieceEndsText(bps, i, period);
+    lines.push(`  ${lo} < t < ${hi}${mod}:  phi(t) = ${printText(p.display)},  phi'(t) = ${printText(entry.derivativePieces[i]!.display)}`);
   });
   for (const b of entry.breakpoints) {
     const c = exactText(b.at);
@@ -71,7 +72,7 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
     const right = limitText(b.rightDerivative) ?? 'undecided';
     const verdict =
       b.continuous === false ? 'discontinuous' : b.differentiable === true ? `differentiable, phi'(${c}) = ${left}` : b.differentiable === false ? 'kink (not differentiable)' : 'undecided';
-    lines.push(`  t = ${c}:  phi(${c}) = ${exactText(b.value)};  one-sided derivatives ${left} (left), ${right} (right): ${verdict}; ${classText(b.order) ?? 'class undecided'} here`);
+    lines.push(`  t = ${c}${mod}:  phi(${c}) = ${exactText(b.value)};  one-sided derivatives ${left} (left), ${right} (right): ${verdict}; ${classText(b.order) ?? 'class undecided'} here`);
   }
   for (const [i, p] of a.points.entries()) {
     lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);

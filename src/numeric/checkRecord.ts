@@ -18,6 +18,8 @@ export type ClaimedLimit = { readonly kind: 'finite'; readonly value: Notation }
 export interface OpenInterval {
   readonly lo?: Notation;
   readonly hi?: Notation;
+  /** The period P of a periodic φ: the claim holds on lo + kP < t < hi + kP for every integer k. */
+  readonly period?: Notation;
 }
 
 /** The claimed subdifferential at one breakpoint: ∂φ(at) = [lo, hi] ({lo} when lo = hi). */

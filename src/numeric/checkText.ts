@@ -60,7 +60,7 @@ const minusOrPlus = (s: Side): string => (s < 0 ? '−' : '+');
 const limitText = (l: ClaimedLimit): string => (l.kind === 'finite' ? l.value : l.sign > 0 ? '+∞' : '−∞');
 const power = (x: number): string => `2^${Math.log2(x)}`;
 const range = (r: StepRange): string => `${power(r.first)} … ${power(r.last)}`;
-const intervalText = (i: OpenInterval): string => `${i.lo ?? '−∞'} < t < ${i.hi ?? '∞'}`;
+const intervalText = (i: OpenInterval): string => `${i.lo ?? '−∞'} < t < ${i.hi ?? '∞'}${i.period ? ` (mod ${i.period})` : ''}`;
 const setText = (s: NamedSet): string => `∂φ(${s.at}) = ${s.lo === s.hi ? `{${s.lo}}` : `[${s.lo}, ${s.hi}]`}`;
 
 /** "t = c" for a breakpoint c. */

@@ -143,7 +143,7 @@ function valueSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: readonl
     case 'pow':
       return power(ops[0]!.v, s.exponent);
     case 'call':
-      return `(${primitives[s.fn].kernel(ops[0]!.v, ops[1]?.v ?? '0')})`;
+      return `(${primitives[s.fn].kernel(ops[0]?.v ?? '0', ops[1]?.v ?? '0')})`;
   }
 }
 
@@ -238,7 +238,7 @@ function exceptionalSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: r
     .filter((o) => o.e !== '0')
     .map((o) => `(${o.e} === 0 || ${finite(o.v)}${s.kind === 'add' ? '' : ` && ${abs(o.v)} > ${o.e}`})`);
   const pole = (s.kind === 'pow' && Q.sign(s.exponent) < 0) || (s.kind === 'call' && primitives[s.fn].rounding.slope === 'reciprocal');
-  const operandsFinite = ops.map((o) => `(${finite(o.v)})`).join(' && ');
+  const operandsFinite = ops.map((o) => `(${finite(o.v)})`).join(' && ') || 'true';
   const overflow = `(${abs(v)} === Infinity && ${operandsFinite}${pole ? ` && ${ops[0]!.v} !== 0` : ''})`;
   return `(${[...settled, `!${overflow}`].join(' && ')} ? 0 : Infinity)`;
 }

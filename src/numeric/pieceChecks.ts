@@ -13,7 +13,7 @@
  *   cusp) the analysis lost, and the check fails. A gap within rounding says
  *   nothing and is not counted.
  */
-import { exactText, printText } from '../symbolic/index.js';
+import { approximate, exactText, intervalBounds, printText } from '../symbolic/index.js';
 import type { EntryAnalysis, Scalar } from '../symbolic/index.js';
 import type { OpenInterval, PieceClaim } from './checkRecord.js';
 import { rough } from './gradientChecks.js';
@@ -35,6 +35,8 @@ const FIRST_STEP = 2 ** -6;
 const MIN_ROOM = 2 ** -30;
 /** Offsets of probes from a finite end, in units of max(1, |end|); plus one seeded offset. */
 const END_OFFSETS = [1 / 2, 5 / 2, 30, 1000] as const;
+/** Copies of a probe tried for a periodic φ, in periods away from it. */
+const PERIOD_SHIFTS = [0, 1, -3, 16] as const;
 /** Ordinary points probed in whichever interval holds them. */
 const ORDINARY = [0, 0.75, -0.75, 1.5, -1.5, 7, -7] as const;
 /** Gap sequences: δ shrinks by this factor per level, down to RESOLUTION·u·|p|, at most LEVELS levels. */
@@ -74,14 +76,13 @@ export interface PieceSubject {
 export const pieceSteps = (entry: EntryAnalysis): number => entry.breakpoints.length + 1;
 
 function intervals(entry: EntryAnalysis): Interval[] {
-  const ends = entry.breakpoints.map((b) => ({ at: approximation(b.at), text: exactText(b.at) }));
+  const { breakpoints, period } = entry.piecewise;
   return entry.derivativePieces.map((d, i) => {
-    const lo = ends[i - 1];
-    const hi = ends[i];
+    const { lo, hi } = intervalBounds(breakpoints, i, period);
     return {
-      lo: lo?.at,
-      hi: hi?.at,
-      ends: { ...(lo && { lo: lo.text }), ...(hi && { hi: hi.text }) },
+      lo: lo && approximation(lo),
+      hi: hi && approximation(hi),
+      ends: { ...(lo && { lo: exactText(lo) }), ...(hi && { hi: exactText(hi) }), ...(period && { period: exactText(period) }) },
       value: entry.piecewise.pieces[i]!.display,
       derivative: d.display,
     };
@@ -120,15 +121,18 @@ export function checkPieces(subject: PieceSubject, builder: EvidenceBuilder, int
   const phi = compiled(subject.phi);
   const rng = new Rng(subject.seed, STREAM_PROBES);
   const candidates = zeroCandidates(subject.phi);
+  const period = subject.entry.piecewise.period;
+  const shifts = period ? PERIOD_SHIFTS.map((k) => k * approximate(period)) : [0];
   for (const iv of intervals(subject.entry)) {
     const value = compiled(iv.value);
     const slope = compiled(iv.derivative);
-    const at = probes(iv, rng);
+    // A periodic claim covers every copy of the interval: each probe is also tried a few periods away.
+    const at = probes(iv, rng).flatMap((q) => shifts.map((s) => ({ q: q + s, space: room(q, iv) })));
     const valueClaim: PieceClaim = { kind: 'piece', of: 'φ', formula: printText(iv.value), interval: iv.ends };
-    for (const q of at) checkValue(phi, value, q, valueClaim, builder);
+    for (const { q } of at) checkValue(phi, value, q, valueClaim, builder);
     builder.endGroup();
     const slopeClaim: PieceClaim = { kind: 'piece', of: 'φ′', formula: printText(iv.derivative), interval: iv.ends };
-    for (const q of at) checkSlope(phi, slope, q, room(q, iv), slopeClaim, builder);
+    for (const { q, space } of at) checkSlope(phi, slope, q, space, slopeClaim, builder);
     builder.endGroup();
     const inside = candidates.filter((p) => room(p, iv) > MIN_ROOM * Math.max(1, Math.abs(p)));
     // Stencils around p stay clear of the other candidates too: zeros at ±1e-10 need steps below 1e-10.

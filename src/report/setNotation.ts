@@ -2,7 +2,7 @@
  * ∂f(X) written as a textbook writes it: a condition on each entry x_ij and
  * the set G_ij ranges over there, in text and in LaTeX.
  */
-import { exactLatex, exactText, fromPoly, P, printLatex, printText } from '../symbolic/index.js';
+import { exactLatex, exactText, fromPoly, intervalBounds, P, printLatex, printText } from '../symbolic/index.js';
 import type { EntryAnalysis, Piecewise, Poly, Subdifferential } from '../symbolic/index.js';
 
 export interface SetNotation {
@@ -18,18 +18,40 @@ interface Row {
 const TEXT_VAR = { variable: 'x_ij', matrix: false };
 const LATEX_VAR = { variable: 'x_{ij}', matrix: false };
 
-function intervalCondition(lo: Poly | undefined, hi: Poly | undefined): { text: string; latex: string } {
+/**
+ * The condition that x_ij lies in piece i. For a periodic φ (period P) the
+ * piece repeats: (lo, hi) + Pℤ.
+ */
+function pieceCondition(bps: readonly Poly[], i: number, period: Poly | undefined): { text: string; latex: string } {
+  const { lo, hi } = intervalBounds(bps, i, period);
+  if (period && lo && hi)
+    return {
+      text: `${exactText(lo)} < x_ij < ${exactText(hi)} (mod ${exactText(period)})`,
+      latex: `x_{ij} \\in \\left(${exactLatex(lo)}, ${exactLatex(hi)}\\right) + ${periodLatex(period)}`,
+    };
   if (lo && hi) return { text: `${exactText(lo)} < x_ij < ${exactText(hi)}`, latex: `${exactLatex(lo)} < x_{ij} < ${exactLatex(hi)}` };
   if (hi) return { text: `x_ij < ${exactText(hi)}`, latex: `x_{ij} < ${exactLatex(hi)}` };
   if (lo) return { text: `x_ij > ${exactText(lo)}`, latex: `x_{ij} > ${exactLatex(lo)}` };
   return { text: 'every entry', latex: '\\text{every entry}' };
 }
 
+/** P·ℤ in LaTeX. */
+const periodLatex = (period: Poly): string => `${exactLatex(period)}\\mathbb{Z}`;
+
+/** x_ij = c, or for a periodic φ x_ij ∈ c + Pℤ. */
+function pointCondition(c: Poly, period: Poly | undefined): { text: string; latex: string } {
+  if (!period) return { text: `x_ij = ${exactText(c)}`, latex: `x_{ij} = ${exactLatex(c)}` };
+  return {
+    text: `x_ij = ${exactText(c)} (mod ${exactText(period)})`,
+    latex: P.isZero(c) ? `x_{ij} \\in ${periodLatex(period)}` : `x_{ij} \\in ${exactLatex(c)} + ${periodLatex(period)}`,
+  };
+}
+
 export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): SetNotation {
   if (sub.kind === null) return { text: `no subdifferential: ${sub.reason}`, latex: `\\text{no subdifferential}` };
-  const bps = pw.breakpoints;
+  const { breakpoints: bps, period } = pw;
   const rows: Row[] = sub.pieces.map((d, i) => {
-    const cond = intervalCondition(bps[i - 1], bps[i]);
+    const cond = pieceCondition(bps, i, period);
     return {
       text: { value: `= ${printText(d, TEXT_VAR)}`, condition: cond.text },
       latex: { value: `= ${printLatex(d, LATEX_VAR)}`, condition: cond.latex },
@@ -40,11 +62,11 @@ export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): Se
     rows.push({
       text: {
         value: point ? `= ${exactText(s.lo)}` : `in [${exactText(s.lo)}, ${exactText(s.hi)}]`,
-        condition: `x_ij = ${exactText(s.at)}`,
+        condition: pointCondition(s.at, period).text,
       },
       latex: {
         value: point ? `= ${exactLatex(s.lo)}` : `\\in \\left[${exactLatex(s.lo)}, ${exactLatex(s.hi)}\\right]`,
-        condition: `x_{ij} = ${exactLatex(s.at)}`,
+        condition: pointCondition(s.at, period).latex,
       },
     });
   }
@@ -61,9 +83,9 @@ export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): Se
  * the condition leaves them out ("away from the kinks").
  */
 export function gradientCases(entry: EntryAnalysis): SetNotation {
-  const bps = entry.piecewise.breakpoints;
+  const { breakpoints: bps, period } = entry.piecewise;
   const rows: Row[] = entry.derivativePieces.map((d, i) => {
-    const cond = intervalCondition(bps[i - 1], bps[i]);
+    const cond = pieceCondition(bps, i, period);
     // The canonical form is valid on its piece and often shorter (3/2·√t, not t/(2√t) + √t).
     const canonical = fromPoly(d.nf);
     const shown = printText(canonical, TEXT_VAR).length < printText(d.display, TEXT_VAR).length ? canonical : d.display;
@@ -75,8 +97,8 @@ export function gradientCases(entry: EntryAnalysis): SetNotation {
   for (const b of entry.breakpoints)
     if (b.differentiable === true && b.leftDerivative.kind === 'finite')
       rows.push({
-        text: { value: exactText(b.leftDerivative.value), condition: `x_ij = ${exactText(b.at)}` },
-        latex: { value: exactLatex(b.leftDerivative.value), condition: `x_{ij} = ${exactLatex(b.at)}` },
+        text: { value: exactText(b.leftDerivative.value), condition: pointCondition(b.at, period).text },
+        latex: { value: exactLatex(b.leftDerivative.value), condition: pointCondition(b.at, period).latex },
       });
   const [only] = rows;
   // One formula for every entry is no case split.

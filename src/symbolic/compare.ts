@@ -10,7 +10,7 @@ import type { Poly } from './exact/poly.js';
 import { signOfConstant } from './exact/calculus.js';
 import type { Tri } from './primitives/spec.js';
 import type { Piece, Piecewise } from './piecewise.js';
-import { refine, samplePoint, union, valueAt } from './piecewise.js';
+import { intervalBounds, refine, samplePoint, union, valueAt } from './piecewise.js';
 import { compareExact } from './solve.js';
 
 export type Case =
@@ -23,10 +23,9 @@ export interface Comparison {
 }
 
 /** Points to try inside an interval when a difference did not normalise to 0. */
-function probes(bps: readonly Poly[], i: number): Poly[] {
-  const lo = bps[i - 1];
-  const hi = bps[i];
-  const mid = samplePoint(bps, i);
+function probes(bps: readonly Poly[], i: number, period: Poly | undefined): Poly[] {
+  const { lo, hi } = intervalBounds(bps, i, period);
+  const mid = samplePoint(bps, i, period);
   if (lo && hi) {
     const quarter = P.scale(P.sub(hi, lo), Q.rat(1, 4));
     return [mid, P.add(lo, quarter), P.sub(hi, quarter)];
@@ -37,10 +36,10 @@ function probes(bps: readonly Poly[], i: number): Poly[] {
   return [mid, step(1), step(-2), P.constant(Q.rat(1, 3))];
 }
 
-function comparePieces(a: Piece, b: Piece, bps: readonly Poly[], i: number): { equal: Tri; witness: Poly | null } {
+function comparePieces(a: Piece, b: Piece, bps: readonly Poly[], i: number, period: Poly | undefined): { equal: Tri; witness: Poly | null } {
   const diff = P.sub(a.nf, b.nf);
   if (P.isZero(diff)) return { equal: true, witness: null };
-  for (const x of probes(bps, i)) {
+  for (const x of probes(bps, i, period)) {
     try {
       const s = signOfConstant(P.sub(valueAt(a, x), valueAt(b, x)));
       if (s !== undefined && s !== 0) return { equal: false, witness: x };
@@ -60,19 +59,60 @@ const sameConstant = (a: Poly, b: Poly): Tri => {
  * Compare a and b. `skip(c)` excludes breakpoints of either side where the
  * values need not agree (e.g. the kinks of φ when checking a gradient).
  */
-export function comparePiecewise(a: Piecewise, b: Piecewise, skip: (c: Poly) => boolean = () => false): Comparison {
+export function comparePiecewise(a0: Piecewise, b0: Piecewise, skip: (c: Poly) => boolean = () => false): Comparison {
+  const common = commonPeriod(a0, b0);
+  // A periodic side against one with breakpoints that does not repeat: one period says nothing about the rest.
+  if (common === null) return { equal: null, cases: [] };
+  const [a, b] = common ? [onPeriod(a0, common), onPeriod(b0, common)] : [a0, b0];
   const bps = union([a.breakpoints, b.breakpoints]);
   const ra = refine(a, bps);
   const rb = refine(b, bps);
   const cases: Case[] = [];
   for (let i = 0; i <= bps.length; i++) {
-    const { equal, witness } = comparePieces(ra.pieces[i]!, rb.pieces[i]!, bps, i);
-    cases.push({ kind: 'interval', from: bps[i - 1] ?? null, to: bps[i] ?? null, lhs: ra.pieces[i]!, rhs: rb.pieces[i]!, equal, witness });
+    const { equal, witness } = comparePieces(ra.pieces[i]!, rb.pieces[i]!, bps, i, common);
+    const { lo, hi } = intervalBounds(bps, i, common);
+    cases.push({ kind: 'interval', from: lo ?? null, to: hi ?? null, lhs: ra.pieces[i]!, rhs: rb.pieces[i]!, equal, witness });
     const c = bps[i];
     if (c && !skip(c)) cases.push({ kind: 'point', at: c, lhs: ra.values[i]!, rhs: rb.values[i]!, equal: sameConstant(ra.values[i]!, rb.values[i]!) });
   }
   const verdicts = cases.map((c) => c.equal);
   return { equal: verdicts.includes(false) ? false : verdicts.includes(null) ? null : true, cases };
+}
+
+/**
+ * The period both sides can be compared over: undefined when neither repeats,
+ * the least common multiple of their periods (both rational multiples of π),
+ * or null when one repeats and the other has breakpoints but no period. A side
+ * without breakpoints is one piece on all of ℝ and fits any period.
+ */
+function commonPeriod(a: Piecewise, b: Piecewise): Poly | undefined | null {
+  const periodic = [a, b].filter((x) => x.period);
+  if (periodic.length === 0) return undefined;
+  if ([a, b].some((x) => !x.period && x.breakpoints.length > 0)) return null;
+  const [first, second] = periodic.map((x) => x.period!);
+  if (!second) return first;
+  const ratio = P.asRational(P.mul(second, P.pow(first!, Q.MINUS_ONE)));
+  if (!ratio) return null;
+  // lcm(p, q·p) = p·lcm(1, q) = p·num(q) for q = num/den in lowest terms.
+  return P.scale(first!, Q.rat(ratio.num));
+}
+
+/** pw restated over a period that is a whole multiple of its own: its breakpoints, pieces and values repeated. */
+function onPeriod(pw: Piecewise, period: Poly): Piecewise {
+  if (!pw.period) return pw;
+  const copies = P.asRational(P.mul(period, P.pow(pw.period, Q.MINUS_ONE)));
+  if (!copies || !Q.isInteger(copies)) throw new Error('not a multiple of the period');
+  const n = Number(copies.num);
+  if (n === 1) return pw;
+  const shift = (k: number) => (c: Poly): Poly => P.add(c, P.scale(pw.period!, Q.rat(k)));
+  const repeat = <T>(xs: readonly T[], f: (x: T, k: number) => T): T[] => Array.from({ length: n }, (_, k) => xs.map((x) => f(x, k))).flat();
+  const inner = pw.pieces.slice(1); // pieces[0] is the copy of the last one before the period starts
+  return {
+    breakpoints: repeat(pw.breakpoints, (c, k) => shift(k)(c)),
+    pieces: [pw.pieces[0]!, ...repeat(inner, (p) => p)],
+    values: repeat(pw.values, (v) => v),
+    period,
+  };
 }
 
 export const samePoint = (a: Poly, b: Poly): boolean => compareExact(a, b) === 0;

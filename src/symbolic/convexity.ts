@@ -10,7 +10,7 @@ import { diff, signOfConstant } from './exact/calculus.js';
 import type { EntryAnalysis, Limit } from './analyze.js';
 import type { Tri } from './primitives/spec.js';
 import type { Piece } from './piecewise.js';
-import { samplePoint, valueAt } from './piecewise.js';
+import { intervalBounds, samplePoint, valueAt } from './piecewise.js';
 import { compareExact, realZeros } from './solve.js';
 import * as Q from './exact/rational.js';
 import { KinkproofError } from '../diagnostics.js';
@@ -89,7 +89,8 @@ export function convexity(entry: EntryAnalysis): Convexity {
     if (ordered === null) undecided ??= 'the order of one-sided derivatives is not decided';
   }
   for (const [i, piece] of entry.piecewise.pieces.entries()) {
-    const v = pieceConvex(piece, bps[i - 1], bps[i]);
+    const { lo, hi } = intervalBounds(bps, i, entry.piecewise.period);
+    const v = pieceConvex(piece, lo, hi);
     if (v.convex === false) return { convex: false, witness: { kind: 'curvature', at: v.at, secondDerivative: v.value }, undecided: null };
     if (v.convex === null) undecided ??= v.why;
   }

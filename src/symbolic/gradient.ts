@@ -31,6 +31,7 @@ export function derivativePiecewise(entry: EntryAnalysis): Piecewise {
     values: entry.breakpoints.map((b) =>
       b.differentiable && b.leftDerivative.kind === 'finite' ? b.leftDerivative.value : P.ZERO,
     ),
+    ...(entry.piecewise.period && { period: entry.piecewise.period }),
   };
 }
 

@@ -30,7 +30,7 @@ export { toPoly } from './scalar/toPoly.js';
 export { applyLatex, exactLatex, exactText, MATRIX, parenLatex, printLatex, printText, SCALAR } from './scalar/print.js';
 
 // The primitives (relu, abs, max, …) and what each one declares.
-export { lookupPrimitive, primitives } from './primitives/registry.js';
+export { namedConstant, lookupPrimitive, primitives } from './primitives/registry.js';
 export type { PrimitiveName } from './primitives/registry.js';
 export { applicationLatex } from './primitives/spec.js';
 export type { PrimitiveSpec, RoundingRule } from './primitives/spec.js';
@@ -38,7 +38,7 @@ export type { PrimitiveSpec, RoundingRule } from './primitives/spec.js';
 // Reduction to an entry function, its pieces and their comparison.
 export { Reducer } from './reduce.js';
 export type { EntryWise, Separable } from './reduce.js';
-export { toPiecewise, valueAt } from './piecewise.js';
+export { intervalBounds, toPiecewise, valueAt } from './piecewise.js';
 export type { Piece, Piecewise } from './piecewise.js';
 export { comparePiecewise } from './compare.js';
 export type { Case, Comparison } from './compare.js';

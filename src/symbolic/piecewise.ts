@@ -18,6 +18,9 @@ import { compareExact, realZeros } from './solve.js';
 import { KinkproofError } from '../diagnostics.js';
 import { exactText } from './scalar/print.js';
 import { differentiate } from './scalar/derivative.js';
+import { periodicity } from './periodicity.js';
+import { namedConstant } from './exact/poly.js';
+import { piRules } from './primitives/pi.js';
 
 /** An elementary expression valid on one open interval, with its canonical form. */
 export interface Piece {
@@ -25,10 +28,17 @@ export interface Piece {
   readonly nf: Poly;
 }
 
+/**
+ * With a `period` P the function repeats (φ(t + P) = φ(t)) and the lists
+ * describe one period: breakpoints c₁ < … < c_k in [0, P), each standing for
+ * the family c_i + kP (k ∈ ℤ); pieces[0] lives on (c_k − P, c₁) and
+ * pieces[k] on (c_k, c₁ + P), one interval of the same family.
+ */
 export interface Piecewise {
   readonly breakpoints: readonly Poly[];
   readonly pieces: readonly Piece[]; // breakpoints.length + 1 pieces
   readonly values: readonly Poly[]; // the function's value at each breakpoint
+  readonly period?: Poly;
 }
 
 export const MAX_BREAKPOINTS = 200;
@@ -102,10 +112,21 @@ function withoutZeroProducts(s: Scalar): Scalar {
   }
 }
 
+/**
+ * The ends of interval i of the breakpoints (undefined: unbounded). With a
+ * period P the first and last intervals end at the neighbouring family
+ * members c_k − P and c₁ + P.
+ */
+export function intervalBounds(bps: readonly Poly[], i: number, period?: Poly): { lo: Poly | undefined; hi: Poly | undefined } {
+  const wrap = period !== undefined && bps.length > 0;
+  const lo = bps[i - 1] ?? (wrap ? P.sub(bps[bps.length - 1]!, period) : undefined);
+  const hi = bps[i] ?? (wrap ? P.add(bps[0]!, period) : undefined);
+  return { lo, hi };
+}
+
 /** An exact point strictly inside interval i of the given breakpoints. */
-export function samplePoint(bps: readonly Poly[], i: number): Poly {
-  const lo = bps[i - 1];
-  const hi = bps[i];
+export function samplePoint(bps: readonly Poly[], i: number, period?: Poly): Poly {
+  const { lo, hi } = intervalBounds(bps, i, period);
   if (lo && hi) return P.scale(P.add(lo, hi), Q.HALF);
   if (lo) return P.add(lo, P.ONE);
   if (hi) return P.sub(hi, P.ONE);
@@ -154,22 +175,39 @@ export function refine(pw: Piecewise, bps: readonly Poly[]): { pieces: Piece[]; 
   return { pieces, values };
 }
 
+/**
+ * How the entry function is built: on all of ℝ, or (when it is periodic with
+ * period qπ) over one period, every breakpoint a residue in [0, qπ).
+ */
+interface Mode {
+  readonly periodInPi?: Q.Rational;
+  readonly period?: Poly;
+}
+
+const lies = (z: Poly, lo: Poly | undefined, hi: Poly | undefined): boolean =>
+  (!lo || compareExact(lo, z) < 0) && (!hi || compareExact(z, hi) < 0);
+
 /** Breakpoints where the sign of pw may change: its own plus the zeros inside each piece. */
-function signChanges(pw: Piecewise): Poly[] {
+function signChanges(pw: Piecewise, mode: Mode): Poly[] {
   const extra: Poly[] = [];
+  const bps = pw.breakpoints;
   pw.pieces.forEach((piece, i) => {
     if (P.isZero(piece.nf) || !P.hasT(piece.nf)) return;
-    const lo = pw.breakpoints[i - 1];
-    const hi = pw.breakpoints[i];
-    for (const z of realZeros(piece.nf))
-      if ((!lo || compareExact(lo, z) < 0) && (!hi || compareExact(z, hi) < 0)) extra.push(z);
+    const { lo, hi } = intervalBounds(bps, i, mode.period);
+    const wraps = mode.period !== undefined && (i === 0 || i === bps.length);
+    for (const z of realZeros(piece.nf, mode.periodInPi)) {
+      // A residue z stands for z + kP: the wrapping interval holds it as z − P or z + P.
+      const inside = lies(z, lo, hi) || (wraps && (lies(P.sub(z, mode.period!), lo, hi) || lies(P.add(z, mode.period!), lo, hi)));
+      if (inside) extra.push(z);
+    }
   });
-  return union([pw.breakpoints, extra]);
+  return union([bps, extra]);
 }
 
 const single = (display: Scalar): Piecewise => ({ breakpoints: [], pieces: [makePiece(display, undefined, undefined)], values: [] });
 
 function combine(
+  mode: Mode,
   children: readonly Piecewise[],
   extraBreakpoints: readonly Poly[],
   piece: (displays: Scalar[], i: number, bps: readonly Poly[]) => Scalar,
@@ -177,17 +215,18 @@ function combine(
 ): Piecewise {
   const bps = union([...children.map((c) => c.breakpoints), extraBreakpoints]);
   const parts = children.map((c) => refine(c, bps));
-  const pieces = bps.concat([P.ZERO]).map((_, i) =>
-    makePiece(
+  const pieces = bps.concat([P.ZERO]).map((_, i) => {
+    const { lo, hi } = intervalBounds(bps, i, mode.period);
+    return makePiece(
       piece(
         parts.map((p) => p.pieces[i]!.display),
         i,
         bps,
       ),
-      bps[i - 1],
-      bps[i],
-    ),
-  );
+      lo,
+      hi,
+    );
+  });
   const values = bps.map((c, i) =>
     value(
       parts.map((p) => p.values[i]!),
@@ -195,7 +234,8 @@ function combine(
       i,
     ),
   );
-  return mergeEqualNeighbours({ breakpoints: bps, pieces, values });
+  const merged = mergeEqualNeighbours({ breakpoints: bps, pieces, values });
+  return merged.breakpoints.length && mode.period ? { ...merged, period: mode.period } : merged;
 }
 
 /** Remove a breakpoint where both neighbours are the same expression and the value fits. */
@@ -278,49 +318,57 @@ function evaluateOrFail<T>(what: () => T, c: Poly, label: string): T {
 }
 
 /** Require a sign on every open interval (log: > 0, fractional power: ≥ 0). */
-function requireSign(pw: Piecewise, bps: readonly Poly[], ok: (s: Side) => boolean, label: string): void {
+function requireSign(mode: Mode, pw: Piecewise, bps: readonly Poly[], ok: (s: Side) => boolean, label: string): void {
   const parts = refine(pw, bps);
   parts.pieces.forEach((piece, i) => {
-    if (!ok(signAt(piece, samplePoint(bps, i)))) {
-      const lo = bps[i - 1] ? exactText(bps[i - 1]!) : '-inf';
-      const hi = bps[i] ? exactText(bps[i]!) : 'inf';
+    if (!ok(signAt(piece, samplePoint(bps, i, mode.period)))) {
+      const bounds = intervalBounds(bps, i, mode.period);
+      const lo = bounds.lo ? exactText(bounds.lo) : '-inf';
+      const hi = bounds.hi ? exactText(bounds.hi) : 'inf';
       throw domainError(`${label} has no real value for t in (${lo}, ${hi})`);
     }
   });
 }
 
-type Cache = Map<string, Piecewise>;
+interface Builder {
+  readonly mode: Mode;
+  readonly cache: Map<string, Piecewise>;
+}
 
-/** Build the piecewise form of an entry function bottom-up. */
+/** Build the piecewise form of an entry function bottom-up (over one period when it is periodic). */
 export function toPiecewise(s: Scalar): Piecewise {
-  return build(s, new Map());
+  const p = periodicity(s);
+  const mode: Mode = p.kind === 'periodic' ? { periodInPi: p.periodInPi, period: P.scale(namedConstant(piRules), p.periodInPi) } : {};
+  return build(s, { mode, cache: new Map() });
 }
 
 /** Memoised on the expression: a switch such as max(a, b) → a − b re-reads a and b, which are already built. */
-function build(s: Scalar, cache: Cache): Piecewise {
+function build(s: Scalar, b: Builder): Piecewise {
   const key = keyOf(s);
-  let pw = cache.get(key);
-  if (!pw) cache.set(key, (pw = buildUncached(s, cache)));
+  let pw = b.cache.get(key);
+  if (!pw) b.cache.set(key, (pw = buildUncached(s, b)));
   return pw;
 }
 
-function buildUncached(s: Scalar, cache: Cache): Piecewise {
-  const rec = (x: Scalar): Piecewise => build(x, cache);
+function buildUncached(s: Scalar, b: Builder): Piecewise {
+  const rec = (x: Scalar): Piecewise => build(x, b);
+  const { mode } = b;
   switch (s.kind) {
     case 'const':
     case 'var':
       return single(s);
     case 'add':
-      return combine(s.terms.map(rec), [], (d) => addS(...d), (v) => P.sum(v));
+      return combine(mode, s.terms.map(rec), [], (d) => addS(...d), (v) => P.sum(v));
     case 'mul':
-      return combine(s.factors.map(rec), [], (d) => mulS(...d), (v) => P.product(v));
+      return combine(mode, s.factors.map(rec), [], (d) => mulS(...d), (v) => P.product(v));
     case 'pow': {
       const base = rec(s.base);
       const singular = !Q.isInteger(s.exponent) || Q.sign(s.exponent) < 0;
-      if (!singular) return combine([base], [], ([d]) => powS(d!, s.exponent), ([v]) => P.pow(v!, s.exponent));
-      const bps = signChanges(base);
-      if (!Q.isInteger(s.exponent)) requireSign(base, bps, (x) => x >= 0, 'a fractional power of a negative number');
+      if (!singular) return combine(mode, [base], [], ([d]) => powS(d!, s.exponent), ([v]) => P.pow(v!, s.exponent));
+      const bps = signChanges(base, mode);
+      if (!Q.isInteger(s.exponent)) requireSign(mode, base, bps, (x) => x >= 0, 'a fractional power of a negative number');
       return combine(
+        mode,
         [base],
         bps,
         ([d]) => powS(d!, s.exponent),
@@ -328,22 +376,23 @@ function buildUncached(s: Scalar, cache: Cache): Piecewise {
       );
     }
     case 'call':
-      return callPiecewise(s, rec);
+      return callPiecewise(s, rec, mode);
   }
 }
 
-function callPiecewise(s: Extract<Scalar, { kind: 'call' }>, rec: (x: Scalar) => Piecewise): Piecewise {
+function callPiecewise(s: Extract<Scalar, { kind: 'call' }>, rec: (x: Scalar) => Piecewise, mode: Mode): Piecewise {
   const spec = primitives[s.fn];
   const args = s.args.map(rec);
   if ('split' in spec && spec.split) {
     const { switchOf, branch } = spec.split;
     const sw = rec(switchOf(s.args));
-    const bps = union([...args.map((a) => a.breakpoints), signChanges(sw)]);
+    const bps = union([...args.map((a) => a.breakpoints), signChanges(sw, mode)]);
     const switchParts = refine(sw, bps);
     return combine(
+      mode,
       args,
       bps,
-      (d, i, all) => branch(d, signAt(switchParts.pieces[i]!, samplePoint(all, i))),
+      (d, i, all) => branch(d, signAt(switchParts.pieces[i]!, samplePoint(all, i, mode.period))),
       (v, c, i) => {
         const side = signOfConstant(switchParts.values[i]!);
         if (side === undefined) throw new KinkproofError('unsupported', `cannot decide the sign of a switch at ${exactText(c)}`);
@@ -351,12 +400,14 @@ function callPiecewise(s: Extract<Scalar, { kind: 'call' }>, rec: (x: Scalar) =>
       },
     );
   }
+  if (spec.arity === 0) return single(s);
   const [arg] = args;
   const elementary = 'elementary' in spec ? spec.elementary : undefined;
   if (!arg || !elementary) throw new Error(`primitive ${s.fn} has neither split nor elementary rule`);
-  const bps = spec.domain ? signChanges(arg) : arg.breakpoints;
-  if (spec.domain === 'positive') requireSign(arg, bps, (x) => x > 0, `${s.fn} of a non-positive number`);
+  const bps = spec.domain ? signChanges(arg, mode) : arg.breakpoints;
+  if (spec.domain === 'positive') requireSign(mode, arg, bps, (x) => x > 0, `${s.fn} of a non-positive number`);
   return combine(
+    mode,
     [arg],
     bps,
     ([d]) => callS(s.fn, d!),

@@ -10,6 +10,7 @@ import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import * as I from './exact/interval.js';
 import { enclose, isTight, nearest, signOfConstant, substitute } from './exact/calculus.js';
+import { reduceModulo } from './trigZeros.js';
 import { refinedValue } from './exact/bigInterval.js';
 import type { BreakpointAnalysis, EntryAnalysis } from './analyze.js';
 import type { Piece } from './piecewise.js';
@@ -43,10 +44,11 @@ export interface EntryAtNumber {
   readonly reason: string | null;
 }
 
-/** The index of the first breakpoint ≥ x, and whether x is that breakpoint (decided exactly). */
+/** The index of the first breakpoint ≥ x (≥ x's residue in [0, P) for a periodic φ), and whether x is that breakpoint (decided exactly). */
 function locate(entry: EntryAnalysis, x: Rational): { i: number; onBreakpoint: boolean } {
-  const at = P.constant(x);
-  const bps = entry.piecewise.breakpoints;
+  const { breakpoints: bps, period } = entry.piecewise;
+  // A periodic φ repeats its one period: x is where its residue is.
+  const at = period ? reduceModulo(P.constant(x), period) : P.constant(x);
   const side = (c: Poly): -1 | 0 | 1 => {
     const s = signOfConstant(P.sub(c, at));
     if (s === undefined)

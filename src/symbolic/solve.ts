@@ -11,6 +11,7 @@ import type { Poly } from './exact/poly.js';
 import { signOfConstant } from './exact/calculus.js';
 import { KinkproofError } from '../diagnostics.js';
 import { rationalRoots, realRootCount, squareFreeIntegral } from './exact/realRoots.js';
+import { trigZeros } from './trigZeros.js';
 
 const unsupported = (why: string): KinkproofError => new KinkproofError('unsupported', why);
 
@@ -21,10 +22,13 @@ export function compareExact(a: Poly, b: Poly): -1 | 0 | 1 {
   return s;
 }
 
-/** All real zeros of p (not identically zero), in increasing order. */
-export function realZeros(p: Poly): Poly[] {
+/**
+ * All real zeros of p (not identically zero), in increasing order. With a
+ * period qπ of p, the zeros in [0, qπ): every zero is one of them plus k·qπ.
+ */
+export function realZeros(p: Poly, periodInPi?: Rational): Poly[] {
   const coeffs = P.coefficientsInT(p);
-  if (!coeffs) return nonPolynomialZeros(p);
+  if (!coeffs) return nonPolynomialZeros(p, periodInPi);
   const roots = polynomialZeros(trimmed(coeffs));
   roots.sort(compareExact);
   return roots.filter((r, i) => i === 0 || compareExact(roots[i - 1]!, r) !== 0);
@@ -52,6 +56,7 @@ function factorSign(f: P.Factor): Sign | undefined {
     case 'log':
       return undefined;
     case 'fn':
+    case 'const':
       return f.atom.rules.positive ? 'positive' : undefined;
   }
 }
@@ -110,15 +115,18 @@ function commonPowers(p: Poly): { rest: Poly; vanishing: Poly[] } | undefined {
   return { rest, vanishing };
 }
 
-function nonPolynomialZeros(p: Poly): Poly[] {
+function nonPolynomialZeros(p: Poly, period: Rational | undefined): Poly[] {
   if (neverZero(p)) return [];
+  const circular = period && trigZeros(p, period, (c) => polynomialZeros(trimmed(c)));
+  if (circular) return union([circular]);
+  const zeros = (q: Poly): Poly[] => realZeros(q, period);
   const shared = commonExponential(p);
-  if (shared) return realZeros(P.mul(p, P.exp(P.neg(shared))));
+  if (shared) return zeros(P.mul(p, P.exp(P.neg(shared))));
   const common = commonPowers(p);
-  if (common) return union([P.isZero(common.rest) || !P.hasT(common.rest) ? [] : realZeros(common.rest), ...common.vanishing.map(realZeros)]);
+  if (common) return union([P.isZero(common.rest) || !P.hasT(common.rest) ? [] : zeros(common.rest), ...common.vanishing.map(zeros)]);
   const [only] = p.terms;
-  if (p.terms.length === 1 && only) return union(only.mono.factors.map(factorZeros));
-  const inOneAtom = oneAtomZeros(p) ?? exponentialPolynomialZeros(p);
+  if (p.terms.length === 1 && only) return union(only.mono.factors.map((f) => factorZeros(f, period)));
+  const inOneAtom = oneAtomZeros(p, period) ?? exponentialPolynomialZeros(p, period);
   if (inOneAtom) return inOneAtom;
   throw unsupported(`cannot solve ${describe(p)} = 0 exactly`);
 }
@@ -129,32 +137,38 @@ function nonPolynomialZeros(p: Poly): Poly[] {
  * A pole is no zero; no piece's open interval holds one (an entry function
  * without a real value somewhere is refused).
  */
-function factorZeros(f: P.Factor): Poly[] {
+function factorZeros(f: P.Factor, period: Rational | undefined): Poly[] {
   if (Q.sign(f.exp) < 0) return [];
   switch (f.atom.kind) {
     case 't':
       return [P.ZERO];
     case 'root':
+    case 'const':
     case 'exp':
       return [];
     case 'pow':
-      return realZeros(f.atom.base);
+      return realZeros(f.atom.base, period);
     case 'log':
-      return realZeros(P.sub(f.atom.arg, P.ONE));
+      return realZeros(P.sub(f.atom.arg, P.ONE), period);
     case 'fn':
-      return preimageZeros(f.atom, P.ZERO);
+      return circularZeros(f, period) ?? preimageZeros(f.atom, P.ZERO, period);
   }
 }
 
+/** Where a power of sin u or cos u vanishes, over one period (sin(u)² at u = kπ). */
+function circularZeros(f: P.Factor, period: Rational | undefined): Poly[] | undefined {
+  return period ? trigZeros(P.monomial([P.factor(f.atom, Q.ONE)]), period, (c) => polynomialZeros(trimmed(c))) : undefined;
+}
+
 /** Where the atom A (exp(u), log(u) or f(u)) takes the constant value y: the zeros of u − v for each v in A's preimage of y. */
-function preimageZeros(atom: P.Atom, y: Poly): Poly[] {
+function preimageZeros(atom: P.Atom, y: Poly, period: Rational | undefined): Poly[] {
   switch (atom.kind) {
     case 'exp':
-      return signOfConstant(y) === 1 ? realZeros(P.sub(atom.arg, P.log(y))) : [];
+      return signOfConstant(y) === 1 ? realZeros(P.sub(atom.arg, P.log(y)), period) : [];
     case 'log':
-      return realZeros(P.sub(atom.arg, P.exp(y)));
+      return realZeros(P.sub(atom.arg, P.exp(y)), period);
     case 'fn':
-      return union(atom.rules.preimage(y).map((v) => realZeros(P.sub(atom.arg, v))));
+      return union(atom.rules.preimage(y).map((v) => realZeros(P.sub(atom.arg, v), period)));
     default:
       throw unsupported(`cannot solve ${describe(P.monomial([P.factor(atom, Q.ONE)]))} = const exactly`);
   }
@@ -166,7 +180,7 @@ function preimageZeros(atom: P.Atom, y: Poly): Poly[] {
  * y of q, that is on A's preimage of each y (exp(t) − 2 at t = log 2;
  * sigmoid(t) − sigmoid(t)² nowhere, its roots 0 and 1 being outside the range).
  */
-function oneAtomZeros(p: Poly): Poly[] | undefined {
+function oneAtomZeros(p: Poly, period: Rational | undefined): Poly[] | undefined {
   let atom: P.Atom | undefined;
   let key: string | undefined;
   const coeffs: Poly[] = [];
@@ -186,7 +200,7 @@ function oneAtomZeros(p: Poly): Poly[] | undefined {
   }
   if (!atom || coeffs.length > P.MAX_DEGREE) return undefined;
   const found = atom;
-  return union(polynomialZeros(trimmed(coeffs)).map((y) => preimageZeros(found, y)));
+  return union(polynomialZeros(trimmed(coeffs)).map((y) => preimageZeros(found, y, period)));
 }
 
 /** r with b = r·a for a t-dependent a, when there is one (compared term by term). */
@@ -204,7 +218,7 @@ function ratio(b: Poly, a: Poly): Rational | undefined {
  * for a shift m, and y > 0 never vanishes. p = 0 where y is one of its positive
  * roots y₀, that is where g = d·log y₀ (eᵗ − e⁻ᵗ at 0; e²ᵗ − 3eᵗ + 2 at 0 and log 2).
  */
-function exponentialPolynomialZeros(p: Poly): Poly[] | undefined {
+function exponentialPolynomialZeros(p: Poly, period: Rational | undefined): Poly[] | undefined {
   let g: Poly | undefined;
   const terms: { r: Rational; c: Poly }[] = [];
   for (const term of p.terms) {
@@ -231,7 +245,7 @@ function exponentialPolynomialZeros(p: Poly): Poly[] | undefined {
   });
   const base = P.scale(g, Q.rat(1n, d));
   const roots = polynomialZeros(trimmed(coeffs)).filter((y) => signOfConstant(y) === 1);
-  return union(roots.map((y) => realZeros(P.sub(base, P.log(y)))));
+  return union(roots.map((y) => realZeros(P.sub(base, P.log(y)), period)));
 }
 
 

@@ -86,7 +86,8 @@ describe('analytic functions: hand-derived classes, breakpoints and slopes', () 
 });
 
 describe('what is not decided is refused, with its reason', () => {
-  it.each(['sum(relu(sin(X)))', 'sum(abs(cos(X)))', 'sum(max(sin(X), cos(X)))'])('%s', (f) => {
+  // Periodic families are derived (periodic.test.ts); a switch in sin t and sin 2t is not solved yet.
+  it.each(['sum(abs(sin(X) - sin(2*X)))', 'sum(relu(sin(X)) .* X)'])('%s', (f) => {
     expect(() => derive(f)).toThrow(KinkproofError);
     try {
       derive(f);

@@ -21,6 +21,8 @@ function applications(name: PrimitiveName): Scalar[] {
   const t = VAR;
   const shifted = subS(t, num(Q.rat(1, 2)));
   switch (primitives[name].arity) {
+    case 0:
+      return [call(name), mulS(call(name), t), addS(call(name), t)];
     case 2:
       return [call(name, t, mulS(num(Q.rat(1, 5)), t)), call(name, t, num(Q.rat(1))), call(name, powS(t, Q.rat(2)), num(Q.rat(1)))];
     case 1:

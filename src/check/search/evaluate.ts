@@ -4,7 +4,7 @@
  * entry-wise (matrix products, traces, constant matrices): values are
  * canonical constants, so two sides differ only when a sign is proved.
  */
-import { fromPoly, lookupPrimitive, P, primitives, Q, signOfConstant, toPoly } from '../../symbolic/index.js';
+import { fromPoly, lookupPrimitive, namedConstant, P, primitives, Q, signOfConstant, toPoly } from '../../symbolic/index.js';
 import type { ConstantMatrix, Expr, Poly, PrimitiveName } from '../../symbolic/index.js';
 
 export type Val = { readonly kind: 'scalar'; readonly v: Poly } | { readonly kind: 'matrix'; readonly m: Poly[][] };
@@ -61,7 +61,7 @@ export function applyPrimitive(name: PrimitiveName, args: readonly Poly[]): Poly
     return toPoly(spec.split.branch(as, side), CONSTANT);
   }
   if (!('elementary' in spec) || !spec.elementary) throw new NoValue(`${name} has no rule`);
-  return spec.elementary(args[0]!, CONSTANT);
+  return spec.elementary(args[0] ?? P.ZERO, CONSTANT);
 }
 
 class Evaluator {
@@ -93,6 +93,8 @@ class Evaluator {
 
   private symbol(name: string): Val {
     if (name === 'X') return { kind: 'matrix', m: this.X };
+    const named = namedConstant(name);
+    if (named) return scalar(applyPrimitive(named, []));
     const c = this.constants.get(name);
     if (!c) throw new NoValue(`unknown name ${name}`);
     const m = c.exact.map((r) => r.map((q) => P.constant(q))); // as written: 0.1 is 1/10

@@ -1,23 +1,33 @@
 /** Steps 3–4: φ in cases (open pieces and the value at each breakpoint), and φ′ on each open piece. */
-import type { EntryAnalysis } from '../../symbolic/index.js';
+import type { EntryAnalysis, Poly } from '../../symbolic/index.js';
 import type { Block, CasesBlock, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
-import { exact, intervalCondition, listInlines, phiLatex } from './notation.js';
+import { exact, listInlines, phiLatex, pieceCondition, pointCondition } from './notation.js';
 
 type Row = CasesBlock['rows'][number];
 
 /** Rows in reading order: piece, breakpoint value, piece, … */
 function phiRows(entry: EntryAnalysis): Row[] {
-  const { breakpoints, pieces, values } = entry.piecewise;
+  const { breakpoints, pieces, values, period } = entry.piecewise;
   return pieces.flatMap((piece, i): Row[] => {
-    const row = { value: phiLatex(piece.display), condition: intervalCondition(breakpoints[i - 1], breakpoints[i]) };
+    const row = { value: phiLatex(piece.display), condition: pieceCondition(breakpoints, i, period) };
     const c = breakpoints[i];
-    return c ? [row, { value: exact(values[i]!), condition: `t = ${exact(c)}` }] : [row];
+    return c ? [row, { value: exact(values[i]!), condition: pointCondition(c, period) }] : [row];
   });
 }
 
+/** Why one period tells all: φ(t + P) = φ(t). */
+const periodicNote = (period: Poly): Block =>
+  paragraph(
+    text('The variable occurs only inside sine and cosine of linear arguments, so '),
+    math(`\\varphi(t + ${exact(period)}) = \\varphi(t)`),
+    text(' for every '),
+    math('t'),
+    text(': each case holds on every copy of its interval, and everything shown at a breakpoint holds at every member of its family.'),
+  );
+
 export function casesStep(entry: EntryAnalysis): Step {
-  const bps = entry.piecewise.breakpoints;
+  const { breakpoints: bps, period } = entry.piecewise;
   const blocks: Block[] =
     bps.length === 0
       ? [
@@ -33,9 +43,10 @@ export function casesStep(entry: EntryAnalysis): Step {
           { kind: 'cases', lhs: '\\varphi(t)', rows: phiRows(entry) },
           paragraph(
             text(bps.length === 1 ? 'The only breakpoint is ' : 'The breakpoints are '),
-            ...listInlines(bps.map((c) => [math(`t = ${exact(c)}`)])),
+            ...listInlines(bps.map((c) => [math(pointCondition(c, period))])),
             text('.'),
           ),
+          ...(period ? [periodicNote(period)] : []),
         ];
   return { kind: 'cases', title: [text('The entry function in cases')], established: 'exact', blocks };
 }
@@ -58,7 +69,7 @@ export function pieceDerivativesStep(entry: EntryAnalysis): Step {
           {
             kind: 'cases',
             lhs: "\\varphi'(t)",
-            rows: pieces.map((p, i) => ({ value: phiLatex(p.display), condition: intervalCondition(bps[i - 1], bps[i]) })),
+            rows: pieces.map((p, i) => ({ value: phiLatex(p.display), condition: pieceCondition(bps, i, entry.piecewise.period) })),
           },
           paragraph(text('The breakpoints need the one-sided limits of the next '), text(bps.length === 1 ? 'step.' : 'steps.')),
         ];

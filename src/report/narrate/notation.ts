@@ -3,7 +3,7 @@
  * limits, intervals, derivatives of φ and one-sided approaches, all as LaTeX
  * generated from the analysis (never from user text).
  */
-import { applyLatex, exactLatex, P, parenLatex, printLatex, SCALAR } from '../../symbolic/index.js';
+import { applyLatex, exactLatex, intervalBounds, P, parenLatex, printLatex, SCALAR } from '../../symbolic/index.js';
 import type { Limit, Poly, Scalar } from '../../symbolic/index.js';
 import type { Inline, Inlines } from '../model.js';
 import { text } from '../model.js';
@@ -56,7 +56,21 @@ export function derivativeSymbol(k: number, base = '\\varphi'): string {
 export const oneSidedDerivative = (c: Poly, side: Side): string => at(c, `\\varphi'_{${side < 0 ? '-' : '+'}}`);
 
 /** The condition for the open interval (lo, hi) in the variable v. */
-export function intervalCondition(lo: Poly | undefined, hi: Poly | undefined, v = 't'): string {
+/**
+ * The condition that v lies in piece i between the breakpoints; for a
+ * periodic φ (period P) in any copy of it, (lo, hi) + Pℤ.
+ */
+export function pieceCondition(bps: readonly Poly[], i: number, period: Poly | undefined, v = 't'): string {
+  const { lo, hi } = intervalBounds(bps, i, period);
+  if (period && lo && hi) return `${v} \\in \\left(${exact(lo)}, ${exact(hi)}\\right) + ${exact(period)}\\mathbb{Z}`;
+  return intervalCondition(lo, hi, v);
+}
+
+/** v = c, or for a periodic φ v ∈ c + Pℤ (the family c stands for). */
+export const pointCondition = (c: Poly, period: Poly | undefined, v = 't'): string =>
+  !period ? `${v} = ${exact(c)}` : P.isZero(c) ? `${v} \\in ${exact(period)}\\mathbb{Z}` : `${v} \\in ${exact(c)} + ${exact(period)}\\mathbb{Z}`;
+
+function intervalCondition(lo: Poly | undefined, hi: Poly | undefined, v: string): string {
   if (lo && hi) return `${exact(lo)} < ${v} < ${exact(hi)}`;
   if (hi) return `${v} < ${exact(hi)}`;
   if (lo) return `${v} > ${exact(lo)}`;

@@ -28,4 +28,19 @@ export interface AnalyticRules {
    * when it cannot decide.
    */
   readonly preimage: (y: Poly) => Poly[];
+  /** f is sin or cos: a polynomial in sin u and cos u is solved through sin²u + cos²u = 1. */
+  readonly circular?: 'sin' | 'cos';
+}
+
+/**
+ * What the exact core needs of a named real constant (π) to work with it as an
+ * atom: its registry name for printing, its sign, and rigorous enclosures.
+ */
+export interface ConstantRules {
+  readonly name: PrimitiveName;
+  readonly positive: boolean;
+  /** A rigorous enclosure at double precision. */
+  readonly enclose: () => Interval;
+  /** A rigorous enclosure at `bits` bits of precision. */
+  readonly encloseBig: (bits: number) => BigInterval;
 }

@@ -77,7 +77,7 @@ function atanInverse(n: number, bits: number): BigInterval {
 const piCache = new Map<number, BigInterval>();
 
 /** π = 16·atan(1/5) − 4·atan(1/239) (Machin). */
-function pi(bits: number): BigInterval {
+export function bigPi(bits: number): BigInterval {
   let v = piCache.get(bits);
   if (!v) {
     const sixteen = B.mul(B.constant(Q.rat(16), bits), atanInverse(5, bits + 8), bits);
@@ -112,9 +112,9 @@ function sinOrCos(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
   const mid = B.midpoint(x);
   // sin(m) = (−1)^k·sin(m − kπ), cos likewise; any integer k is valid, the nearest to m/π makes |m − kπ| ≤ 2.
   const guess = Math.max(0, size) + 8;
-  const k = B.nearestInteger(B.mul(mid, B.inv(pi(bits + guess + 16), bits + guess + 16), bits + guess + 16));
+  const k = B.nearestInteger(B.mul(mid, B.inv(bigPi(bits + guess + 16), bits + guess + 16), bits + guess + 16));
   const work = bits + 24 + k.toString(2).length;
-  const reduced = B.add(mid, B.neg(B.mul(B.constant(Q.rat(k), work), pi(work), work)), work);
+  const reduced = B.add(mid, B.neg(B.mul(B.constant(Q.rat(k), work), bigPi(work), work)), work);
   const value = taylor(reduced, work, s);
   const signed = k % 2n === 0n ? value : B.neg(value);
   return B.clamp(B.widenByRadius(signed, x, bits), -1, 1);

@@ -271,6 +271,8 @@ function atom(a: Atom, e: Rational, t: BigInterval, bits: number): BigInterval {
       return pow(enclosePoly(a.base, t, bits), e, bits);
     case 'fn':
       return pow(a.rules.encloseBig(enclosePoly(a.arg, t, bits), bits), e, bits);
+    case 'const':
+      return pow(a.rules.encloseBig(bits), e, bits);
   }
 }
 

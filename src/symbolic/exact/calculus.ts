@@ -11,6 +11,7 @@ function atomDerivative(a: Atom): Poly {
     case 't':
       return ONE;
     case 'root':
+    case 'const':
       return ZERO;
     case 'exp':
       return mul(monomial([factor(a, Q.ONE)]), diff(a.arg));
@@ -51,6 +52,7 @@ export function substitute(p: Poly, c: Poly, ctx: PowerContext): Poly {
       case 't':
         return c;
       case 'root':
+      case 'const':
         return monomial([factor(a, Q.ONE)]);
       case 'exp':
         return exp(substitute(a.arg, c, ctx));
@@ -99,6 +101,7 @@ export function analyticAt(p: Poly, c: Poly, ctx: PowerContext): boolean {
         case 't':
           return powerOk(T, f.exp);
         case 'root':
+        case 'const':
           return true;
         case 'exp':
           return analyticAt(f.atom.arg, c, ctx);
@@ -145,6 +148,8 @@ function encloseFactor(f: Factor, t: Interval): Interval {
         return enclose(f.atom.base, t);
       case 'fn':
         return f.atom.rules.enclose(enclose(f.atom.arg, t));
+      case 'const':
+        return f.atom.rules.enclose();
     }
   })();
   const value = base && (f.atom.kind === 'exp' ? base : I.pow(base, e, Q.isInteger(f.exp)));

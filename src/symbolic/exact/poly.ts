@@ -13,7 +13,7 @@ import * as Q from './rational.js';
 import type { Rational } from './rational.js';
 import { checkBudget } from '../budget.js';
 import { perfectPower } from './perfectPower.js';
-import type { AnalyticRules } from './analytic.js';
+import type { AnalyticRules, ConstantRules } from './analytic.js';
 
 export type Atom =
   | { readonly kind: 't' }
@@ -21,7 +21,8 @@ export type Atom =
   | { readonly kind: 'exp'; readonly arg: Poly } // exponent always 1
   | { readonly kind: 'log'; readonly arg: Poly } // integer exponents
   | { readonly kind: 'pow'; readonly base: Poly } // base a sum, or a monomial we could not split
-  | { readonly kind: 'fn'; readonly rules: AnalyticRules; readonly arg: Poly }; // sin(u), tanh(u), …: the registry's rules travel with the atom
+  | { readonly kind: 'fn'; readonly rules: AnalyticRules; readonly arg: Poly } // sin(u), tanh(u), …: the registry's rules travel with the atom
+  | { readonly kind: 'const'; readonly rules: ConstantRules }; // π, with its enclosures
 
 export interface Factor {
   readonly atom: Atom;
@@ -71,6 +72,8 @@ function atomKey(a: Atom): string {
       return `w(${a.base.key})`;
     case 'fn':
       return `${a.rules.name}(${a.arg.key})`;
+    case 'const':
+      return a.rules.name;
   }
 }
 
@@ -112,6 +115,7 @@ export function atomHasT(a: Atom): boolean {
     case 't':
       return true;
     case 'root':
+    case 'const':
       return false;
     case 'exp':
     case 'log':
@@ -337,6 +341,7 @@ function canSplit(term: Term, alpha: Rational, ctx: PowerContext): boolean {
       case 'log':
         return false;
       case 'fn':
+      case 'const':
         return f.atom.rules.positive;
     }
   });
@@ -385,6 +390,9 @@ export function log(p: Poly, ctx: PowerContext = { tPositive: false }): Poly {
 }
 
 const logAtomOf = (p: Poly): Poly => monomial([factor({ kind: 'log', arg: p }, Q.ONE)]);
+
+/** A named constant (π) as a canonical form. */
+export const namedConstant = (rules: ConstantRules): Poly => monomial([factor({ kind: 'const', rules }, Q.ONE)]);
 
 /** f(u) for a registry function analytic on ℝ: its special value, or the atom. */
 export const analytic = (rules: AnalyticRules, u: Poly): Poly => rules.special(u) ?? monomial([factor({ kind: 'fn', rules, arg: u }, Q.ONE)]);

@@ -187,6 +187,7 @@ function atomSeries(atom: Atom, at: Poly, side: 1 | -1, cap: Rational): Series {
         { e: Q.ONE, c: P.integer(side) },
       ]);
     case 'root':
+    case 'const':
       return exactSeries([{ e: Q.ZERO, c: P.monomial([P.factor(atom, Q.ONE)]) }]);
     case 'exp': {
       const { c0, rest } = splitConstant(seriesAt(atom.arg, at, side, cap));

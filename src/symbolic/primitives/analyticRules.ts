@@ -9,6 +9,7 @@ import type { Poly } from '../exact/poly.js';
 import { signOfConstant } from '../exact/calculus.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { AnalyticRules } from '../exact/analytic.js';
+import { piRules } from './pi.js';
 
 /**
  * u depends on t and is the negative of the canonical representative of ±u
@@ -67,8 +68,46 @@ export function periodicPreimage(name: string, y: Poly): Poly[] {
   if (!insideClosed(y)) return [];
   throw new KinkproofError(
     'unsupported',
-    `${name}(u) = c holds on an infinite periodic family of points (such as u = kπ, k ∈ ℤ); periodic families of breakpoints are not supported yet`,
+    `${name}(u) = c holds on an infinite family of points (such as u = kπ, k ∈ ℤ); such families are supported where phi is periodic (t only inside sin and cos of a*t + b with rational a), and this phi is not`,
   );
 }
 
 const insideClosed = (y: Poly): boolean => side(y, P.integer(-1)) >= 0 && side(y, P.ONE) <= 0;
+
+/** q when u = q·π for a rational q (π/2, −3π, 0), else undefined. */
+export function piMultiple(u: Poly): Q.Rational | undefined {
+  if (P.isZero(u)) return Q.ZERO;
+  const [only] = u.terms;
+  const [f] = only?.mono.factors ?? [];
+  const isPi = u.terms.length === 1 && only!.mono.factors.length === 1 && f!.atom.kind === 'const' && f!.atom.rules === piRules && Q.isOne(f!.exp);
+  return isPi ? only!.coef : undefined;
+}
+
+const CONSTANT = { tPositive: false } as const;
+const surd = (n: number): Poly => P.pow(P.integer(n), Q.HALF, CONSTANT);
+/** sin(mπ/12) for m = 0…6: 0, (√6 − √2)/4, ½, √2/2, √3/2, (√6 + √2)/4, 1. */
+const SIN_TWELFTHS: readonly Poly[] = [
+  P.ZERO,
+  P.scale(P.sub(surd(6), surd(2)), Q.rat(1, 4)),
+  P.constant(Q.HALF),
+  P.scale(surd(2), Q.HALF),
+  P.scale(surd(3), Q.HALF),
+  P.scale(P.add(surd(6), surd(2)), Q.rat(1, 4)),
+  P.ONE,
+];
+
+/** sin(mπ/12) for any integer m, from the first quadrant's table by sin(π − x) = sin x and sin(x + π) = −sin x. */
+export function sinOfTwelfths(m: bigint): Poly {
+  const r = Number(((m % 24n) + 24n) % 24n);
+  const half = r % 12;
+  const value = SIN_TWELFTHS[half <= 6 ? half : 12 - half]!;
+  return r < 12 ? value : P.neg(value);
+}
+
+/** sin(qπ) (shift 0) or cos(qπ) = sin(qπ + π/2) (shift 6) when q is a multiple of 1/12: exact, else undefined. */
+export function atPiMultiple(u: Poly, shift: 0n | 6n): Poly | undefined {
+  const q = piMultiple(u);
+  if (q === undefined) return undefined;
+  const twelfths = Q.mul(q, Q.rat(12));
+  return Q.isInteger(twelfths) ? sinOfTwelfths(twelfths.num + shift) : undefined;
+}

@@ -1,21 +1,23 @@
 import * as P from '../exact/poly.js';
+import * as Q from '../exact/rational.js';
 import type { AnalyticRules } from '../exact/analytic.js';
 import { bigCos } from '../exact/bigElementary.js';
 import { lipschitz } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import { sinRules } from './sin.js';
-import { leadsNegative, periodicPreimage } from './analyticRules.js';
+import { atPiMultiple, leadsNegative, periodicPreimage } from './analyticRules.js';
 import type { SmoothSpec } from './spec.js';
 
 export const cosRules: AnalyticRules = {
   name: 'cos',
   positive: false,
-  special: (u) => (P.isZero(u) ? P.ONE : leadsNegative(u) ? P.analytic(cosRules, P.neg(u)) : undefined),
+  special: (u) => atPiMultiple(u, 6n) ?? (leadsNegative(u) ? P.analytic(cosRules, P.neg(u)) : undefined),
   derivative: (u) => P.neg(P.analytic(sinRules, u)),
   enclose: (x) => lipschitz(Math.cos, x),
   encloseBig: bigCos,
   preimage: (y) => periodicPreimage('cos', y),
+  circular: 'cos',
 };
 
 export const cos: SmoothSpec = {
@@ -27,5 +29,6 @@ export const cos: SmoothSpec = {
   kernel: (a) => `Math.cos(${a})`,
   rounding: { slope: 'one', rounds: 1 },
   symbol: '\\cos',
+  periodInPi: Q.rat(2),
   convex: false,
 };

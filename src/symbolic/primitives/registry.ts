@@ -19,8 +19,9 @@ import { cos } from './cos.js';
 import { tanh } from './tanh.js';
 import { sigmoid } from './sigmoid.js';
 import { softplus } from './softplus.js';
+import { pi } from './pi.js';
 
-export const primitives = { relu, abs, sign, heaviside, max, min, exp, log, sin, cos, tanh, sigmoid, softplus } as const satisfies Record<
+export const primitives = { relu, abs, sign, heaviside, max, min, exp, log, sin, cos, tanh, sigmoid, softplus, pi } as const satisfies Record<
   string,
   PrimitiveSpec
 >;
@@ -35,3 +36,9 @@ for (const [name, spec] of Object.entries(primitives) as [PrimitiveName, Primiti
 export const lookupPrimitive = (spelling: string): PrimitiveName | undefined => byName.get(spelling);
 
 export const primitiveNames = (): string[] => [...byName.keys()];
+
+/** The primitive of no arguments a bare name denotes (`pi`), if any. */
+export function namedConstant(spelling: string): PrimitiveName | undefined {
+  const name = byName.get(spelling);
+  return name && primitives[name].arity === 0 ? name : undefined;
+}

@@ -1,21 +1,23 @@
 import * as P from '../exact/poly.js';
+import * as Q from '../exact/rational.js';
 import type { AnalyticRules } from '../exact/analytic.js';
 import { bigSin } from '../exact/bigElementary.js';
 import { lipschitz } from '../exact/interval.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import { cosRules } from './cos.js';
-import { leadsNegative, periodicPreimage } from './analyticRules.js';
+import { atPiMultiple, leadsNegative, periodicPreimage } from './analyticRules.js';
 import type { SmoothSpec } from './spec.js';
 
 export const sinRules: AnalyticRules = {
   name: 'sin',
   positive: false,
-  special: (u) => (P.isZero(u) ? P.ZERO : leadsNegative(u) ? P.neg(P.analytic(sinRules, P.neg(u))) : undefined),
+  special: (u) => atPiMultiple(u, 0n) ?? (leadsNegative(u) ? P.neg(P.analytic(sinRules, P.neg(u))) : undefined),
   derivative: (u) => P.analytic(cosRules, u),
   enclose: (x) => lipschitz(Math.sin, x),
   encloseBig: bigSin,
   preimage: (y) => periodicPreimage('sin', y),
+  circular: 'sin',
 };
 
 export const sin: SmoothSpec = {
@@ -27,5 +29,6 @@ export const sin: SmoothSpec = {
   kernel: (a) => `Math.sin(${a})`,
   rounding: { slope: 'one', rounds: 1 },
   symbol: '\\sin',
+  periodInPi: Q.rat(2),
   convex: false,
 };

@@ -4,6 +4,7 @@
  */
 import type { Scalar } from '../scalar/expr.js';
 import type { Poly, PowerContext } from '../exact/poly.js';
+import type { Rational } from '../exact/rational.js';
 import { applyLatex } from '../scalar/print.js';
 
 export type Side = -1 | 0 | 1;
@@ -41,7 +42,8 @@ export interface RoundingRule {
 interface CommonParts {
   /** Accepted spellings; the first is canonical in printed output. */
   readonly names: readonly [string, ...string[]];
-  readonly arity: 1 | 2;
+  /** 0 for a named constant (pi), written bare. */
+  readonly arity: 0 | 1 | 2;
   /** Chain-rule factor d/du f(u) as an expression, valid where f is differentiable. */
   readonly derivative: (args: readonly Scalar[], dargs: readonly Scalar[]) => Scalar;
   /** Numeric value, same semantics as the symbolic layer at every point. */
@@ -73,6 +75,8 @@ export interface SmoothSpec extends CommonParts {
   readonly elementary: (arg: Poly, ctx: PowerContext) => Poly;
   /** Where the argument must be > 0 (log) or ≥ 0 (sqrt), its zeros are breakpoints. */
   readonly domain?: 'positive' | 'nonnegative';
+  /** f(u + qπ) = f(u) for this rational q (2 for sin and cos): f(a·t + b) repeats with period qπ/|a|. */
+  readonly periodInPi?: Rational;
   readonly split?: never;
 }
 

@@ -19,6 +19,8 @@ function atomToScalar(a: Atom): Scalar {
       return fromPoly(a.base);
     case 'fn':
       return call(a.rules.name, fromPoly(a.arg));
+    case 'const':
+      return call(a.rules.name);
   }
 }
 

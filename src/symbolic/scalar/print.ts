@@ -112,6 +112,7 @@ function text(s: Scalar, o: PrintOptions): Printed {
     }
     case 'call': {
       const name = primitives[s.fn].names[0];
+      if (primitives[s.fn].arity === 0) return { text: name, prec: PREC.atom }; // a constant: pi
       return { text: `${name}(${s.args.map((a) => text(a, o).text).join(', ')})`, prec: PREC.atom };
     }
   }

@@ -21,7 +21,7 @@ export function toPoly(s: Scalar, ctx: PowerContext): Poly {
     case 'call': {
       const spec = primitives[s.fn];
       if (!('elementary' in spec) || !spec.elementary) throw new NotElementary(s.fn);
-      return spec.elementary(toPoly(s.args[0]!, ctx), ctx);
+      return spec.elementary(s.args[0] ? toPoly(s.args[0], ctx) : P.ZERO, ctx); // no argument: a constant (pi)
     }
   }
 }

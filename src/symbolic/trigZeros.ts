@@ -1,0 +1,148 @@
+/**
+ * Exact zeros of a polynomial in S = sin u and C = cos u, u = a·t + b, over one
+ * period of the entry function. With C² = 1 − S² it reads A(S) + B(S)·C, and
+ * at a zero A² = B²·(1 − S²): the real roots y of that polynomial in S are the
+ * only candidates. Each is matched against the exact table of sin(mπ/12), each
+ * matching angle is kept where A(y) + B(y)·cos(mπ/12) is exactly 0, and angles
+ * that are not multiples of π/12 are refused (never approximated).
+ */
+import * as Q from './exact/rational.js';
+import type { Rational } from './exact/rational.js';
+import * as P from './exact/poly.js';
+import type { Poly } from './exact/poly.js';
+import { approximate, signOfConstant } from './exact/calculus.js';
+import { namedConstant } from './exact/poly.js';
+import { piRules } from './primitives/pi.js';
+import { sinOfTwelfths } from './primitives/analyticRules.js';
+import { KinkproofError } from '../diagnostics.js';
+import { exactText } from './scalar/print.js';
+
+/** Coefficient lists, index = power of S. */
+type SPoly = Poly[];
+
+const PI = namedConstant(piRules);
+/** The most breakpoints one period may hold (as many as the piecewise form allows). */
+const MAX_RESIDUES = 200;
+
+const unsupported = (why: string): KinkproofError => new KinkproofError('unsupported', why);
+
+function addAt(p: SPoly, k: number, c: Poly): void {
+  while (p.length <= k) p.push(P.ZERO);
+  p[k] = P.add(p[k]!, c);
+}
+
+function mulS(a: SPoly, b: SPoly): SPoly {
+  const out: SPoly = [];
+  a.forEach((x, i) => b.forEach((y, j) => addAt(out, i + j, P.mul(x, y))));
+  return out;
+}
+
+function subS(a: SPoly, b: SPoly): SPoly {
+  const out = [...a];
+  b.forEach((y, k) => addAt(out, k, P.neg(y)));
+  return out;
+}
+
+const trim = (p: SPoly): SPoly => {
+  const out = [...p];
+  while (out.length && P.isZero(out[out.length - 1]!)) out.pop();
+  return out;
+};
+
+const valueAt = (p: SPoly, y: Poly): Poly => p.reduceRight((acc, c) => P.add(P.mul(acc, y), c), P.ZERO);
+
+const binomial = (n: number, k: number): bigint => {
+  let r = 1n;
+  for (let i = 1; i <= k; i++) r = (r * BigInt(n - k + i)) / BigInt(i);
+  return r;
+};
+
+/** p as A(S) + B(S)·C for one argument u, or undefined when p is not such a polynomial. */
+function split(p: Poly): { u: Poly; A: SPoly; B: SPoly } | undefined {
+  let u: Poly | undefined;
+  const A: SPoly = [];
+  const B: SPoly = [];
+  for (const term of p.terms) {
+    let s = 0;
+    let c = 0;
+    const rest: P.Factor[] = [];
+    for (const f of term.mono.factors) {
+      if (!P.atomHasT(f.atom)) rest.push(f);
+      else if (f.atom.kind === 'fn' && f.atom.rules.circular && (!u || u.key === f.atom.arg.key) && Q.isInteger(f.exp) && f.exp.num > 0n) {
+        u = f.atom.arg;
+        if (f.atom.rules.circular === 'sin') s = Number(f.exp.num);
+        else c = Number(f.exp.num);
+      } else return undefined;
+    }
+    const coef = P.scale(P.monomial(rest), term.coef);
+    // C^c = C^{c mod 2}·(1 − S²)^{⌊c/2⌋}
+    const half = Math.floor(c / 2);
+    for (let j = 0; j <= half; j++)
+      addAt(c % 2 ? B : A, s + 2 * j, P.scale(coef, Q.rat(binomial(half, j) * (j % 2 ? -1n : 1n))));
+  }
+  return u ? { u, A: trim(A), B: trim(B) } : undefined;
+}
+
+/** The m in 0…23 with sin(mπ/12) = y exactly; refuses a y that is no such value. */
+function twelfthsWithSine(y: Poly): bigint[] {
+  const approx = approximate(y);
+  const out: bigint[] = [];
+  for (let m = 0n; m < 24n; m++) {
+    const v = sinOfTwelfths(m);
+    if (Math.abs(approximate(v) - approx) > 1e-6) continue;
+    if (signOfConstant(P.sub(v, y)) === 0) out.push(m);
+  }
+  if (out.length === 0)
+    throw unsupported(`sin u = ${exactText(y)} at angles u that are not rational multiples of π/12 (inverse sines); not supported yet`);
+  return out;
+}
+
+/** The x in [0, w) with x ≡ t (mod w), exactly; w a positive multiple of π. */
+export function reduceModulo(t: Poly, w: Poly): Poly {
+  const guess = Math.floor(approximate(t) / approximate(w));
+  for (const n of [guess, guess - 1, guess + 1]) {
+    const x = P.sub(t, P.scale(w, Q.rat(n)));
+    const lo = signOfConstant(x);
+    const hi = signOfConstant(P.sub(x, w));
+    if (lo === undefined || hi === undefined) break;
+    if (lo >= 0 && hi < 0) return x;
+  }
+  throw unsupported(`cannot reduce ${exactText(t)} modulo the period ${exactText(w)} exactly`);
+}
+
+/**
+ * The zeros of p in [0, qπ) when p is a polynomial in sin u and cos u for one
+ * u = a·t + b (a rational, qπ a multiple of its period 2π/|a|); undefined when
+ * p has another form. `rootsOf` solves a polynomial with constant coefficients.
+ */
+export function trigZeros(p: Poly, periodInPi: Rational, rootsOf: (coeffs: Poly[]) => Poly[]): Poly[] | undefined {
+  const parts = split(p);
+  if (!parts) return undefined;
+  const { u, A, B } = parts;
+  const lin = P.coefficientsInT(u);
+  const a = lin?.length === 2 ? P.asRational(lin[1]!) : undefined;
+  if (!lin || !a) return undefined;
+  const b = lin[0]!;
+  const oneMinusS2: SPoly = [P.ONE, P.ZERO, P.integer(-1)];
+  const resultant = trim(B.length ? subS(mulS(A, A), mulS(mulS(B, B), oneMinusS2)) : A);
+  if (resultant.length === 0) throw unsupported('a switching expression in sin and cos vanishes identically (sin² + cos² = 1); it has no sign to switch on');
+  const base = Q.div(Q.rat(2), Q.sign(a) < 0 ? Q.neg(a) : a); // u's period, in units of π
+  const copies = Q.div(periodInPi, base);
+  if (!Q.isInteger(copies)) throw new Error('the period is not a multiple of its parts');
+  const w = P.scale(PI, base);
+  const angles: Poly[] = [];
+  for (const y of resultant.length > 1 ? rootsOf(resultant) : []) {
+    if (signOfConstant(P.sub(y, P.ONE)) === 1 || signOfConstant(P.add(y, P.ONE)) === -1) continue;
+    for (const m of twelfthsWithSine(y)) {
+      const residual = P.add(valueAt(A, y), P.mul(valueAt(B, y), sinOfTwelfths(m + 6n)));
+      const s = signOfConstant(residual);
+      if (s === undefined) throw unsupported('cannot decide whether a candidate angle is a zero of a switch in sin and cos');
+      if (s === 0) angles.push(P.scale(PI, Q.rat(m, 12n)));
+    }
+  }
+  if (angles.length * Number(copies.num) > MAX_RESIDUES)
+    throw new KinkproofError('limit', `more than ${MAX_RESIDUES} breakpoints in one period`);
+  // a·t + b = θ + 2kπ: t = (θ − b)/a + k·(2π/|a|).
+  const firsts = angles.map((theta) => reduceModulo(P.scale(P.sub(theta, b), Q.inv(a)), w));
+  return firsts.flatMap((x) => Array.from({ length: Number(copies.num) }, (_, k) => P.add(x, P.scale(w, Q.rat(k)))));
+}

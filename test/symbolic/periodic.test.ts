@@ -1,0 +1,127 @@
+/**
+ * Periodic families of breakpoints (t = c + kP, k ∈ ℤ) against hand
+ * derivations: where sin and cos vanish or meet, the exact one-sided slopes
+ * there (cos and sin at multiples of π/12), classes and Clarke sets; each
+ * derivation verified by the numeric verifier, which also probes copies of
+ * every piece several periods away. What is not periodic, or needs an inverse
+ * sine, is refused with its reason.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkEqual, derive, KinkproofError } from '../../src/index.js';
+import { approximate } from '../../src/symbolic/exact/calculus.js';
+import { exactText } from '../../src/symbolic/scalar/print.js';
+import { classText } from '../../src/analysisText.js';
+import type { Limit } from '../../src/index.js';
+import { summary } from '../../src/cli/summary.js';
+import { deriveJson } from '../../src/cli/json.js';
+
+const slope = (l: Limit): string => (l.kind === 'finite' ? exactText(l.value) : 'unknown');
+
+interface Case {
+  readonly f: string;
+  readonly period: string;
+  readonly cls: string;
+  /** Each breakpoint in [0, P): where, φ′₋ and φ′₊ there. */
+  readonly kinks: readonly (readonly [string, string, string])[];
+}
+
+/**
+ * By hand: relu(sin t) switches where sin t = 0, slopes cos 0 = 1 and cos π = −1 on the sine's side;
+ * |cos t| at π/2, 3π/2 with slopes ∓sin; max(sin, cos) where tan t = 1 (π/4, 5π/4), slopes
+ * −sin(π/4) = −√2/2 then cos(π/4) = √2/2, and at 5π/4 cos(5π/4) = −√2/2 then −sin(5π/4) = √2/2;
+ * sin(2t + 1) = 0 at t = (kπ − 1)/2, period π, slopes ±2; sin t = ½ at π/6, 5π/6, slopes ±√3/2;
+ * sin + cos = √2·sin(t + π/4) vanishes at 3π/4, 7π/4 with |slope| √2; √(1 + sin t) near 3π/2 is
+ * √(1 − cos h) ≈ |h|/√2; relu(sin)² has slopes 0 on both sides (C¹), and φ″ jumps from 0 to 2cos²0 = 2.
+ */
+const cases: readonly Case[] = [
+  { f: 'sum(relu(sin(X)))', period: '2*pi', cls: 'C0', kinks: [['0', '0', '1'], ['pi', '-1', '0']] },
+  { f: 'sum(abs(cos(X)))', period: '2*pi', cls: 'C0', kinks: [['0.5*pi', '-1', '1'], ['1.5*pi', '-1', '1']] },
+  { f: 'sum(max(sin(X), cos(X)))', period: '2*pi', cls: 'C0', kinks: [['0.25*pi', '-0.5*sqrt(2)', '0.5*sqrt(2)'], ['1.25*pi', '-0.5*sqrt(2)', '0.5*sqrt(2)']] },
+  { f: 'sum(relu(sin(2*X + 1)))', period: 'pi', cls: 'C0', kinks: [['0.5*pi - 0.5', '-2', '0'], ['pi - 0.5', '0', '2']] },
+  { f: 'sum(relu(sin(X) - 1/2))', period: '2*pi', cls: 'C0', kinks: [['pi/6', '0', '0.5*sqrt(3)'], ['5*pi/6', '-0.5*sqrt(3)', '0']] },
+  { f: 'sum(abs(sin(X) + cos(X)))', period: '2*pi', cls: 'C0', kinks: [['0.75*pi', '-sqrt(2)', 'sqrt(2)'], ['1.75*pi', '-sqrt(2)', 'sqrt(2)']] },
+  { f: 'sum(sqrt(1 + sin(X)))', period: '2*pi', cls: 'C0', kinks: [['1.5*pi', '-0.5*sqrt(2)', '0.5*sqrt(2)']] },
+  { f: 'sum(relu(sin(X)).^2)', period: '2*pi', cls: 'C1', kinks: [['0', '0', '0'], ['pi', '0', '0']] },
+  { f: 'sum(relu(tanh(sin(X))))', period: '2*pi', cls: 'C0', kinks: [['0', '0', '1'], ['pi', '-1', '0']] },
+  { f: 'sum(relu(sin(X - pi/3)))', period: '2*pi', cls: 'C0', kinks: [['pi/3', '0', '1'], ['4*pi/3', '-1', '0']] },
+];
+
+describe('periodic breakpoint families: hand-derived residues, slopes and classes', () => {
+  it.each(cases)('$f', ({ f, period, cls, kinks }) => {
+    const a = derive(f, { seed: 1 });
+    expect(a.entry.piecewise.period && exactText(a.entry.piecewise.period)).toBe(period);
+    expect(classText(a.entry.smoothness)).toBe(cls);
+    expect(a.entry.breakpoints.map((b) => [exactText(b.at), slope(b.leftDerivative), slope(b.rightDerivative)])).toEqual(kinks);
+    // Not convex: a convex function bounded above on ℝ is constant (and these are not).
+    expect(a.convexity.convex).toBe(false);
+    expect(a.verification?.status).toBe('passed');
+    expect(a.verification?.checks).toBeGreaterThan(50);
+  });
+
+  it('the residues are exact: sin vanishes at each breakpoint of relu(sin(X)) to every digit', () => {
+    const a = derive('sum(relu(sin(X)))', { verify: false });
+    for (const b of a.entry.breakpoints) expect(Math.abs(Math.sin(approximate(b.at)))).toBeLessThan(1e-15);
+  });
+});
+
+describe('the answer at points, decided modulo the period', () => {
+  it('relu(sin(X)): Clarke sets [0, 1] at 2kπ (0), derivatives cos x off the family (7 − 2π lies in (0, π); 2π − 3 beyond π)', () => {
+    const [p] = derive('sum(relu(sin(X)))', { verify: false, at: [[[0, 3, 7, -3]]] }).points;
+    expect(p!.differentiable).toBe(false);
+    expect(p!.subdifferential).toEqual([[[0, 1], [Math.cos(3), Math.cos(3)], [Math.cos(7), Math.cos(7)], [0, 0]]]);
+  });
+
+  it('a rational point is never on a family other than at 0 (π is irrational): relu(sin(X)) at 355/113 is differentiable', () => {
+    const [p] = derive('sum(relu(sin(X)))', { verify: false, at: [[[355 / 113]]] }).points;
+    expect(p!.differentiable).toBe(true);
+  });
+});
+
+describe('outputs name the family', () => {
+  it('text and JSON give the period; the cases read modulo it', () => {
+    const a = derive('sum(relu(sin(X)))', { seed: 1 });
+    const text = summary(a, a.verification);
+    expect(text).toContain('kinks:          0, pi (mod 2*pi)');
+    expect(text).toContain('-pi < t < 0 (mod 2*pi):  phi(t) = 0');
+    expect(text).toContain('G_ij in [0, 1] if x_ij = 0 (mod 2*pi)');
+    const json = deriveJson(a, a.verification);
+    expect(json.period?.exact).toBe('2*pi');
+    expect(json.pieces.map((p) => [p.from, p.to])).toEqual([['-pi', '0'], ['0', 'pi'], ['pi', '2*pi']]);
+  });
+});
+
+describe('identities between periodic functions', () => {
+  it('relu(sin(X)) = max(sin(X), 0), and ≠ abs(sin(X)) (a counterexample in (π, 2π))', () => {
+    expect(checkEqual('relu(sin(X))', 'max(sin(X), 0)').verdict).toBe('correct');
+    expect(checkEqual('relu(sin(X))', 'abs(sin(X))').verdict).toBe('incorrect');
+  });
+});
+
+describe('what is not periodic, or needs inverse sines, is refused with its reason', () => {
+  it.each([
+    ['sum(relu(sin(X)) + X)', /periodic/],
+    ['sum(relu(sin(X.^2)))', /periodic/],
+    ['sum(relu(sin(X) - 1/3))', /π\/12/],
+  ])('%s', (f, reason) => {
+    expect(() => derive(f)).toThrow(KinkproofError);
+    try {
+      derive(f);
+    } catch (e) {
+      expect((e as KinkproofError).kind).toBe('unsupported');
+      expect((e as Error).message).toMatch(reason);
+    }
+  });
+});
+
+describe('pi, the constant', () => {
+  it('is exact: relu(X - pi) kinks at π, relu(sin(X - pi/2)) is relu(−cos X) with kinks at π/2 and 3π/2', () => {
+    expect(derive('sum(relu(X - pi))', { seed: 1 }).entry.breakpoints.map((b) => exactText(b.at))).toEqual(['pi']);
+    const a = derive('sum(relu(sin(X - pi/2)))', { seed: 1 });
+    expect(a.entry.breakpoints.map((b) => exactText(b.at))).toEqual(['0.5*pi', '1.5*pi']);
+    expect(a.verification?.status).toBe('passed');
+  });
+
+  it('is not a function: pi(X) is refused at its position', () => {
+    expect(() => derive('sum(pi(X))')).toThrow(/pi is a constant, not a function/);
+  });
+});
