@@ -88,8 +88,8 @@ describe('parseMatrix keeps the decimal written, not the double nearest to it', 
     expect(parseMatrix(rows.slice(0, rows.lastIndexOf(',[')) + ']', '--at #1', 10_000).rows).toBe(100);
   });
 
-  it('refuses numbers whose exact value would need huge powers of ten, quickly', () => {
-    const t0 = performance.now();
+  // Building 10^(10^11) would hang past the test timeout: the refusal itself shows none was built.
+  it('refuses numbers whose exact value would need huge powers of ten', () => {
     const tiny = problem(() => parseMatrix('[[1e-99999999999]]', '--at #1'));
     expect(tiny.kind).toBe('limit');
     expect(tiny.message).toMatch(/entry \(1,1\) is 1e-99999999999, nonzero but smaller than 1e-1000/);
@@ -97,7 +97,6 @@ describe('parseMatrix keeps the decimal written, not the double nearest to it', 
     expect(long.kind).toBe('limit');
     expect(long.message).toMatch(new RegExp(`longer than ${MAX_NUMBER_LENGTH} characters`));
     expect(Q.toText(parseMatrix('[[0e-99999999999]]', '--at #1').exact[0]![0]!)).toBe('0');
-    expect(performance.now() - t0).toBeLessThan(5000); // no 10^(10^11) was built (a hang, not a timing figure)
   });
 });
 

@@ -12,7 +12,6 @@ export interface Outcome {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-  readonly ms: number;
 }
 
 /** Run `kinkproof argv` in this process; a throw out of main is recorded as exit code -1. */
@@ -27,7 +26,6 @@ export async function run(argv: readonly string[]): Promise<Outcome> {
       stderr += t;
     },
   };
-  const t0 = performance.now();
   let code: number;
   try {
     code = await main(argv, io);
@@ -35,7 +33,7 @@ export async function run(argv: readonly string[]): Promise<Outcome> {
     code = -1;
     stderr += `UNCAUGHT ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
   }
-  return { argv, code, stdout, stderr, ms: performance.now() - t0 };
+  return { argv, code, stdout, stderr };
 }
 
 const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>)$/m;

@@ -1,4 +1,5 @@
 /** The pdflatex sandbox itself, fed raw TeX that tries to escape it (escaping is not relied on here). */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { foundingExample } from './foundingExample.js';
 import { haveTex } from './helpers.js';
 
 const outside = mkdtempSync(join(tmpdir(), 'kinkproof-outside-'));
-const secret = `SECRET${process.pid}x${Date.now()}`;
+const secret = `SECRET${randomBytes(8).toString('hex')}`; // a nonce no file on the machine contains
 const secretFile = join(outside, 'secret.tex');
 writeFileSync(secretFile, `${secret}\n`);
 afterAll(() => rmSync(outside, { recursive: true, force: true }));
