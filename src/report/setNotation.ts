@@ -4,6 +4,8 @@
  */
 import { exactLatex, exactText, fromPoly, intervalBounds, P, printLatex, printText } from '../symbolic/index.js';
 import type { EntryAnalysis, Piecewise, Poly, Subdifferential } from '../symbolic/index.js';
+import { moduloText } from '../analysisText.js';
+import { pieceCondition as pieceLatex, pointCondition as pointLatex } from './narrate/notation.js';
 
 export interface SetNotation {
   readonly text: string;
@@ -18,34 +20,19 @@ interface Row {
 const TEXT_VAR = { variable: 'x_ij', matrix: false };
 const LATEX_VAR = { variable: 'x_{ij}', matrix: false };
 
-/**
- * The condition that x_ij lies in piece i. For a periodic φ (period P) the
- * piece repeats: (lo, hi) + Pℤ.
- */
+/** The condition that x_ij lies in piece i (for a periodic φ, in any copy of it), in text and LaTeX. */
 function pieceCondition(bps: readonly Poly[], i: number, period: Poly | undefined): { text: string; latex: string } {
+  if (bps.length === 0) return { text: 'every entry', latex: '\\text{every entry}' };
   const { lo, hi } = intervalBounds(bps, i, period);
-  if (period && lo && hi)
-    return {
-      text: `${exactText(lo)} < x_ij < ${exactText(hi)} (mod ${exactText(period)})`,
-      latex: `x_{ij} \\in \\left(${exactLatex(lo)}, ${exactLatex(hi)}\\right) + ${periodLatex(period)}`,
-    };
-  if (lo && hi) return { text: `${exactText(lo)} < x_ij < ${exactText(hi)}`, latex: `${exactLatex(lo)} < x_{ij} < ${exactLatex(hi)}` };
-  if (hi) return { text: `x_ij < ${exactText(hi)}`, latex: `x_{ij} < ${exactLatex(hi)}` };
-  if (lo) return { text: `x_ij > ${exactText(lo)}`, latex: `x_{ij} > ${exactLatex(lo)}` };
-  return { text: 'every entry', latex: '\\text{every entry}' };
+  const text = lo && hi ? `${exactText(lo)} < x_ij < ${exactText(hi)}` : hi ? `x_ij < ${exactText(hi)}` : `x_ij > ${exactText(lo!)}`;
+  return { text: `${text}${moduloText(period)}`, latex: pieceLatex(bps, i, period, 'x_{ij}') };
 }
 
-/** P·ℤ in LaTeX. */
-const periodLatex = (period: Poly): string => `${exactLatex(period)}\\mathbb{Z}`;
-
-/** x_ij = c, or for a periodic φ x_ij ∈ c + Pℤ. */
-function pointCondition(c: Poly, period: Poly | undefined): { text: string; latex: string } {
-  if (!period) return { text: `x_ij = ${exactText(c)}`, latex: `x_{ij} = ${exactLatex(c)}` };
-  return {
-    text: `x_ij = ${exactText(c)} (mod ${exactText(period)})`,
-    latex: P.isZero(c) ? `x_{ij} \\in ${periodLatex(period)}` : `x_{ij} \\in ${exactLatex(c)} + ${periodLatex(period)}`,
-  };
-}
+/** x_ij = c (for a periodic φ, modulo the period), in text and LaTeX. */
+const pointCondition = (c: Poly, period: Poly | undefined): { text: string; latex: string } => ({
+  text: `x_ij = ${exactText(c)}${moduloText(period)}`,
+  latex: pointLatex(c, period, 'x_{ij}'),
+});
 
 export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): SetNotation {
   if (sub.kind === null) return { text: `no subdifferential: ${sub.reason}`, latex: `\\text{no subdifferential}` };

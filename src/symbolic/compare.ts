@@ -102,15 +102,12 @@ function onPeriod(pw: Piecewise, period: Poly): Piecewise {
   if (!pw.period) return pw;
   const copies = P.asRational(P.mul(period, P.pow(pw.period, Q.MINUS_ONE)));
   if (!copies || !Q.isInteger(copies)) throw new Error('not a multiple of the period');
-  const n = Number(copies.num);
-  if (n === 1) return pw;
-  const shift = (k: number) => (c: Poly): Poly => P.add(c, P.scale(pw.period!, Q.rat(k)));
-  const repeat = <T>(xs: readonly T[], f: (x: T, k: number) => T): T[] => Array.from({ length: n }, (_, k) => xs.map((x) => f(x, k))).flat();
-  const inner = pw.pieces.slice(1); // pieces[0] is the copy of the last one before the period starts
+  const ks = Array.from({ length: Number(copies.num) }, (_, k) => k);
   return {
-    breakpoints: repeat(pw.breakpoints, (c, k) => shift(k)(c)),
-    pieces: [pw.pieces[0]!, ...repeat(inner, (p) => p)],
-    values: repeat(pw.values, (v) => v),
+    breakpoints: ks.flatMap((k) => pw.breakpoints.map((c) => P.add(c, P.scale(pw.period!, Q.rat(k))))),
+    // pieces[0] is the copy of the last piece before the period starts; the others repeat in order.
+    pieces: [pw.pieces[0]!, ...ks.flatMap(() => pw.pieces.slice(1))],
+    values: ks.flatMap(() => pw.values),
     period,
   };
 }

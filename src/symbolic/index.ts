@@ -30,7 +30,7 @@ export { toPoly } from './scalar/toPoly.js';
 export { applyLatex, exactLatex, exactText, MATRIX, parenLatex, printLatex, printText, SCALAR } from './scalar/print.js';
 
 // The primitives (relu, abs, max, …) and what each one declares.
-export { namedConstant, lookupPrimitive, primitives } from './primitives/registry.js';
+export { lookupConstant, lookupPrimitive, primitives } from './primitives/registry.js';
 export type { PrimitiveName } from './primitives/registry.js';
 export { applicationLatex } from './primitives/spec.js';
 export type { PrimitiveSpec, RoundingRule } from './primitives/spec.js';

@@ -19,8 +19,7 @@ import { KinkproofError } from '../diagnostics.js';
 import { exactText } from './scalar/print.js';
 import { differentiate } from './scalar/derivative.js';
 import { periodicity } from './periodicity.js';
-import { namedConstant } from './exact/poly.js';
-import { piRules } from './primitives/pi.js';
+import { piTimes } from './primitives/pi.js';
 
 /** An elementary expression valid on one open interval, with its canonical form. */
 export interface Piece {
@@ -177,10 +176,9 @@ export function refine(pw: Piecewise, bps: readonly Poly[]): { pieces: Piece[]; 
 
 /**
  * How the entry function is built: on all of ℝ, or (when it is periodic with
- * period qπ) over one period, every breakpoint a residue in [0, qπ).
+ * period P = qπ) over one period, every breakpoint a residue in [0, P).
  */
 interface Mode {
-  readonly periodInPi?: Q.Rational;
   readonly period?: Poly;
 }
 
@@ -195,7 +193,7 @@ function signChanges(pw: Piecewise, mode: Mode): Poly[] {
     if (P.isZero(piece.nf) || !P.hasT(piece.nf)) return;
     const { lo, hi } = intervalBounds(bps, i, mode.period);
     const wraps = mode.period !== undefined && (i === 0 || i === bps.length);
-    for (const z of realZeros(piece.nf, mode.periodInPi)) {
+    for (const z of realZeros(piece.nf, mode.period)) {
       // A residue z stands for z + kP: the wrapping interval holds it as z − P or z + P.
       const inside = lies(z, lo, hi) || (wraps && (lies(P.sub(z, mode.period!), lo, hi) || lies(P.add(z, mode.period!), lo, hi)));
       if (inside) extra.push(z);
@@ -338,7 +336,7 @@ interface Builder {
 /** Build the piecewise form of an entry function bottom-up (over one period when it is periodic). */
 export function toPiecewise(s: Scalar): Piecewise {
   const p = periodicity(s);
-  const mode: Mode = p.kind === 'periodic' ? { periodInPi: p.periodInPi, period: P.scale(namedConstant(piRules), p.periodInPi) } : {};
+  const mode: Mode = p.kind === 'periodic' ? { period: piTimes(p.periodInPi) } : {};
   return build(s, { mode, cache: new Map() });
 }
 

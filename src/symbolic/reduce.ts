@@ -12,7 +12,7 @@ import type { Expr } from './syntax/ast.js';
 import { dependsOnX } from './syntax/ast.js';
 import type { ShapeEnv } from './shapes.js';
 import { isReduction } from './shapes.js';
-import { lookupPrimitive, namedConstant } from './primitives/registry.js';
+import { lookupPrimitive, lookupConstant } from './primitives/registry.js';
 import { call, int, num, VAR, dependsOnT } from './scalar/expr.js';
 import type { Scalar } from './scalar/expr.js';
 import { addS, divS, mulS, negS, powS, subS } from './scalar/build.js';
@@ -170,7 +170,7 @@ export class Reducer {
         return this.unsupported(`unexpected string '${e.value}'`, e);
       case 'symbol': {
         if (e.name === 'X') return { phi: VAR, transposed: false };
-        const named = namedConstant(e.name);
+        const named = lookupConstant(e.name);
         if (named) return { phi: call(named), transposed: false };
         const c = this.env.constants.get(e.name);
         if (c && c.rows === 1 && c.cols === 1) return { phi: num(c.exact[0]![0]!), transposed: false }; // as written: 0.1 is 1/10

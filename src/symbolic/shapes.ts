@@ -6,7 +6,7 @@ import { KinkproofError } from '../diagnostics.js';
 import * as Q from './exact/rational.js';
 import type { Rational } from './exact/rational.js';
 import type { Expr, Span } from './syntax/ast.js';
-import { lookupPrimitive, namedConstant, primitives } from './primitives/registry.js';
+import { lookupPrimitive, lookupConstant, primitives } from './primitives/registry.js';
 
 export type Dim = number | 'm' | 'n';
 export type Shape = { readonly kind: 'scalar' } | { readonly kind: 'matrix'; readonly rows: Dim; readonly cols: Dim };
@@ -99,7 +99,7 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
         return fail(`a string ('${e.value}') is only allowed as the second argument of norm`, e.span);
       case 'symbol': {
         if (e.name === 'X') return { kind: 'matrix', rows: 'm', cols: 'n' };
-        if (namedConstant(e.name)) return SCALAR;
+        if (lookupConstant(e.name)) return SCALAR;
         const c = env.constants.get(e.name);
         if (c) return c.rows === 1 && c.cols === 1 ? SCALAR : { kind: 'matrix', rows: c.rows, cols: c.cols };
         return fail(`unknown name '${e.name}' (the variable is X; give constants with --const ${e.name}=[[...]])`, e.span);

@@ -24,11 +24,11 @@ export function compareExact(a: Poly, b: Poly): -1 | 0 | 1 {
 
 /**
  * All real zeros of p (not identically zero), in increasing order. With a
- * period qπ of p, the zeros in [0, qπ): every zero is one of them plus k·qπ.
+ * period P = qπ of p, the zeros in [0, P): every zero is one of them plus kP.
  */
-export function realZeros(p: Poly, periodInPi?: Rational): Poly[] {
+export function realZeros(p: Poly, period?: Poly): Poly[] {
   const coeffs = P.coefficientsInT(p);
-  if (!coeffs) return nonPolynomialZeros(p, periodInPi);
+  if (!coeffs) return nonPolynomialZeros(p, period);
   const roots = polynomialZeros(trimmed(coeffs));
   roots.sort(compareExact);
   return roots.filter((r, i) => i === 0 || compareExact(roots[i - 1]!, r) !== 0);
@@ -115,7 +115,7 @@ function commonPowers(p: Poly): { rest: Poly; vanishing: Poly[] } | undefined {
   return { rest, vanishing };
 }
 
-function nonPolynomialZeros(p: Poly, period: Rational | undefined): Poly[] {
+function nonPolynomialZeros(p: Poly, period: Poly | undefined): Poly[] {
   if (neverZero(p)) return [];
   const circular = period && trigZeros(p, period, (c) => polynomialZeros(trimmed(c)));
   if (circular) return union([circular]);
@@ -137,7 +137,7 @@ function nonPolynomialZeros(p: Poly, period: Rational | undefined): Poly[] {
  * A pole is no zero; no piece's open interval holds one (an entry function
  * without a real value somewhere is refused).
  */
-function factorZeros(f: P.Factor, period: Rational | undefined): Poly[] {
+function factorZeros(f: P.Factor, period: Poly | undefined): Poly[] {
   if (Q.sign(f.exp) < 0) return [];
   switch (f.atom.kind) {
     case 't':
@@ -156,12 +156,12 @@ function factorZeros(f: P.Factor, period: Rational | undefined): Poly[] {
 }
 
 /** Where a power of sin u or cos u vanishes, over one period (sin(u)² at u = kπ). */
-function circularZeros(f: P.Factor, period: Rational | undefined): Poly[] | undefined {
+function circularZeros(f: P.Factor, period: Poly | undefined): Poly[] | undefined {
   return period ? trigZeros(P.monomial([P.factor(f.atom, Q.ONE)]), period, (c) => polynomialZeros(trimmed(c))) : undefined;
 }
 
 /** Where the atom A (exp(u), log(u) or f(u)) takes the constant value y: the zeros of u − v for each v in A's preimage of y. */
-function preimageZeros(atom: P.Atom, y: Poly, period: Rational | undefined): Poly[] {
+function preimageZeros(atom: P.Atom, y: Poly, period: Poly | undefined): Poly[] {
   switch (atom.kind) {
     case 'exp':
       return signOfConstant(y) === 1 ? realZeros(P.sub(atom.arg, P.log(y)), period) : [];
@@ -180,7 +180,7 @@ function preimageZeros(atom: P.Atom, y: Poly, period: Rational | undefined): Pol
  * y of q, that is on A's preimage of each y (exp(t) − 2 at t = log 2;
  * sigmoid(t) − sigmoid(t)² nowhere, its roots 0 and 1 being outside the range).
  */
-function oneAtomZeros(p: Poly, period: Rational | undefined): Poly[] | undefined {
+function oneAtomZeros(p: Poly, period: Poly | undefined): Poly[] | undefined {
   let atom: P.Atom | undefined;
   let key: string | undefined;
   const coeffs: Poly[] = [];
@@ -218,7 +218,7 @@ function ratio(b: Poly, a: Poly): Rational | undefined {
  * for a shift m, and y > 0 never vanishes. p = 0 where y is one of its positive
  * roots y₀, that is where g = d·log y₀ (eᵗ − e⁻ᵗ at 0; e²ᵗ − 3eᵗ + 2 at 0 and log 2).
  */
-function exponentialPolynomialZeros(p: Poly, period: Rational | undefined): Poly[] | undefined {
+function exponentialPolynomialZeros(p: Poly, period: Poly | undefined): Poly[] | undefined {
   let g: Poly | undefined;
   const terms: { r: Rational; c: Poly }[] = [];
   for (const term of p.terms) {

@@ -7,20 +7,17 @@
  * that are not multiples of π/12 are refused (never approximated).
  */
 import * as Q from './exact/rational.js';
-import type { Rational } from './exact/rational.js';
 import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { approximate, signOfConstant } from './exact/calculus.js';
-import { namedConstant } from './exact/poly.js';
-import { piRules } from './primitives/pi.js';
-import { sinOfTwelfths } from './primitives/analyticRules.js';
+import { piTimes } from './primitives/pi.js';
+import { piMultiple, sinOfTwelfths } from './primitives/analyticRules.js';
 import { KinkproofError } from '../diagnostics.js';
 import { exactText } from './scalar/print.js';
 
 /** Coefficient lists, index = power of S. */
 type SPoly = Poly[];
 
-const PI = namedConstant(piRules);
 /** The most breakpoints one period may hold (as many as the piecewise form allows). */
 const MAX_RESIDUES = 200;
 
@@ -111,11 +108,11 @@ export function reduceModulo(t: Poly, w: Poly): Poly {
 }
 
 /**
- * The zeros of p in [0, qπ) when p is a polynomial in sin u and cos u for one
- * u = a·t + b (a rational, qπ a multiple of its period 2π/|a|); undefined when
- * p has another form. `rootsOf` solves a polynomial with constant coefficients.
+ * The zeros of p in [0, P) when p is a polynomial in sin u and cos u for one
+ * u = a·t + b (a rational, P = qπ a multiple of its period 2π/|a|); undefined
+ * when p has another form. `rootsOf` solves a polynomial with constant coefficients.
  */
-export function trigZeros(p: Poly, periodInPi: Rational, rootsOf: (coeffs: Poly[]) => Poly[]): Poly[] | undefined {
+export function trigZeros(p: Poly, period: Poly, rootsOf: (coeffs: Poly[]) => Poly[]): Poly[] | undefined {
   const parts = split(p);
   if (!parts) return undefined;
   const { u, A, B } = parts;
@@ -127,9 +124,9 @@ export function trigZeros(p: Poly, periodInPi: Rational, rootsOf: (coeffs: Poly[
   const resultant = trim(B.length ? subS(mulS(A, A), mulS(mulS(B, B), oneMinusS2)) : A);
   if (resultant.length === 0) throw unsupported('a switching expression in sin and cos vanishes identically (sin² + cos² = 1); it has no sign to switch on');
   const base = Q.div(Q.rat(2), Q.sign(a) < 0 ? Q.neg(a) : a); // u's period, in units of π
-  const copies = Q.div(periodInPi, base);
-  if (!Q.isInteger(copies)) throw new Error('the period is not a multiple of its parts');
-  const w = P.scale(PI, base);
+  const copies = Q.div(piMultiple(period) ?? Q.ZERO, base);
+  if (!Q.isInteger(copies) || Q.sign(copies) <= 0) throw new Error('the period is not a multiple of its parts');
+  const w = piTimes(base);
   const angles: Poly[] = [];
   for (const y of resultant.length > 1 ? rootsOf(resultant) : []) {
     if (signOfConstant(P.sub(y, P.ONE)) === 1 || signOfConstant(P.add(y, P.ONE)) === -1) continue;
@@ -137,7 +134,7 @@ export function trigZeros(p: Poly, periodInPi: Rational, rootsOf: (coeffs: Poly[
       const residual = P.add(valueAt(A, y), P.mul(valueAt(B, y), sinOfTwelfths(m + 6n)));
       const s = signOfConstant(residual);
       if (s === undefined) throw unsupported('cannot decide whether a candidate angle is a zero of a switch in sin and cos');
-      if (s === 0) angles.push(P.scale(PI, Q.rat(m, 12n)));
+      if (s === 0) angles.push(piTimes(Q.rat(m, 12n)));
     }
   }
   if (angles.length * Number(copies.num) > MAX_RESIDUES)

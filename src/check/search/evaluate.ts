@@ -4,7 +4,7 @@
  * entry-wise (matrix products, traces, constant matrices): values are
  * canonical constants, so two sides differ only when a sign is proved.
  */
-import { fromPoly, lookupPrimitive, namedConstant, P, primitives, Q, signOfConstant, toPoly } from '../../symbolic/index.js';
+import { fromPoly, lookupPrimitive, lookupConstant, P, primitives, Q, signOfConstant, toPoly } from '../../symbolic/index.js';
 import type { ConstantMatrix, Expr, Poly, PrimitiveName } from '../../symbolic/index.js';
 
 export type Val = { readonly kind: 'scalar'; readonly v: Poly } | { readonly kind: 'matrix'; readonly m: Poly[][] };
@@ -93,7 +93,7 @@ class Evaluator {
 
   private symbol(name: string): Val {
     if (name === 'X') return { kind: 'matrix', m: this.X };
-    const named = namedConstant(name);
+    const named = lookupConstant(name);
     if (named) return scalar(applyPrimitive(named, []));
     const c = this.constants.get(name);
     if (!c) throw new NoValue(`unknown name ${name}`);

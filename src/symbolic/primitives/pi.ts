@@ -1,4 +1,6 @@
-import { namedConstant } from '../exact/poly.js';
+import { namedConstant, scale } from '../exact/poly.js';
+import type { Poly } from '../exact/poly.js';
+import type { Rational } from '../exact/rational.js';
 import type { ConstantRules } from '../exact/analytic.js';
 import { bigPi } from '../exact/bigElementary.js';
 import { int } from '../scalar/expr.js';
@@ -11,6 +13,9 @@ export const piRules: ConstantRules = {
   enclose: () => ({ lo: Math.PI, hi: Math.PI + 2 ** -51 }),
   encloseBig: bigPi,
 };
+
+/** q·π, exactly. */
+export const piTimes = (q: Rational): Poly => scale(namedConstant(piRules), q);
 
 /** π, a primitive of no arguments (mathjs's constant `pi`): written bare, printed and evaluated like a call. */
 export const pi: SmoothSpec = {

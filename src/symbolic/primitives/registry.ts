@@ -38,7 +38,7 @@ export const lookupPrimitive = (spelling: string): PrimitiveName | undefined => 
 export const primitiveNames = (): string[] => [...byName.keys()];
 
 /** The primitive of no arguments a bare name denotes (`pi`), if any. */
-export function namedConstant(spelling: string): PrimitiveName | undefined {
+export function lookupConstant(spelling: string): PrimitiveName | undefined {
   const name = byName.get(spelling);
   return name && primitives[name].arity === 0 ? name : undefined;
 }
