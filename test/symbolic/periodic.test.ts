@@ -14,6 +14,13 @@ import { classText } from '../../src/analysisText.js';
 import type { Limit } from '../../src/index.js';
 import { summary } from '../../src/cli/summary.js';
 import { deriveJson } from '../../src/cli/json.js';
+import katex from 'katex';
+import { narrate } from '../../src/report/narrate.js';
+import { KATEX_OPTIONS, renderHtml } from '../../src/report/html.js';
+import { renderLatex } from '../../src/report/latex.js';
+import { compilePdf } from '../../src/report/pdf.js';
+import { assertSafeMath } from '../../src/report/mathGuard.js';
+import { allMath, haveTex } from '../report/helpers.js';
 
 const slope = (l: Limit): string => (l.kind === 'finite' ? exactText(l.value) : 'unknown');
 
@@ -123,5 +130,21 @@ describe('pi, the constant', () => {
 
   it('is not a function: pi(X) is refused at its position', () => {
     expect(() => derive('sum(pi(X))')).toThrow(/pi is a constant, not a function/);
+  });
+});
+
+describe('reports of a periodic φ', () => {
+  it('name each family (t ∈ π + 2πℤ), every math fragment renders with KaTeX and passes the whitelist, and the LaTeX compiles', async () => {
+    const a = derive('sum(max(sin(X), cos(X)))', { seed: 1 });
+    const d = narrate(a, a.verification ?? null);
+    const fragments = allMath(d);
+    expect(fragments).toContain('t \\in \\frac{5 \\pi}{4} + 2 \\pi\\mathbb{Z}');
+    expect(fragments.some((m) => m.includes('\\left(\\frac{\\pi}{4}, \\frac{5 \\pi}{4}\\right) + 2 \\pi\\mathbb{Z}'))).toBe(true);
+    for (const m of fragments) {
+      expect(() => katex.renderToString(m, { ...KATEX_OPTIONS, displayMode: true }), m).not.toThrow();
+      expect(() => assertSafeMath(m), m).not.toThrow();
+    }
+    expect(await renderHtml(d)).not.toContain('katex-error');
+    if (haveTex) await expect(compilePdf(renderLatex(d, { fragment: false }))).resolves.toBeDefined();
   });
 });

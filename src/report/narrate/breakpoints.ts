@@ -8,7 +8,7 @@ import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../../symbolic/in
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import type { Side } from './notation.js';
-import { approach, at, difference, exact, knownLimitLatex, limitLatex, limitOperator, listInlines, oneSidedDerivative, phiLatex, SIDES, sideWord } from './notation.js';
+import { approach, at, difference, exact, knownLimitLatex, limitLatex, limitOperator, listInlines, oneSidedDerivative, phiLatex, pointCondition, SIDES, sideWord } from './notation.js';
 import { quotientForms, shiftedArgument } from './quotient.js';
 
 const valueOrUnknown = (l: Limit): string => limitLatex(l) ?? '\\text{(not decided)}';
@@ -152,6 +152,7 @@ function verdict(b: BreakpointAnalysis): Block[] {
 export function breakpointStep(entry: EntryAnalysis, i: number): Step {
   const b = entry.breakpoints[i]!;
   const c = exact(b.at);
+  const { period } = entry.piecewise;
   const sides = SIDES.flatMap((side) => [
     paragraph(text(`From the ${sideWord(side)}:`)),
     quotientDisplay(entry, i, b, side),
@@ -160,7 +161,8 @@ export function breakpointStep(entry: EntryAnalysis, i: number): Step {
   const decided = b.continuous !== null && b.differentiable !== null;
   return {
     kind: 'breakpoint-limits',
-    title: [text('One-sided limits at '), math(`t = ${c}`)],
+    // A periodic φ repeats what happens at c at every member of its family.
+    title: [text('One-sided limits at '), math(`t = ${c}`), ...(period ? [text(', hence at every '), math(pointCondition(b.at, period))] : [])],
     established: decided ? 'exact' : 'unknown',
     blocks: [surroundings(entry, i, b), ...continuityBlocks(b), ...sides, ...verdict(b)],
   };
