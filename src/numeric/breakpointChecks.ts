@@ -9,7 +9,7 @@
  * limits) enter as doubles with their error bounds (constants.ts).
  */
 import { approximate, exactText, P, printText, Q } from '../symbolic/index.js';
-import type { BreakpointAnalysis, EntryAnalysis, Limit, Scalar } from '../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Limit, Poly, Scalar } from '../symbolic/index.js';
 import { compileEntry, compileRoundingBound } from './compile.js';
 import { approximation } from './constants.js';
 import type { Approximation } from './constants.js';
@@ -23,6 +23,8 @@ import { leadingSign } from './leadingTerm.js';
 /** Halvings per sequence: δ from 2⁻⁶·max(1, |c|) down to 2⁻¹⁷·max(1, |c|) (closer to c if breakpoints are close). */
 const STEPS = 12;
 const FIRST_STEP = 2 ** -6;
+/** The members c + kP of a periodic breakpoint family that are checked, by k. */
+const FAMILY_MEMBERS = [0, 1, -3] as const;
 /** A claimed divergence may take the sequence on, up to this many samples in all (δ down to 2⁻⁶³ of the first step)… */
 const DIVERGENCE_STEPS = 64;
 /** …while δ stays this many times above the uncertainty of c (its distance from the double, and the rounding of c ± δ). */
@@ -341,12 +343,20 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
   const phi = compiled(subject.phi);
   const gradient = subject.gradient;
   const psi = gradient && { ...compiled(gradient.psi), source: { kind: 'claimed-gradient', formula: printText(gradient.psi) } as const };
-  const { breakpoints, derivativePieces } = subject.entry;
+  const { breakpoints, derivativePieces, piecewise } = subject.entry;
   const kinks = breakpoints.map((b) => approximation(b.at));
+  const { period } = piecewise;
+  // A periodic φ claims the same at every member of a family: a few members are checked besides the residue.
+  const members = (c: Poly): Poly[] => (period ? FAMILY_MEMBERS.map((k) => P.add(c, P.scale(period, Q.rat(k)))) : [c]);
 
   breakpoints.forEach((b, i) => {
-    const { value: c, error: cError, exact } = kinks[i]!;
-    const text = exactText(b.at);
+    for (const member of members(b.at)) checkBreakpoint(b, i, member);
+    breakpointDone();
+  });
+
+  function checkBreakpoint(b: BreakpointAnalysis, i: number, member: Poly): void {
+    const { value: c, error: cError, exact } = approximation(member);
+    const text = exactText(member);
     const value = approximation(b.value);
 
     if (exact) {
@@ -362,10 +372,11 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
     }
 
     const reference = referenceValue(phi, c, exact, value);
-    const gap = Math.min(i > 0 ? c - kinks[i - 1]!.value : Infinity, i + 1 < kinks.length ? kinks[i + 1]!.value - c : Infinity);
+    const own = kinks[i]!.value;
+    const gap = Math.min(i > 0 ? own - kinks[i - 1]!.value : Infinity, i + 1 < kinks.length ? kinks[i + 1]!.value - own : Infinity, period ? approximate(period) - (kinks.at(-1)!.value - kinks[0]!.value) : Infinity);
     const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(c)), gap / 4));
     // Breakpoints closer than doubles resolve (1e-320 apart): every step would be subnormal or 0.
-    if (!(first * 2 ** (1 - STEPS) >= SMALLEST_STEP)) return breakpointDone();
+    if (!(first * 2 ** (1 - STEPS) >= SMALLEST_STEP)) return;
     const steps = Array.from({ length: STEPS }, (_, k) => first * 2 ** -k);
     // φ′ near c: the claimed gradient when there is one, else the derivative of the piece on that side.
     const slope = (piece: Scalar): Slope => psi ?? { ...compiled(piece), source: { kind: 'piece-derivative', formula: printText(piece) } };
@@ -395,6 +406,5 @@ export function checkBreakpoints(subject: BreakpointSubject, builder: EvidenceBu
         builder.endGroup();
       }
     }
-    breakpointDone();
-  });
+  }
 }

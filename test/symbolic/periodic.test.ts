@@ -14,6 +14,9 @@ import { classText } from '../../src/analysisText.js';
 import type { Limit } from '../../src/index.js';
 import { summary } from '../../src/cli/summary.js';
 import { deriveJson } from '../../src/cli/json.js';
+import { verify } from '../../src/numeric/verify.js';
+import { call, int, VAR } from '../../src/symbolic/scalar/expr.js';
+import { addS, mulS, subS } from '../../src/symbolic/scalar/build.js';
 import katex from 'katex';
 import { narrate } from '../../src/report/narrate.js';
 import { KATEX_OPTIONS, renderHtml } from '../../src/report/html.js';
@@ -146,5 +149,17 @@ describe('reports of a periodic φ', () => {
     }
     expect(await renderHtml(d)).not.toContain('katex-error');
     if (haveTex) await expect(compilePdf(renderLatex(d, { fragment: false }))).resolves.toBeDefined();
+  });
+});
+
+describe('the verifier checks family members, not only residues', () => {
+  it('an analysis that holds near 0 and π but not beyond 5 fails at t = 2π, a member of the family of 0', () => {
+    const a = derive('sum(relu(sin(X)))', { verify: false });
+    // relu(sin t)·(1 + relu(t − 5)) is relu(sin t) up to t = 5 only: its slope at 2π from the right is 2π − 4, not 1.
+    const phi = mulS(call('relu', call('sin', VAR)), addS(int(1), call('relu', subS(VAR, int(5)))));
+    const evidence = verify({ phi, offset: 0, gradient: null, entry: a.entry, rows: 2, cols: 2, seed: 1 });
+    expect(evidence.status).toBe('failed');
+    expect(evidence.failures.some((f) => f.kind === 'one-sided' && f.claim.kind === 'one-sided-derivative' && f.claim.at === '2*pi')).toBe(true);
+    expect(verify({ phi: a.separable.phi, offset: 0, gradient: null, entry: a.entry, rows: 2, cols: 2, seed: 1 }).status).toBe('passed');
   });
 });
