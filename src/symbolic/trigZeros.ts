@@ -10,6 +10,7 @@ import * as Q from './exact/rational.js';
 import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { approximate, signOfConstant } from './exact/calculus.js';
+import { nearInteger } from './exact/bigInterval.js';
 import { piTimes } from './primitives/pi.js';
 import { piMultiple, sinOfTwelfths } from './primitives/analyticRules.js';
 import { KinkproofError } from '../diagnostics.js';
@@ -96,8 +97,9 @@ function twelfthsWithSine(y: Poly): bigint[] {
 
 /** The x in [0, w) with x ≡ t (mod w), exactly; w a positive multiple of π. */
 export function reduceModulo(t: Poly, w: Poly): Poly {
-  const guess = Math.floor(approximate(t) / approximate(w));
-  for (const n of [guess, guess - 1, guess + 1]) {
+  const near = nearInteger(P.mul(t, P.pow(w, Q.MINUS_ONE)));
+  // Within 1 of t/w, so ⌊t/w⌋ is near or the integer below.
+  for (const n of near === undefined ? [] : [near, near - 1n]) {
     const x = P.sub(t, P.scale(w, Q.rat(n)));
     const lo = signOfConstant(x);
     const hi = signOfConstant(P.sub(x, w));

@@ -15,6 +15,7 @@ import type { Limit } from '../../src/index.js';
 import { summary } from '../../src/cli/summary.js';
 import { deriveJson } from '../../src/cli/json.js';
 import { verify } from '../../src/numeric/verify.js';
+import { json, kinkproof } from '../cli/run.js';
 import { call, int, VAR } from '../../src/symbolic/scalar/expr.js';
 import { addS, mulS, subS } from '../../src/symbolic/scalar/build.js';
 import katex from 'katex';
@@ -79,6 +80,15 @@ describe('the answer at points, decided modulo the period', () => {
     const [p] = derive('sum(relu(sin(X)))', { verify: false, at: [[[0, 3, 7, -3]]] }).points;
     expect(p!.differentiable).toBe(false);
     expect(p!.subdifferential).toEqual([[[0, 1], [Math.cos(3), Math.cos(3)], [Math.cos(7), Math.cos(7)], [0, 0]]]);
+  });
+
+  it('entries far out are reduced exactly (10³⁰⁰ and −10³⁰ as written; sin and cos there from mpmath at 700 digits)', () => {
+    // sin(10³⁰⁰) = −0.98575…, so relu(sin) is 0 there; sin(−10³⁰) = 0.0901169019121380580…, cos(−10³⁰) = −0.9959311944053957023…
+    const r = kinkproof(['derive', 'sum(relu(sin(X)))', '--at', '[[1e300, -1e30]]', '--no-verify', '--json']);
+    expect(r.stderr).toBe('');
+    const [p] = json(r).at as { value: number; gradient: number[][] }[];
+    expect(p!.value).toBeCloseTo(0.0901169019121380580, 15);
+    expect(p!.gradient).toEqual([[0, -0.9959311944053957]]);
   });
 
   it('a rational point is never on a family other than at 0 (π is irrational): relu(sin(X)) at 355/113 is differentiable', () => {

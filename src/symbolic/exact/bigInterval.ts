@@ -287,10 +287,6 @@ function enclosePoly(p: Poly, t: BigInterval, bits: number): BigInterval {
   return total;
 }
 
-/**
- * Enclosures of p at t = x at rising precision, until `done` accepts one.
- * Returns the last enclosure (or undefined when none exists).
- */
 /** A weighted sum of constants (or of expressions at t = x), enclosed term by term. */
 export interface Weighted {
   readonly p: Poly;
@@ -319,10 +315,12 @@ function refine(parts: readonly Weighted[], x: Rational, precisions: readonly nu
 
 /**
  * The sign of p at t = x, proved by an enclosure that excludes 0; undefined when none does.
- * A constant that is 0 but not written as 0 costs every level, so the levels stop at ~58 digits.
+ * A constant that is 0 but not written as 0 costs every level, so the levels stop at ~58 digits
+ * beyond what p's coefficients can cancel (10³⁰⁰ − k·2π with k ≈ 10³⁰⁰/2π cancels a thousand bits).
  */
 export function refinedSign(p: Poly, x: Rational = Q.ZERO): -1 | 1 | undefined {
-  const e = refine([{ p, weight: Q.ONE }], x, [96, 192], (i) => sign(i.lo) > 0 || sign(i.hi) < 0);
+  const cancel = Math.max(0, ...p.terms.map((t) => bitLength(t.coef.num) - bitLength(t.coef.den)));
+  const e = refine([{ p, weight: Q.ONE }], x, [96 + cancel, 192 + cancel], (i) => sign(i.lo) > 0 || sign(i.hi) < 0);
   if (!e) return undefined;
   return sign(e.lo) > 0 ? 1 : sign(e.hi) < 0 ? -1 : undefined;
 }
@@ -341,6 +339,24 @@ export function refinedValue(parts: readonly Weighted[], x: Rational = Q.ZERO): 
   // An enclosure of [−tiny, tiny] rounds to ±0 at both ends; its sign is not known, so it reads as 0, not −0.
   // (One entirely below 0 is a negative number, correctly rounded to −0.)
   return value === 0 && sign(e.lo) < 0 && sign(e.hi) > 0 ? 0 : value;
+}
+
+/** The integer nearest the midpoint of a (ties up), exact however large. */
+function nearestInteger(a: BigInterval): bigint {
+  const m = half(addExact(a.lo, a.hi));
+  if (m.e >= 0) return m.m << BigInt(m.e);
+  return (m.m + (1n << BigInt(-m.e - 1))) >> BigInt(-m.e);
+}
+
+/**
+ * An integer within 1 of the constant p, however large p is (10³⁰⁰/π needs
+ * more than a double): a guess for exact comparisons to confirm. Undefined
+ * when no enclosure is narrower than 1.
+ */
+export function nearInteger(p: Poly): bigint | undefined {
+  const narrow = (i: BigInterval): boolean => compare(addExact(i.hi, negate(i.lo)), ONE) < 0;
+  const e = refine([{ p, weight: Q.ONE }], Q.ZERO, [96, 384, 1536, 6144], narrow);
+  return e && narrow(e) ? nearestInteger(e) : undefined;
 }
 
 /**
@@ -369,11 +385,7 @@ export const bigOps = {
     hi: minOf([a.hi, fromRational(Q.fromNumber(hi), 64, true)]),
   }),
   /** The integer nearest the midpoint of a (ties up): a reduction count, exact however large. */
-  nearestInteger: (a: BigInterval): bigint => {
-    const m = half(addExact(a.lo, a.hi));
-    if (m.e >= 0) return m.m << BigInt(m.e);
-    return (m.m + (1n << BigInt(-m.e - 1))) >> BigInt(-m.e);
-  },
+  nearestInteger,
   /** The smallest interval holding a and b. */
   hull: (a: BigInterval, b: BigInterval): BigInterval => ({ lo: minOf([a.lo, b.lo]), hi: maxOf([a.hi, b.hi]) }),
   /** [−M, M] for M = max(|a.lo|, |a.hi|). */
