@@ -115,6 +115,17 @@ describe('identities between periodic functions', () => {
     expect(checkEqual('relu(sin(X))', 'max(sin(X), 0)').verdict).toBe('correct');
     expect(checkEqual('relu(sin(X))', 'abs(sin(X))').verdict).toBe('incorrect');
   });
+
+  it.each([
+    ['sin(X + pi/2)', 'cos(X)', 'correct'],
+    ['abs(sin(X + pi))', 'abs(sin(X))', 'correct'],
+    ['cos(X + 3*pi/2)', 'sin(X)', 'correct'],
+    ['sin(pi - X)', 'sin(X)', 'correct'],
+    ['cos(X + 3*pi/2)', '-sin(X)', 'incorrect'],
+    ['relu(cos(X - pi))', 'relu(-cos(X))', 'correct'],
+  ])('quarter turns: %s = %s is %s', (lhs, rhs, verdict) => {
+    expect(checkEqual(lhs, rhs).verdict).toBe(verdict);
+  });
 });
 
 describe('what is not periodic, or needs inverse sines, is refused with its reason', () => {

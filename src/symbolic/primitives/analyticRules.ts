@@ -111,3 +111,19 @@ export function atPiMultiple(u: Poly, shift: 0n | 6n): Poly | undefined {
   const twelfths = Q.mul(q, Q.rat(12));
   return Q.isInteger(twelfths) ? sinOfTwelfths(twelfths.num + shift) : undefined;
 }
+
+/**
+ * sin(v + qπ) for q a multiple of ½ and t in v, in quarter turns: sin v, cos v,
+ * −sin v, −cos v (shift 6: cos(u) = sin(u + π/2)). One normal form for
+ * |sin(t + π)| and |sin t|; undefined when u has no such π term.
+ */
+export function quarterTurns(u: Poly, shift: 0n | 6n, sin: AnalyticRules, cos: AnalyticRules): Poly | undefined {
+  if (!P.hasT(u)) return undefined;
+  const turn = u.terms.find((t) => piMultiple(P.monomial(t.mono.factors)) !== undefined && t.mono.factors.length > 0);
+  const halves = turn && Q.mul(turn.coef, Q.rat(2));
+  if (!turn || !halves || !Q.isInteger(halves)) return undefined;
+  const v = P.sub(u, P.scale(P.monomial(turn.mono.factors), turn.coef));
+  const k = Number((((halves.num + shift / 6n) % 4n) + 4n) % 4n);
+  const value = P.analytic(k % 2 === 0 ? sin : cos, v);
+  return k < 2 ? value : P.neg(value);
+}

@@ -6,13 +6,13 @@ import { lipschitz } from '../exact/interval.js';
 import { call, int } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import { sinRules } from './sin.js';
-import { atPiMultiple, leadsNegative, periodicPreimage } from './analyticRules.js';
+import { atPiMultiple, leadsNegative, periodicPreimage, quarterTurns } from './analyticRules.js';
 import type { SmoothSpec } from './spec.js';
 
 export const cosRules: AnalyticRules = {
   name: 'cos',
   positive: false,
-  special: (u) => atPiMultiple(u, 6n) ?? (leadsNegative(u) ? P.analytic(cosRules, P.neg(u)) : undefined),
+  special: (u) => atPiMultiple(u, 6n) ?? quarterTurns(u, 6n, sinRules, cosRules) ?? (leadsNegative(u) ? P.analytic(cosRules, P.neg(u)) : undefined),
   derivative: (u) => P.neg(P.analytic(sinRules, u)),
   enclose: (x) => lipschitz(Math.cos, x),
   encloseBig: bigCos,

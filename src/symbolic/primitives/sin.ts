@@ -6,13 +6,13 @@ import { lipschitz } from '../exact/interval.js';
 import { call } from '../scalar/expr.js';
 import { mulS } from '../scalar/build.js';
 import { cosRules } from './cos.js';
-import { atPiMultiple, leadsNegative, periodicPreimage } from './analyticRules.js';
+import { atPiMultiple, leadsNegative, periodicPreimage, quarterTurns } from './analyticRules.js';
 import type { SmoothSpec } from './spec.js';
 
 export const sinRules: AnalyticRules = {
   name: 'sin',
   positive: false,
-  special: (u) => atPiMultiple(u, 0n) ?? (leadsNegative(u) ? P.neg(P.analytic(sinRules, P.neg(u))) : undefined),
+  special: (u) => atPiMultiple(u, 0n) ?? quarterTurns(u, 0n, sinRules, cosRules) ?? (leadsNegative(u) ? P.neg(P.analytic(sinRules, P.neg(u))) : undefined),
   derivative: (u) => P.analytic(cosRules, u),
   enclose: (x) => lipschitz(Math.sin, x),
   encloseBig: bigSin,
