@@ -2,9 +2,9 @@
  * Exact zeros of a polynomial in S = sin u and C = cos u, u = a·t + b, over one
  * period of the entry function. With C² = 1 − S² it reads A(S) + B(S)·C, and
  * at a zero A² = B²·(1 − S²): the real roots y of that polynomial in S are the
- * only candidates. Each is matched against the exact table of sin(mπ/12), each
- * matching angle is kept where A(y) + B(y)·cos(mπ/12) is exactly 0, and angles
- * that are not multiples of π/12 are refused (never approximated).
+ * only candidates. Each is matched against the exact sines of multiples of π/12
+ * and π/10, each matching angle θ is kept where A(y) + B(y)·cos θ is exactly 0,
+ * and other angles are refused (never approximated).
  */
 import * as Q from './exact/rational.js';
 import * as P from './exact/poly.js';
@@ -12,7 +12,9 @@ import type { Poly } from './exact/poly.js';
 import { approximate, signOfConstant } from './exact/calculus.js';
 import { nearInteger } from './exact/bigInterval.js';
 import { piTimes } from './primitives/pi.js';
-import { piMultiple, sinOfTwelfths } from './primitives/analyticRules.js';
+import { piMultiple, sinOfPiMultiple, SPECIAL_ANGLES } from './primitives/analyticRules.js';
+import { sinRules } from './primitives/sin.js';
+import { cosRules } from './primitives/cos.js';
 import { KinkproofError } from '../diagnostics.js';
 import { exactText } from './scalar/print.js';
 
@@ -81,17 +83,83 @@ function split(p: Poly): { u: Poly; A: SPoly; B: SPoly } | undefined {
   return u ? { u, A: trim(A), B: trim(B) } : undefined;
 }
 
-/** The m in 0…23 with sin(mπ/12) = y exactly; refuses a y that is no such value. */
-function twelfthsWithSine(y: Poly): bigint[] {
+/** The slope a when u = a·t + b with rational a ≠ 0 and constant b. */
+function slope(u: Poly): Q.Rational | undefined {
+  const lin = P.coefficientsInT(u);
+  const a = lin?.length === 2 ? P.asRational(lin[1]!) : undefined;
+  return a && !Q.isZero(a) ? a : undefined;
+}
+
+/** sin(n·u) and cos(n·u) for n ≥ 0 as polynomials in S = sin u, C = cos u (angle addition, step by step). */
+function multipleAngle(n: bigint, S: Poly, C: Poly): { sin: Poly; cos: Poly } {
+  let sin = P.ZERO;
+  let cos = P.ONE;
+  for (let k = 0n; k < n; k++) [sin, cos] = [P.add(P.mul(sin, C), P.mul(cos, S)), P.sub(P.mul(cos, C), P.mul(sin, S))];
+  return { sin, cos };
+}
+
+/** Multiples past this are not expanded (sin(1000·u) would be a polynomial of degree 1000). */
+const MAX_MULTIPLE = 12n;
+
+/**
+ * p rewritten over one angle when its sines and cosines have different
+ * arguments aᵢ·t + bᵢ (rational aᵢ): with g the greatest common divisor of the
+ * aᵢ and u = g·t, each aᵢ·t = nᵢ·u, and sin(nᵢu + bᵢ) = sin(nᵢu)·cos bᵢ +
+ * cos(nᵢu)·sin bᵢ is a polynomial in sin u and cos u. sin t − sin 2t becomes
+ * sin t − 2·sin t·cos t. Undefined when p needs no rewriting or cannot have it.
+ */
+function onOneAngle(p: Poly): Poly | undefined {
+  const args = new Map<string, Poly>();
+  for (const term of p.terms)
+    for (const f of term.mono.factors) {
+      if (!P.atomHasT(f.atom)) continue;
+      if (f.atom.kind !== 'fn' || !f.atom.rules.circular || !Q.isInteger(f.exp) || f.exp.num <= 0n) return undefined;
+      args.set(f.atom.arg.key, f.atom.arg);
+    }
+  if (args.size < 2) return undefined;
+  const slopes = [...args.values()].map(slope);
+  if (slopes.some((a) => a === undefined)) return undefined;
+  const g = slopes.reduce((acc, a) => Q.rat(Q.gcd(acc!.num, a!.num), (acc!.den * a!.den) / Q.gcd(acc!.den, a!.den)))!;
+  if (slopes.some((a) => Q.div(a!, g).num > MAX_MULTIPLE || Q.div(a!, g).num < -MAX_MULTIPLE)) return undefined;
+  const u = P.scale(P.T, g);
+  const S = P.analytic(sinRules, u);
+  const C = P.analytic(cosRules, u);
+  const value = (f: P.Factor): Poly => {
+    if (!P.atomHasT(f.atom) || f.atom.kind !== 'fn') return P.monomial([f]);
+    const n = Q.div(slope(f.atom.arg)!, g).num;
+    const shift = P.sub(f.atom.arg, P.scale(u, Q.rat(n)));
+    const m = multipleAngle(n < 0n ? -n : n, S, C);
+    const sinN = n < 0n ? P.neg(m.sin) : m.sin;
+    const [cosB, sinB] = [P.analytic(cosRules, shift), P.analytic(sinRules, shift)];
+    // sin(nu + b) = sin(nu)cos b + cos(nu)sin b; cos(nu + b) = cos(nu)cos b − sin(nu)sin b.
+    const v = f.atom.rules.circular === 'sin' ? P.add(P.mul(sinN, cosB), P.mul(m.cos, sinB)) : P.sub(P.mul(m.cos, cosB), P.mul(sinN, sinB));
+    return P.pow(v, f.exp);
+  };
+  return P.sum(p.terms.map((term) => P.scale(P.product(term.mono.factors.map(value)), term.coef)));
+}
+
+/**
+ * v = y for constants with square roots, exactly: their difference normalises
+ * to 0, or they have one sign and equal squares (√(2.5 − 0.5√5)/2 and
+ * √(10 − 2√5)/4 differ in form, not in value).
+ */
+function sameConstant(v: Poly, y: Poly): boolean {
+  if (signOfConstant(P.sub(v, y)) === 0) return true;
+  const s = signOfConstant(v);
+  return s !== undefined && s !== 0 && signOfConstant(y) === s && P.isZero(P.sub(P.mul(v, v), P.mul(y, y)));
+}
+
+/** The special angles qπ in [0, 2π) with sin qπ = y exactly; refuses a y that is no such value. */
+function anglesWithSine(y: Poly): Q.Rational[] {
   const approx = approximate(y);
-  const out: bigint[] = [];
-  for (let m = 0n; m < 24n; m++) {
-    const v = sinOfTwelfths(m);
-    if (Math.abs(approximate(v) - approx) > 1e-6) continue;
-    if (signOfConstant(P.sub(v, y)) === 0) out.push(m);
+  const out = SPECIAL_ANGLES.filter((q) => {
+    const v = sinOfPiMultiple(q)!;
+    return Math.abs(approximate(v) - approx) <= 1e-6 && sameConstant(v, y);
+  });
+  if (out.length === 0) {
+    const value = exactText(y);
+    throw unsupported(`sin u = ${value.length > 60 ? 'c' : value} at angles u other than multiples of π/12 and π/10 (inverse sines); not supported yet`);
   }
-  if (out.length === 0)
-    throw unsupported(`sin u = ${exactText(y)} at angles u that are not rational multiples of π/12 (inverse sines); not supported yet`);
   return out;
 }
 
@@ -115,7 +183,7 @@ export function reduceModulo(t: Poly, w: Poly): Poly {
  * when p has another form. `rootsOf` solves a polynomial with constant coefficients.
  */
 export function trigZeros(p: Poly, period: Poly, rootsOf: (coeffs: Poly[]) => Poly[]): Poly[] | undefined {
-  const parts = split(p);
+  const parts = split(onOneAngle(p) ?? p);
   if (!parts) return undefined;
   const { u, A, B } = parts;
   const lin = P.coefficientsInT(u);
@@ -132,11 +200,11 @@ export function trigZeros(p: Poly, period: Poly, rootsOf: (coeffs: Poly[]) => Po
   const angles: Poly[] = [];
   for (const y of resultant.length > 1 ? rootsOf(resultant) : []) {
     if (signOfConstant(P.sub(y, P.ONE)) === 1 || signOfConstant(P.add(y, P.ONE)) === -1) continue;
-    for (const m of twelfthsWithSine(y)) {
-      const residual = P.add(valueAt(A, y), P.mul(valueAt(B, y), sinOfTwelfths(m + 6n)));
+    for (const q of anglesWithSine(y)) {
+      const residual = P.add(valueAt(A, y), P.mul(valueAt(B, y), sinOfPiMultiple(Q.add(q, Q.HALF))!));
       const s = signOfConstant(residual);
       if (s === undefined) throw unsupported('cannot decide whether a candidate angle is a zero of a switch in sin and cos');
-      if (s === 0) angles.push(piTimes(Q.rat(m, 12n)));
+      if (s === 0) angles.push(piTimes(q));
     }
   }
   if (angles.length * Number(copies.num) > MAX_RESIDUES)

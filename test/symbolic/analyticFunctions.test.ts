@@ -86,8 +86,8 @@ describe('analytic functions: hand-derived classes, breakpoints and slopes', () 
 });
 
 describe('what is not decided is refused, with its reason', () => {
-  // Periodic families are derived (periodic.test.ts); a switch in sin t and sin 2t is not solved yet.
-  it.each(['sum(abs(sin(X) - sin(2*X)))', 'sum(relu(sin(X)) .* X)'])('%s', (f) => {
+  // Periodic families are derived (periodic.test.ts); incommensurable periods (1 and √2) are not periodic.
+  it.each(['sum(abs(sin(X) - sin(sqrt(2)*X)))', 'sum(relu(sin(X)) .* X)'])('%s', (f) => {
     expect(() => derive(f)).toThrow(KinkproofError);
     try {
       derive(f);

@@ -55,6 +55,15 @@ const cases: readonly Case[] = [
   { f: 'sum(relu(sin(X)).^2)', period: '2*pi', cls: 'C1', kinks: [['0', '0', '0'], ['pi', '0', '0']] },
   { f: 'sum(relu(tanh(sin(X))))', period: '2*pi', cls: 'C0', kinks: [['0', '0', '1'], ['pi', '-1', '0']] },
   { f: 'sum(relu(sin(X - pi/3)))', period: '2*pi', cls: 'C0', kinks: [['pi/3', '0', '1'], ['4*pi/3', '-1', '0']] },
+  // Different arguments over one angle: g = sin t − sin 2t = sin t·(1 − 2cos t) vanishes at 0, π/3, π, 5π/3 with
+  // g′ = cos t − 2cos 2t = −1, 3/2, −3, 3/2 there, so |g| has slopes ∓|g′|.
+  { f: 'sum(abs(sin(X) - sin(2*X)))', period: '2*pi', cls: 'C0', kinks: [['0', '-1', '1'], ['pi/3', '-1.5', '1.5'], ['pi', '-3', '3'], ['5*pi/3', '-1.5', '1.5']] },
+  // sin 3t − sin t = 2·cos 2t·sin t: zeros at kπ/4 (k odd) and kπ; on each side the slope of the larger one,
+  // 3cos 3t or cos t (at 5π/4: sin t is larger just left, where cos 2t > 0 and sin t < 0; slopes −√2/2, then 3·√2/2).
+  { f: 'sum(max(sin(3*X), sin(X)))', period: '2*pi', cls: 'C0', kinks: [['0', '1', '3'], ['0.25*pi', '-1.5*sqrt(2)', '0.5*sqrt(2)'], ['0.75*pi', '-0.5*sqrt(2)', '1.5*sqrt(2)'], ['pi', '-3', '-1'], ['1.25*pi', '-0.5*sqrt(2)', '1.5*sqrt(2)'], ['1.75*pi', '-1.5*sqrt(2)', '0.5*sqrt(2)']] },
+  // Tenths of π (the pentagon): sin(π/10) = (√5 − 1)/4, slope cos(π/10) = √(10 + 2√5)/4; cos(π/5) = (√5 + 1)/4, slope −sin(π/5).
+  { f: 'sum(relu(sin(X) - (sqrt(5) - 1)/4))', period: '2*pi', cls: 'C0', kinks: [['0.1*pi', '0', '0.25*sqrt(2*sqrt(5) + 10)'], ['0.9*pi', '-0.25*sqrt(2*sqrt(5) + 10)', '0']] },
+  { f: 'sum(relu(cos(X) - (sqrt(5) + 1)/4))', period: '2*pi', cls: 'C0', kinks: [['0.2*pi', '-0.25*sqrt(-2*sqrt(5) + 10)', '0'], ['1.8*pi', '0', '0.25*sqrt(-2*sqrt(5) + 10)']] },
 ];
 
 describe('periodic breakpoint families: hand-derived residues, slopes and classes', () => {

@@ -84,32 +84,58 @@ export function piMultiple(u: Poly): Q.Rational | undefined {
 }
 
 const CONSTANT = { tPositive: false } as const;
-const surd = (n: number): Poly => P.pow(P.integer(n), Q.HALF, CONSTANT);
-/** sin(mπ/12) for m = 0…6: 0, (√6 − √2)/4, ½, √2/2, √3/2, (√6 + √2)/4, 1. */
-const SIN_TWELFTHS: readonly Poly[] = [
-  P.ZERO,
-  P.scale(P.sub(surd(6), surd(2)), Q.rat(1, 4)),
-  P.constant(Q.HALF),
-  P.scale(surd(2), Q.HALF),
-  P.scale(surd(3), Q.HALF),
-  P.scale(P.add(surd(6), surd(2)), Q.rat(1, 4)),
-  P.ONE,
-];
+const surd = (p: Poly): Poly => P.pow(p, Q.HALF, CONSTANT);
+const root = (n: number): Poly => surd(P.integer(n));
+const quarter = (p: Poly): Poly => P.scale(p, Q.rat(1, 4));
 
-/** sin(mπ/12) for any integer m, from the first quadrant's table by sin(π − x) = sin x and sin(x + π) = −sin x. */
-export function sinOfTwelfths(m: bigint): Poly {
-  const r = Number(((m % 24n) + 24n) % 24n);
-  const half = r % 12;
-  const value = SIN_TWELFTHS[half <= 6 ? half : 12 - half]!;
-  return r < 12 ? value : P.neg(value);
+/**
+ * sin(kπ/(2n)) for k = 0…n, the first quadrant, for the angles whose sines
+ * have closed forms in square roots: twelfths (π/12 = 15°) and tenths
+ * (π/10 = 18°, from the regular pentagon).
+ */
+const FIRST_QUADRANT = new Map<bigint, readonly Poly[]>([
+  [6n, [P.ZERO, quarter(P.sub(root(6), root(2))), P.constant(Q.HALF), P.scale(root(2), Q.HALF), P.scale(root(3), Q.HALF), quarter(P.add(root(6), root(2))), P.ONE]],
+  [
+    5n,
+    [
+      P.ZERO,
+      quarter(P.sub(root(5), P.ONE)),
+      quarter(surd(P.sub(P.integer(10), P.scale(root(5), Q.rat(2))))),
+      quarter(P.add(root(5), P.ONE)),
+      quarter(surd(P.add(P.integer(10), P.scale(root(5), Q.rat(2))))),
+      P.ONE,
+    ],
+  ],
+]);
+
+/** The angles, as multiples q of π in [0, 2), whose sines are known exactly. */
+export const SPECIAL_ANGLES: readonly Q.Rational[] = (() => {
+  const seen = new Map<string, Q.Rational>();
+  for (const n of FIRST_QUADRANT.keys())
+    for (let k = 0n; k < 4n * n; k++) {
+      const q = Q.rat(k, 2n * n);
+      seen.set(Q.toText(q), q);
+    }
+  return [...seen.values()].sort(Q.compare);
+})();
+
+/** sin(qπ) exactly when 12q or 10q is an integer (by sin(π − x) = sin x and sin(x + π) = −sin x), else undefined. */
+export function sinOfPiMultiple(q: Q.Rational): Poly | undefined {
+  for (const [n, table] of FIRST_QUADRANT) {
+    const k = Q.mul(q, Q.rat(2n * n));
+    if (!Q.isInteger(k)) continue;
+    const r = ((k.num % (4n * n)) + 4n * n) % (4n * n); // in units of π/(2n), within one turn
+    const half = r % (2n * n);
+    const value = table[Number(half <= n ? half : 2n * n - half)]!;
+    return r < 2n * n ? value : P.neg(value);
+  }
+  return undefined;
 }
 
-/** sin(qπ) (shift 0) or cos(qπ) = sin(qπ + π/2) (shift 6) when q is a multiple of 1/12: exact, else undefined. */
-export function atPiMultiple(u: Poly, shift: 0n | 6n): Poly | undefined {
+/** sin(qπ) (shift 0) or cos(qπ) = sin(qπ + π/2) (shift ½) for u = qπ at a special angle: exact, else undefined. */
+export function atPiMultiple(u: Poly, shift: Q.Rational): Poly | undefined {
   const q = piMultiple(u);
-  if (q === undefined) return undefined;
-  const twelfths = Q.mul(q, Q.rat(12));
-  return Q.isInteger(twelfths) ? sinOfTwelfths(twelfths.num + shift) : undefined;
+  return q === undefined ? undefined : sinOfPiMultiple(Q.add(q, shift));
 }
 
 /**

@@ -12,7 +12,7 @@ import type { SmoothSpec } from './spec.js';
 export const cosRules: AnalyticRules = {
   name: 'cos',
   positive: false,
-  special: (u) => atPiMultiple(u, 6n) ?? quarterTurns(u, 6n, sinRules, cosRules) ?? (leadsNegative(u) ? P.analytic(cosRules, P.neg(u)) : undefined),
+  special: (u) => atPiMultiple(u, Q.HALF) ?? quarterTurns(u, 6n, sinRules, cosRules) ?? (leadsNegative(u) ? P.analytic(cosRules, P.neg(u)) : undefined),
   derivative: (u) => P.neg(P.analytic(sinRules, u)),
   enclose: (x) => lipschitz(Math.cos, x),
   encloseBig: bigCos,

@@ -12,7 +12,7 @@ import type { SmoothSpec } from './spec.js';
 export const sinRules: AnalyticRules = {
   name: 'sin',
   positive: false,
-  special: (u) => atPiMultiple(u, 0n) ?? quarterTurns(u, 0n, sinRules, cosRules) ?? (leadsNegative(u) ? P.neg(P.analytic(sinRules, P.neg(u))) : undefined),
+  special: (u) => atPiMultiple(u, Q.ZERO) ?? quarterTurns(u, 0n, sinRules, cosRules) ?? (leadsNegative(u) ? P.neg(P.analytic(sinRules, P.neg(u))) : undefined),
   derivative: (u) => P.analytic(cosRules, u),
   enclose: (x) => lipschitz(Math.sin, x),
   encloseBig: bigSin,

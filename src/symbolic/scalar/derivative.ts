@@ -5,11 +5,13 @@
  */
 import * as Q from '../exact/rational.js';
 import { primitives } from '../primitives/registry.js';
-import { int } from './expr.js';
+import { dependsOnT, int } from './expr.js';
 import type { Scalar } from './expr.js';
 import { addS, mulS, powS } from './build.js';
 
 export function differentiate(s: Scalar): Scalar {
+  // A constant (√(2 + √3), π) has derivative 0, not 0·√(…) + 0/√(…) by the chain rule.
+  if (!dependsOnT(s)) return int(0);
   switch (s.kind) {
     case 'const':
       return int(0);
