@@ -15,7 +15,7 @@ import type { Scalar } from './scalar/expr.js';
 import { addS, mulS, powS, subS } from './scalar/build.js';
 import { primitives } from './primitives/registry.js';
 import { signOfConstant } from './exact/calculus.js';
-import { valueAt } from './piecewise.js';
+import { locate, valueAt } from './piecewise.js';
 import { realZeros } from './solve.js';
 import { printText } from './scalar/print.js';
 import { differentiate } from './scalar/derivative.js';
@@ -38,8 +38,11 @@ export function derivativePiecewise(entry: EntryAnalysis): Piecewise {
 /** Breakpoints where φ′ does not exist (or is not known to). */
 export const kinkTest =
   (entry: EntryAnalysis) =>
-  (c: Poly): boolean =>
-    entry.breakpoints.some((b) => b.differentiable !== true && P.isZero(P.sub(b.at, c)));
+  (c: Poly): boolean => {
+    // A periodic φ has a kink at every member of a kink's family: c is compared by its residue.
+    const { i, onBreakpoint } = locate(entry.piecewise, c);
+    return onBreakpoint && entry.breakpoints[i]!.differentiable !== true;
+  };
 
 function fromPieces(entry: EntryAnalysis): Scalar {
   // A piece's canonical form holds on its whole interval and is often shorter (1, not (t−1)/√((t−1)²)).

@@ -38,7 +38,7 @@ export type { PrimitiveSpec, RoundingRule } from './primitives/spec.js';
 // Reduction to an entry function, its pieces and their comparison.
 export { Reducer } from './reduce.js';
 export type { EntryWise, Separable } from './reduce.js';
-export { intervalBounds, toPiecewise, valueAt } from './piecewise.js';
+export { intervalBounds, locate, toPiecewise, valueAt } from './piecewise.js';
 export type { Piece, Piecewise } from './piecewise.js';
 export { comparePiecewise } from './compare.js';
 export type { Case, Comparison } from './compare.js';
@@ -54,3 +54,7 @@ export type { BreakpointSet, Subdifferential } from './subdifferential.js';
 
 // The wall-clock budget of symbolic work.
 export { clearBudget, DEFAULT_TIMEOUT_SECONDS, startBudget } from './budget.js';
+export { periodicity } from './periodicity.js';
+export type { Periodicity } from './periodicity.js';
+export { piMultiple } from './primitives/analyticRules.js';
+export { reduceModulo } from './trigZeros.js';

@@ -20,6 +20,7 @@ import { exactText } from './scalar/print.js';
 import { differentiate } from './scalar/derivative.js';
 import { periodicity } from './periodicity.js';
 import { piTimes } from './primitives/pi.js';
+import { reduceModulo } from './trigZeros.js';
 
 /** An elementary expression valid on one open interval, with its canonical form. */
 export interface Piece {
@@ -130,6 +131,23 @@ export function samplePoint(bps: readonly Poly[], i: number, period?: Poly): Pol
   if (lo) return P.add(lo, P.ONE);
   if (hi) return P.sub(hi, P.ONE);
   return P.ZERO;
+}
+
+/**
+ * Where x lies: the index of the first breakpoint ≥ x (of x's residue in
+ * [0, P) for a periodic pw) and whether x is on it, decided exactly.
+ */
+export function locate(pw: Piecewise, x: Poly): { i: number; onBreakpoint: boolean } {
+  const at = pw.period ? reduceModulo(x, pw.period) : x;
+  const bps = pw.breakpoints;
+  let lo = 0;
+  let hi = bps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareExact(bps[mid]!, at) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return { i: lo, onBreakpoint: lo < bps.length && compareExact(bps[lo]!, at) === 0 };
 }
 
 export function valueAt(piece: Piece, c: Poly): Poly {

@@ -10,12 +10,11 @@ import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import * as I from './exact/interval.js';
 import { enclose, isTight, nearest, signOfConstant, substitute } from './exact/calculus.js';
-import { reduceModulo } from './trigZeros.js';
 import { refinedValue } from './exact/bigInterval.js';
 import type { BreakpointAnalysis, EntryAnalysis } from './analyze.js';
 import type { Piece } from './piecewise.js';
+import { locate } from './piecewise.js';
 import { KinkproofError } from '../diagnostics.js';
-import { exactText } from './scalar/print.js';
 import type { Tri } from './primitives/spec.js';
 
 /** What φ is near one entry, exactly. */
@@ -44,25 +43,15 @@ export interface EntryAtNumber {
   readonly reason: string | null;
 }
 
-/** The index of the first breakpoint ≥ x (≥ x's residue in [0, P) for a periodic φ), and whether x is that breakpoint (decided exactly). */
-function locate(entry: EntryAnalysis, x: Rational): { i: number; onBreakpoint: boolean } {
-  const { breakpoints: bps, period } = entry.piecewise;
-  // A periodic φ repeats its one period: x is where its residue is.
-  const at = period ? reduceModulo(P.constant(x), period) : P.constant(x);
-  const side = (c: Poly): -1 | 0 | 1 => {
-    const s = signOfConstant(P.sub(c, at));
-    if (s === undefined)
-      throw new KinkproofError('unsupported', `cannot decide whether the entry ${Q.toText(x)} lies left of, on or right of the breakpoint ${exactText(c)}`);
-    return s;
-  };
-  let lo = 0;
-  let hi = bps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (side(bps[mid]!) < 0) lo = mid + 1;
-    else hi = mid;
+/** Where the entry x lies among the breakpoints (modulo the period), decided exactly. */
+function locateEntry(entry: EntryAnalysis, x: Rational): { i: number; onBreakpoint: boolean } {
+  try {
+    return locate(entry.piecewise, P.constant(x));
+  } catch (e) {
+    if (e instanceof KinkproofError && e.kind === 'unsupported')
+      throw new KinkproofError('unsupported', `cannot decide where the entry ${Q.toText(x)} lies among the breakpoints: ${e.message}`);
+    throw e;
   }
-  return { i: lo, onBreakpoint: lo < bps.length && side(bps[lo]!) === 0 };
 }
 
 function atBreakpoint(b: BreakpointAnalysis): EntryAtPoint {
@@ -85,7 +74,7 @@ const contextAt = (x: Rational): P.PowerContext => ({ tPositive: Q.sign(x) > 0, 
 
 /** φ near x, exactly; off the breakpoints φ is analytic, so φ′(x) is the piece's derivative there. */
 export function entryAt(entry: EntryAnalysis, x: Rational): EntryAtPoint {
-  const { i, onBreakpoint } = locate(entry, x);
+  const { i, onBreakpoint } = locateEntry(entry, x);
   if (onBreakpoint) return atBreakpoint(entry.breakpoints[i]!);
   const c = P.constant(x);
   const derivative = substitute(entry.derivativePieces[i]!.nf, c, contextAt(x));
@@ -129,7 +118,7 @@ function pieceValue(piece: Piece, x: Rational): number {
  * ulps) instead of exact substitution.
  */
 export function entryAtNumber(entry: EntryAnalysis, x: Rational): EntryAtNumber {
-  const { i, onBreakpoint } = locate(entry, x);
+  const { i, onBreakpoint } = locateEntry(entry, x);
   if (onBreakpoint) return rounded(atBreakpoint(entry.breakpoints[i]!));
   const derivative = pieceValue(entry.derivativePieces[i]!, x);
   return { value: pieceValue(entry.piecewise.pieces[i]!, x), differentiable: true, derivative, set: [derivative, derivative], reason: null };

@@ -7,7 +7,7 @@
  * sine, is refused with its reason.
  */
 import { describe, expect, it } from 'vitest';
-import { checkEqual, derive, KinkproofError } from '../../src/index.js';
+import { checkEqual, checkGradient, checkProof, derive, KinkproofError, parseProof } from '../../src/index.js';
 import { approximate } from '../../src/symbolic/exact/calculus.js';
 import { exactText } from '../../src/symbolic/scalar/print.js';
 import { classText } from '../../src/analysisText.js';
@@ -191,5 +191,40 @@ describe('the verifier checks family members, not only residues', () => {
     expect(evidence.status).toBe('failed');
     expect(evidence.failures.some((f) => f.kind === 'one-sided' && f.claim.kind === 'one-sided-derivative' && f.claim.at === '2*pi')).toBe(true);
     expect(verify({ phi: a.separable.phi, offset: 0, gradient: null, entry: a.entry, rows: 2, cols: 2, seed: 1 }).status).toBe('passed');
+  });
+});
+
+describe('claims and proofs over whole families (each found false before)', () => {
+  it('a claim with a longer period is read at every member it tells apart: 0 at 2π is no subgradient of |sin| + 2 sin ([1, 3] there)', () => {
+    const r = checkGradient('sum(abs(sin(X))+2*sin(X))', 'sign(sin(X)).*cos(X)+2*cos(X)-4*heaviside(-cos(X/2)-1)+4*heaviside(-sin(X/2)-1)');
+    expect(r.verdict).toBe('correct'); // it is φ′ wherever f is differentiable
+    expect(r.subgradientSelection).toBe(false);
+    expect(r.kinks.find((k) => k.at === '2*pi')).toMatchObject({ claim: '0', left: '1', right: '3', selects: false });
+    expect(r.kinks.find((k) => k.at === '3*pi')).toMatchObject({ claim: '0', selects: false });
+  });
+
+  it('a claim that differs from φ′ only on kink families is correct, not refuted at a member', () => {
+    expect(checkGradient('sum(abs(sin(X)))', 'sign(sin(X)).*cos(X)+heaviside(-sin(X/2)-1)').verdict).toBe('correct');
+  });
+
+  it('proof files read points and kinks modulo the period', () => {
+    const subdiff = checkProof(parseProof('function: sum(relu(sin(X)))\nsubdifferential at [[7]]: [[0]]\nsubdifferential at [[100]]: [[0]]\n', 'p.proof'));
+    expect(subdiff.steps.map((s) => s.status)).toEqual(['pass', 'fail', 'pass']); // cos 7 > 0 there; 100 − 30π ∈ (π, 2π)
+    const kinks = checkProof(parseProof('function: sum(abs(sin(X)))\nkinks: 0, pi, 2*pi\nkinks: -pi, 7*pi\nkinks: 0, pi, 1\n', 'k.proof'));
+    expect(kinks.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'fail', 'fail']); // −π and 7π are both in π + 2πℤ
+  });
+
+  it('the reports name the kink families where f is not differentiable', () => {
+    const a = derive('sum(abs(sin(X)))', { seed: 1 });
+    const text = allMath(narrate(a, a.verification ?? null));
+    expect(text).toContain('2 \\pi\\mathbb{Z} \\cup (\\pi + 2 \\pi\\mathbb{Z})');
+    expect(text.some((m) => m.includes('\\{0, \\pi\\}'))).toBe(false);
+  });
+
+  it('entries past the double range are reduced exactly (sin(2·10³⁰⁸) from mpmath at 2000 digits)', () => {
+    const r = kinkproof(['derive', 'sum(relu(sin(2*X)))', '--at', '[[1e308]]', '--no-verify', '--json']);
+    const [p] = json(r).at as { value: number; gradient: number[][] }[];
+    expect(p!.value).toBeCloseTo(0.97061233474487665, 15);
+    expect(p!.gradient[0]![0]).toBeCloseTo(-0.48129697959201666, 15);
   });
 });

@@ -127,7 +127,7 @@ export function checkGradient(f: string, claim: string, options: CheckOptions = 
   const G = readSide(claim, constants);
   const pw = G.entry ? piecewiseOf(G.entry.phi) : null;
   const claimPw = pw?.pw && G.entry && !readsTranspose(G.entry) ? pw.pw : null;
-  const kinks = kinkRows(analysis.entry, claimPw ? (c) => valueOf(claimPw, c) : null);
+  const kinks = kinkRows(analysis.entry, claimPw ? (c) => valueOf(claimPw, c) : null, claimPw ? G.entry!.phi : null);
   const attempt = exactGradient(analysis, G, pw);
   const result = 'result' in attempt ? attempt.result : bySearch(f, analysis, G, attempt.undecided, constants, options.seed ?? 1);
   return { ...result, explanation: result.explanation + kinkSentence(kinks), subgradientSelection: selection(kinks), kinks };

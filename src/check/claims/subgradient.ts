@@ -5,8 +5,8 @@
  * is convex), and for a separable f it is the product of those intervals; so
  * G(X) ∈ ∂f(X) at every X iff ψ(c) lies in that interval at every kink c.
  */
-import { exactText, P, signOfConstant } from '../../symbolic/index.js';
-import type { BreakpointAnalysis, EntryAnalysis, Poly } from '../../symbolic/index.js';
+import { exactText, P, periodicity, piMultiple, Q, signOfConstant } from '../../symbolic/index.js';
+import type { BreakpointAnalysis, EntryAnalysis, Poly, Scalar } from '../../symbolic/index.js';
 import type { KinkRow } from '../result/checkResult.js';
 import { limitText } from '../../analysisText.js';
 
@@ -20,14 +20,14 @@ function between(v: Poly, a: Poly, b: Poly): boolean | null {
   return above >= 0 && below >= 0;
 }
 
-function row(b: BreakpointAnalysis, value: (c: Poly) => Poly | null, noValue: string): KinkRow {
+function row(b: BreakpointAnalysis, at: Poly, value: (c: Poly) => Poly | null, noValue: string): KinkRow {
   let v: Poly | null;
   try {
-    v = value(b.at);
+    v = value(at);
   } catch {
     v = null;
   }
-  const base = { at: exactText(b.at), claim: v && exactText(v), left: limitText(b.leftDerivative), right: limitText(b.rightDerivative) };
+  const base = { at: exactText(at), claim: v && exactText(v), left: limitText(b.leftDerivative), right: limitText(b.rightDerivative) };
   const c = base.at;
   if (b.differentiable === null) return { ...base, selects: null, note: `whether f is differentiable at t = ${c} is undecided` };
   if (b.continuous === false) return { ...base, selects: false, note: `phi jumps at t = ${c}, so f has no subgradient there` };
@@ -43,14 +43,39 @@ function row(b: BreakpointAnalysis, value: (c: Poly) => Poly | null, noValue: st
     : { ...base, selects: false, note: `the claim's value ${base.claim} at t = ${c} is outside [${base.left}, ${base.right}]` };
 }
 
-/** One row per breakpoint where φ is not (known to be) differentiable. */
-export function kinkRows(entry: EntryAnalysis, claimValue: ((c: Poly) => Poly | null) | null): KinkRow[] {
+/** Copies of φ's period read at most: a claim repeating every 64 periods of φ is read at 64 members of each family. */
+const MAX_COPIES = 64n;
+
+/**
+ * The members of a kink's family where the claim must be read. φ repeats with
+ * period P; a claim repeating with period P_c is read over lcm(P, P_c), one
+ * member per copy of P in it. A claim that does not repeat cannot be read at
+ * finitely many members: the reason instead.
+ */
+function members(entry: EntryAnalysis, claim: Scalar | null): ((c: Poly) => Poly[]) | string {
+  const { period } = entry.piecewise;
+  if (!period || !claim) return (c) => [c];
+  const own = periodicity(claim);
+  if (own.kind === 'constant') return (c) => [c];
+  const q = piMultiple(period);
+  if (own.kind === 'aperiodic' || !q) return 'the claim does not repeat with the period of phi, so its values on the kink families were not checked';
+  const lcm = Q.rat((q.num * own.periodInPi.num) / Q.gcd(q.num, own.periodInPi.num), Q.gcd(q.den, own.periodInPi.den));
+  const copies = Q.div(lcm, q).num;
+  if (copies > MAX_COPIES) return `the claim repeats only every ${copies} periods of phi; its values on the kink families were not checked`;
+  return (c) => Array.from({ length: Number(copies) }, (_, k) => P.add(c, P.scale(period, Q.rat(k))));
+}
+
+/** One row per kink where φ is not (known to be) differentiable; for a periodic φ, per member of its family the claim can tell apart. */
+export function kinkRows(entry: EntryAnalysis, claimValue: ((c: Poly) => Poly | null) | null, claim: Scalar | null = null): KinkRow[] {
+  const at = members(entry, claim);
   return entry.breakpoints
     .filter((b) => b.differentiable !== true)
-    .map((b) =>
-      claimValue
-        ? row(b, claimValue, `the claim has no value at t = ${exactText(b.at)}`)
-        : row(b, () => null, 'the claim is not entry-wise; its values at the kinks were not checked'),
+    .flatMap((b) =>
+      !claimValue
+        ? [row(b, b.at, () => null, 'the claim is not entry-wise; its values at the kinks were not checked')]
+        : typeof at === 'string'
+          ? [row(b, b.at, () => null, at)]
+          : at(b.at).map((c) => row(b, c, claimValue, `the claim has no value at t = ${exactText(c)}`)),
     );
 }
 

@@ -1,9 +1,9 @@
 /** Claims about f itself in a proof: differentiable, class, kinks, convex. */
-import { compareExact, dependsOnT, exactText, parse, Reducer, toPoly } from '../../symbolic/index.js';
+import { compareExact, dependsOnT, exactText, parse, reduceModulo, Reducer, toPoly } from '../../symbolic/index.js';
 import type { BreakpointAnalysis, ConstantMatrix, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { Finding } from './proofReport.js';
-import { classText, exactListText, limitText, yesNo } from '../../analysisText.js';
+import { classText, exactListText, limitText, moduloText, yesNo } from '../../analysisText.js';
 
 
 /** "C1, not C2". */
@@ -51,22 +51,30 @@ function constant(text: string, constants: ReadonlyMap<string, ConstantMatrix>):
 
 const contains = (ps: readonly Poly[], x: Poly): boolean => ps.some((p) => compareExact(p, x) === 0);
 
+/**
+ * The claimed kinks against φ's. For a periodic φ each kink stands for its
+ * family c + kP: a claimed point counts by its residue, and every family needs
+ * one claimed member (`kinks: -pi, 0` names both families of |sin t|).
+ */
 export function claimedKinks(a: SymbolicAnalysis, points: readonly string[], constants: ReadonlyMap<string, ConstantMatrix>): Finding {
-  const claimed = points.map((p) => constant(p, constants));
+  const { period } = a.entry.piecewise;
+  const written = points.map((p) => constant(p, constants));
+  const claimed = period ? written.map((c) => reduceModulo(c, period)) : written;
   const missing = a.kinks.filter((k) => !contains(claimed, k));
-  const extra = claimed.filter((c) => !contains(a.kinks, c));
+  const extra = written.filter((_, i) => !contains(a.kinks, claimed[i]!));
   const undecidedExtra = extra.filter((c) => contains(a.undecided, c));
   if (missing.length === 0 && extra.length === 0)
     return a.undecided.length
       ? { status: 'unknown', note: 'undecided', explanation: `whether t = ${exactListText(a.undecided)} is a kink is undecided` }
-      : { status: 'pass', note: `exact: ${exactListText(a.kinks)}`, explanation: null };
+      : { status: 'pass', note: `exact: ${exactListText(a.kinks)}${moduloText(period)}`, explanation: null };
   if (missing.length === 0 && extra.length === undecidedExtra.length)
     return { status: 'unknown', note: 'undecided', explanation: `whether t = ${exactListText(extra)} is a kink is undecided` };
   const parts = [
-    missing.length ? `also a kink: t = ${exactListText(missing)}` : '',
+    missing.length ? `also a kink: t = ${exactListText(missing)}${moduloText(period)}` : '',
     extra.length ? `not a kink: t = ${exactListText(extra)}` : '',
   ].filter(Boolean);
-  return { status: 'fail', note: `exact: ${exactListText(a.kinks)}`, explanation: `the kinks of phi are ${exactListText(a.kinks)} (${parts.join('; ')})` };
+  const kinks = `${exactListText(a.kinks)}${moduloText(period)}`;
+  return { status: 'fail', note: `exact: ${kinks}`, explanation: `the kinks of phi are ${kinks} (${parts.join('; ')})` };
 }
 
 export function claimedConvex(a: SymbolicAnalysis, claimed: boolean): Finding {

@@ -1,10 +1,10 @@
 /** The last step: what was established about f, in one paragraph per question. */
-import { exactLatex, MATRIX, printLatex } from '../../symbolic/index.js';
+import { MATRIX, printLatex } from '../../symbolic/index.js';
 import type { SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Evidence } from '../../numeric/verify.js';
 import type { Block, Inline, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';
-import { classLatex, domainLatex, listInlines } from './notation.js';
+import { classLatex, domainLatex, onPoints } from './notation.js';
 
 function fClass(k: SymbolicAnalysis['entry']['smoothness']): Inline[] {
   if (k === null) return [text('its smoothness class is not decided')];
@@ -19,19 +19,18 @@ function differentiability(a: SymbolicAnalysis): Inline[] {
   const differentiable = a.entry.differentiable;
   if (differentiable === true)
     return [math('f'), text(' is Fréchet differentiable on all of '), math(domainLatex(a.dims)), text(', '), ...fClass(a.entry.smoothness), text(', and '), ...gradientInline(a), text('.')];
-  const kinks = listInlines(a.kinks.map((c) => [math(exactLatex(c))]), 'or');
-  const undecided = listInlines(a.undecided.map((c) => [math(exactLatex(c))]), 'or');
+  const { period } = a.entry.piecewise;
   return [
     math('f'),
     text(' is Fréchet differentiable at every '),
     math('X'),
-    text(' with no entry equal to '),
-    ...listInlines([...a.kinks, ...a.undecided].map((c) => [math(exactLatex(c))]), 'or'),
+    text(' with no entry'),
+    ...onPoints([...a.kinks, ...a.undecided], period),
     text(', where '),
     ...gradientInline(a),
     text('. '),
-    ...(a.kinks.length ? [text('It is not differentiable at any '), math('X'), text(' with an entry equal to '), ...kinks, text('. ')] : []),
-    ...(a.undecided.length ? [text('At entries equal to '), ...undecided, text(' this was not decided. ')] : []),
+    ...(a.kinks.length ? [text('It is not differentiable at any '), math('X'), text(' with an entry'), ...onPoints(a.kinks, period), text('. ')] : []),
+    ...(a.undecided.length ? [text('At entries'), ...onPoints(a.undecided, period), text(' this was not decided. ')] : []),
     ...nonsmooth(a),
     ...(a.entry.smoothness === -1 ? [math('f'), text(' is not even continuous at some of those '), math('X')] : [text('Globally '), ...fClass(a.entry.smoothness)]),
     text('.'),

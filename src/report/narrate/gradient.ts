@@ -1,9 +1,9 @@
 /** ∇f in matrix notation and the differential df = ⟨∇f, dX⟩ = tr(∇fᵀ dX), from the gradient's entry function. */
-import { applyLatex, dependsOnT, exactLatex, MATRIX, parenLatex, printLatex } from '../../symbolic/index.js';
+import { applyLatex, dependsOnT, MATRIX, parenLatex, printLatex } from '../../symbolic/index.js';
 import type { Scalar, SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
-import { listInlines } from './notation.js';
+import { onPoints } from './notation.js';
 import { gradientCases } from '../setNotation.js';
 
 /** Longest LaTeX of ∇f written out inside df. */
@@ -96,6 +96,5 @@ export function gradientStep(a: SymbolicAnalysis): Step {
 }
 
 function avoidingList(a: SymbolicAnalysis): Inline[] {
-  const points = [...a.kinks, ...a.undecided];
-  return [text('no entry equal to '), ...listInlines(points.map((c) => [math(exactLatex(c))]), 'or')];
+  return [text('no entry'), ...onPoints([...a.kinks, ...a.undecided], a.entry.piecewise.period)];
 }

@@ -3,11 +3,11 @@
  * Fréchet differentiable exactly where every entry is a point of
  * differentiability of φ, applied to this φ.
  */
-import { exactLatex } from '../../symbolic/index.js';
+import { exactLatex, P } from '../../symbolic/index.js';
 import type { SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
-import { classLatex, domainLatex } from './notation.js';
+import { classLatex, domainLatex, familyLatex } from './notation.js';
 
 export const LIFTING_CITATION =
   'a sum of φ over the entries of X is Fréchet differentiable at X iff φ is differentiable at every entry, the gradient being φ′ entry-wise; ' +
@@ -48,7 +48,14 @@ function application(a: SymbolicAnalysis): Block[] {
     ];
   }
   const kinkText: Inline[] = a.kinks.length
-    ? [text('It is not differentiable at any '), math('X'), text(' with an entry in '), math(`\\{${a.kinks.map(exactLatex).join(', ')}\\}`), text('. ')]
+    ? [
+        text('It is not differentiable at any '),
+        math('X'),
+        text(' with an entry in '),
+        // One set, or for a periodic φ the union of the kink families.
+        math(a.entry.piecewise.period ? a.kinks.map((c) => (P.isZero(c) ? familyLatex(c, a.entry.piecewise.period) : `(${familyLatex(c, a.entry.piecewise.period)})`)).join(' \\cup ') : `\\{${a.kinks.map(exactLatex).join(', ')}\\}`),
+        text('. '),
+      ]
     : [];
   const undecidedText: Inline[] = a.undecided.length
     ? [text('At entries in '), math(`\\{${a.undecided.map(exactLatex).join(', ')}\\}`), text(' differentiability is not decided. ')]

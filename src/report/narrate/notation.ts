@@ -6,7 +6,7 @@
 import { applyLatex, exactLatex, intervalBounds, P, parenLatex, printLatex, SCALAR } from '../../symbolic/index.js';
 import type { Limit, Poly, Scalar } from '../../symbolic/index.js';
 import type { Inline, Inlines } from '../model.js';
-import { text } from '../model.js';
+import { math, text } from '../model.js';
 
 export type Side = -1 | 1;
 export const SIDES: readonly Side[] = [-1, 1];
@@ -65,6 +65,16 @@ export function pieceCondition(bps: readonly Poly[], i: number, period: Poly | u
   if (period && lo && hi) return `${v} \\in \\left(${exact(lo)}, ${exact(hi)}\\right) + ${exact(period)}\\mathbb{Z}`;
   return intervalCondition(lo, hi, v);
 }
+
+/** The point c, or for a periodic φ its family c + Pℤ. */
+export const familyLatex = (c: Poly, period: Poly | undefined): string =>
+  !period ? exact(c) : P.isZero(c) ? `${exact(period)}\\mathbb{Z}` : `${exact(c)} + ${exact(period)}\\mathbb{Z}`;
+
+/** "equal to 0 or 1", or for a periodic φ "in 2πℤ or π + 2πℤ": where an entry sits on one of the points. */
+export const onPoints = (points: readonly Poly[], period: Poly | undefined): Inline[] => [
+  text(period ? ' in ' : ' equal to '),
+  ...listInlines(points.map((c) => [math(familyLatex(c, period))]), 'or'),
+];
 
 /** v = c, or for a periodic φ v ∈ c + Pℤ (the family c stands for). */
 export const pointCondition = (c: Poly, period: Poly | undefined, v = 't'): string =>

@@ -87,8 +87,8 @@ export function bigPi(bits: number): BigInterval {
   return v;
 }
 
-/** Arguments past 2^this are enclosed by [−1, 1]: beyond every double, reducing them costs more than they are worth. */
-const LARGEST_REDUCED_EXPONENT = 1100;
+/** Arguments past 2^this are enclosed by [−1, 1]: reducing them would cost more than they are worth (10³⁰⁸·10⁶ is still reduced). */
+const LARGEST_REDUCED_EXPONENT = 8192;
 
 /** Σ (−1)^j·x^{2j+s}/(2j+s)! for |x| ≤ 2 (s = 1: sin, s = 0: cos), the first omitted term as the remainder. */
 function taylor(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
@@ -106,9 +106,9 @@ function taylor(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
 function sinOrCos(x: BigInterval, bits: number, s: 0 | 1): BigInterval {
   const unit = B.symmetric(one(bits));
   const size = B.magnitudeExponent(x);
-  const { lo, hi } = B.approximate(x);
-  // A wide x gains nothing from reduction (the half-width below keeps any width sound).
-  if (size > LARGEST_REDUCED_EXPONENT || !(hi - lo < 1)) return unit;
+  // A wide x gains nothing from reduction (the half-width below keeps any width sound). The width is
+  // taken exactly: as doubles both ends of an x past 1.8·10³⁰⁸ are ∞, and ∞ − ∞ is no width.
+  if (size > LARGEST_REDUCED_EXPONENT || B.magnitudeExponent(B.add(x, B.neg(x), bits)) >= 0) return unit;
   const mid = B.midpoint(x);
   // sin(m) = (−1)^k·sin(m − kπ), cos likewise; any integer k is valid, the nearest to m/π makes |m − kπ| ≤ 2.
   const guess = Math.max(0, size) + 8;
