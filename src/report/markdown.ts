@@ -45,7 +45,8 @@ function plotImage(b: PlotBlock, href: string): string {
   return [`![${alt}](${href})`, ...(b.caption ? [inlines(b.caption)] : [])].join('\n\n');
 }
 
-const svgDataUrl = (b: PlotBlock): string =>
+/** A plot as a self-contained SVG data: URL. */
+export const svgDataUrl = (b: PlotBlock): string =>
   `data:image/svg+xml;base64,${Buffer.from(renderSvgPlot(b.plot, { standalone: true })).toString('base64')}`;
 
 export function renderMarkdown(d: Derivation, opts: MarkdownOptions = {}): string {
