@@ -74,7 +74,7 @@ describe('kinkproof/remark', () => {
     expect(hostile.line).toBe(1);
     expect(hostile.message).toMatch(/^kinkproof: syntax error/);
     expect(buildFailure('x\n\n\n```kinkproof\nsum(X)\nwhere: here\n```\n')).toEqual({
-      message: 'kinkproof fence, line 2: unknown key "where" (known: claim, at, show)',
+      message: 'kinkproof: fence line 2: unknown key "where" (known: claim, at, show)',
       line: 4,
     });
     expect(buildFailure('```kinkproof\nsum(X)\nat: [[1,2]\n```\n').message).toMatch(/^kinkproof: input error: at #1: /);

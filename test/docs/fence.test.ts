@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FenceError, parseFence } from '../../src/remark/fence.js';
+import { FenceError, parseFence } from '../../src/docs/fence.js';
 
 const fenceError = (body: string): FenceError => {
   try {
