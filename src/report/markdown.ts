@@ -18,6 +18,8 @@ export interface MarkdownOptions {
    * embedded as data: URLs.
    */
   readonly plotHref?: (plotIndex: number) => string;
+  /** Level of the title's heading (default 1, a page of its own); steps are one level deeper, at most 6. */
+  readonly headingDepth?: number;
 }
 
 const inlineMath = (latex: string): string => `$${assertSafeMath(latex).replace(/\s*\n\s*/g, ' ').trim()}$`;
@@ -58,12 +60,13 @@ export function renderMarkdown(d: Derivation, opts: MarkdownOptions = {}): strin
     table,
     plot: (b) => plotImage(b, opts.plotHref ? opts.plotHref(plots++) : svgDataUrl(b)),
   };
+  const depth = Math.min(Math.max(Math.trunc(opts.headingDepth ?? 1), 1), 6);
   const step = (s: Step, index: number): string =>
     [
-      `## ${stepNumber(index)} ${inlines(s.title)}`,
+      `${'#'.repeat(Math.min(depth + 1, 6))} ${stepNumber(index)} ${inlines(s.title)}`,
       `*${escapeMarkdownText(establishedText(s))}*`,
       ...s.blocks.map((b) => handleBlock(blocks, b)),
     ].join('\n\n');
-  const parts = [`# ${inlines(d.title)}`, ...(d.subtitle ? [inlines(d.subtitle)] : []), ...d.steps.map(step)];
+  const parts = [`${'#'.repeat(depth)} ${inlines(d.title)}`, ...(d.subtitle ? [inlines(d.subtitle)] : []), ...d.steps.map(step)];
   return `${parts.join('\n\n')}\n`;
 }

@@ -4,29 +4,17 @@
  * rehype-stringify) and @mdx-js/mdx, as Docusaurus and Astro run them.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { evaluate } from '@mdx-js/mdx';
 import rehypeKatex from 'rehype-katex';
-import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkKinkproof from '../../src/remark.js';
+import { EXAMPLE, expectDerivations, FALSE_CLAIM, FALSE_CLAIM_FENCE_LINE, root, unifiedHtml } from './examplePage.js';
 import { Fragment, Html, jsx, jsxs } from './htmlRuntime.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const page = (path: string): VFile => new VFile({ path, value: readFileSync(join(root, path), 'utf8') });
-const EXAMPLE = 'examples/docs/nonsmooth-gradients.md';
-const FALSE_CLAIM = 'test/remark/fixtures/false-claim.md';
-/** The line of the ```kinkproof fence in the false-claim page. */
-const FALSE_CLAIM_FENCE_LINE = 5;
-
-const unifiedHtml = async (file: VFile): Promise<string> =>
-  String(await unified().use(remarkParse).use(remarkMath).use(remarkKinkproof).use(remarkRehype).use(rehypeKatex).use(rehypeStringify).process(file));
 
 async function mdxHtml(file: VFile): Promise<string> {
   const { default: Content } = await evaluate(file, {
@@ -41,23 +29,6 @@ async function mdxHtml(file: VFile): Promise<string> {
   return html.html;
 }
 
-/** What must hold of the example page, however it was built (`&` may be written &amp; or &#x26;). */
-function expectDerivations(html: string): void {
-  const page = html.replace(/&#x26;|&amp;/g, '&');
-  const expectIn = (part: string): void => expect(page.includes(part), `the page should contain ${part}`).toBe(true);
-  expect(page.includes('katex-error'), 'KaTeX reported an error').toBe(false);
-  // The founding example: its gradient, the verified claim, the point and the cross-check, typeset by KaTeX.
-  expectIn('<annotation encoding="application/x-tex">\\nabla f(X) = 2 \\sigma(X)');
-  expectIn('Correct: the claim equals ∇f wherever f is differentiable.');
-  expectIn('<annotation encoding="application/x-tex">\\nabla f(X) = \\begin{pmatrix} 0 & 2 \\\\ 0 & 0 \\end{pmatrix}');
-  expectIn('Numeric cross-check');
-  // The l1 norm: its subdifferential at a matrix with zero entries, as intervals.
-  expectIn('S = \\begin{pmatrix} [-1, 1] & \\{1\\} \\\\ \\{-1\\} & [-1, 1] \\end{pmatrix}');
-  // The page's own text and math survive around the fences.
-  expectIn('The founding example');
-  expectIn('<annotation encoding="application/x-tex">2\\sigma(X)</annotation>');
-}
-
 const failure = async (run: Promise<unknown>): Promise<{ message: string; line: number | undefined; file: string | undefined }> => {
   try {
     await run;
@@ -70,11 +41,11 @@ const failure = async (run: Promise<unknown>): Promise<{ message: string; line: 
 
 describe('the example docs folder through a unified pipeline', () => {
   it('renders every fence: the derivation is there and KaTeX reports no error', { timeout: 120_000 }, async () => {
-    expectDerivations(await unifiedHtml(page(EXAMPLE)));
+    expectDerivations(await unifiedHtml(page(EXAMPLE), true));
   });
 
   it('a false claim fails the build at the fence, with the counterexample', { timeout: 120_000 }, async () => {
-    const f = await failure(unifiedHtml(page(FALSE_CLAIM)));
+    const f = await failure(unifiedHtml(page(FALSE_CLAIM), true));
     expect(f.line).toBe(FALSE_CLAIM_FENCE_LINE);
     expect(f.file).toBe(FALSE_CLAIM);
     expect(f.message).toMatch(/the claim ∇f = relu\(X\) for f = norm\(relu\(X\),'fro'\)\^2 is false: .*X = \[\[1\]\]/);
