@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/entry.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/entry.ts', index: 'src/index.ts', remark: 'src/remark.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

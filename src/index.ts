@@ -4,7 +4,7 @@
  * each command calls them from src/api/ (which this file re-exports), so that
  * a command loads only its own part of the library.
  */
-export { derive } from './api/derive.js';
+export { derive, deriveAnalysis } from './api/derive.js';
 export type { Analysis, Options } from './api/derive.js';
 export { analyze } from './api/analyze.js';
 export type { AnalyzeOptions } from './api/analyze.js';
@@ -53,5 +53,14 @@ export { renderHtml } from './report/html.js';
 export { renderMarkdown } from './report/markdown.js';
 export { compilePdf } from './report/pdf.js';
 export type { Derivation, Step } from './report/model.js';
-export { deriveJson } from './cli/json.js';
-export type { DeriveJson } from './cli/json.js';
+export { deriveJson } from './api/json.js';
+export type {
+  BreakpointJson,
+  ConvexWitnessJson,
+  DeriveJson,
+  ExactJson,
+  PieceJson,
+  PointJson,
+  SubdifferentialJson,
+  VerificationJson,
+} from './api/json.js';

@@ -5,6 +5,8 @@ import { analyze } from './analyze.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { crossCheck } from './crossCheck.js';
 import type { CrossCheckOptions } from './crossCheck.js';
+import { deriveJson } from './json.js';
+import type { DeriveJson } from './json.js';
 
 export interface Options extends AnalyzeOptions, CrossCheckOptions {
   /** Run the numeric cross-check (default true). */
@@ -16,8 +18,20 @@ export interface Analysis extends SymbolicAnalysis {
   readonly verification: Evidence | null;
 }
 
-/** Parse, reduce, analyse case by case and (by default) verify numerically. Throws KinkproofError on bad input. */
-export function derive(expr: string, options: Options = {}): Analysis {
+/**
+ * Parse, reduce, analyse case by case and (by default) verify numerically, keeping the
+ * expression trees (what `narrate` and `deriveJson` take). Throws KinkproofError on bad input.
+ */
+export function deriveAnalysis(expr: string, options: Options = {}): Analysis {
   const analysis = analyze(expr, options);
   return { ...analysis, verification: options.verify === false ? null : crossCheck(analysis, options) };
+}
+
+/**
+ * The same derivation as plain JSON-safe data, field for field the object `derive --json`
+ * prints (gradients and sets as text and LaTeX strings). Throws KinkproofError on bad input.
+ */
+export function derive(expr: string, options: Options = {}): DeriveJson {
+  const analysis = deriveAnalysis(expr, options);
+  return deriveJson(analysis, analysis.verification);
 }

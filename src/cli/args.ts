@@ -15,6 +15,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   check: ['claim G', 'equal', 'json', 'const NAME=MATRIX', 'seed N', 'timeout S'],
   prove: ['json', 'const NAME=MATRIX', 'seed N', 'timeout S'],
   build: ['out DIR', 'pdf', 'const NAME=MATRIX', 'seed N', 'timeout S'],
+  render: ['out FILE', 'seed N', 'timeout S'],
 };
 
 /** An option the command does not take is an input error naming the command, the option and what it takes. */
@@ -53,7 +54,7 @@ export function parseArgs(argv: readonly string[], valued: ReadonlySet<string> =
   };
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i] === '-o' ? '--out' : argv[i]!; // the one short option with a value: render's -o
     if (arg === '--') {
       positional.push(...argv.slice(i + 1));
       break;

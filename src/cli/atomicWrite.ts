@@ -12,7 +12,7 @@ import { KinkproofError } from '../diagnostics.js';
 
 export interface FileOutput {
   readonly path: string;
-  readonly content: string | Buffer;
+  readonly content: string | Uint8Array;
 }
 
 const failure = (e: unknown): KinkproofError =>
@@ -23,7 +23,7 @@ export class StagedFiles {
   /** Lower-cased, so that names differing only in case collide here as they do on macOS and Windows. */
   private readonly targets = new Set<string>();
 
-  async stage(path: string, content: string | Buffer): Promise<void> {
+  async stage(path: string, content: string | Uint8Array): Promise<void> {
     const target = resolve(path);
     if (this.targets.has(target.toLowerCase())) throw new KinkproofError('input', `two reports would be written to ${path}`);
     this.targets.add(target.toLowerCase());

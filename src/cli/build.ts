@@ -67,7 +67,7 @@ interface Page {
 
 interface Output {
   readonly name: string;
-  readonly content: string | Buffer;
+  readonly content: string | Uint8Array;
 }
 
 /** `my proof.v2.proof` → `my_proof.v2`: only [A-Za-z0-9._-], so a name can never leave --out. */

@@ -7,7 +7,7 @@ import type { SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { parseConstants, parseMatrix, parseSeed, parseShape, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
-import { deriveJson } from './json.js';
+import { deriveJson } from '../api/json.js';
 import type { Io } from './main.js';
 import { summary } from './summary.js';
 

@@ -11,6 +11,8 @@ usage:
   kinkproof build [DIR] [--out DIR] [--pdf]
                                            render DIR's proof files (default proofs) and an index to
                                            .tex/.html/.md in --out (default out/proofs)
+  kinkproof render IN.md [-o OUT.md]       rewrite IN.md's kinkproof fences as Markdown with $$...$$ math
+                                           (stdout without -o); exit 1 with file:line on a false claim
   kinkproof --help | --version
 
 derive options:
@@ -30,6 +32,7 @@ derive options:
 check options: --claim G, --equal, --json, --const NAME=MATRIX, --seed N, --timeout S
 prove options: --json, --const NAME=MATRIX, --seed N, --timeout S
 build options: --out DIR, --pdf, --const NAME=MATRIX, --seed N, --timeout S
+render options: --out FILE (-o FILE), --seed N, --timeout S
 A command refuses options it does not take. A value never starts with --
 (--at --json is an error); write --title=--x for such a value. Numbers in
 --at and --const are exact decimals (0.1 is 1/10), as in expressions.

@@ -31,8 +31,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'prove':
         return await (await import('./prove.js')).proveCommand(args, io);
       case 'build': return await (await import('./build.js')).buildCommand(args, io);
+      case 'render':
+        return await (await import('./render.js')).renderCommand(args, io);
       default:
-        throw new KinkproofError('input', `unknown command '${args.command}' (commands: derive, check, prove, build; see kinkproof --help)`);
+        throw new KinkproofError('input', `unknown command '${args.command}' (commands: derive, check, prove, build, render; see kinkproof --help)`);
     }
   } catch (e) {
     return reportError(e, io);

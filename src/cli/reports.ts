@@ -20,7 +20,7 @@ import { writeAtomically } from './atomicWrite.js';
 interface Output {
   readonly flag: string;
   readonly path: string;
-  readonly content: string | Buffer;
+  readonly content: string | Uint8Array;
 }
 
 const PDFLATEX_MISSING =
@@ -41,7 +41,7 @@ async function checkTarget(flag: string, path: string): Promise<void> {
   if (own?.isDirectory()) throw new KinkproofError('input', `--${flag} ${path} is a folder, not a file`);
 }
 
-async function compile(tex: string): Promise<Buffer> {
+async function compile(tex: string): Promise<Uint8Array> {
   const { compilePdf, PdfCompileError } = await import('../report/pdf.js');
   try {
     return (await compilePdf(tex)).pdf;

@@ -7,8 +7,14 @@ const WIDTH = 30;
 
 export type ProgressCallback = (done: number, total: number) => void;
 
+/** What the bar needs of a stream such as process.stderr (structural, so the library's types need no @types/node). */
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  write(chunk: string): unknown;
+}
+
 /** A callback for `verify` that draws "label [#####.....] 3/8" on stderr, or undefined off a terminal. */
-export function progressReporter(label = 'verifying', stream: NodeJS.WriteStream = process.stderr): ProgressCallback | undefined {
+export function progressReporter(label = 'verifying', stream: ProgressStream = process.stderr): ProgressCallback | undefined {
   if (!stream.isTTY || process.env['CI']) return undefined;
   return (done, total) => {
     const filled = total > 0 ? Math.round((WIDTH * done) / total) : WIDTH;

@@ -15,15 +15,18 @@ import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './mod
 import { renderSvgPlot } from './svgPlot.js';
 import { establishedText, stepNumber } from './wording.js';
 
-/** KaTeX as DESIGN.md prescribes: no trusted commands, strict, errors thrown, sizes and macro expansion bounded. */
-export const KATEX_OPTIONS: Readonly<KatexOptions> = {
+/**
+ * KaTeX as DESIGN.md prescribes: no trusted commands, strict, errors thrown, sizes and macro expansion bounded.
+ * (`satisfies`, not a type annotation: the package's .d.ts then needs no KaTeX types, which need the DOM's.)
+ */
+export const KATEX_OPTIONS = {
   throwOnError: true,
   trust: false,
   strict: 'error',
   maxSize: 10,
   maxExpand: 200,
   output: 'htmlAndMathml',
-};
+} as const satisfies KatexOptions;
 
 const PAGE_CSS = `
 body { margin: 0; background: #fff; color: #111; }
@@ -89,6 +92,7 @@ function renderer(renderMath: RenderMath) {
   return { inlines, step };
 }
 
+/** The whole page as one HTML string. Async: KaTeX and its fonts are loaded on first use. */
 export async function renderHtml(d: Derivation): Promise<string> {
   const { inlines, step } = renderer(await loadKatex());
   return htmlDocument({

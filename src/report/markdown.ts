@@ -18,6 +18,8 @@ export interface MarkdownOptions {
    * embedded as data: URLs.
    */
   readonly plotHref?: (plotIndex: number) => string;
+  /** Level of the title's heading (default 1, a page of its own); steps are one level deeper, at most 6. */
+  readonly headingDepth?: number;
 }
 
 const inlineMath = (latex: string): string => `$${assertSafeMath(latex).replace(/\s*\n\s*/g, ' ').trim()}$`;
@@ -45,7 +47,8 @@ function plotImage(b: PlotBlock, href: string): string {
   return [`![${alt}](${href})`, ...(b.caption ? [inlines(b.caption)] : [])].join('\n\n');
 }
 
-const svgDataUrl = (b: PlotBlock): string =>
+/** A plot as a self-contained SVG data: URL. */
+export const svgDataUrl = (b: PlotBlock): string =>
   `data:image/svg+xml;base64,${Buffer.from(renderSvgPlot(b.plot, { standalone: true })).toString('base64')}`;
 
 export function renderMarkdown(d: Derivation, opts: MarkdownOptions = {}): string {
@@ -57,12 +60,13 @@ export function renderMarkdown(d: Derivation, opts: MarkdownOptions = {}): strin
     table,
     plot: (b) => plotImage(b, opts.plotHref ? opts.plotHref(plots++) : svgDataUrl(b)),
   };
+  const depth = Math.min(Math.max(Math.trunc(opts.headingDepth ?? 1), 1), 6);
   const step = (s: Step, index: number): string =>
     [
-      `## ${stepNumber(index)} ${inlines(s.title)}`,
+      `${'#'.repeat(Math.min(depth + 1, 6))} ${stepNumber(index)} ${inlines(s.title)}`,
       `*${escapeMarkdownText(establishedText(s))}*`,
       ...s.blocks.map((b) => handleBlock(blocks, b)),
     ].join('\n\n');
-  const parts = [`# ${inlines(d.title)}`, ...(d.subtitle ? [inlines(d.subtitle)] : []), ...d.steps.map(step)];
+  const parts = [`${'#'.repeat(depth)} ${inlines(d.title)}`, ...(d.subtitle ? [inlines(d.subtitle)] : []), ...d.steps.map(step)];
   return `${parts.join('\n\n')}\n`;
 }

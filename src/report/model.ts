@@ -27,7 +27,11 @@ export type StepKind =
   | 'verification'
   | 'conclusion'
   /** The statements of a proof file with their verdicts (docs builds). */
-  | 'proof';
+  | 'proof'
+  /** A claimed gradient with its verdict (docs fences). */
+  | 'claim'
+  /** f and ∇f or ∂f at a given matrix (docs fences). */
+  | 'point';
 
 /** A run of a paragraph, heading or table cell: plain text or inline math. */
 export type Inline = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'math'; readonly latex: string };

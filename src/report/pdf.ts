@@ -78,7 +78,7 @@ function failure(run: RunResult, log: string, limits: RunLimits): PdfCompileErro
 const needsRerun = (log: string): boolean => /Rerun to get|Label\(s\) may have changed/.test(log);
 
 /** Compile a LaTeX document; throws PdfCompileError with the relevant log lines on failure. */
-export async function compilePdf(texSource: string, opts: CompileOptions = {}): Promise<{ pdf: Buffer; log: string }> {
+export async function compilePdf(texSource: string, opts: CompileOptions = {}): Promise<{ pdf: Uint8Array; log: string }> {
   const executable = findExecutable('pdflatex');
   if (!executable) throw new PdfCompileError('no-pdflatex', 'pdflatex is not installed (Debian: texlive-latex-base)');
   return inTempFolder('kinkproof-tex-', async (dir) => {
@@ -105,7 +105,7 @@ export async function compilePdf(texSource: string, opts: CompileOptions = {}): 
 }
 
 /** Run a poppler tool on `pdf` (as in.pdf) in a temporary folder, then let `read` collect its output. */
-async function withPoppler<T>(tool: string, pdf: Buffer, args: readonly string[], read: (dir: string, run: RunResult) => Promise<T>): Promise<T> {
+async function withPoppler<T>(tool: string, pdf: Uint8Array, args: readonly string[], read: (dir: string, run: RunResult) => Promise<T>): Promise<T> {
   const executable = findExecutable(tool);
   if (!executable) throw new PdfCompileError('tool-error', `${tool} is not installed (Debian: poppler-utils)`);
   return inTempFolder('kinkproof-pdf-', async (dir) => {
@@ -122,7 +122,7 @@ async function withPoppler<T>(tool: string, pdf: Buffer, args: readonly string[]
 }
 
 /** One page of a PDF as PNG (`pdftoppm -png -r resolution`). */
-export function pdfToPng(pdf: Buffer, page = 1, resolution = 60): Promise<Buffer> {
+export function pdfToPng(pdf: Uint8Array, page = 1, resolution = 60): Promise<Uint8Array> {
   const args = ['-png', '-f', String(page), '-l', String(page), '-r', String(resolution), 'in.pdf', 'page'];
   return withPoppler('pdftoppm', pdf, args, async (dir) => {
     const png = (await readdir(dir)).find((f) => f.startsWith('page') && f.endsWith('.png'));
@@ -132,7 +132,7 @@ export function pdfToPng(pdf: Buffer, page = 1, resolution = 60): Promise<Buffer
 }
 
 /** The text of a PDF (`pdftotext`), in reading order. */
-export function pdfToText(pdf: Buffer): Promise<string> {
+export function pdfToText(pdf: Uint8Array): Promise<string> {
   return withPoppler('pdftotext', pdf, ['-enc', 'UTF-8', 'in.pdf', '-'], async (_dir, run) => run.stdout);
 }
 

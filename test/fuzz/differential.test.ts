@@ -17,7 +17,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { create, all } from 'mathjs';
-import { derive, KinkproofError } from '../../src/index.js';
+import { deriveAnalysis, KinkproofError } from '../../src/index.js';
 import type { Analysis } from '../../src/index.js';
 import { approximate } from '../../src/symbolic/exact/calculus.js';
 import { asRational } from '../../src/symbolic/exact/poly.js';
@@ -65,7 +65,7 @@ type Outcome = { kind: 'refused'; reason: string } | { kind: 'analysed'; analysi
 
 function analyse(text: string): Outcome {
   try {
-    return { kind: 'analysed', analysis: derive(text, { verify: false, timeoutSeconds: TIMEOUT_SECONDS }) };
+    return { kind: 'analysed', analysis: deriveAnalysis(text, { verify: false, timeoutSeconds: TIMEOUT_SECONDS }) };
   } catch (e) {
     if (e instanceof KinkproofError) return { kind: 'refused', reason: e.kind };
     return { kind: 'crash', message: e instanceof Error ? e.message : String(e) };

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { summary } from '../../src/cli/summary.js';
-import { verificationJson } from '../../src/cli/json.js';
-import { derive } from '../../src/index.js';
+import { verificationJson } from '../../src/api/json.js';
+import { deriveAnalysis } from '../../src/index.js';
 import { EvidenceBuilder } from '../../src/numeric/evidence.js';
 import { zeroCandidates } from '../../src/numeric/switches.js';
 import { verify } from '../../src/numeric/verify.js';
@@ -43,7 +43,7 @@ describe('correct results pass', () => {
   ];
   for (const expr of inputs)
     it(expr, () => {
-      const a = derive(expr, { verify: false });
+      const a = deriveAnalysis(expr, { verify: false });
       for (const seed of [1, 2, 3]) {
         const e = verifyAnalysis(a, undefined, seed);
         expect(e.status, `seed ${seed}\n${failures(e)}`).toBe('passed');
@@ -52,7 +52,7 @@ describe('correct results pass', () => {
     });
 
   it('every claimed interval is probed: value and derivative checks appear for each piece', () => {
-    const a = derive('sum(abs(X-1))', { verify: false });
+    const a = deriveAnalysis('sum(abs(X-1))', { verify: false });
     const e = verifyAnalysis(a, undefined, 1);
     const claims = e.records.map((r) => `${r.kind} | ${claimText(r)}`);
     for (const kind of ['piece-value', 'piece-derivative'])
@@ -168,7 +168,7 @@ describe('a verification that checked nothing is inconclusive, not passed', () =
   });
 
   it('is rendered as inconclusive in the summary, JSON and report, never as passed', () => {
-    const a = derive('sum(abs(X))', { verify: false });
+    const a = deriveAnalysis('sum(abs(X))', { verify: false });
     const e = new EvidenceBuilder().finish(1);
     const text = summary(a, e);
     expect(text).toContain('verification:   inconclusive');

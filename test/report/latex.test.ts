@@ -50,10 +50,10 @@ describe('renderLatex', () => {
 describe.skipIf(!haveTex)('the founding example compiled with pdflatex', () => {
   it('compiles without warnings, shows the argument, and page 1 converts to PNG', { timeout: 120_000 }, async () => {
     const { pdf, log } = await compilePdf(standalone);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(log).not.toMatch(/LaTeX Warning|Package \w+ Warning|undefined references|Overfull/);
     const png = await pdfToPng(pdf, 1);
-    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE)).toBe(true);
 
     const text = (await pdfToText(pdf)).replace(/\s+/g, ' ');
     // pdftotext linearises math oddly (limits' subscripts move), so look for robust pieces.
@@ -71,7 +71,7 @@ describe.skipIf(!haveTex)('the founding example compiled with pdflatex', () => {
 
   it('compiles the same source to the same PDF bytes', { timeout: 120_000 }, async () => {
     const [a, b] = [await compilePdf(standalone), await compilePdf(standalone)];
-    expect(a.pdf.equals(b.pdf)).toBe(true);
+    expect(Buffer.from(a.pdf).equals(b.pdf)).toBe(true);
   });
 
   it('compiles the fragment when \\input into a host document', { timeout: 120_000 }, async () => {

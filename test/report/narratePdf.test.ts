@@ -16,7 +16,7 @@ describe.skipIf(!haveTex)('narrated reports compiled with pdflatex', { timeout: 
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(log.split('\n').filter((l) => WARNINGS.test(l))).toEqual([]);
     const png = await pdfToPng(pdf, 1);
-    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE)).toBe(true);
   });
 
   it('the founding example shows cases, both one-sided limits, continuity, ∇f = 2σ(X), the table and the plot', async () => {
@@ -41,6 +41,6 @@ describe.skipIf(!haveTex)('narrated reports compiled with pdflatex', { timeout: 
     const host = `\\documentclass{article}\n${LATEX_PREAMBLE}\n\\begin{document}\n${fragment}\\end{document}\n`;
     const [a, b] = [await compilePdf(host), await compilePdf(host)];
     expect(a.log).not.toMatch(WARNINGS);
-    expect(a.pdf.equals(b.pdf)).toBe(true);
+    expect(Buffer.from(a.pdf).equals(b.pdf)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  * refused with its reason.
  */
 import { describe, expect, it } from 'vitest';
-import { checkEqual, derive, KinkproofError } from '../../src/index.js';
+import { checkEqual, deriveAnalysis, KinkproofError } from '../../src/index.js';
 import { exactText, MATRIX, printText } from '../../src/symbolic/scalar/print.js';
 import { classText as smoothnessText } from '../../src/analysisText.js';
 import type { Limit } from '../../src/index.js';
@@ -75,7 +75,7 @@ const cases: readonly Case[] = [
 
 describe('analytic functions: hand-derived classes, breakpoints and slopes', () => {
   it.each(cases)('$f', ({ f, cls, convex, kinks, gradient }) => {
-    const a = derive(f, { seed: 1 });
+    const a = deriveAnalysis(f, { seed: 1 });
     expect(smoothnessText(a.entry.smoothness)).toBe(cls);
     expect(a.convexity.convex).toBe(convex);
     expect(a.entry.breakpoints.map((b) => [exactText(b.at), limitText(b.leftDerivative), limitText(b.rightDerivative)])).toEqual(kinks);
@@ -88,9 +88,9 @@ describe('analytic functions: hand-derived classes, breakpoints and slopes', () 
 describe('what is not decided is refused, with its reason', () => {
   // Periodic families are derived (periodic.test.ts); incommensurable periods (1 and √2) are not periodic.
   it.each(['sum(abs(sin(X) - sin(sqrt(2)*X)))', 'sum(relu(sin(X)) .* X)'])('%s', (f) => {
-    expect(() => derive(f)).toThrow(KinkproofError);
+    expect(() => deriveAnalysis(f)).toThrow(KinkproofError);
     try {
-      derive(f);
+      deriveAnalysis(f);
     } catch (e) {
       expect((e as KinkproofError).kind).toBe('unsupported');
       expect((e as Error).message).toMatch(/periodic|cannot solve/);
@@ -98,7 +98,7 @@ describe('what is not decided is refused, with its reason', () => {
   });
 
   it('sin beyond its range has no breakpoint: relu(sin(X) - 2) is 0', () => {
-    const a = derive('sum(relu(sin(X) - 2))', { seed: 1 });
+    const a = deriveAnalysis('sum(relu(sin(X) - 2))', { seed: 1 });
     expect(smoothnessText(a.entry.smoothness)).toBe('Cinf');
     expect(a.entry.breakpoints).toEqual([]);
   });
@@ -106,7 +106,7 @@ describe('what is not decided is refused, with its reason', () => {
 
 describe('reports with the analytic functions', () => {
   it('narrate, and every math fragment renders with KaTeX and passes the whitelist (tanh once crashed the guard)', async () => {
-    const a = derive('sum(relu(tanh(X) - 1/2) + sigmoid(X) + softplus(X) + sin(X).*cos(X))', { seed: 1 });
+    const a = deriveAnalysis('sum(relu(tanh(X) - 1/2) + sigmoid(X) + softplus(X) + sin(X).*cos(X))', { seed: 1 });
     const d = narrate(a, a.verification ?? null);
     const fragments = allMath(d);
     expect(fragments.some((m) => m.includes('\\tanh'))).toBe(true);
@@ -120,7 +120,7 @@ describe('reports with the analytic functions', () => {
 
 describe('values far out, where a double exponential overflows', () => {
   const at = (f: string, x: readonly (readonly number[])[]): readonly number[] => {
-    const p = derive(f, { verify: false, at: [x] }).points[0]!;
+    const p = deriveAnalysis(f, { verify: false, at: [x] }).points[0]!;
     return [p.value, ...p.gradient!.flat()];
   };
 
@@ -162,7 +162,7 @@ describe('identities through the symmetries, exactly', () => {
       ['sum(abs(sigmoid(X) - sigmoid(-40)))', '-40'],
       ['sum(relu(softplus(-X) - 1))', '-log(exp(1) - 1)'],
     ] as const)
-      expect(derive(f, { verify: false }).entry.breakpoints.map((b) => exactText(b.at)), f).toEqual([at]);
+      expect(deriveAnalysis(f, { verify: false }).entry.breakpoints.map((b) => exactText(b.at)), f).toEqual([at]);
   });
 
   it('and a false one is refuted: sigmoid(-X) = sigmoid(X) - 1', () => {

@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nerdamer from 'nerdamer-prime';
-import { derive, KinkproofError, printText } from '../../src/index.js';
+import { deriveAnalysis, KinkproofError, printText } from '../../src/index.js';
 import type { Scalar } from '../../src/index.js';
 import { evaluateScalar } from '../../src/symbolic/scalar/evaluate.js';
 import { ANALYTIC, analyticIn, evaluateSmooth, kinkproofText, nerdamerText, rng, SmoothGen } from './smoothGen.js';
@@ -207,7 +207,7 @@ function compareOne(e: Smooth, pointRng: () => number, tally: Tally, mismatches:
   let pieces: readonly { display: Scalar }[];
   let gradient: Scalar | null;
   try {
-    const a = derive(input, { verify: false, timeoutSeconds: 5 });
+    const a = deriveAnalysis(input, { verify: false, timeoutSeconds: 5 });
     pieces = a.entry.derivativePieces;
     gradient = a.gradient;
   } catch (err) {
@@ -299,7 +299,7 @@ describe('nerdamer-prime oracle: derivatives of smooth entry functions', () => {
     const { derivativeText } = nerdamerOracle(nerdamerText(e));
     expect(compileNerdamerText(derivativeText)(0.7)).toBeCloseTo(hand, 12);
     expect(nerdamerBuild(derivativeText)(0.7)).toBeCloseTo(hand, 12);
-    const k = derive(`sum(${kinkproofText(e)})`, { verify: false });
+    const k = deriveAnalysis(`sum(${kinkproofText(e)})`, { verify: false });
     expect(evaluateScalar(k.entry.derivativePieces[0].display, 0.7)).toBeCloseTo(hand, 12);
   });
 

@@ -7,13 +7,13 @@
  * sine, is refused with its reason.
  */
 import { describe, expect, it } from 'vitest';
-import { checkEqual, checkGradient, checkProof, derive, KinkproofError, parseProof } from '../../src/index.js';
+import { checkEqual, checkGradient, checkProof, deriveAnalysis, KinkproofError, parseProof } from '../../src/index.js';
 import { approximate } from '../../src/symbolic/exact/calculus.js';
 import { exactText } from '../../src/symbolic/scalar/print.js';
 import { classText } from '../../src/analysisText.js';
 import type { Limit } from '../../src/index.js';
 import { summary } from '../../src/cli/summary.js';
-import { deriveJson } from '../../src/cli/json.js';
+import { deriveJson } from '../../src/api/json.js';
 import { verify } from '../../src/numeric/verify.js';
 import { json, kinkproof } from '../cli/run.js';
 import { call, int, VAR } from '../../src/symbolic/scalar/expr.js';
@@ -68,7 +68,7 @@ const cases: readonly Case[] = [
 
 describe('periodic breakpoint families: hand-derived residues, slopes and classes', () => {
   it.each(cases)('$f', ({ f, period, cls, kinks }) => {
-    const a = derive(f, { seed: 1 });
+    const a = deriveAnalysis(f, { seed: 1 });
     expect(a.entry.piecewise.period && exactText(a.entry.piecewise.period)).toBe(period);
     expect(classText(a.entry.smoothness)).toBe(cls);
     expect(a.entry.breakpoints.map((b) => [exactText(b.at), slope(b.leftDerivative), slope(b.rightDerivative)])).toEqual(kinks);
@@ -79,14 +79,14 @@ describe('periodic breakpoint families: hand-derived residues, slopes and classe
   });
 
   it('the residues are exact: sin vanishes at each breakpoint of relu(sin(X)) to every digit', () => {
-    const a = derive('sum(relu(sin(X)))', { verify: false });
+    const a = deriveAnalysis('sum(relu(sin(X)))', { verify: false });
     for (const b of a.entry.breakpoints) expect(Math.abs(Math.sin(approximate(b.at)))).toBeLessThan(1e-15);
   });
 });
 
 describe('the answer at points, decided modulo the period', () => {
   it('relu(sin(X)): Clarke sets [0, 1] at 2kπ (0), derivatives cos x off the family (7 − 2π lies in (0, π); 2π − 3 beyond π)', () => {
-    const [p] = derive('sum(relu(sin(X)))', { verify: false, at: [[[0, 3, 7, -3]]] }).points;
+    const [p] = deriveAnalysis('sum(relu(sin(X)))', { verify: false, at: [[[0, 3, 7, -3]]] }).points;
     expect(p!.differentiable).toBe(false);
     expect(p!.subdifferential).toEqual([[[0, 1], [Math.cos(3), Math.cos(3)], [Math.cos(7), Math.cos(7)], [0, 0]]]);
   });
@@ -101,14 +101,14 @@ describe('the answer at points, decided modulo the period', () => {
   });
 
   it('a rational point is never on a family other than at 0 (π is irrational): relu(sin(X)) at 355/113 is differentiable', () => {
-    const [p] = derive('sum(relu(sin(X)))', { verify: false, at: [[[355 / 113]]] }).points;
+    const [p] = deriveAnalysis('sum(relu(sin(X)))', { verify: false, at: [[[355 / 113]]] }).points;
     expect(p!.differentiable).toBe(true);
   });
 });
 
 describe('outputs name the family', () => {
   it('text and JSON give the period; the cases read modulo it', () => {
-    const a = derive('sum(relu(sin(X)))', { seed: 1 });
+    const a = deriveAnalysis('sum(relu(sin(X)))', { seed: 1 });
     const text = summary(a, a.verification);
     expect(text).toContain('kinks:          0, pi (mod 2*pi)');
     expect(text).toContain('-pi < t < 0 (mod 2*pi):  phi(t) = 0');
@@ -143,9 +143,9 @@ describe('what is not periodic, or needs inverse sines, is refused with its reas
     ['sum(relu(sin(X.^2)))', /periodic/],
     ['sum(relu(sin(X) - 1/3))', /π\/12/],
   ])('%s', (f, reason) => {
-    expect(() => derive(f)).toThrow(KinkproofError);
+    expect(() => deriveAnalysis(f)).toThrow(KinkproofError);
     try {
-      derive(f);
+      deriveAnalysis(f);
     } catch (e) {
       expect((e as KinkproofError).kind).toBe('unsupported');
       expect((e as Error).message).toMatch(reason);
@@ -155,20 +155,20 @@ describe('what is not periodic, or needs inverse sines, is refused with its reas
 
 describe('pi, the constant', () => {
   it('is exact: relu(X - pi) kinks at π, relu(sin(X - pi/2)) is relu(−cos X) with kinks at π/2 and 3π/2', () => {
-    expect(derive('sum(relu(X - pi))', { seed: 1 }).entry.breakpoints.map((b) => exactText(b.at))).toEqual(['pi']);
-    const a = derive('sum(relu(sin(X - pi/2)))', { seed: 1 });
+    expect(deriveAnalysis('sum(relu(X - pi))', { seed: 1 }).entry.breakpoints.map((b) => exactText(b.at))).toEqual(['pi']);
+    const a = deriveAnalysis('sum(relu(sin(X - pi/2)))', { seed: 1 });
     expect(a.entry.breakpoints.map((b) => exactText(b.at))).toEqual(['0.5*pi', '1.5*pi']);
     expect(a.verification?.status).toBe('passed');
   });
 
   it('is not a function: pi(X) is refused at its position', () => {
-    expect(() => derive('sum(pi(X))')).toThrow(/pi is a constant, not a function/);
+    expect(() => deriveAnalysis('sum(pi(X))')).toThrow(/pi is a constant, not a function/);
   });
 });
 
 describe('reports of a periodic φ', () => {
   it('name each family (t ∈ π + 2πℤ), every math fragment renders with KaTeX and passes the whitelist, and the LaTeX compiles', async () => {
-    const a = derive('sum(max(sin(X), cos(X)))', { seed: 1 });
+    const a = deriveAnalysis('sum(max(sin(X), cos(X)))', { seed: 1 });
     const d = narrate(a, a.verification ?? null);
     const fragments = allMath(d);
     expect(fragments).toContain('t \\in \\frac{5 \\pi}{4} + 2 \\pi\\mathbb{Z}');
@@ -184,7 +184,7 @@ describe('reports of a periodic φ', () => {
 
 describe('the verifier checks family members, not only residues', () => {
   it('an analysis that holds near 0 and π but not beyond 5 fails at t = 2π, a member of the family of 0', () => {
-    const a = derive('sum(relu(sin(X)))', { verify: false });
+    const a = deriveAnalysis('sum(relu(sin(X)))', { verify: false });
     // relu(sin t)·(1 + relu(t − 5)) is relu(sin t) up to t = 5 only: its slope at 2π from the right is 2π − 4, not 1.
     const phi = mulS(call('relu', call('sin', VAR)), addS(int(1), call('relu', subS(VAR, int(5)))));
     const evidence = verify({ phi, offset: 0, gradient: null, entry: a.entry, rows: 2, cols: 2, seed: 1 });
@@ -215,7 +215,7 @@ describe('claims and proofs over whole families (each found false before)', () =
   });
 
   it('the reports name the kink families where f is not differentiable', () => {
-    const a = derive('sum(abs(sin(X)))', { seed: 1 });
+    const a = deriveAnalysis('sum(abs(sin(X)))', { seed: 1 });
     const text = allMath(narrate(a, a.verification ?? null));
     expect(text).toContain('2 \\pi\\mathbb{Z} \\cup (\\pi + 2 \\pi\\mathbb{Z})');
     expect(text.some((m) => m.includes('\\{0, \\pi\\}'))).toBe(false);

@@ -30,3 +30,10 @@ export function errorLatex(x: number): string {
   if (!Number.isFinite(x)) return '\\infty';
   return x >= 0.01 ? trimZeros(x.toPrecision(2)) : scientific(x, 2);
 }
+
+/** A double as the shortest decimal that reads back as it (22.25, 1.5 \cdot 10^{-7}): for values that are exact, then rounded. */
+export function shortestLatex(x: number): string {
+  if (!Number.isFinite(x)) return valueLatex(x);
+  const [mantissa, exponent] = String(x).split('e');
+  return exponent === undefined ? mantissa! : `${mantissa} \\cdot 10^{${Number(exponent)}}`;
+}

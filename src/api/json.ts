@@ -1,4 +1,4 @@
-/** The `derive --json` contract (README, "JSON output"). Formatting only: no mathematics here. */
+/** The `derive --json` contract (README, "JSON output"), also what the library's `derive` returns: plain JSON-safe data. Formatting only: no mathematics here. */
 import { approximate, exactText, MATRIX, printLatex, printText } from '../symbolic/index.js';
 import type { Convexity, PointResult, Poly, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
