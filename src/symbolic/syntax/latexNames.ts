@@ -32,5 +32,6 @@ export const letterPrimitive = (letter: string): PrimitiveName | undefined => by
  * a reduction, the primitive it spells, or otherwise itself (a constant's name).
  */
 export function uprightName(word: string): string {
-  return REDUCTION_NAMES[word] ?? lookupPrimitive(word) ?? word;
+  // hasOwn: the word is user text, and `constructor` must not find Object's.
+  return (Object.hasOwn(REDUCTION_NAMES, word) ? REDUCTION_NAMES[word] : undefined) ?? lookupPrimitive(word) ?? word;
 }

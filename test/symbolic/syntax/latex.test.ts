@@ -29,6 +29,7 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['X / 2', 'X/2'],
   ['10^{-3} X', '10^(-3)*X'],
   ['\\mathrm{W\\_1} X', 'W_1*X'],
+  ['\\mathrm{constructor} + \\operatorname{toString}', 'constructor + toString'],
   ['2\\,X \\; + \\! 1\\quad', '2*X + 1'],
   // entry-wise operators
   ['X \\odot A', 'X .* A'],
