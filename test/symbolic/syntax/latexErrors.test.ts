@@ -51,7 +51,7 @@ const LATER: readonly (readonly [string, 'input' | 'unsupported', string, number
   ['\\|X\\|_2^2', 'unsupported', 'means the spectral norm (largest singular value)', 7],
   ['2 + \\left\\| X \\right\\|^2', 'unsupported', 'means the spectral norm', 5],
   ['\\|X\\|_\\infty', 'unsupported', 'means the largest absolute row sum', 7],
-  ['\\sigma(X)^{2}', 'input', "'^' on a matrix is a matrix power", 1],
+  ['\\sigma(X)^{2}', 'input', "'^' on a matrix is a matrix power; use '.^' for an entry-wise power (in LaTeX ^{\\circ k})", 1],
   ['\\|X\\|_F^2 + \\operatorname{foo}(X)', 'input', "unknown function 'foo'", 13],
   ['\\|X\\|_F^2 + B', 'input', "unknown name 'B'", 13],
   ['\\sum_{i,j} x_{ij} + \\|X\\|_F', 'unsupported', '\\|X\\|_F is sqrt(sum_ij ...), not a sum over entries', 21],
