@@ -11,7 +11,7 @@ import { KinkproofError } from '../../diagnostics.js';
 import type { BinaryOperator, Expr, Span } from './ast.js';
 import { closerText, fenceAt, isSizeCommand, type Fence, type FenceToken, type Sizing } from './latexFences.js';
 import { LatexLexer, type LatexToken } from './latexLexer.js';
-import { commandPrimitive, letterPrimitive, uprightName } from './latexNames.js';
+import { commandPrimitive, isFunctionName, letterPrimitive, uprightName } from './latexNames.js';
 import { primitives } from '../primitives/registry.js';
 import { MAX_DEPTH, MAX_SOURCE_LENGTH } from './parse.js';
 
@@ -434,6 +434,7 @@ class LatexParser {
     const { word, span } = this.parseWord();
     const name = uprightName(word);
     if (this.opensParenthesis()) return this.parseApplication(name, span);
+    if (isFunctionName(name)) throw this.error('syntax', `${this.source.slice(span.start, span.end)} is a function: write it with its argument in parentheses`, span);
     return { kind: 'symbol', name, span };
   }
 

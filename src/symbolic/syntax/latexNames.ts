@@ -35,3 +35,9 @@ export function uprightName(word: string): string {
   // hasOwn: the word is user text, and `constructor` must not find Object's.
   return (Object.hasOwn(REDUCTION_NAMES, word) ? REDUCTION_NAMES[word] : undefined) ?? lookupPrimitive(word) ?? word;
 }
+
+/** Is this ASCII name a function, which must be applied to arguments in parentheses? */
+export function isFunctionName(name: string): boolean {
+  const primitive = lookupPrimitive(name);
+  return primitive ? primitives[primitive].arity > 0 : Object.values(REDUCTION_NAMES).includes(name);
+}

@@ -25,6 +25,8 @@ const SYNTAX: readonly (readonly [string, string, number])[] = [
   ['x_{ij} + 1', 'an entry x_{ij} is read only under \\sum_{i,j}', 2],
   ['\\sum X', '\\sum needs its indices: \\sum_{i,j}', 1],
   ['\\sum_{i,j} [X]', 'needs its entry subscript', 15],
+  ['2 \\operatorname{tr} X', '\\operatorname{tr} is a function: write it with its argument in parentheses', 3],
+  ['\\mathrm{relu}', '\\mathrm{relu} is a function', 1],
   ['1 + relu(X)', "'relu' reads as a product of single letters in LaTeX; write \\operatorname{relu}", 5],
   ['X + \\left 2', '\\left must be followed by a delimiter', 5],
   ['X \\cdot', 'missing operand at end of expression', 8],
