@@ -46,8 +46,8 @@ class LatexParser {
   private readonly lexer: LatexLexer;
   private token: LatexToken;
   private depth = 0;
-  /** Bars and double bars currently open: a plain `|` then closes rather than opens. */
-  private readonly open: Record<Fence, number> = { paren: 0, bracket: 0, bar: 0, norm: 0 };
+  /** Bars and double bars open around the current position (within its brackets): a plain `|` then closes rather than opens. */
+  private readonly open = { bar: 0, norm: 0 };
   /** Inside a `\sum_{i,j}` summand (and not inside a matrix in brackets `[…]_{ij}`). */
   private entryWise = false;
 
@@ -140,7 +140,7 @@ class LatexParser {
     const t = this.token;
     if (t.kind === 'number' || t.kind === 'letter' || (t.kind === 'symbol' && t.text === '{')) return true;
     const f = this.fence();
-    if (f) return f.role === 'open' || (f.role === 'either' && this.open[f.fence] === 0);
+    if (f) return f.role === 'open' || (f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm') && this.open[f.fence] === 0);
     return t.kind === 'command' && !NOT_OPERAND_START.has(t.text) && !isSizeCommand(t);
   }
 
@@ -178,7 +178,7 @@ class LatexParser {
     const caret = this.advance();
     if (!this.is('symbol', '{')) {
       const t = this.token;
-      if (TRANSPOSE_MARKS.has(t.text) && t.kind !== 'number') {
+      if (TRANSPOSE_MARKS.has(t.text)) {
         this.advance();
         return { kind: 'transpose', arg: base, span: cover(base.span, t.span) };
       }
@@ -189,14 +189,14 @@ class LatexParser {
       throw this.error('syntax', `write the exponent in braces: ^{${t.kind === 'eof' ? '...' : t.text}}`, t.kind === 'eof' ? caret.span : t.span);
     }
     const open = this.advance();
-    if (TRANSPOSE_MARKS.has(this.token.text) && this.token.kind !== 'number' && this.lexer.peek().text === '}') {
+    if (TRANSPOSE_MARKS.has(this.token.text) && this.lexer.peek().text === '}') {
       this.advance();
       return { kind: 'transpose', arg: base, span: cover(base.span, this.advance().span) };
     }
     const entryWise = this.is('command', '\\circ');
     if (entryWise) this.advance();
     if (this.is('symbol', '}')) throw this.error('syntax', 'empty superscript');
-    const exponent = this.nested(open, () => this.parseSum());
+    const exponent = this.nested(open, () => this.enclosed(() => this.parseSum()));
     const close = this.expectSymbol('}', 'superscript');
     return this.power(base, exponent, close.span, entryWise ? '.^' : '^');
   }
@@ -226,7 +226,7 @@ class LatexParser {
   private parseGroup(): Expr {
     const open = this.advance();
     if (this.is('symbol', '}')) throw this.error('syntax', 'empty group {}');
-    const inner = this.nested(open, () => this.parseSum());
+    const inner = this.nested(open, () => this.enclosed(() => this.parseSum()));
     const close = this.expectSymbol('}', `group opened at column ${open.span.start + 1}`);
     return { ...inner, span: cover(open.span, close.span) };
   }
@@ -297,9 +297,7 @@ class LatexParser {
     const outerEntryWise = this.entryWise;
     // A matrix in brackets under a sum, [E]_{ij}, is written at matrix level.
     if (f.fence === 'bracket') this.entryWise = false;
-    this.open[f.fence]++;
-    const inner = this.nested(opener, () => this.parseSum());
-    this.open[f.fence]--;
+    const inner = this.nested(opener, () => (f.fence === 'bar' || f.fence === 'norm' ? this.within(f.fence) : this.enclosed(() => this.parseSum())));
     this.entryWise = outerEntryWise;
     const closeSpan = this.closeFence(f.fence, f.sizing, openSpan);
     const span = cover(openSpan, closeSpan);
@@ -313,6 +311,25 @@ class LatexParser {
       case 'norm':
         return this.parseNormSubscript(inner, openSpan, span);
     }
+  }
+
+  /** The inside of a bar or double bar. */
+  private within(fence: 'bar' | 'norm'): Expr {
+    this.open[fence]++;
+    const inner = this.parseSum();
+    this.open[fence]--;
+    return inner;
+  }
+
+  /** Inside parentheses, brackets or braces a plain bar opens, whatever is open outside: |\max(X, 2|Y|)|. */
+  private enclosed<T>(parse: () => T): T {
+    const { bar, norm } = this.open;
+    this.open.bar = 0;
+    this.open.norm = 0;
+    const result = parse();
+    this.open.bar = bar;
+    this.open.norm = norm;
+    return result;
   }
 
   private parseEntryIndexOrFail(): Span {
@@ -376,14 +393,16 @@ class LatexParser {
     const f = this.fence()!;
     const opener = this.token;
     const openSpan = this.takeFence(f);
-    const args = this.nested(opener, () => {
-      const list = [this.parseSum()];
-      while (this.is('symbol', ',')) {
-        this.advance();
-        list.push(this.parseSum());
-      }
-      return list;
-    });
+    const args = this.nested(opener, () =>
+      this.enclosed(() => {
+        const list = [this.parseSum()];
+        while (this.is('symbol', ',')) {
+          this.advance();
+          list.push(this.parseSum());
+        }
+        return list;
+      }),
+    );
     const close = this.closeFence('paren', f.sizing, openSpan);
     return { kind: 'call', name, nameSpan, args, span: cover(nameSpan, close) };
   }

@@ -66,6 +66,8 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['\\left| X \\right|', 'abs(X)'],
   ['|X| \\odot |A|', 'abs(X).*abs(A)'],
   ['2|X|', '2*abs(X)'],
+  ['|\\max(X, 2|A|)|', 'abs(max(X, 2*abs(A)))'],
+  ['|X - |A||', 'abs(X - abs(A))'],
   ['\\|X\\|_F', "norm(X,'fro')"],
   ['\\|X\\|_{F}^{2}', "norm(X,'fro')^2"],
   ['\\left\\| \\max(X,0) \\right\\|_F^2', "norm(max(X,0),'fro')^2"],
