@@ -4,6 +4,11 @@
  * each command calls them from src/api/ (which this file re-exports), so that
  * a command loads only its own part of the library.
  */
+import { loadLatexFrontEnd } from './symbolic/index.js';
+
+// The library reads LaTeX as well as ASCII from the start (the CLI loads the LaTeX parser only for LaTeX input).
+await loadLatexFrontEnd();
+
 export { derive, deriveAnalysis } from './api/derive.js';
 export type { Analysis, Options } from './api/derive.js';
 export { analyze } from './api/analyze.js';
@@ -17,10 +22,12 @@ export { KinkproofError } from './diagnostics.js';
 export type { ProblemKind } from './diagnostics.js';
 export {
   analyzeSymbolic,
+  detectLanguage,
   exactLatex,
   exactText,
   MATRIX,
   parse,
+  parseInput,
   primitives,
   printLatex,
   printText,
@@ -32,6 +39,7 @@ export type {
   DeriveOptions,
   EntryAnalysis,
   Expr,
+  InputLanguage,
   Limit,
   PointResult,
   Scalar,

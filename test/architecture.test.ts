@@ -104,4 +104,17 @@ describe('architecture', () => {
   it('the CLI analyses, checks and verifies only through src/api/', () => {
     expect(cliBypasses(sourceFiles(SRC))).toEqual([]);
   });
+
+  it('the LaTeX parser is loaded only by import() in syntax/source.ts, so ASCII input never loads it', () => {
+    const latexModule = (file: string): boolean => /\/syntax\/latex\w*\.ts$/.test(file);
+    const staticEdges = sourceFiles(SRC).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      const dynamic = new Set([...text.matchAll(/\bimport\s*\(\s*'([^']+)'/g)].map((m) => m[1]!));
+      return importedSpecifiers(text)
+        .filter((s) => latexModule(target(file, s)) && !latexModule(file) && !dynamic.has(s))
+        .map((s) => `${relative(SRC, file)}: ${s}`);
+    });
+    expect(staticEdges).toEqual([]);
+    expect(readFileSync(join(SYMBOLIC, 'syntax/source.ts'), 'utf8')).toContain("await import('./latex.js')");
+  });
 });

@@ -31,6 +31,7 @@ import type { ConstantMatrix, SymbolicAnalysis } from '../symbolic/index.js';
 import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import { StagedFiles } from './atomicWrite.js';
+import { loadFrontEndFor } from './inputLanguage.js';
 import { crossCheckWithProgress } from './derive.js';
 import type { Io } from './main.js';
 import { MAX_PROOF_BYTES } from './prove.js';
@@ -139,7 +140,9 @@ async function functionDerivation(proof: Proof, title: string, options: Options,
 }
 
 async function parseSource(source: Source, constants: ReadonlyMap<string, ConstantMatrix>): Promise<Proof> {
-  return parseProof(await read(source.path), source.path, constants);
+  const text = await read(source.path);
+  await loadFrontEndFor([text], undefined); // each expression's language is detected
+  return parseProof(text, source.path, constants);
 }
 
 async function checkSource(source: Source, proof: Proof, options: Options, io: Io): Promise<Page> {

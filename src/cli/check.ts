@@ -4,14 +4,14 @@ import { checkEqual, checkGradient } from '../api/check.js';
 import type { BudgetedCheckOptions } from '../api/check.js';
 import { checkText, exitCodeOf } from '../check/result/checkResultText.js';
 import type { CheckResult } from '../check/result/checkResult.js';
+import { loadFrontEndFor, parseInputLanguage } from './inputLanguage.js';
 import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
 
 const USAGE = 'usage: kinkproof check EXPR --claim G [--json]  or  kinkproof check --equal A B [--json]';
 
-function run(args: ParsedArgs, timeoutSeconds: number | undefined): { result: CheckResult; kind: 'gradient' | 'equal' } {
-  const options: BudgetedCheckOptions = { constants: parseConstants(args.flags.get('const') ?? []), seed: parseSeed(args.flags.get('seed')?.at(-1)), timeoutSeconds };
+function run(args: ParsedArgs, options: BudgetedCheckOptions): { result: CheckResult; kind: 'gradient' | 'equal' } {
   const claims = args.flags.get('claim') ?? [];
   const { positional } = args;
   if (args.switches.has('equal')) {
@@ -27,7 +27,15 @@ function run(args: ParsedArgs, timeoutSeconds: number | undefined): { result: Ch
 }
 
 export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
-  const { result, kind } = run(args, parseTimeout(args.flags.get('timeout')?.at(-1)));
+  const language = parseInputLanguage(args.flags.get('input')?.at(-1));
+  await loadFrontEndFor([...args.positional, ...(args.flags.get('claim') ?? [])], language);
+  const options: BudgetedCheckOptions = {
+    constants: parseConstants(args.flags.get('const') ?? []),
+    seed: parseSeed(args.flags.get('seed')?.at(-1)),
+    timeoutSeconds: parseTimeout(args.flags.get('timeout')?.at(-1)),
+    language,
+  };
+  const { result, kind } = run(args, options);
   io.stdout(args.switches.has('json') ? `${JSON.stringify(result, null, 2)}\n` : `${checkText(result, kind)}\n`);
   return exitCodeOf(result.verdict);
 }

@@ -7,6 +7,7 @@ import type { SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { parseConstants, parseMatrix, parseSeed, parseShape, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
+import { loadFrontEndFor, parseInputLanguage } from './inputLanguage.js';
 import { deriveJson } from '../api/json.js';
 import type { Io } from './main.js';
 import { summary } from './summary.js';
@@ -30,7 +31,9 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const constants = parseConstants(args.flags.get('const') ?? []);
   const seed = parseSeed(args.flags.get('seed')?.at(-1));
   const timeoutSeconds = parseTimeout(args.flags.get('timeout')?.at(-1));
-  const analysis = analyze(input, { constants, at, timeoutSeconds, ...(shape ? { shape } : {}) });
+  const language = parseInputLanguage(args.flags.get('input')?.at(-1));
+  await loadFrontEndFor([input], language);
+  const analysis = analyze(input, { constants, at, timeoutSeconds, language, ...(shape ? { shape } : {}) });
   const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed, ...(shape ? { shape } : {}) });
   if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
     await (await import('./reports.js')).writeReports(analysis, evidence, args, io);

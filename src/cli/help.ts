@@ -17,6 +17,7 @@ usage:
 
 derive options:
   --json                 print one JSON object (the documented contract)
+  --input latex|ascii    the input language (default: LaTeX if the text has a backslash)
   --at MATRIX            also evaluate at X = MATRIX (JSON rows, e.g. '[[1,-2],[0,3]]'); repeatable
   --shape m,n            fix the shape of X (default: free; verification uses 3x4)
   --const NAME=MATRIX    a named constant matrix; repeatable
@@ -29,7 +30,7 @@ derive options:
   --pdf                  also compile the .tex with pdflatex (sandboxed)
   --title TEXT           title of the report
 
-check options: --claim G, --equal, --json, --const NAME=MATRIX, --seed N, --timeout S
+check options: --claim G, --equal, --json, --input latex|ascii, --const NAME=MATRIX, --seed N, --timeout S
 prove options: --json, --const NAME=MATRIX, --seed N, --timeout S
 build options: --out DIR, --pdf, --const NAME=MATRIX, --seed N, --timeout S
 render options: --out FILE (-o FILE), --seed N, --timeout S
@@ -45,6 +46,16 @@ expressions (ASCII, mathjs-style):
   norm(.), norm(.,1), norm(.,'inf') keep mathjs's meanings (spectral norm,
   largest column sum, largest row sum): not separable, refused
   e.g.  kinkproof derive "norm(relu(X),'fro')^2"
+
+expressions (LaTeX, read when the text has a backslash, or with --input latex):
+  \\cdot \\times (or juxtaposition) as *   \\odot \\circ as .*   \\oslash \\frac{a}{b} as ./
+  X^{2} as ^   X^{\\circ 2} as .^   X^\\top X^T X' transpose   \\sqrt{x}  \\sqrt[n]{x}
+  ( ) \\left( \\right) \\bigl( \\bigr) [ ] { }   |x| \\lvert x \\rvert as abs
+  \\|R\\|_F (norm(R,'fro')); \\|R\\|, \\|R\\|_2, \\|R\\|_1, \\|R\\|_\\infty keep mathjs's meanings: refused
+  \\sigma(X) (relu)  \\max  \\min  \\exp  \\log  \\ln  \\sin  \\cos  \\tanh  \\pi  H(X) (heaviside)
+  \\operatorname{NAME}(X) or \\mathrm{NAME}(X) for any function above; \\operatorname{tr} (trace)
+  \\sum_{i,j} over an entry-wise summand (x_{ij} is an entry of X)
+  e.g.  kinkproof derive '\\left\\|\\max(X,0)\\right\\|_F^2'
 
 exit codes: 0 success/correct, 1 a check failed/incorrect, 2 bad input or unsupported, 3 undecided
 `;

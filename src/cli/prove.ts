@@ -6,6 +6,7 @@ import { checkProof } from '../api/prove.js';
 import { proveExitCode, proveText, tally } from '../check/proofs/proofReportText.js';
 import type { Tally } from '../check/proofs/proofReportText.js';
 import type { ProofReport } from '../check/proofs/proofReport.js';
+import { loadFrontEndFor } from './inputLanguage.js';
 import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
@@ -36,7 +37,9 @@ export async function proveCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positional.length === 0) throw new KinkproofError('input', 'prove needs proof files, e.g. kinkproof prove proofs/*.proof');
   const constants = parseConstants(args.flags.get('const') ?? []);
   const seed = parseSeed(args.flags.get('seed')?.at(-1));
-  const proofs = args.positional.map((file) => parseProof(read(file), file, constants));
+  const texts = args.positional.map((file) => ({ file, text: read(file) }));
+  await loadFrontEndFor(texts.map((t) => t.text), undefined); // each expression's language is detected
+  const proofs = texts.map(({ file, text }) => parseProof(text, file, constants));
   const timeoutSeconds = parseTimeout(args.flags.get('timeout')?.at(-1));
   const reports = proofs.map((p) => checkProof(p, { constants, seed, timeoutSeconds })); // a budget per file
   const t = tally(reports);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { KinkproofError } from '../diagnostics.js';
 import { rewriteFences } from '../docs/markdownFences.js';
 import { writeAtomically } from './atomicWrite.js';
+import { loadFrontEndFor } from './inputLanguage.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
 import { parseSeed, parseTimeout } from './optionValues.js';
@@ -33,7 +34,9 @@ export async function renderCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (file === undefined || more.length > 0) throw new KinkproofError('input', 'render takes one Markdown file: kinkproof render IN.md [-o OUT.md]');
   const out = args.flags.get('out')?.at(-1);
   const options = { seed: parseSeed(args.flags.get('seed')?.at(-1)), timeoutSeconds: parseTimeout(args.flags.get('timeout')?.at(-1)), headingDepth: HEADING_DEPTH };
-  const result = rewriteFences(read(file), options);
+  const source = read(file);
+  await loadFrontEndFor([source], undefined); // a fence may hold LaTeX
+  const result = rewriteFences(source, options);
   if (!result.ok) {
     io.stderr(`kinkproof: ${file}:${result.line}: ${result.failure.message}\n`);
     return result.failure.kind === 'check' ? 1 : 2;

@@ -5,7 +5,8 @@
 import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { asProblem, KinkproofError } from '../diagnostics.js';
-import { parse } from './syntax/parse.js';
+import { parseInput } from './syntax/source.js';
+import type { InputLanguage } from './syntax/source.js';
 import type { Expr } from './syntax/ast.js';
 import { inferShapes, shapeText } from './shapes.js';
 import { matrixFromNumbers } from './shapes.js';
@@ -33,6 +34,8 @@ export interface DeriveOptions {
   readonly shape?: readonly [number, number];
   /** Points to evaluate at: exact matrices, or rows of doubles (each meaning its shortest decimal). */
   readonly at?: readonly PointInput[];
+  /** The input language (default: LaTeX if the text has a backslash, else ASCII). */
+  readonly language?: InputLanguage;
 }
 
 export type PointInput = ConstantMatrix | readonly (readonly number[])[];
@@ -90,7 +93,7 @@ export function analyzeSymbolic(input: string, options: DeriveOptions = {}): Sym
 }
 
 function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
-  const expr = parse(input);
+  const expr = parseInput(input, options.language);
   const constants = options.constants ?? new Map<string, ConstantMatrix>();
   const points = (options.at ?? []).map(asPoint);
   const firstPoint = points[0];

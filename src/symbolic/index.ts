@@ -16,6 +16,8 @@ export { compareExact } from './solve.js';
 
 // Input: the parser, its syntax tree and shape inference.
 export { parse } from './syntax/parse.js';
+export { detectLanguage, loadLatexFrontEnd, parseInput } from './syntax/source.js';
+export type { InputLanguage } from './syntax/source.js';
 export { dependsOnX, sameExpr } from './syntax/ast.js';
 export type { Expr, Span } from './syntax/ast.js';
 export { inferShapes } from './shapes.js';

@@ -130,7 +130,7 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
         if (b.kind !== 'scalar') fail(`the exponent of '.^' must be a scalar`, e.right.span);
         return a;
       case '^':
-        if (a.kind !== 'scalar') fail(`'^' on a matrix is a matrix power; use '.^' for an entry-wise power`, e.span);
+        if (a.kind !== 'scalar') fail(`'^' on a matrix is a matrix power; use '.^' for an entry-wise power (in LaTeX ^{\\circ k})`, e.span);
         if (b.kind !== 'scalar') fail(`the exponent of '^' must be a scalar`, e.right.span);
         return SCALAR;
       case '/':

@@ -48,8 +48,8 @@ function bySearch(A: Side, B: Side, u: Undecided, constants: ReadonlyMap<string,
 
 export function checkEqual(a: string, b: string, options: CheckOptions = {}): CheckResult {
   const constants = options.constants ?? new Map<string, ConstantMatrix>();
-  const A = readSide(a, constants);
-  const B = readSide(b, constants);
+  const A = readSide(a, constants, options.language);
+  const B = readSide(b, constants, options.language);
   const scalar = scalarFunction(A) || scalarFunction(B);
   if (scalar && (A.shape.kind === 'matrix' || B.shape.kind === 'matrix'))
     throw new KinkproofError('input', `one side is a scalar function of X and the other a matrix (${A.shape.kind === 'matrix' ? a : b})`);

@@ -123,8 +123,8 @@ function kinkSentence(rows: readonly KinkRow[]): string {
 
 export function checkGradient(f: string, claim: string, options: CheckOptions = {}): GradientCheck {
   const constants = options.constants ?? new Map<string, ConstantMatrix>();
-  const analysis = analyzeSymbolic(f, { constants });
-  const G = readSide(claim, constants);
+  const analysis = analyzeSymbolic(f, { constants, language: options.language });
+  const G = readSide(claim, constants, options.language);
   const pw = G.entry ? piecewiseOf(G.entry.phi) : null;
   const claimPw = pw?.pw && G.entry && !readsTranspose(G.entry) ? pw.pw : null;
   const kinks = kinkRows(analysis.entry, claimPw ? (c) => valueOf(claimPw, c) : null, claimPw ? G.entry!.phi : null);

@@ -3,8 +3,8 @@
  * as the exact machinery goes: entry-wise, separable, or neither (then only
  * the point search can speak about it).
  */
-import { dependsOnX as readsX, inferShapes, P, parse, Reducer, toPiecewise } from '../../symbolic/index.js';
-import type { ConstantMatrix, EntryWise, Expr, Piecewise, Scalar, Separable, Shape } from '../../symbolic/index.js';
+import { dependsOnX as readsX, inferShapes, P, parseInput, Reducer, toPiecewise } from '../../symbolic/index.js';
+import type { ConstantMatrix, EntryWise, InputLanguage, Expr, Piecewise, Scalar, Separable, Shape } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 
 export interface Side {
@@ -27,8 +27,8 @@ export function isOutOfReach(e: unknown): e is Error {
 }
 
 /** Parse and type one side; syntax and shape errors are the user's and propagate. */
-export function readSide(text: string, constants: ReadonlyMap<string, ConstantMatrix>): Side {
-  const expr = parse(text);
+export function readSide(text: string, constants: ReadonlyMap<string, ConstantMatrix>, language?: InputLanguage): Side {
+  const expr = parseInput(text, language);
   const { shape } = inferShapes(expr, { constants }, text);
   const dependsOnX = readsX(expr);
   const reducer = new Reducer({ constants }, text);

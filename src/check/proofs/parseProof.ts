@@ -4,7 +4,7 @@
  * `file:line`. Parsing checks syntax and shapes; the mathematics is checked
  * in checkProof.ts.
  */
-import { inferShapes, parse } from '../../symbolic/index.js';
+import { inferShapes, parseInput } from '../../symbolic/index.js';
 import type { ConstantMatrix, Rational } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import { LiteralError, numberMatrix, setMatrix } from './literal.js';
@@ -73,7 +73,7 @@ class ProofParser {
     const e = text.trim();
     if (!e) this.fail(line, 'missing expression');
     try {
-      inferShapes(parse(e), { constants: this.constants }, e);
+      inferShapes(parseInput(e), { constants: this.constants }, e);
     } catch (err) {
       if (err instanceof KinkproofError) this.fail(line, err.message, err);
       throw err;

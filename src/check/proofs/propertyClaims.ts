@@ -1,5 +1,5 @@
 /** Claims about f itself in a proof: differentiable, class, kinks, convex. */
-import { compareExact, dependsOnT, exactText, parse, reduceModulo, Reducer, toPoly } from '../../symbolic/index.js';
+import { compareExact, dependsOnT, exactText, parseInput, reduceModulo, Reducer, toPoly } from '../../symbolic/index.js';
 import type { BreakpointAnalysis, ConstantMatrix, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { Finding } from './proofReport.js';
@@ -44,7 +44,7 @@ export function claimedClass(a: SymbolicAnalysis, claimed: string): Finding {
 
 /** A claimed kink location: a constant expression, exactly. */
 function constant(text: string, constants: ReadonlyMap<string, ConstantMatrix>): Poly {
-  const e = new Reducer({ constants }, text).entry(parse(text));
+  const e = new Reducer({ constants }, text).entry(parseInput(text));
   if (dependsOnT(e.phi)) throw new KinkproofError('input', `kinks: ${text} is not a constant`);
   return toPoly(e.phi, { tPositive: false });
 }

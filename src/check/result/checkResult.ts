@@ -1,5 +1,5 @@
 /** The result contract of `check` (README, "Checking hand calculations"). */
-import type { ConstantMatrix } from '../../symbolic/index.js';
+import type { ConstantMatrix, InputLanguage } from '../../symbolic/index.js';
 
 export type Verdict = 'correct' | 'incorrect' | 'unknown';
 /** `exact`: decided by the case split; `numeric`: by searching points (can only refute). */
@@ -55,4 +55,6 @@ export interface CheckOptions {
   readonly constants?: ReadonlyMap<string, ConstantMatrix>;
   /** Seed of the point search (default 1). */
   readonly seed?: number;
+  /** The input language of every expression (default: LaTeX if the text has a backslash, else ASCII). */
+  readonly language?: InputLanguage;
 }

@@ -7,7 +7,7 @@
 import type { Proof, Statement } from '../../check/proofs/parseProof.js';
 import type { ProofReport, StepReport, StepStatus } from '../../check/proofs/proofReport.js';
 import { tally } from '../../check/proofs/proofReportText.js';
-import { parse } from '../../symbolic/index.js';
+import { parseInput } from '../../symbolic/index.js';
 import { assertSafeMath } from '../mathGuard.js';
 import type { Block, Derivation, Inline, Inlines, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';
@@ -43,7 +43,7 @@ const VERDICT: Record<StepStatus, string> = { pass: 'passed', fail: 'FAILED', un
 /** The LaTeX of a parsed expression, or undefined if it cannot be printed within the math whitelist. */
 function exprMath(source: string): string | undefined {
   try {
-    return assertSafeMath(exprLatex(parse(source)));
+    return assertSafeMath(exprLatex(parseInput(source)));
   } catch {
     return undefined;
   }
