@@ -13,6 +13,7 @@ usage:
                                            .tex/.html/.md in --out (default out/proofs)
   kinkproof render IN.md [-o OUT.md]       rewrite IN.md's kinkproof fences as Markdown with $$...$$ math
                                            (stdout without -o); exit 1 with file:line on a false claim
+  kinkproof render DIR -o OUTDIR           the same for every .md under DIR, other files copied; all or nothing
   kinkproof --help | --version
 
 derive options:
@@ -33,7 +34,7 @@ derive options:
 check options: --claim G, --equal, --json, --input latex|ascii, --const NAME=MATRIX, --seed N, --timeout S
 prove options: --json, --const NAME=MATRIX, --seed N, --timeout S
 build options: --out DIR, --pdf, --const NAME=MATRIX, --seed N, --timeout S
-render options: --out FILE (-o FILE), --seed N, --timeout S
+render options: --out FILE|DIR (-o), --seed N, --timeout S
 A command refuses options it does not take. A value never starts with --
 (--at --json is an error); write --title=--x for such a value. Numbers in
 --at and --const are exact decimals (0.1 is 1/10), as in expressions.

@@ -1,5 +1,5 @@
 /** `kinkproof render`: the example docs page rewritten as Markdown that the same unified pipeline renders. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
@@ -43,7 +43,36 @@ describe('kinkproof render', () => {
     expect(kinkproof(['render', open])).toMatchObject({ code: 2, stderr: `kinkproof: ${open}:2: the kinkproof fence is not closed\n` });
     const shown = '````md\n```kinkproof\nsum(X)\n```\n````\n';
     expect(kinkproof(['render', write('shown.md', shown)])).toMatchObject({ code: 0, stdout: shown });
-    expect(kinkproof(['render'])).toMatchObject({ code: 2, stderr: 'kinkproof: input error: render takes one Markdown file: kinkproof render IN.md [-o OUT.md]\n' });
+    expect(kinkproof(['render'])).toMatchObject({
+      code: 2,
+      stderr: 'kinkproof: input error: render takes one Markdown file or one folder: kinkproof render IN.md [-o OUT.md], kinkproof render DIR -o OUTDIR\n',
+    });
     expect(kinkproof(['render', 'a.md', '--at', '1']).stderr).toMatch(/^kinkproof: input error: render does not take --at/);
+  });
+
+  it('a folder: every page rendered (LaTeX fences too), other files copied byte for byte, at the same paths; a failing page writes nothing', { timeout: 120_000 }, () => {
+    const site = mkdtempSync(join(tmpdir(), 'kinkproof-site-'));
+    mkdirSync(join(site, 'guide'));
+    writeFileSync(join(site, 'index.md'), readFileSync(join(root, EXAMPLE)));
+    writeFileSync(join(site, 'guide', 'latex.md'), '# LaTeX\n\n```kinkproof\n\\left\\|\\max(X,0)\\right\\|_F^2\nclaim: 2\\max(X,0)\n```\n');
+    const image = Uint8Array.from([0, 255, 10, 13, 26]);
+    writeFileSync(join(site, 'guide', 'plot.png'), image);
+    const out = join(mkdtempSync(join(tmpdir(), 'kinkproof-site-out-')), 'site');
+    const r = kinkproof(['render', site, '-o', out]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', `kinkproof: rendered 2 pages and copied 1 other file into ${out}\n`]);
+    expect(readFileSync(join(out, 'guide', 'plot.png'))).toEqual(Buffer.from(image));
+    const latex = readFileSync(join(out, 'guide', 'latex.md'), 'utf8');
+    expect(latex).toContain('Correct: the claim equals ∇f wherever f is differentiable.');
+    expect(latex).not.toContain('```kinkproof');
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toBe(kinkproof(['render', join(site, 'index.md')]).stdout);
+
+    writeFileSync(join(site, 'guide', 'wrong.md'), readFileSync(join(root, FALSE_CLAIM)));
+    const failed = join(dir, 'never-site');
+    const f = kinkproof(['render', site, '-o', failed]);
+    expect(f.code).toBe(1);
+    expect(f.stderr).toMatch(new RegExp(`^kinkproof: ${join(site, 'guide', 'wrong.md')}:${FALSE_CLAIM_FENCE_LINE}: the claim`));
+    expect(existsSync(failed)).toBe(false);
+    expect(kinkproof(['render', site]).stderr).toMatch(/a folder needs -o OUTDIR/);
+    expect(kinkproof(['render', site, '-o', join(site, 'out')]).stderr).toMatch(/is inside the folder it renders/);
   });
 });
