@@ -68,7 +68,7 @@ export function periodicPreimage(name: string, y: Poly): Poly[] {
   if (!insideClosed(y)) return [];
   throw new KinkproofError(
     'unsupported',
-    `${name}(u) = c holds on an infinite family of points (such as u = kπ, k ∈ ℤ); such families are supported where phi is periodic (t only inside sin and cos of a*t + b with rational a), and this phi is not`,
+    `${name}(u) = c holds for infinitely many u (such as u = kπ, k ∈ ℤ); such families are solved only where u = a*t + b with rational a and phi is periodic (t only inside sin and cos of such arguments)`,
   );
 }
 
