@@ -1,0 +1,97 @@
+/**
+ * What kinkproof answers about a function that is not f = c + Σ φ(x_ij) with
+ * one φ (NONSMOOTH.md): data matrices, linear layers, outer functions of sums,
+ * maxima over entries. Plain data, JSON-safe: this is also `derive --json`
+ * with `separable: false` (README, "JSON output").
+ */
+
+/** A matrix of doubles, row by row (each the nearest double of an exact number). */
+export type Matrix = number[][];
+
+/**
+ * One summand of a set S = center + Σ parts (a Minkowski sum). The support
+ * function h_S(D) = max_{G∈S} ⟨G, D⟩ is ⟨center, D⟩ + Σ h_part(D):
+ * - segment {t·V : lo ≤ t ≤ hi}: max(lo·⟨V,D⟩, hi·⟨V,D⟩);
+ * - hull conv{V_1, …, V_r}: max_r ⟨V_r, D⟩;
+ * - ball {Σ_k μ_k c_k V_k : ‖μ‖₂ ≤ radius, c_k ∈ [lo_k, hi_k], μ_k ≥ 0 where
+ *   `nonnegative`}: radius·‖(h_k(D))_k‖₂ with h_k(D) = max(lo_k s_k, hi_k s_k),
+ *   s_k = ⟨V_k, D⟩, clipped at 0 when the component is `nonnegative`, and
+ *   max(|lo_k s_k|, |hi_k s_k|) when it is not.
+ */
+export type SetPart =
+  | { readonly kind: 'segment'; readonly matrix: Matrix; readonly lo: number; readonly hi: number }
+  | { readonly kind: 'hull'; readonly vertices: Matrix[] }
+  | {
+      readonly kind: 'ball';
+      readonly radius: number;
+      readonly components: readonly { readonly matrix: Matrix; readonly lo: number; readonly hi: number; readonly nonnegative: boolean }[];
+    };
+
+export interface SetAnswer {
+  /** 'convex': the convex subdifferential; 'clarke': Clarke's generalized gradient. */
+  readonly kind: 'convex' | 'clarke';
+  /** 'equal' only with a theorem for equality; 'subset' when only an outer bound is proved. */
+  readonly relation: 'equal' | 'subset';
+  /** The theorem used, as it is cited in reports. */
+  readonly rule: string;
+  readonly center: Matrix;
+  readonly parts: readonly SetPart[];
+  /** The set in words and formulas, e.g. {G >= 0, supp G in K, ||G||_F <= 1}. */
+  readonly text: string;
+  readonly latex: string;
+}
+
+/** The answer at one point the user gave. */
+export interface StructuredPoint {
+  readonly X: Matrix;
+  readonly value: number;
+  /** Decided exactly through the one-sided directional derivative; null with `reason` when not. */
+  readonly differentiable: boolean | null;
+  readonly gradient: Matrix | null;
+  /** Where f is not differentiable (or differentiability is undecided) and a set is proved. */
+  readonly subdifferential: SetAnswer | null;
+  /** Why a decision or set is missing (null when both are given). */
+  readonly reason: string | null;
+}
+
+/** A kink surface of f after kinks on the same surface were combined. */
+export interface SurfaceJson {
+  /** e.g. "(A*X+B)_ij = 0" or "x_ij = 1/2". */
+  readonly text: string;
+  readonly latex: string;
+  /** How many distinct surfaces this line stands for (entries sharing the description). */
+  readonly count: number;
+  /** What happens across it: a kink (C⁰ only), or the class it keeps (C^k, not C^(k+1)). */
+  readonly smoothness: string | null;
+}
+
+/** A statement with the reason it is exact, cited, or undecided. */
+export interface Claim<T> {
+  readonly value: T | null;
+  /** exact: decided by exact arithmetic; theorem: by the cited theorem; null when undecided. */
+  readonly basis: 'exact' | 'theorem' | null;
+  readonly reason: string;
+}
+
+export interface StructuredJson {
+  readonly input: string;
+  readonly separable: false;
+  /** m×n of X, or null when the statements hold for every shape (with m·n ≥ 2). */
+  readonly shape: readonly [number, number] | null;
+  /** How f was decomposed, one line per step (chain rule, combining kinks on one surface). */
+  readonly structure: string[];
+  readonly surfaces: SurfaceJson[];
+  /** Whether f is differentiable everywhere. */
+  readonly differentiable: Claim<boolean>;
+  /** Where f is differentiable, as a condition on X (text and LaTeX). */
+  readonly differentiableWhere: { readonly text: string; readonly latex: string; readonly exact: boolean };
+  readonly continuous: Claim<boolean>;
+  /** 'C^0', 'C^1', …, 'C^inf'. */
+  readonly smoothness: Claim<string>;
+  readonly convex: Claim<boolean>;
+  /** ∇f in matrix notation where f is differentiable. */
+  readonly gradient: { readonly text: string; readonly latex: string } | null;
+  /** The set at points where f is not differentiable, described in general. */
+  readonly subdifferential: { readonly text: string; readonly latex: string; readonly kind: 'convex' | 'clarke' | null; readonly relation: 'equal' | 'subset' | null; readonly rule: string } | null;
+  readonly at: StructuredPoint[];
+}
