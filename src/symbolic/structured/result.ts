@@ -95,3 +95,26 @@ export interface StructuredJson {
   readonly subdifferential: { readonly text: string; readonly latex: string; readonly kind: 'convex' | 'clarke' | null; readonly relation: 'equal' | 'subset' | null; readonly rule: string } | null;
   readonly at: StructuredPoint[];
 }
+
+/** A point where the analysis states something, with what it states (what the numeric verifier checks). */
+export interface Probe {
+  readonly X: Matrix;
+  /** Where the point came from: the user's --at, or a point the analysis put on a kink surface or off all of them. */
+  readonly origin: 'at' | 'surface' | 'smooth';
+  readonly differentiable: boolean | null;
+  readonly gradient: Matrix | null;
+  readonly subdifferential: SetAnswer | null;
+}
+
+/**
+ * The analysis as the verifier sees it: the claims, the probes, and the
+ * gradient formula evaluated in doubles at any point (null on a kink surface
+ * or outside the domain, where the formula does not apply).
+ */
+export interface StructuredClaims {
+  readonly json: StructuredJson;
+  /** The shape the claims and probes use (m×n). */
+  readonly shape: readonly [number, number];
+  readonly probes: readonly Probe[];
+  gradientAt(X: Matrix): Matrix | null;
+}
