@@ -15,6 +15,7 @@ import type { BreakpointAnalysis, EntryAnalysis } from './analyze.js';
 import type { Piece } from './piecewise.js';
 import { locate } from './piecewise.js';
 import { KinkproofError } from '../diagnostics.js';
+import { exactText } from './scalar/print.js';
 import type { Tri } from './primitives/spec.js';
 
 /** What φ is near one entry, exactly. */
@@ -44,12 +45,12 @@ export interface EntryAtNumber {
 }
 
 /** Where the entry x lies among the breakpoints (modulo the period), decided exactly. */
-function locateEntry(entry: EntryAnalysis, x: Rational): { i: number; onBreakpoint: boolean } {
+function locateEntry(entry: EntryAnalysis, x: Poly): { i: number; onBreakpoint: boolean } {
   try {
-    return locate(entry.piecewise, P.constant(x));
+    return locate(entry.piecewise, x);
   } catch (e) {
     if (e instanceof KinkproofError && e.kind === 'unsupported')
-      throw new KinkproofError('unsupported', `cannot decide where the entry ${Q.toText(x)} lies among the breakpoints: ${e.message}`);
+      throw new KinkproofError('unsupported', `cannot decide where the entry ${exactText(x)} lies among the breakpoints: ${e.message}`);
     throw e;
   }
 }
@@ -73,13 +74,15 @@ function atBreakpoint(b: BreakpointAnalysis): EntryAtPoint {
 const contextAt = (x: Rational): P.PowerContext => ({ tPositive: Q.sign(x) > 0, tNegative: Q.sign(x) < 0 });
 
 /** φ near x, exactly; off the breakpoints φ is analytic, so φ′(x) is the piece's derivative there. */
-export function entryAt(entry: EntryAnalysis, x: Rational): EntryAtPoint {
-  const { i, onBreakpoint } = locateEntry(entry, x);
+export const entryAt = (entry: EntryAnalysis, x: Rational): EntryAtPoint => entryAtConstant(entry, P.constant(x), contextAt(x));
+
+/** The same at an exact constant x (a value such as e + e², where an outer function is applied). */
+export function entryAtConstant(entry: EntryAnalysis, c: Poly, ctx: P.PowerContext): EntryAtPoint {
+  const { i, onBreakpoint } = locateEntry(entry, c);
   if (onBreakpoint) return atBreakpoint(entry.breakpoints[i]!);
-  const c = P.constant(x);
-  const derivative = substitute(entry.derivativePieces[i]!.nf, c, contextAt(x));
+  const derivative = substitute(entry.derivativePieces[i]!.nf, c, ctx);
   return {
-    value: substitute(entry.piecewise.pieces[i]!.nf, c, contextAt(x)),
+    value: substitute(entry.piecewise.pieces[i]!.nf, c, ctx),
     differentiable: true,
     derivative,
     set: [derivative, derivative],
@@ -118,7 +121,7 @@ function pieceValue(piece: Piece, x: Rational): number {
  * ulps) instead of exact substitution.
  */
 export function entryAtNumber(entry: EntryAnalysis, x: Rational): EntryAtNumber {
-  const { i, onBreakpoint } = locateEntry(entry, x);
+  const { i, onBreakpoint } = locateEntry(entry, P.constant(x));
   if (onBreakpoint) return rounded(atBreakpoint(entry.breakpoints[i]!));
   const derivative = pieceValue(entry.derivativePieces[i]!, x);
   return { value: pieceValue(entry.piecewise.pieces[i]!, x), differentiable: true, derivative, set: [derivative, derivative], reason: null };

@@ -76,8 +76,9 @@ export interface Claim<T> {
 export interface StructuredJson {
   readonly input: string;
   readonly separable: false;
-  /** m×n of X, or null when the statements hold for every shape (with m·n ≥ 2). */
-  readonly shape: readonly [number, number] | null;
+  /** m×n of X the statements are about (2×2 when the input left the shape free: `shapeWasFree`). */
+  readonly shape: readonly [number, number];
+  readonly shapeWasFree: boolean;
   /** How f was decomposed, one line per step (chain rule, combining kinks on one surface). */
   readonly structure: string[];
   readonly surfaces: SurfaceJson[];

@@ -1,0 +1,90 @@
+/**
+ * The whole analysis of an f that is not separable: reduce to a model, decide
+ * the global statements, answer at each point exactly, and collect the probes
+ * the numeric verifier checks.
+ */
+import * as Q from '../exact/rational.js';
+import type { Rational } from '../exact/rational.js';
+import { nearest } from '../exact/calculus.js';
+import type { Expr } from '../syntax/ast.js';
+import type { ConstantMatrix } from '../shapes.js';
+import { StructuredReducer } from './reduceStructured.js';
+import type { Model } from './model.js';
+import { Univariates } from './univariate.js';
+import { GlobalAnalysis } from './globalFacts.js';
+import type { GlobalFacts } from './globalFacts.js';
+import { PointEvaluator } from './pointAt.js';
+import { formMatrix, pointSet } from './pointSet.js';
+import type { Matrix, Probe, StructuredJson, StructuredPoint } from './result.js';
+import { describeStructure, whereText, generalSet } from './statements.js';
+
+/** The shape the statements are made for when f leaves it free. */
+export const DEFAULT_SHAPE: readonly [number, number] = [2, 2];
+
+export interface StructuredAnalysis {
+  readonly kind: 'structured';
+  readonly input: string;
+  readonly expr: Expr;
+  readonly constants: ReadonlyMap<string, ConstantMatrix>;
+  readonly model: Model;
+  readonly facts: GlobalFacts;
+  readonly json: StructuredJson;
+  readonly probes: readonly Probe[];
+}
+
+const toDoubles = (X: readonly (readonly Rational[])[]): Matrix => X.map((r) => r.map(Q.toNumber));
+
+export function analyzeStructured(
+  input: string,
+  expr: Expr,
+  constants: ReadonlyMap<string, ConstantMatrix>,
+  shape: readonly [number, number] | null,
+  points: readonly ConstantMatrix[],
+): StructuredAnalysis {
+  const concrete = shape ?? DEFAULT_SHAPE;
+  const model = new StructuredReducer(constants, input, concrete).reduce(expr);
+  const univariates = new Univariates();
+  const global = new GlobalAnalysis(model, univariates);
+  const facts = global.facts();
+  const convex = facts.convex.value === true;
+  const [m, n] = concrete;
+  const answer = (X: readonly (readonly Rational[])[]): StructuredPoint => {
+    const r = new PointEvaluator(model, univariates, X).evaluate();
+    const value = r.value ? nearest(r.value) : Number.NaN;
+    const base = { X: toDoubles(X), value };
+    if (r.decision.differentiable === true)
+      return { ...base, differentiable: true, gradient: formMatrix(model.table, r.derivative.linear, m, n), subdifferential: null, reason: null };
+    const set = r.decision.differentiable === false ? pointSet(r.derivative, { table: model.table, m, n, convex }) : null;
+    const reasonOfSet = set && 'reason' in set ? set.reason : null;
+    return {
+      ...base,
+      differentiable: r.decision.differentiable,
+      gradient: null,
+      subdifferential: set && !('reason' in set) ? set : null,
+      reason: r.decision.differentiable === null ? r.decision.why : reasonOfSet ?? r.decision.why,
+    };
+  };
+  const at = points.map((X) => answer(X.exact));
+  const probes: Probe[] = at.map((p) => ({ X: p.X, origin: 'at', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential }));
+  for (const X of global.candidates(facts.kinkAtoms).slice(0, 6)) {
+    const p = answer(X);
+    probes.push({ X: p.X, origin: p.differentiable === true ? 'smooth' : 'surface', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential });
+  }
+  const json: StructuredJson = {
+    input,
+    separable: false,
+    shape: concrete,
+    shapeWasFree: shape === null,
+    structure: describeStructure(model),
+    surfaces: facts.surfaces,
+    differentiable: facts.differentiable,
+    differentiableWhere: whereText(model, facts),
+    continuous: facts.continuous,
+    smoothness: facts.smoothness,
+    convex: facts.convex,
+    gradient: null,
+    subdifferential: generalSet(model, facts),
+    at,
+  };
+  return { kind: 'structured', input, expr, constants, model, facts, json, probes };
+}

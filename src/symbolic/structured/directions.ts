@@ -1,0 +1,74 @@
+/**
+ * Directions of linear forms X ↦ ⟨D, X⟩ over the entries of X (m×n). Every
+ * form kinkproof meets is rank one, D = u wᵀ: x_ij is e_i e_jᵀ, (A·X·B)_ij is
+ * (row i of A)ᵀ(column j of B)ᵀ, (A·Xᵀ·B)_ij is (column j of B)(row i of A).
+ * Vectors are interned with their first non-zero entry scaled to 1, so two
+ * forms are parallel exactly when their interned ids agree (u wᵀ determines u
+ * and w up to reciprocal scales): kinks on one surface meet in one key.
+ */
+import * as Q from '../exact/rational.js';
+import type { Rational } from '../exact/rational.js';
+
+/** A rank-one direction u wᵀ, u and w interned canonical vectors. */
+export interface Direction {
+  readonly u: number;
+  readonly w: number;
+  readonly key: string;
+}
+
+export class VectorTable {
+  private readonly ids = new Map<string, number>();
+  readonly vectors: (readonly Rational[])[] = [];
+  private readonly units = new Map<string, number>();
+
+  /** The canonical multiple of v (first non-zero entry 1) and the scale λ with v = λ·canonical; null for v = 0. */
+  intern(v: readonly Rational[]): { id: number; scale: Rational } | null {
+    const first = v.find((x) => !Q.isZero(x));
+    if (!first) return null;
+    const canonical = Q.isOne(first) ? v : v.map((x) => Q.div(x, first));
+    const key = canonical.map(Q.toText).join(',');
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.vectors.length;
+      this.ids.set(key, id);
+      this.vectors.push(canonical);
+    }
+    return { id, scale: first };
+  }
+
+  /** e_k in ℚ^length. */
+  unit(k: number, length: number): number {
+    const key = `${k}/${length}`;
+    let id = this.units.get(key);
+    if (id === undefined) {
+      const v = Array.from({ length }, (_, i) => (i === k ? Q.ONE : Q.ZERO));
+      id = this.intern(v)!.id;
+      this.units.set(key, id);
+    }
+    return id;
+  }
+}
+
+export const direction = (u: number, w: number): Direction => ({ u, w, key: `${u}|${w}` });
+
+/** ⟨u wᵀ, X⟩ = uᵀ X w, exactly. */
+export function formAt(table: VectorTable, d: Direction, X: readonly (readonly Rational[])[]): Rational {
+  const u = table.vectors[d.u]!;
+  const w = table.vectors[d.w]!;
+  let total = Q.ZERO;
+  for (let i = 0; i < u.length; i++) {
+    if (Q.isZero(u[i]!)) continue;
+    let row = Q.ZERO;
+    const Xi = X[i]!;
+    for (let j = 0; j < w.length; j++) if (!Q.isZero(w[j]!)) row = Q.add(row, Q.mul(Xi[j]!, w[j]!));
+    total = Q.add(total, Q.mul(u[i]!, row));
+  }
+  return total;
+}
+
+/** The matrix u wᵀ in doubles. */
+export function directionMatrix(table: VectorTable, d: Direction): number[][] {
+  const u = table.vectors[d.u]!.map(Q.toNumber);
+  const w = table.vectors[d.w]!.map(Q.toNumber);
+  return u.map((a) => w.map((b) => a * b));
+}

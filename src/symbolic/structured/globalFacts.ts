@@ -1,0 +1,422 @@
+/**
+ * Statements about f everywhere, each with its basis:
+ * - the ridge part c + Σ_d ψ_d(⟨d, X⟩), d pairwise non-parallel, is
+ *   continuous / differentiable / C^k exactly when every ψ_d is: near a point
+ *   on one surface only, the other terms are smooth, and a kink of ψ_d cannot
+ *   be cancelled by smooth terms; where surfaces cross, f′(X; ·) decides
+ *   (pointAt.ts). It is convex when every ψ_d is, and not convex at a concave
+ *   kink of one ψ_d (f′(X; D) + f′(X; −D) < 0 there);
+ * - outer parts (h(s), norms, maxima): sufficient conditions by the chain rule
+ *   and the composition rules of convex analysis (Grant, Boyd & Ye 2006), and
+ *   exact counterexamples: a point where the exact decision says "not
+ *   differentiable", or an exact violation of Jensen's inequality;
+ * - anything else is `null` with the reason.
+ */
+import * as Q from '../exact/rational.js';
+import type { Rational } from '../exact/rational.js';
+import * as P from '../exact/poly.js';
+import type { Poly } from '../exact/poly.js';
+import { signOfConstant } from '../exact/calculus.js';
+import { KinkproofError } from '../../diagnostics.js';
+import type { Scalar } from '../scalar/expr.js';
+import { dependsOnT } from '../scalar/expr.js';
+import { isTotal, negS } from '../scalar/build.js';
+import { exactText, printText } from '../scalar/print.js';
+import type { Cell } from './cells.js';
+import type { Model, Part } from './model.js';
+import type { Claim, SurfaceJson } from './result.js';
+import type { Univariate, Univariates } from './univariate.js';
+import { PointEvaluator } from './pointAt.js';
+import { formAt } from './directions.js';
+import type { Direction } from './directions.js';
+import { surfaceGroups } from './surfaces.js';
+
+/** Distinct one-variable functions analysed for the global statements; past this, they are `null` with the reason. */
+export const MAX_ANALYSED = 400;
+
+type Tri = boolean | null;
+type Order = number | 'inf' | null;
+
+export interface GlobalFacts {
+  readonly surfaces: SurfaceJson[];
+  readonly continuous: Claim<boolean>;
+  readonly differentiable: Claim<boolean>;
+  readonly smoothness: Claim<string>;
+  readonly convex: Claim<boolean>;
+  /** Kink surfaces of the ridge part and of the parts' entries, for the witness search. */
+  readonly kinkAtoms: readonly { dir: Direction; at: Poly }[];
+}
+
+interface PartFacts {
+  readonly continuous: Tri;
+  readonly differentiable: Tri;
+  /** The exact class when known; for a differentiable part possibly only a lower bound (`exactOrder` false). */
+  readonly order: Order;
+  readonly exactOrder: boolean;
+  /** +1 convex, −1 concave, 0 affine, null unknown. */
+  readonly curvature: 1 | -1 | 0 | null;
+  readonly why: string;
+}
+
+const claim = <T>(value: T | null, basis: 'exact' | 'theorem' | null, reason: string): Claim<T> => ({ value, basis, reason });
+
+const classText = (o: number | 'inf'): string => (o === 'inf' ? 'Cinf' : `C${o}`);
+
+const minOrder = (a: Order, b: Order): Order => (a === null || b === null ? null : a === 'inf' ? b : b === 'inf' ? a : Math.min(a, b));
+
+export class GlobalAnalysis {
+  constructor(
+    private readonly model: Model,
+    private readonly univariates: Univariates,
+  ) {}
+
+  private analysed(phi: Scalar): Univariate | null {
+    if (this.univariates.size >= MAX_ANALYSED) return null;
+    try {
+      return this.univariates.of(phi);
+    } catch (e) {
+      if (e instanceof KinkproofError && e.kind === 'unsupported') return null;
+      throw e;
+    }
+  }
+
+  facts(): GlobalFacts {
+    const ridge = this.ridgeFacts(this.model.ridge.atoms);
+    const parts = this.model.parts.map((p) => this.partFacts(p));
+    const all = [ridge.facts, ...parts];
+    const kinkAtoms = [...ridge.kinks, ...this.model.parts.flatMap((p) => this.partKinks(p))];
+    const continuous = all.every((f) => f.continuous === true)
+      ? claim(true, 'theorem', 'every term is continuous')
+      : ridge.facts.continuous === false && parts.length === 0
+        ? claim(false, 'theorem', 'a ridge function jumps across its surface, and nothing else is there to cancel it')
+        : claim<boolean>(null, null, 'continuity of a term is not decided');
+    const witness = this.searchNonDifferentiable(kinkAtoms);
+    const differentiable = all.every((f) => f.differentiable === true)
+      ? claim(true, 'theorem', 'every term is differentiable everywhere (chain rule)')
+      : parts.length === 0 && ridge.facts.differentiable === false
+        ? claim(false, 'theorem', 'a ridge function has a kink that no other term on its surface cancels')
+        : witness
+          ? claim(false, 'exact', `not differentiable at X = ${witness} (decided exactly there)`)
+          : claim<boolean>(null, null, 'kinks of different terms may meet; --at decides each point exactly');
+    return {
+      surfaces: ridge.surfaces,
+      continuous,
+      differentiable,
+      smoothness: this.smoothness(all, continuous.value, differentiable.value),
+      convex: this.convexity(all, kinkAtoms),
+      kinkAtoms,
+    };
+  }
+
+  // ── the ridge part ───────────────────────────────────────────────────
+
+  private ridgeFacts(atoms: readonly { dir: Direction; phi: Scalar }[]): { facts: PartFacts; surfaces: SurfaceJson[]; kinks: { dir: Direction; at: Poly }[] } {
+    const us = atoms.map((a) => this.analysed(a.phi));
+    if (us.some((u) => u === null)) {
+      const why = this.univariates.size >= MAX_ANALYSED ? `more than ${MAX_ANALYSED} distinct entry functions` : 'an entry function is not analysable on all of R';
+      return { facts: { continuous: null, differentiable: null, order: null, exactOrder: false, curvature: null, why }, surfaces: [], kinks: [] };
+    }
+    const analyses = us as Univariate[];
+    const and = (xs: Tri[]): Tri => (xs.includes(false) ? false : xs.includes(null) ? null : true);
+    const continuous = and(analyses.map((u) => u.entry.continuous));
+    const differentiable = and(analyses.map((u) => u.entry.differentiable));
+    const order = analyses.reduce<Order>((o, u) => minOrder(o, u.entry.smoothness), 'inf');
+    const affine = analyses.every((u) => u.entry.piecewise.pieces.length === 1 && P.asRational(u.entry.derivativePieces[0]!.nf) !== undefined);
+    const convexities = analyses.map((u) => u.convexity);
+    const curvature: 1 | -1 | 0 | null = affine ? 0 : convexities.every((c) => c.convex === true) ? 1 : null;
+    const kinks = atoms.flatMap((a, i) => analyses[i]!.entry.breakpoints.filter((b) => b.differentiable !== true).map((b) => ({ dir: a.dir, at: b.at })));
+    const surfaces = surfaceGroups(this.model, atoms, analyses);
+    return {
+      facts: { continuous, differentiable, order, exactOrder: order !== null, curvature, why: 'ridge functions on pairwise non-parallel directions' },
+      surfaces,
+      kinks,
+    };
+  }
+
+  // ── outer parts ──────────────────────────────────────────────────────
+
+  private partFacts(part: Part): PartFacts {
+    const w = signOfConstant(this.constant(part.weight));
+    const flip = (c: 1 | -1 | 0 | null): 1 | -1 | 0 | null => (c === null || w === undefined ? null : w >= 0 ? c : (-c as 1 | -1 | 0));
+    switch (part.kind) {
+      case 'compose': {
+        const facts = this.composeFacts(part.h, part.inner);
+        return { ...facts, curvature: flip(facts.curvature) };
+      }
+      case 'norm': {
+        const comps = this.componentFacts(part.components);
+        const curvature = comps.every((c) => c.affine || (c.convex && c.nonnegative)) ? 1 : null;
+        return { continuous: comps.every((c) => c.continuous) ? true : null, differentiable: null, order: null, exactOrder: false, curvature: flip(curvature), why: 'a norm' };
+      }
+      case 'extremum': {
+        const comps = this.componentFacts(part.components);
+        const shape: 1 | -1 | 0 | null = part.which === 'max' ? (comps.every((c) => c.convex) ? 1 : null) : comps.every((c) => c.concave) ? -1 : null;
+        return { continuous: comps.every((c) => c.continuous) ? true : null, differentiable: null, order: null, exactOrder: false, curvature: flip(shape), why: `a ${part.which} over entries` };
+      }
+    }
+  }
+
+  private constant(s: Scalar): Poly {
+    return this.univariates.constant(s);
+  }
+
+  private componentFacts(cells: readonly Cell[]): { continuous: boolean; convex: boolean; concave: boolean; affine: boolean; nonnegative: boolean }[] {
+    return cells.map((c) => {
+      const phi = c.atoms[0] ? c.atoms[0].phi : null;
+      const whole = phi ? this.univariates.withConstant(c) : null;
+      if (!whole) return { continuous: true, convex: true, concave: true, affine: true, nonnegative: signOfConstant(this.constant(c.c)) !== -1 };
+      const u = this.analysed(whole);
+      const neg = u && this.analysed(negS(whole));
+      const affine = u !== null && u.entry.piecewise.pieces.length === 1 && P.asRational(u.entry.derivativePieces[0]!.nf) !== undefined;
+      return {
+        continuous: u?.entry.continuous === true,
+        convex: u?.convexity.convex === true,
+        concave: neg?.convexity.convex === true,
+        affine,
+        nonnegative: u !== null && nonnegative(u),
+      };
+    });
+  }
+
+  private composeFacts(h: Scalar, inner: Cell): Omit<PartFacts, 'curvature'> & { curvature: 1 | -1 | 0 | null } {
+    const s = this.ridgeFacts(inner.atoms).facts;
+    const hu = isTotal(h) ? this.analysed(h) : null;
+    if (!hu) return { continuous: null, differentiable: null, order: s.order === 'inf' && smoothOnPositives(h) && this.positiveInner(inner) ? 'inf' : null, exactOrder: false, curvature: null, why: 'the outer function is not defined on all of R' };
+    const continuous = hu.entry.continuous === true && s.continuous === true ? true : null;
+    const differentiable = hu.entry.differentiable === true && s.differentiable === true ? true : null;
+    const order = differentiable ? (hu.entry.smoothness === 'inf' && s.order === 'inf' ? 'inf' : minOrder(hu.entry.smoothness, s.order)) : null;
+    return { continuous, differentiable, order, exactOrder: order === 'inf', curvature: this.composeCurvature(hu, s.curvature, inner), why: 'an outer function of a sum' };
+  }
+
+  /** h∘s convex: h convex and nondecreasing on the range of s with s convex (Grant, Boyd & Ye 2006). */
+  private composeCurvature(hu: Univariate, inner: 1 | -1 | 0 | null, cell: Cell): 1 | -1 | 0 | null {
+    if (hu.convexity.convex !== true || inner !== 1) return null;
+    const lower = this.lowerBound(cell);
+    if (!lower) return null;
+    const local = this.univariates.at(hu.phi, lower);
+    const slope = local.kind === 'smooth' ? local.slope : local.kind === 'kink' ? local.right : null;
+    // h convex: h′ is nondecreasing, so h′₊(lower) ≥ 0 makes h nondecreasing on [lower, ∞).
+    return slope && signOfConstant(slope) !== -1 && signOfConstant(slope) !== undefined ? 1 : null;
+  }
+
+  /** A lower bound of s = c + Σ ψ_d when every ψ_d ≥ 0: then s ≥ c. */
+  private lowerBound(cell: Cell): Poly | null {
+    for (const a of cell.atoms) {
+      const u = this.analysed(a.phi);
+      if (!u || !nonnegative(u)) return null;
+    }
+    return this.constant(cell.c);
+  }
+
+  private positiveInner(cell: Cell): boolean {
+    const c = signOfConstant(this.constant(cell.c));
+    if (c === undefined || c < 0) return false;
+    let positive = c > 0;
+    for (const a of cell.atoms) {
+      const u = this.analysed(a.phi);
+      if (!u || !nonnegative(u)) return false;
+      positive ||= positiveEverywhere(u);
+    }
+    return positive;
+  }
+
+  private partKinks(part: Part): { dir: Direction; at: Poly }[] {
+    const cells = part.kind === 'compose' ? [part.inner] : part.components;
+    const out: { dir: Direction; at: Poly }[] = [];
+    for (const cell of cells)
+      for (const a of cell.atoms) {
+        const whole = part.kind === 'compose' ? a.phi : this.univariates.withConstant(cell);
+        const u = whole && this.analysed(whole);
+        if (!u) continue;
+        // Kinks, and zeros where a norm's entries vanish: both are where an outer part may fail to be differentiable.
+        for (const b of u.entry.breakpoints) out.push({ dir: a.dir, at: b.at });
+        if (part.kind !== 'compose') for (const z of rationalZeros(u)) out.push({ dir: a.dir, at: z });
+      }
+    return out;
+  }
+
+  // ── witnesses ────────────────────────────────────────────────────────
+
+  /** Candidate points: 0, constant matrices at kink values, and points projected onto a few kink surfaces. */
+  candidates(kinkAtoms: readonly { dir: Direction; at: Poly }[]): Rational[][][] {
+    const [m, n] = this.model.shape;
+    const fill = (q: Rational): Rational[][] => Array.from({ length: m }, () => Array.from({ length: n }, () => q));
+    const out: Rational[][][] = [fill(Q.ZERO), fill(Q.ONE), fill(Q.MINUS_ONE)];
+    const seen = new Set<string>();
+    for (const k of kinkAtoms.slice(0, 6)) {
+      const c = P.asRational(k.at);
+      if (!c || seen.has(`${k.dir.key}@${Q.toText(c)}`)) continue;
+      seen.add(`${k.dir.key}@${Q.toText(c)}`);
+      for (const base of [fill(Q.ZERO), this.pattern(1), this.pattern(2)]) out.push(this.project(base, k.dir, c));
+    }
+    return out;
+  }
+
+  /** A fixed rational pattern (no randomness: the same input gives the same claims). */
+  private pattern(seed: number): Rational[][] {
+    const [m, n] = this.model.shape;
+    return Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => Q.rat(((i * 7 + j * 3 + seed * 5) % 9) - 4, 2)));
+  }
+
+  /** X + α·d with ⟨d, X + α·d⟩ = c. */
+  private project(X: Rational[][], dir: Direction, c: Rational): Rational[][] {
+    const { table } = this.model;
+    const u = table.vectors[dir.u]!;
+    const w = table.vectors[dir.w]!;
+    const norm2 = Q.mul(
+      u.reduce((s, a) => Q.add(s, Q.mul(a, a)), Q.ZERO),
+      w.reduce((s, b) => Q.add(s, Q.mul(b, b)), Q.ZERO),
+    );
+    const alpha = Q.div(Q.sub(c, formAt(table, dir, X)), norm2);
+    return X.map((row, i) => row.map((x, j) => Q.add(x, Q.mul(alpha, Q.mul(u[i]!, w[j]!)))));
+  }
+
+  private searchNonDifferentiable(kinkAtoms: readonly { dir: Direction; at: Poly }[]): string | null {
+    for (const X of this.candidates(kinkAtoms)) {
+      const r = this.tryPoint(X);
+      if (r && r.decision.differentiable === false) return matrixText(X);
+    }
+    return null;
+  }
+
+  private tryPoint(X: Rational[][]): ReturnType<PointEvaluator['evaluate']> | null {
+    try {
+      return new PointEvaluator(this.model, this.univariates, X).evaluate();
+    } catch (e) {
+      if (e instanceof KinkproofError && e.kind === 'unsupported') return null;
+      throw e;
+    }
+  }
+
+  // ── class and convexity ──────────────────────────────────────────────
+
+  private smoothness(all: readonly PartFacts[], continuous: Tri, differentiable: Tri): Claim<string> {
+    if (continuous === false) return claim('discontinuous', 'theorem', 'f jumps across a surface');
+    if (differentiable === false)
+      return continuous === true ? claim('C0', 'theorem', 'continuous, and not differentiable somewhere') : claim<string>(null, null, 'continuity is not decided');
+    if (differentiable !== true) return claim<string>(null, null, 'differentiability everywhere is not decided');
+    const orders = all.map((f) => f.order);
+    if (orders.includes(null)) return claim<string>(null, null, 'the class of a term is not decided');
+    const order = orders.reduce<Order>(minOrder, 'inf');
+    if (order === null) return claim<string>(null, null, 'the class of a term is not decided');
+    if (order === 'inf') return claim('Cinf', 'theorem', 'every term is smooth');
+    // The smallest class is exact when a single term has it and that term's class is exact.
+    const at = all.filter((f) => f.order === order);
+    if (at.length === 1 && at[0]!.exactOrder) return claim(classText(order), 'theorem', 'the least smooth term decides the class; the others are smoother');
+    return claim<string>(null, null, `at least ${classText(order)}; terms of equal class might cancel`);
+  }
+
+  private convexity(all: readonly PartFacts[], kinkAtoms: readonly { dir: Direction; at: Poly }[]): Claim<boolean> {
+    if (all.every((f) => f.curvature === 1 || f.curvature === 0)) return claim(true, 'theorem', 'a sum of convex terms, each convex by the composition rules (Grant, Boyd & Ye 2006)');
+    const ridgeOnly = this.model.parts.length === 0;
+    if (ridgeOnly) {
+      const concave = this.ridgeConcaveKink();
+      if (concave) return claim(false, 'theorem', concave);
+    }
+    const jensen = this.jensen(kinkAtoms);
+    if (jensen) return claim(false, 'exact', jensen);
+    return claim<boolean>(null, null, 'no composition rule applies and no counterexample was found');
+  }
+
+  /** A concave kink or jump of one ψ_d: f′(X; D) + f′(X; −D) < 0 across that surface, with the other terms smooth. */
+  private ridgeConcaveKink(): string | null {
+    for (const a of this.model.ridge.atoms) {
+      const u = this.analysed(a.phi);
+      const w = u?.convexity.witness;
+      if (w && w.kind !== 'curvature') return `the ridge function ${printText(a.phi)} has a ${w.kind === 'slopes' ? 'concave kink' : 'jump'} at ${exactText(w.at)}`;
+      if (w && this.model.ridge.atoms.length === 1) return `the ridge function ${printText(a.phi)} is concave near ${exactText(w.at)}`;
+    }
+    return null;
+  }
+
+  /** f((X₁ + X₂)/2) > (f(X₁) + f(X₂))/2 exactly, for pairs of candidate points. */
+  private jensen(kinkAtoms: readonly { dir: Direction; at: Poly }[]): string | null {
+    const points = this.candidates(kinkAtoms).slice(0, 8);
+    const [m, n] = this.model.shape;
+    const e = (i: number, j: number, q: Rational): Rational[][] =>
+      Array.from({ length: m }, (_, a) => Array.from({ length: n }, (_, b) => (a === i && b === j ? q : Q.ZERO)));
+    if (m * n >= 2) points.push(e(0, 0, Q.ONE), e(m > 1 ? 1 : 0, m > 1 ? 0 : 1, Q.ONE), e(0, 0, Q.rat(-1)));
+    const value = (X: Rational[][]): Poly | null => this.tryPoint(X)?.value ?? null;
+    const values = points.map(value);
+    for (let a = 0; a < points.length; a++)
+      for (let b = a + 1; b < points.length; b++) {
+        const [fa, fb] = [values[a], values[b]];
+        if (!fa || !fb) continue;
+        const mid = points[a]!.map((row, i) => row.map((x, j) => Q.div(Q.add(x, points[b]![i]![j]!), Q.rat(2))));
+        const fm = value(mid);
+        if (!fm) continue;
+        if (signOfConstant(P.sub(P.scale(fm, Q.rat(2)), P.add(fa, fb))) === 1)
+          return `Jensen's inequality fails: f at the midpoint of ${matrixText(points[a]!)} and ${matrixText(points[b]!)} exceeds the mean of the values`;
+      }
+    return null;
+  }
+}
+
+const matrixText = (X: readonly (readonly Rational[])[]): string => `[${X.map((r) => `[${r.map(Q.toText).join(',')}]`).join(',')}]`;
+
+/** ψ ≥ 0 everywhere when every piece is ≥ 0 by its structure (a sufficient test). */
+function nonnegative(u: Univariate): boolean {
+  return u.entry.piecewise.pieces.every((p) => provablyNonnegative(p.display));
+}
+
+function positiveEverywhere(u: Univariate): boolean {
+  return u.entry.piecewise.pieces.every((p) => provablyPositive(p.display));
+}
+
+/** Structural signs: squares, exp, sigmoid, softplus, abs, relu and sums and products of such. */
+function provablyNonnegative(s: Scalar): boolean {
+  if (provablyPositive(s)) return true;
+  switch (s.kind) {
+    case 'const':
+      return Q.sign(s.value) >= 0;
+    case 'var':
+      return false;
+    case 'add':
+      return s.terms.every(provablyNonnegative);
+    case 'mul':
+      return s.factors.every(provablyNonnegative);
+    case 'pow':
+      return (Q.isInteger(s.exponent) && s.exponent.num % 2n === 0n) || provablyNonnegative(s.base);
+    case 'call':
+      return ['abs', 'relu', 'heaviside'].includes(s.fn);
+  }
+}
+
+function provablyPositive(s: Scalar): boolean {
+  switch (s.kind) {
+    case 'const':
+      return Q.sign(s.value) > 0;
+    case 'var':
+      return false;
+    case 'add':
+      return s.terms.every(provablyNonnegative) && s.terms.some(provablyPositive);
+    case 'mul':
+      return s.factors.every(provablyPositive);
+    case 'pow':
+      return provablyPositive(s.base);
+    case 'call':
+      return ['exp', 'sigmoid', 'softplus'].includes(s.fn) || (s.fn === 'pi' && !dependsOnT(s));
+  }
+}
+
+/** h is analytic on (0, ∞): every restricted operation (log, fractional or negative power) acts on t itself. */
+function smoothOnPositives(h: Scalar): boolean {
+  switch (h.kind) {
+    case 'const':
+    case 'var':
+      return true;
+    case 'add':
+      return h.terms.every(smoothOnPositives);
+    case 'mul':
+      return h.factors.every(smoothOnPositives);
+    case 'pow':
+      return (Q.isInteger(h.exponent) && Q.sign(h.exponent) > 0) || h.base.kind === 'var' ? smoothOnPositives(h.base) : false;
+    case 'call':
+      return h.fn === 'log' ? h.args[0]!.kind === 'var' : ['exp', 'sin', 'cos', 'tanh', 'sigmoid', 'softplus'].includes(h.fn) && h.args.every(smoothOnPositives);
+  }
+}
+
+/** Rational zeros of ψ among its breakpoints and constant-zero pieces' ends (where a norm's entry may vanish). */
+function rationalZeros(u: Univariate): Poly[] {
+  return u.entry.breakpoints.filter((b) => signOfConstant(b.value) === 0).map((b) => b.at);
+}

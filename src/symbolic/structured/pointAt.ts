@@ -1,0 +1,214 @@
+/**
+ * The exact answer at one point X: f(X), and whether f is differentiable there,
+ * decided through f′(X; ·) (directional.ts). A locally Lipschitz f is Fréchet
+ * differentiable at X iff d ↦ f′(X; d) is linear. The pieces decide it:
+ * - σ(⟨v, D⟩) terms on pairwise non-parallel v: Σ c_v σ(⟨v, D⟩) is linear iff
+ *   every c_v = 0 (off the other hyperplanes it kinks across v⊥ by c_v·v);
+ * - sublinear pieces only (c_v > 0, w·norm with w > 0, w·max with w > 0) or
+ *   superlinear ones only: a sum of sublinear functions is linear iff each is
+ *   (p(D) + p(−D) ≥ 0 for each, and the sum of these is 0);
+ * - a mixture of the two kinds is not decided (`unknown`, with the reason).
+ */
+import * as P from '../exact/poly.js';
+import type { Poly } from '../exact/poly.js';
+import * as Q from '../exact/rational.js';
+import type { Rational } from '../exact/rational.js';
+import type { Scalar } from '../scalar/expr.js';
+import { nearest, signOfConstant } from '../exact/calculus.js';
+import { toPoly } from '../scalar/toPoly.js';
+import type { Cell } from './cells.js';
+import { formAt } from './directions.js';
+import type { Model, Part } from './model.js';
+import { DirectionalDerivative } from './directional.js';
+import type { Slopes } from './directional.js';
+import type { Univariates } from './univariate.js';
+import { compareExact } from '../solve.js';
+
+export type Decision =
+  | { readonly differentiable: true }
+  | { readonly differentiable: false; readonly why: string }
+  | { readonly differentiable: null; readonly why: string };
+
+export interface ExactPoint {
+  readonly value: Poly | null;
+  readonly derivative: DirectionalDerivative;
+  readonly decision: Decision;
+}
+
+const constantOf = (c: Cell): Poly => toPoly(c.c, { tPositive: false });
+
+export class PointEvaluator {
+  constructor(
+    private readonly model: Model,
+    private readonly univariates: Univariates,
+    private readonly X: readonly (readonly Rational[])[],
+  ) {}
+
+  evaluate(): ExactPoint {
+    const d = new DirectionalDerivative();
+    let value: Poly | null = constantOf(this.model.ridge);
+    const add = (v: Poly | null): void => {
+      value = value && v ? P.add(value, v) : null;
+    };
+    add(this.cell(this.model.ridge, d, P.ONE, false));
+    for (const part of this.model.parts) add(this.part(part, d));
+    return { value, derivative: d, decision: decide(d) };
+  }
+
+  /** Σ of the cell's atoms at X (without its constant unless asked), their derivatives added to d scaled by k. */
+  private cell(c: Cell, d: DirectionalDerivative, k: Poly, withConstant: boolean): Poly | null {
+    let value: Poly | null = withConstant ? constantOf(c) : P.ZERO;
+    for (const atom of c.atoms) {
+      const u = P.constant(formAt(this.model.table, atom.dir, this.X));
+      const local = this.univariates.at(atom.phi, u);
+      d.addRidge(atom.dir, local, k);
+      value = value && local.value ? P.add(value, local.value) : null;
+    }
+    return value;
+  }
+
+  private part(part: Part, d: DirectionalDerivative): Poly | null {
+    const w = toPoly(part.weight, { tPositive: false });
+    switch (part.kind) {
+      case 'compose':
+        return this.compose(part.h, part.inner, w, d);
+      case 'norm':
+        return this.norm(part.components, w, d);
+      case 'extremum':
+        return this.extremum(part.which, part.components, w, d);
+    }
+  }
+
+  private compose(h: Scalar, inner: Cell, w: Poly, d: DirectionalDerivative): Poly | null {
+    const innerD = new DirectionalDerivative();
+    const s = this.cell(inner, innerD, P.ONE, true);
+    if (!s) {
+      d.unknown.push(...innerD.unknown, 'the inner sum has no exact value here');
+      return null;
+    }
+    const local = this.univariates.at(h, s);
+    switch (local.kind) {
+      case 'smooth':
+        d.addScaled(innerD, P.mul(w, local.slope));
+        return P.mul(w, local.value);
+      case 'kink': {
+        if (!innerD.isPlainLinear()) {
+          d.unknown.push('an outer function has a kink where its inner sum is not differentiable');
+          return P.mul(w, local.value);
+        }
+        d.linear.addScaled(innerD.linear, P.mul(w, local.left));
+        if (innerD.linear.entries().length) d.pieces.push({ kind: 'outerKink', jump: P.mul(w, P.sub(local.right, local.left)), g: innerD.linear });
+        return P.mul(w, local.value);
+      }
+      case 'steep':
+      case 'unknown':
+        d.unknown.push(`the outer function at the inner sum's value: ${local.reason}`);
+        return local.value && P.mul(w, local.value);
+    }
+  }
+
+  private norm(components: readonly Cell[], w: Poly, d: DirectionalDerivative): Poly | null {
+    const parts = components.map((c) => {
+      const cd = new DirectionalDerivative();
+      return { value: this.cell(c, cd, P.ONE, true), d: cd, cell: c };
+    });
+    if (parts.some((p) => !p.value)) {
+      d.unknown.push('an entry of the norm has no exact value here');
+      return null;
+    }
+    const squares = P.sum(parts.map((p) => P.mul(p.value!, p.value!)));
+    const sign = signOfConstant(squares);
+    if (sign === undefined) {
+      d.unknown.push('whether the norm vanishes here is not decided');
+      return null;
+    }
+    if (sign > 0) {
+      // ‖R‖ is smooth where R ≠ 0: ‖R‖′(X; D) = ⟨R/‖R‖, R′(X; D)⟩.
+      const norm = P.pow(squares, Q.HALF, { tPositive: true });
+      const inverse = P.pow(norm, Q.MINUS_ONE, { tPositive: true });
+      for (const p of parts) d.addScaled(p.d, P.mul(w, P.mul(p.value!, inverse)));
+      return P.mul(w, norm);
+    }
+    const slopes: Slopes[] = [];
+    for (const p of parts) {
+      if (p.d.unknown.length || p.d.steep.length) {
+        d.unknown.push('an entry of the norm is not Lipschitz here');
+        return P.ZERO;
+      }
+      // Each entry is one ridge function: its linear and σ coefficients sit on its one direction.
+      const atom = p.cell.atoms[0];
+      if (!atom) continue;
+      const lin = p.d.linear.coef.get(atom.dir.key)?.c ?? P.ZERO;
+      const jump = p.d.sigma.coef.get(atom.dir.key)?.c ?? P.ZERO;
+      slopes.push({ dir: atom.dir, left: lin, right: P.add(lin, jump) });
+    }
+    const moving = slopes.filter((s) => signOfConstant(s.left) !== 0 || signOfConstant(s.right) !== 0);
+    if (moving.length) d.pieces.push({ kind: 'norm', weight: w, components: moving });
+    return P.ZERO;
+  }
+
+  private extremum(which: 'max' | 'min', components: readonly Cell[], w: Poly, d: DirectionalDerivative): Poly | null {
+    const parts = components.map((c) => {
+      const cd = new DirectionalDerivative();
+      return { value: this.cell(c, cd, P.ONE, true), d: cd, cell: c };
+    });
+    if (parts.some((p) => !p.value)) {
+      d.unknown.push(`an entry of the ${which} has no exact value here`);
+      return null;
+    }
+    let best = parts[0]!.value!;
+    for (const p of parts) {
+      const c = compareExact(p.value!, best);
+      if (which === 'max' ? c > 0 : c < 0) best = p.value!;
+    }
+    const active = parts.filter((p) => compareExact(p.value!, best) === 0);
+    if (active.length === 1) {
+      d.addScaled(active[0]!.d, w);
+      return P.mul(w, best);
+    }
+    if (active.some((p) => !p.d.isPlainLinear())) {
+      d.unknown.push(`several entries attain the ${which} and one of them is not differentiable there`);
+      return P.mul(w, best);
+    }
+    const vertices = active.map((p) => {
+      const atom = p.cell.atoms[0];
+      return atom ? { dir: atom.dir, slope: p.d.linear.coef.get(atom.dir.key)?.c ?? P.ZERO } : null;
+    });
+    const grads = vertices.filter((v): v is NonNullable<typeof v> => v !== null);
+    const allEqual = grads.length === vertices.length && grads.every((g) => g.dir.key === grads[0]!.dir.key && signOfConstant(P.sub(g.slope, grads[0]!.slope)) === 0);
+    const allZero = vertices.every((v) => v === null || signOfConstant(v.slope) === 0);
+    if (allEqual || allZero) d.addScaled(active[0]!.d, w);
+    else d.pieces.push({ kind: 'hull', which, weight: w, vertices: vertices.map((v, i) => v ?? { dir: active[i]!.cell.atoms[0]?.dir ?? grads[0]!.dir, slope: P.ZERO }) });
+    return P.mul(w, best);
+  }
+}
+
+/** The linear-or-not decision of f′(X; ·), exact, or null with the reason. */
+export function decide(d: DirectionalDerivative): Decision {
+  if (d.unknown.length) return { differentiable: null, why: d.unknown[0]! };
+  const signs: number[] = [];
+  for (const { c } of d.sigma.entries()) {
+    const s = signOfConstant(c);
+    if (s === undefined) return { differentiable: null, why: 'the sign of a jump in slope is not decided' };
+    if (s !== 0) signs.push(s);
+  }
+  const sigmaOnly = signs.length;
+  for (const p of d.pieces) {
+    const s = signOfConstant(p.kind === 'outerKink' ? p.jump : p.weight);
+    if (s === undefined) return { differentiable: null, why: 'the sign of a weight is not decided' };
+    if (s === 0) continue;
+    signs.push(p.kind === 'hull' && p.which === 'min' ? -s : s);
+  }
+  if (d.steep.length)
+    return signs.length === 0
+      ? { differentiable: false, why: `a ridge function here: ${d.steep[0]}` }
+      : { differentiable: null, why: 'a jump or an infinite slope meets other kinks here' };
+  if (signs.length === 0) return { differentiable: true };
+  const onlySigma = sigmaOnly === signs.length && !d.pieces.some((p) => p.kind === 'outerKink');
+  if (onlySigma) return { differentiable: false, why: 'a kink across a surface that no other term cancels' };
+  if (signs.every((s) => s > 0) || signs.every((s) => s < 0))
+    return { differentiable: false, why: 'every non-linear part of the directional derivative has the same curvature, so they cannot cancel' };
+  return { differentiable: null, why: 'a convex and a concave kink meet here; whether they cancel is not decided' };
+}
+
+export const nearestOrNaN = (p: Poly | null): number => (p ? nearest(p) : Number.NaN);

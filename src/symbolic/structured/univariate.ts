@@ -1,0 +1,154 @@
+/**
+ * The one-variable functions of a model (ridge functions ψ_d, outer functions
+ * h, norm and max components), each analysed once by the separable machinery
+ * (piecewise form, exact one-sided limits, convexity), and their local
+ * behaviour at an exact number: a value and either a derivative or the two
+ * one-sided slopes.
+ */
+import * as Q from '../exact/rational.js';
+import type { Rational } from '../exact/rational.js';
+import * as P from '../exact/poly.js';
+import type { Poly } from '../exact/poly.js';
+import { signOfConstant } from '../exact/calculus.js';
+import type { Scalar } from '../scalar/expr.js';
+import { keyOf } from '../scalar/expr.js';
+import { toPiecewise } from '../piecewise.js';
+import { toPoly } from '../scalar/toPoly.js';
+import { addS } from '../scalar/build.js';
+import type { Cell } from './cells.js';
+import { analyzeEntry } from '../analyze.js';
+import type { EntryAnalysis } from '../analyze.js';
+import { convexity } from '../convexity.js';
+import type { Convexity } from '../convexity.js';
+import { entryAtConstant } from '../pointwise.js';
+import { primitives } from '../primitives/registry.js';
+import type { KinkedSpec } from '../primitives/spec.js';
+
+export interface Univariate {
+  readonly phi: Scalar;
+  readonly entry: EntryAnalysis;
+  readonly convexity: Convexity;
+}
+
+/** ψ near one exact number. */
+export type Local =
+  | { readonly kind: 'smooth'; readonly value: Poly; readonly slope: Poly }
+  | { readonly kind: 'kink'; readonly value: Poly; readonly left: Poly; readonly right: Poly }
+  /** Not differentiable and not Lipschitz near x (a jump or an infinite slope). */
+  | { readonly kind: 'steep'; readonly value: Poly; readonly reason: string }
+  | { readonly kind: 'unknown'; readonly value: Poly | null; readonly reason: string };
+
+export class Univariates {
+  private readonly cache = new Map<string, Univariate>();
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  /** A constant expression as an exact constant. */
+  constant(s: Scalar): Poly {
+    return toPoly(s, { tPositive: false });
+  }
+
+  /** An entry c + ψ(t) as one function of t (null for a constant entry). */
+  withConstant(cell: Cell): Scalar | null {
+    const atom = cell.atoms[0];
+    return atom ? addS(cell.c, atom.phi) : null;
+  }
+
+  of(phi: Scalar): Univariate {
+    const key = keyOf(phi);
+    let u = this.cache.get(key);
+    if (!u) {
+      const entry = analyzeEntry(toPiecewise(phi));
+      u = { phi, entry, convexity: convexity(entry) };
+      this.cache.set(key, u);
+    }
+    return u;
+  }
+
+  /** ψ at x: from the rational shortcut where ψ is plainly elementary there, else from ψ's case analysis. */
+  at(phi: Scalar, x: Poly): Local {
+    const q = P.asRational(x) ?? (P.isZero(x) ? Q.ZERO : undefined);
+    if (q) {
+      const jet = rationalJet(phi, q);
+      if (jet) return { kind: 'smooth', value: P.constant(jet.v), slope: P.constant(jet.d) };
+    }
+    return this.fromAnalysis(phi, x);
+  }
+
+  private fromAnalysis(phi: Scalar, x: Poly): Local {
+    const sign = signOfConstant(x);
+    if (sign === undefined) return { kind: 'unknown', value: null, reason: 'the sign of an argument is not decided' };
+    let a;
+    try {
+      a = entryAtConstant(this.of(phi).entry, x, { tPositive: sign > 0, tNegative: sign < 0 });
+    } catch (e) {
+      if (e instanceof P.Undefined) return { kind: 'unknown', value: null, reason: `outside the domain (${e.message})` };
+      throw e;
+    }
+    if (a.differentiable === true) return { kind: 'smooth', value: a.value, slope: a.derivative! };
+    const b = a.breakpoint;
+    if (a.differentiable === false && b && b.leftDerivative.kind === 'finite' && b.rightDerivative.kind === 'finite' && b.continuous === true)
+      return { kind: 'kink', value: a.value, left: b.leftDerivative.value, right: b.rightDerivative.value };
+    if (a.differentiable === false) return { kind: 'steep', value: a.value, reason: a.reason ?? 'a jump or an infinite slope' };
+    return { kind: 'unknown', value: a.value, reason: a.reason ?? 'not locally Lipschitz here' };
+  }
+}
+
+interface Jet {
+  readonly v: Rational;
+  readonly d: Rational;
+}
+
+/**
+ * Value and derivative of ψ at a rational x by forward differentiation, when
+ * every operation stays rational and no switch of a kinked primitive is 0
+ * (then ψ is elementary near x and its derivative is the derivative of the
+ * active branches). Undefined otherwise: the case analysis decides.
+ */
+function rationalJet(s: Scalar, x: Rational): Jet | undefined {
+  switch (s.kind) {
+    case 'const':
+      return { v: s.value, d: Q.ZERO };
+    case 'var':
+      return { v: x, d: Q.ONE };
+    case 'add': {
+      let v = Q.ZERO;
+      let d = Q.ZERO;
+      for (const t of s.terms) {
+        const j = rationalJet(t, x);
+        if (!j) return undefined;
+        v = Q.add(v, j.v);
+        d = Q.add(d, j.d);
+      }
+      return { v, d };
+    }
+    case 'mul': {
+      let v = Q.ONE;
+      let d = Q.ZERO;
+      for (const f of s.factors) {
+        const j = rationalJet(f, x);
+        if (!j) return undefined;
+        d = Q.add(Q.mul(d, j.v), Q.mul(v, j.d));
+        v = Q.mul(v, j.v);
+      }
+      return { v, d };
+    }
+    case 'pow': {
+      if (!Q.isInteger(s.exponent)) return undefined;
+      const b = rationalJet(s.base, x);
+      if (!b || (Q.isZero(b.v) && Q.sign(s.exponent) <= 0)) return undefined;
+      const k = s.exponent.num;
+      if (k === 0n) return { v: Q.ONE, d: Q.ZERO };
+      return { v: Q.powInt(b.v, k), d: Q.mul(Q.mul(s.exponent, Q.powInt(b.v, k - 1n)), b.d) };
+    }
+    case 'call': {
+      const spec = primitives[s.fn];
+      if (!('split' in spec) || !spec.split) return undefined;
+      const sw = rationalJet((spec as KinkedSpec).split.switchOf(s.args), x);
+      if (!sw || Q.isZero(sw.v)) return undefined;
+      return rationalJet((spec as KinkedSpec).split.branch(s.args, Q.sign(sw.v) as 1 | -1), x);
+    }
+  }
+}
