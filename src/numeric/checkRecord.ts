@@ -111,6 +111,45 @@ export interface SubgradientInequalityClaim extends NamedSets {
   readonly kind: 'subgradient-inequality';
 }
 
+/** Where a structured claim is stated: a probe of the analysis (1-based) and where it came from. */
+export interface ProbeRef {
+  readonly probe: number;
+  readonly origin: 'at' | 'surface' | 'smooth';
+}
+
+/** f′(X; sD) = s·⟨G, D⟩ for the gradient G claimed at a probe, s = ±1 the side. */
+export interface ProbeGradientClaim extends ProbeRef {
+  readonly kind: 'probe-gradient';
+  readonly side: Side;
+}
+
+/** f is (not) differentiable at a probe: f′(X; ·) is (not) linear. */
+export interface DifferentiabilityClaim extends ProbeRef {
+  readonly kind: 'differentiability';
+  readonly differentiable: boolean;
+}
+
+/**
+ * The set S claimed at a probe against f′(X; D): 'equal' f′(X; D) = h_S(D)
+ * (S the convex subdifferential); 'upper' f′(X; D) ≤ h_S(D) and 'lower'
+ * f′(X; D) ≥ −h_S(−D) (S contains the Clarke generalized gradient).
+ */
+export interface SetSupportClaim extends ProbeRef {
+  readonly kind: 'set-support';
+  readonly bound: 'equal' | 'upper' | 'lower';
+  readonly set: 'convex' | 'Clarke';
+  readonly relation: 'equal' | 'subset';
+  /** The set as the analysis writes it. */
+  readonly text: string;
+}
+
+/** f(X) = value at the user's point `at` (1-based). */
+export interface PointValueClaim {
+  readonly kind: 'point-value';
+  readonly at: number;
+  readonly value: number;
+}
+
 // ---------------------------------------------------------------- points
 
 /** δ = first … last, halving (or shrinking by a fixed factor); both powers of two. */
@@ -232,6 +271,59 @@ export interface DisplacementPoint {
   readonly against: boolean;
 }
 
+/** Where a matrix X of the structured checks came from. */
+export type StructuredMatrixKind =
+  | { readonly kind: 'gaussian'; readonly sigma: number; readonly index: number }
+  /** A probe X_p plus radius·Z, Z ~ N(0, 1): beside a kink surface. */
+  | { readonly kind: 'near-probe'; readonly probe: number; readonly radius: number }
+  | { readonly kind: 'probe'; readonly probe: number }
+  | { readonly kind: 'at'; readonly index: number };
+
+/** A matrix X of the structured checks; `entries`: X itself, printed, when it is small. */
+export type StructuredMatrix = StructuredMatrixKind & { readonly rows: number; readonly cols: number; readonly entries: string | null };
+
+/** A direction D of the structured checks (index of count, 1-based). */
+export type StructuredDirection =
+  | { readonly kind: 'gaussian' | 'rademacher'; readonly index: number; readonly count: number }
+  /** ±V for the matrix V of part `part` of the claimed set (`member`: its vertex or component). */
+  | { readonly kind: 'part'; readonly part: number; readonly member: number; readonly sign: 1 | -1 }
+  /** ∇f(X + εE) − ∇f(X − εE) from the claimed gradient formula, E Gaussian. */
+  | { readonly kind: 'gradient-difference'; readonly index: number };
+
+/** How a derivative along D was estimated. */
+export type DerivativeEstimate =
+  /** Central differences with steps h and 2h, extrapolated; the tolerance includes how far the claimed gradient bends within the stencil. */
+  | { readonly kind: 'central'; readonly h: number }
+  /** One-sided quotients (f(X + hD) − f(X))/h over the halving steps, extrapolated. */
+  | { readonly kind: 'one-sided'; readonly steps: StepRange };
+
+/** A derivative of f at X along D. */
+export interface MatrixDirectionPoint {
+  readonly kind: 'matrix-direction';
+  readonly matrix: StructuredMatrix;
+  readonly direction: StructuredDirection;
+  readonly estimate: DerivativeEstimate;
+}
+
+/**
+ * The directions tried for a nonlinearity of f′(X; ·): the defect
+ * f′(X; D) + f′(X; −D) of each, and f′(X; D₁) + f′(X; D₂) − f′(X; D₁ + D₂)
+ * of pairs; `best` the direction with the largest resolved defect.
+ */
+export interface KinkSearchPoint {
+  readonly kind: 'kink-search';
+  readonly matrix: StructuredMatrix;
+  readonly tried: number;
+  readonly best: StructuredDirection | null;
+  readonly steps: StepRange;
+}
+
+/** f evaluated at a matrix. */
+export interface MatrixValuePoint {
+  readonly kind: 'matrix-value';
+  readonly matrix: StructuredMatrix;
+}
+
 // ---------------------------------------------------------------- checks
 
 /** Every check kind with the claims it makes and the points it makes them at. */
@@ -248,7 +340,14 @@ export type Check =
   | { readonly kind: 'clarke-endpoint'; readonly claim: SubdifferentialEndClaim; readonly point: SequencePoint }
   | { readonly kind: 'piece-value'; readonly claim: PieceClaim; readonly point: ProbePoint }
   | { readonly kind: 'piece-derivative'; readonly claim: PieceClaim; readonly point: CentralDifferencePoint }
-  | { readonly kind: 'piece-smoothness'; readonly claim: SmoothClaim; readonly point: GapPoint };
+  | { readonly kind: 'piece-smoothness'; readonly claim: SmoothClaim; readonly point: GapPoint }
+  // Functions that are not separable (structured/verifyStructured.ts).
+  | { readonly kind: 'structured-gradient'; readonly claim: GradientClaim | ProbeGradientClaim; readonly point: MatrixDirectionPoint }
+  /** The formula's matrix has the wrong shape (symbolic: the entries of X, numeric: the entries it has). */
+  | { readonly kind: 'structured-gradient'; readonly claim: GradientClaim; readonly point: MatrixValuePoint }
+  | { readonly kind: 'differentiability'; readonly claim: DifferentiabilityClaim; readonly point: MatrixDirectionPoint | KinkSearchPoint }
+  | { readonly kind: 'support-function'; readonly claim: SetSupportClaim; readonly point: MatrixDirectionPoint }
+  | { readonly kind: 'value'; readonly claim: PointValueClaim; readonly point: MatrixValuePoint };
 
 export type CheckKind = Check['kind'];
 export type Claim = Check['claim'];

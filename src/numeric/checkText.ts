@@ -22,6 +22,9 @@ import type {
   Side,
   SlopeSource,
   StepRange,
+  ProbeRef,
+  StructuredDirection,
+  StructuredMatrix,
   SubgradientMatrix,
   TestMatrix,
 } from './checkRecord.js';
@@ -126,6 +129,37 @@ function setsPhrase({ sets, more }: NamedSets): Phrase {
   return phrase(words(' with '), joined(named, ', '));
 }
 
+// ---------------------------------------------------------------- structured checks
+
+const ORIGINS = { at: 'a point given with --at', surface: 'on a kink surface', smooth: 'off every kink surface' } as const;
+const probeWords = (p: ProbeRef): Phrase => [words(` at probe ${p.probe} (${ORIGINS[p.origin]})`)];
+
+/** "X ~ N(0, 1²) 3x2, sample 2 = [[…]]", "X = probe 1 = [[0, 0]]". */
+export function structuredMatrixPhrase(m: StructuredMatrix): Phrase {
+  const shape = `${m.rows}x${m.cols}`;
+  const head =
+    m.kind === 'gaussian'
+      ? phrase(formula(`X ~ N(0, ${m.sigma}²) ${shape}`), words(`, sample ${m.index}`))
+      : m.kind === 'near-probe'
+        ? phrase(formula(`X = X_p + ${power(m.radius)}·Z`), words(', '), formula('Z ~ N(0, 1)'), words(`, X_p probe ${m.probe}`))
+        : m.kind === 'probe'
+          ? phrase(formula('X'), words(` = probe ${m.probe}`))
+          : phrase(formula('X'), words(` = point ${m.index} given with --at`));
+  return m.entries === null ? head : phrase(head, words(' '), formula(`= ${m.entries}`));
+}
+
+export function structuredDirectionPhrase(d: StructuredDirection): Phrase {
+  switch (d.kind) {
+    case 'gaussian':
+    case 'rademacher':
+      return phrase(words(`${d.kind === 'gaussian' ? 'Gaussian' : 'Rademacher'} `), formula('D'), words(` ${d.index} of ${d.count}`));
+    case 'part':
+      return phrase(formula(d.sign > 0 ? 'D = V' : 'D = −V'), words(`, V member ${d.member} of part ${d.part} of the claimed set`));
+    case 'gradient-difference':
+      return phrase(formula('D = ∇f(X + εE) − ∇f(X − εE)'), words(` from the claimed gradient formula, `), formula('E'), words(` Gaussian ${d.index}`));
+  }
+}
+
 // ---------------------------------------------------------------- claims
 
 /**
@@ -171,6 +205,19 @@ export function claimPhrase(c: Claim): Phrase {
       return phrase(formula('f′(X; D) ='), words(' max over '), formula('G ∈ ∂f(X)'), words(' of '), formula('⟨G, D⟩'), setsPhrase(c));
     case 'subgradient-inequality':
       return phrase(formula('f(Y) − f(X) ≥ ⟨G, Y − X⟩'), words(' for '), formula('G ∈ ∂f(X)'), setsPhrase(c));
+    case 'probe-gradient':
+      return phrase(formula(c.side > 0 ? 'f′(X; D) = ⟨G, D⟩' : 'f′(X; −D) = −⟨G, D⟩'), words(', '), formula('G'), words(' the gradient claimed'), probeWords(c));
+    case 'differentiability':
+      return c.differentiable
+        ? phrase(formula('f′(X; D) + f′(X; −D) = 0'), words(': '), formula('f'), words(' is differentiable'), probeWords(c))
+        : phrase(formula('f'), words(' is not differentiable'), probeWords(c), words(': '), formula('f′(X; ·)'), words(' is not linear'));
+    case 'set-support': {
+      const relation = c.bound === 'equal' ? 'f′(X; D) = h_S(D)' : c.bound === 'upper' ? 'f′(X; D) ≤ h_S(D)' : 'f′(X; D) ≥ −h_S(−D)';
+      const set = c.relation === 'equal' ? (c.set === 'convex' ? 'S = ∂f(X)' : 'S = ∂_C f(X)') : c.set === 'convex' ? 'S ⊇ ∂f(X)' : 'S ⊇ ∂_C f(X)';
+      return phrase(formula(relation), words(' for '), formula(set), words(' = '), formula(c.text), words(` (${c.set})`), probeWords(c));
+    }
+    case 'point-value':
+      return phrase(formula(`f(X) = ${c.value}`), words(` at point ${c.at} given with --at`));
   }
 }
 
@@ -225,6 +272,20 @@ export function pointPhrase(p: Point): Phrase {
         : phrase(formula(`Y = X + ${s}·Z`), words(', '), formula('Z ~ N(0, 1)'));
       return phrase(subgradientMatrixPhrase(p.matrix), words(', '), formula('G'), words(` = ${which} of `), formula('∂f(X)'), words(', '), y);
     }
+    case 'matrix-direction': {
+      const e = p.estimate;
+      const estimate =
+        e.kind === 'central'
+          ? phrase(words('central differences with steps '), formula(`h = ${power(e.h)}`), words(' and '), formula('2h'))
+          : phrase(words('one-sided quotients with '), formula(`h = ${range(e.steps)}`));
+      return phrase(structuredMatrixPhrase(p.matrix), words(', '), structuredDirectionPhrase(p.direction), words(', '), estimate);
+    }
+    case 'kink-search': {
+      const best = p.best ? phrase(words('; the largest defect along '), structuredDirectionPhrase(p.best)) : [];
+      return phrase(structuredMatrixPhrase(p.matrix), words(`, ${p.tried} directions and pairs tried with one-sided quotients, `), formula(`h = ${range(p.steps)}`), best);
+    }
+    case 'matrix-value':
+      return structuredMatrixPhrase(p.matrix);
   }
 }
 

@@ -108,6 +108,13 @@ export class EvidenceBuilder {
     if (scored) this.add(scored);
   }
 
+  /** A claimed upper bound, numeric ≤ symbolic (e.g. f′(X; D) ≤ h_S(D)): only an excess counts as error. */
+  atMost(check: Check, c: Comparison): void {
+    if (![c.numeric, c.symbolic, c.tolerance, c.scale].every(Number.isFinite)) return;
+    const scored = score(check, c, Math.max(0, c.numeric - c.symbolic));
+    if (scored) this.add(scored);
+  }
+
   /** A claimed divergence to ±∞: confirmed (relative error 0) or contradicted (1); no tolerance applies. */
   divergence(check: Check, sign: 1 | -1, last: number, confirmed: boolean): void {
     this.add({

@@ -60,3 +60,6 @@ export { periodicity } from './periodicity.js';
 export type { Periodicity } from './periodicity.js';
 export { piMultiple } from './primitives/analyticRules.js';
 export { reduceModulo } from './trigZeros.js';
+
+// The answer contract for functions that are not separable (issue 12).
+export type { Claim as StructuredClaim, Matrix, Probe, SetAnswer, SetPart, StructuredClaims, StructuredJson, StructuredPoint, SurfaceJson } from './structured/result.js';
