@@ -60,3 +60,7 @@ export { periodicity } from './periodicity.js';
 export type { Periodicity } from './periodicity.js';
 export { piMultiple } from './primitives/analyticRules.js';
 export { reduceModulo } from './trigZeros.js';
+
+// ∇f in matrix notation for functions that are not separable (issue 12).
+export { matrixGradient } from './structured/matrixGradient.js';
+export type { MatrixGradient } from './structured/matrixGradient.js';
