@@ -63,3 +63,6 @@ export { reduceModulo } from './trigZeros.js';
 
 // The answer contract for functions that are not separable (issue 12).
 export type { Claim as StructuredClaim, Matrix, Probe, SetAnswer, SetPart, StructuredClaims, StructuredJson, StructuredPoint, SurfaceJson } from './structured/result.js';
+// ∇f in matrix notation for functions that are not separable (issue 12).
+export { matrixGradient } from './structured/matrixGradient.js';
+export type { MatrixGradient } from './structured/matrixGradient.js';
