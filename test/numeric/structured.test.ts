@@ -38,6 +38,7 @@ function claimsOf(c: ClaimsInput): StructuredClaims {
       input: c.input,
       separable: false,
       shape: c.shape,
+      shapeWasFree: false,
       structure: [],
       surfaces: [],
       differentiable: undecided,
