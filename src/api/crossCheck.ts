@@ -1,8 +1,9 @@
 /** The numeric cross-check of an analysis (loaded only when something is verified). */
-import type { SymbolicAnalysis } from '../symbolic/index.js';
+import type { AnyAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import type { ProgressCallback } from '../numeric/progress.js';
 import { verifyAnalysis } from '../numeric/verifyAnalysis.js';
+import { verifyStructuredAnalysis } from '../numeric/structured/verifyStructuredAnalysis.js';
 
 export interface CrossCheckOptions {
   /** Shape of X for the numeric checks when f leaves it free (default 3x4). */
@@ -13,5 +14,7 @@ export interface CrossCheckOptions {
   readonly progress?: ProgressCallback;
 }
 
-export const crossCheck = (analysis: SymbolicAnalysis, options: CrossCheckOptions = {}): Evidence =>
-  verifyAnalysis(analysis, options.shape, options.seed ?? 1, options.progress);
+export const crossCheck = (analysis: AnyAnalysis, options: CrossCheckOptions = {}): Evidence =>
+  analysis.kind === 'structured'
+    ? verifyStructuredAnalysis(analysis, options.seed ?? 1, options.progress)
+    : verifyAnalysis(analysis, options.shape, options.seed ?? 1, options.progress);

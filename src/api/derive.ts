@@ -1,12 +1,12 @@
 /** `derive`: the symbolic analysis and (by default) its numeric cross-check. */
 import type { SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
-import { analyze } from './analyze.js';
+import { analyze, analyzeFunction } from './analyze.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { crossCheck } from './crossCheck.js';
 import type { CrossCheckOptions } from './crossCheck.js';
-import { deriveJson } from './json.js';
-import type { DeriveJson } from './json.js';
+import { deriveJson, structuredJson } from './json.js';
+import type { DeriveJson, StructuredDeriveJson } from './json.js';
 
 export interface Options extends AnalyzeOptions, CrossCheckOptions {
   /** Run the numeric cross-check (default true). */
@@ -31,7 +31,8 @@ export function deriveAnalysis(expr: string, options: Options = {}): Analysis {
  * The same derivation as plain JSON-safe data, field for field the object `derive --json`
  * prints (gradients and sets as text and LaTeX strings). Throws KinkproofError on bad input.
  */
-export function derive(expr: string, options: Options = {}): DeriveJson {
-  const analysis = deriveAnalysis(expr, options);
-  return deriveJson(analysis, analysis.verification);
+export function derive(expr: string, options: Options = {}): DeriveJson | StructuredDeriveJson {
+  const analysis = analyzeFunction(expr, options);
+  const verification = options.verify === false ? null : crossCheck(analysis, options);
+  return analysis.kind === 'structured' ? structuredJson(analysis, verification) : deriveJson(analysis, verification);
 }

@@ -1,6 +1,6 @@
 /** The `derive --json` contract (README, "JSON output"), also what the library's `derive` returns: plain JSON-safe data. Formatting only: no mathematics here. */
 import { approximate, exactText, MATRIX, printLatex, printText } from '../symbolic/index.js';
-import type { Convexity, PointResult, Poly, SymbolicAnalysis } from '../symbolic/index.js';
+import type { Convexity, PointResult, Poly, StructuredAnalysis, StructuredJson, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { printedRecord } from '../numeric/checkText.js';
 import type { PrintedRecord } from '../numeric/checkText.js';
@@ -122,6 +122,14 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
     ...(verification ? { verification: verificationJson(verification) } : {}),
   };
 }
+
+/** `derive --json` for an f that is not separable (README, "JSON output: functions that are not separable"). */
+export type StructuredDeriveJson = StructuredJson & { readonly verification?: VerificationJson };
+
+export const structuredJson = (a: StructuredAnalysis, verification: Evidence | null): StructuredDeriveJson => ({
+  ...a.json,
+  ...(verification ? { verification: verificationJson(verification) } : {}),
+});
 
 export const verificationJson = (v: Evidence): VerificationJson => ({
   status: v.status,

@@ -1,21 +1,22 @@
 /** `kinkproof derive EXPR`: the library's analysis and cross-check of f, as text or JSON. */
 import { KinkproofError } from '../diagnostics.js';
-import { analyze } from '../api/analyze.js';
+import { analyzeFunction } from '../api/analyze.js';
 import type { CrossCheckOptions } from '../api/crossCheck.js';
 import { MAX_POINT_ENTRIES } from '../symbolic/index.js';
-import type { SymbolicAnalysis } from '../symbolic/index.js';
+import type { AnyAnalysis, StructuredAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { parseConstants, parseMatrix, parseSeed, parseShape, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import { loadFrontEndFor, parseInputLanguage } from './inputLanguage.js';
-import { deriveJson } from '../api/json.js';
+import { deriveJson, structuredJson } from '../api/json.js';
+import { structuredSummary } from './structuredSummary.js';
 import type { Io } from './main.js';
 import { summary } from './summary.js';
 
 const REPORT_FLAGS = ['tex', 'html', 'md', 'title'] as const;
 
 /** The library's cross-check, loaded only when something is verified; a progress bar on a terminal. */
-export async function crossCheckWithProgress(analysis: SymbolicAnalysis, options: CrossCheckOptions): Promise<Evidence> {
+export async function crossCheckWithProgress(analysis: AnyAnalysis, options: CrossCheckOptions): Promise<Evidence> {
   const { crossCheck } = await import('../api/crossCheck.js');
   const { progressReporter } = await import('../numeric/progress.js');
   return crossCheck(analysis, { ...options, progress: progressReporter() });
@@ -33,11 +34,23 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const timeoutSeconds = parseTimeout(args.flags.get('timeout')?.at(-1));
   const language = parseInputLanguage(args.flags.get('input')?.at(-1));
   await loadFrontEndFor([input], language);
-  const analysis = analyze(input, { constants, at, timeoutSeconds, language, ...(shape ? { shape } : {}) });
+  const any = analyzeFunction(input, { constants, at, timeoutSeconds, language, ...(shape ? { shape } : {}) });
+  if (any.kind === 'structured') return structuredDerive(any, args, io, seed);
+  const analysis = any;
   const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed, ...(shape ? { shape } : {}) });
   if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
     await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(deriveJson(analysis, evidence), null, 2)}\n`);
   else io.stdout(`${summary(analysis, evidence)}\n`);
+  return evidence?.status === 'failed' ? 1 : 0;
+}
+
+/** derive for an f that is not separable: the same flags; reports are not written for it yet. */
+async function structuredDerive(analysis: StructuredAnalysis, args: ParsedArgs, io: Io, seed: number): Promise<number> {
+  if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
+    throw new KinkproofError('unsupported', 'reports (--tex, --html, --md, --pdf) are written only for separable f so far; use --json or the text summary');
+  const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed });
+  if (args.switches.has('json')) io.stdout(`${JSON.stringify(structuredJson(analysis, evidence), null, 2)}\n`);
+  else io.stdout(`${structuredSummary(analysis, evidence)}\n`);
   return evidence?.status === 'failed' ? 1 : 0;
 }

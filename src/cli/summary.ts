@@ -77,15 +77,17 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
   for (const [i, p] of a.points.entries()) {
     lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);
   }
-  if (verification) {
-    lines.push(
-      '',
-      verification.status === 'inconclusive'
-        ? `verification:   inconclusive (no numeric check could be made, seed ${verification.seed})`
-        : `verification:   ${verification.status} (${verification.checks} numeric checks, max relative error ${verification.maxRelError.toExponential(2)}, seed ${verification.seed})`,
-    );
-    for (const f of verification.failures.slice(0, 5))
-      lines.push(`  FAILED ${claimText(f)} at ${pointText(f)}: symbolic ${f.symbolic}, numeric ${f.numeric}`);
-  }
+  if (verification) lines.push('', ...verificationLines(verification));
   return lines.join('\n');
+}
+
+/** The verification line and up to five failures. */
+export function verificationLines(verification: Evidence): string[] {
+  const lines = [
+    verification.status === 'inconclusive'
+      ? `verification:   inconclusive (no numeric check could be made, seed ${verification.seed})`
+      : `verification:   ${verification.status} (${verification.checks} numeric checks, max relative error ${verification.maxRelError.toExponential(2)}, seed ${verification.seed})`,
+  ];
+  for (const f of verification.failures.slice(0, 5)) lines.push(`  FAILED ${claimText(f)} at ${pointText(f)}: symbolic ${f.symbolic}, numeric ${f.numeric}`);
+  return lines;
 }

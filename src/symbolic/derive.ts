@@ -18,6 +18,8 @@ import { analyzeEntry } from './analyze.js';
 import type { EntryAnalysis } from './analyze.js';
 import { gradientEntry } from './gradient.js';
 import { pointResult } from './pointAnswer.js';
+import { analyzeStructured } from './structured/analyzeStructured.js';
+import type { StructuredAnalysis } from './structured/analyzeStructured.js';
 import type { PointResult } from './pointAnswer.js';
 import { convexity } from './convexity.js';
 import type { Convexity } from './convexity.js';
@@ -43,6 +45,7 @@ export type PointInput = ConstantMatrix | readonly (readonly number[])[];
 export type { PointResult };
 
 export interface SymbolicAnalysis {
+  readonly kind: 'separable';
   readonly input: string;
   readonly expr: Expr;
   readonly dims: { readonly m: Dim; readonly n: Dim };
@@ -83,16 +86,27 @@ function asPoint(X: PointInput, index: number): ConstantMatrix {
   return matrixFromNumbers(rows);
 }
 
-/** The whole symbolic analysis; every failure is a KinkproofError (bad input, unsupported, or a limit). */
+/** The whole symbolic analysis of a separable f; every failure is a KinkproofError (bad input, unsupported, or a limit). */
 export function analyzeSymbolic(input: string, options: DeriveOptions = {}): SymbolicAnalysis {
   try {
-    return analyze(input, options);
+    return analyze(input, options, false) as SymbolicAnalysis;
   } catch (e) {
     throw asProblem(e) ?? e;
   }
 }
 
-function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
+export type AnyAnalysis = SymbolicAnalysis | StructuredAnalysis;
+
+/** The analysis of f: separable (one φ for every entry) when it is, else the structured analysis (NONSMOOTH.md). */
+export function analyzeAny(input: string, options: DeriveOptions = {}): AnyAnalysis {
+  try {
+    return analyze(input, options, true);
+  } catch (e) {
+    throw asProblem(e) ?? e;
+  }
+}
+
+function analyze(input: string, options: DeriveOptions, structured: boolean): AnyAnalysis {
   const expr = parseInput(input, options.language);
   const constants = options.constants ?? new Map<string, ConstantMatrix>();
   const points = (options.at ?? []).map(asPoint);
@@ -107,7 +121,14 @@ function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
       input,
     );
   points.forEach((X, i) => checkPoint(X, i, typed.dims));
-  const separable = new Reducer({ constants }, input).separable(expr);
+  let separable: Separable;
+  try {
+    separable = new Reducer({ constants }, input).separable(expr);
+  } catch (e) {
+    if (!structured || !(e instanceof KinkproofError && e.kind === 'unsupported')) throw e;
+    const { m, n } = typed.dims;
+    return analyzeStructured(input, expr, constants, typeof m === 'number' && typeof n === 'number' ? [m, n] : null, points);
+  }
   if (sizeOf(separable.phi) > MAX_ENTRY_SIZE)
     throw new KinkproofError('limit', `the entry function has more than ${MAX_ENTRY_SIZE} nodes`);
   let offset: Poly;
@@ -125,6 +146,7 @@ function analyze(input: string, options: DeriveOptions): SymbolicAnalysis {
   const convex = convexity(entry);
   const sub = subdifferential(entry, convex);
   return {
+    kind: 'separable',
     input,
     expr,
     dims: typed.dims,

@@ -46,8 +46,9 @@ export { comparePiecewise } from './compare.js';
 export type { Case, Comparison } from './compare.js';
 
 // The analysis: kinks, one-sided limits, gradient, convexity, subdifferential.
-export { analyzeSymbolic, MAX_POINT_ENTRIES } from './derive.js';
-export type { DeriveOptions, PointResult, SymbolicAnalysis } from './derive.js';
+export { analyzeAny, analyzeSymbolic, MAX_POINT_ENTRIES } from './derive.js';
+export type { AnyAnalysis, DeriveOptions, PointResult, SymbolicAnalysis } from './derive.js';
+export type { StructuredAnalysis } from './structured/analyzeStructured.js';
 export { sameFinite } from './analyze.js';
 export type { BreakpointAnalysis, EntryAnalysis, Limit } from './analyze.js';
 export { derivativePiecewise, kinkTest } from './gradient.js';

@@ -12,7 +12,7 @@ import type { Expr } from './syntax/ast.js';
 import { dependsOnX } from './syntax/ast.js';
 import type { ShapeEnv } from './shapes.js';
 import { isReduction } from './shapes.js';
-import { lookupPrimitive, lookupConstant } from './primitives/registry.js';
+import { lookupPrimitive, lookupConstant, primitives } from './primitives/registry.js';
 import { call, int, num, VAR, dependsOnT } from './scalar/expr.js';
 import type { Scalar } from './scalar/expr.js';
 import { addS, divS, mulS, negS, powS, subS } from './scalar/build.js';
@@ -242,6 +242,8 @@ export class Reducer {
     if (e.name === 'sqrt') return { phi: powS(phis[0]!, Q.HALF), transposed };
     const prim = lookupPrimitive(e.name);
     if (!prim) return this.unsupported(`unknown function '${e.name}'`, e);
+    // max(R) with one argument is the maximum over all entries: it couples them.
+    if (args.length !== primitives[prim].arity) return this.unsupported(`${this.text(e)} couples all entries; not separable`, e);
     return { phi: call(prim, ...phis), transposed };
   }
 }

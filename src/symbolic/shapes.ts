@@ -178,6 +178,11 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
       if (e.name === 'norm') normKind(e);
       return SCALAR;
     }
+    // One argument: mathjs's max/min over all entries (two arguments: the entry-wise primitive).
+    if ((e.name === 'max' || e.name === 'min') && e.args.length === 1) {
+      visit(e.args[0]!);
+      return SCALAR;
+    }
     if (e.name === 'sqrt') {
       arity([1]);
       return visit(e.args[0]!);

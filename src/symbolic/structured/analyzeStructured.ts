@@ -17,6 +17,9 @@ import { PointEvaluator } from './pointAt.js';
 import { formMatrix, pointSet } from './pointSet.js';
 import type { Matrix, Probe, StructuredJson, StructuredPoint } from './result.js';
 import { describeStructure, whereText, generalSet } from './statements.js';
+import { matrixGradient } from './matrixGradient.js';
+import type { MatrixGradient } from './matrixGradient.js';
+import { KinkproofError } from '../../diagnostics.js';
 
 /** The shape the statements are made for when f leaves it free. */
 export const DEFAULT_SHAPE: readonly [number, number] = [2, 2];
@@ -30,6 +33,8 @@ export interface StructuredAnalysis {
   readonly facts: GlobalFacts;
   readonly json: StructuredJson;
   readonly probes: readonly Probe[];
+  /** The matrix formula of ∇f in doubles (null on a kink surface, or when no formula was derived). */
+  gradientAt(X: Matrix): Matrix | null;
 }
 
 const toDoubles = (X: readonly (readonly Rational[])[]): Matrix => X.map((r) => r.map(Q.toNumber));
@@ -70,6 +75,7 @@ export function analyzeStructured(
     const p = answer(X);
     probes.push({ X: p.X, origin: p.differentiable === true ? 'smooth' : 'surface', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential });
   }
+  const formula = gradientFormula(expr, input, constants);
   const json: StructuredJson = {
     input,
     separable: false,
@@ -82,9 +88,19 @@ export function analyzeStructured(
     continuous: facts.continuous,
     smoothness: facts.smoothness,
     convex: facts.convex,
-    gradient: null,
+    gradient: formula && { text: formula.text, latex: formula.latex },
     subdifferential: generalSet(model, facts),
     at,
   };
-  return { kind: 'structured', input, expr, constants, model, facts, json, probes };
+  return { kind: 'structured', input, expr, constants, model, facts, json, probes, gradientAt: (X) => formula?.evaluate(X) ?? null };
+}
+
+/** ∇f by the chain rule in matrix notation; null where the matrix calculus has no rule (the point answers still stand). */
+function gradientFormula(expr: Expr, input: string, constants: ReadonlyMap<string, ConstantMatrix>): MatrixGradient | null {
+  try {
+    return matrixGradient(expr, input, constants);
+  } catch (e) {
+    if (e instanceof KinkproofError) return null;
+    throw e;
+  }
 }

@@ -19,7 +19,6 @@ import type { Poly } from '../exact/poly.js';
 import { signOfConstant } from '../exact/calculus.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { Scalar } from '../scalar/expr.js';
-import { dependsOnT } from '../scalar/expr.js';
 import { isTotal, negS } from '../scalar/build.js';
 import { exactText, printText } from '../scalar/print.js';
 import type { Cell } from './cells.js';
@@ -30,6 +29,7 @@ import { PointEvaluator } from './pointAt.js';
 import { formAt } from './directions.js';
 import type { Direction } from './directions.js';
 import { surfaceGroups } from './surfaces.js';
+import { leastSign } from './signs.js';
 
 /** Distinct one-variable functions analysed for the global statements; past this, they are `null` with the reason. */
 export const MAX_ANALYSED = 400;
@@ -181,7 +181,12 @@ export class GlobalAnalysis {
   private composeFacts(h: Scalar, inner: Cell): Omit<PartFacts, 'curvature'> & { curvature: 1 | -1 | 0 | null } {
     const s = this.ridgeFacts(inner.atoms).facts;
     const hu = isTotal(h) ? this.analysed(h) : null;
-    if (!hu) return { continuous: null, differentiable: null, order: s.order === 'inf' && smoothOnPositives(h) && this.positiveInner(inner) ? 'inf' : null, exactOrder: false, curvature: null, why: 'the outer function is not defined on all of R' };
+    if (!hu) {
+      // h analytic on (0, ∞) and s > 0 everywhere: h∘s is as smooth as s where s is differentiable.
+      const onRange = smoothOnPositives(h) && this.positiveInner(inner);
+      const smooth = onRange && s.order === 'inf';
+      return { continuous: smooth ? true : null, differentiable: smooth ? true : null, order: smooth ? 'inf' : null, exactOrder: smooth, curvature: null, why: 'an outer function defined where the sum is positive' };
+    }
     const continuous = hu.entry.continuous === true && s.continuous === true ? true : null;
     const differentiable = hu.entry.differentiable === true && s.differentiable === true ? true : null;
     const order = differentiable ? (hu.entry.smoothness === 'inf' && s.order === 'inf' ? 'inf' : minOrder(hu.entry.smoothness, s.order)) : null;
@@ -354,50 +359,8 @@ export class GlobalAnalysis {
 
 const matrixText = (X: readonly (readonly Rational[])[]): string => `[${X.map((r) => `[${r.map(Q.toText).join(',')}]`).join(',')}]`;
 
-/** ψ ≥ 0 everywhere when every piece is ≥ 0 by its structure (a sufficient test). */
-function nonnegative(u: Univariate): boolean {
-  return u.entry.piecewise.pieces.every((p) => provablyNonnegative(p.display));
-}
-
-function positiveEverywhere(u: Univariate): boolean {
-  return u.entry.piecewise.pieces.every((p) => provablyPositive(p.display));
-}
-
-/** Structural signs: squares, exp, sigmoid, softplus, abs, relu and sums and products of such. */
-function provablyNonnegative(s: Scalar): boolean {
-  if (provablyPositive(s)) return true;
-  switch (s.kind) {
-    case 'const':
-      return Q.sign(s.value) >= 0;
-    case 'var':
-      return false;
-    case 'add':
-      return s.terms.every(provablyNonnegative);
-    case 'mul':
-      return s.factors.every(provablyNonnegative);
-    case 'pow':
-      return (Q.isInteger(s.exponent) && s.exponent.num % 2n === 0n) || provablyNonnegative(s.base);
-    case 'call':
-      return ['abs', 'relu', 'heaviside'].includes(s.fn);
-  }
-}
-
-function provablyPositive(s: Scalar): boolean {
-  switch (s.kind) {
-    case 'const':
-      return Q.sign(s.value) > 0;
-    case 'var':
-      return false;
-    case 'add':
-      return s.terms.every(provablyNonnegative) && s.terms.some(provablyPositive);
-    case 'mul':
-      return s.factors.every(provablyPositive);
-    case 'pow':
-      return provablyPositive(s.base);
-    case 'call':
-      return ['exp', 'sigmoid', 'softplus'].includes(s.fn) || (s.fn === 'pi' && !dependsOnT(s));
-  }
-}
+const nonnegative = (u: Univariate): boolean => (leastSign(u) ?? -1) >= 0;
+const positiveEverywhere = (u: Univariate): boolean => leastSign(u) === 1;
 
 /** h is analytic on (0, ∞): every restricted operation (log, fractional or negative power) acts on t itself. */
 function smoothOnPositives(h: Scalar): boolean {

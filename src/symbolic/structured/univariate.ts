@@ -9,11 +9,11 @@ import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
 import * as P from '../exact/poly.js';
 import type { Poly } from '../exact/poly.js';
-import { signOfConstant } from '../exact/calculus.js';
+import { analyticAt, diff, signOfConstant, substitute } from '../exact/calculus.js';
 import type { Scalar } from '../scalar/expr.js';
 import { keyOf } from '../scalar/expr.js';
 import { toPiecewise } from '../piecewise.js';
-import { toPoly } from '../scalar/toPoly.js';
+import { NotElementary, toPoly } from '../scalar/toPoly.js';
 import { addS } from '../scalar/build.js';
 import type { Cell } from './cells.js';
 import { analyzeEntry } from '../analyze.js';
@@ -74,7 +74,7 @@ export class Univariates {
       const jet = rationalJet(phi, q);
       if (jet) return { kind: 'smooth', value: P.constant(jet.v), slope: P.constant(jet.d) };
     }
-    return this.fromAnalysis(phi, x);
+    return (hasKinkedCall(phi) ? undefined : elementaryAt(phi, x)) ?? this.fromAnalysis(phi, x);
   }
 
   private fromAnalysis(phi: Scalar, x: Poly): Local {
@@ -150,5 +150,40 @@ function rationalJet(s: Scalar, x: Rational): Jet | undefined {
       if (!sw || Q.isZero(sw.v)) return undefined;
       return rationalJet((spec as KinkedSpec).split.branch(s.args, Q.sign(sw.v) as 1 | -1), x);
     }
+  }
+}
+
+const hasKinkedCall = (s: Scalar): boolean => {
+  switch (s.kind) {
+    case 'const':
+    case 'var':
+      return false;
+    case 'add':
+      return s.terms.some(hasKinkedCall);
+    case 'mul':
+      return s.factors.some(hasKinkedCall);
+    case 'pow':
+      return hasKinkedCall(s.base);
+    case 'call':
+      return 'split' in primitives[s.fn] || s.args.some(hasKinkedCall);
+  }
+};
+
+/**
+ * An elementary ψ (no kinked primitive) at x where it is analytic: its value
+ * and derivative by substitution, with no need for ψ on all of ℝ (log(s) at
+ * s = e + e² is analytic although log is not defined for s ≤ 0).
+ */
+function elementaryAt(phi: Scalar, x: Poly): Local | undefined {
+  const sign = signOfConstant(x);
+  if (sign === undefined) return undefined;
+  const ctx = { tPositive: sign > 0, tNegative: sign < 0 };
+  try {
+    const p = toPoly(phi, ctx);
+    if (!analyticAt(p, x, ctx)) return undefined;
+    return { kind: 'smooth', value: substitute(p, x, ctx), slope: substitute(diff(p), x, ctx) };
+  } catch (e) {
+    if (e instanceof P.Undefined || e instanceof NotElementary) return undefined;
+    throw e;
   }
 }

@@ -1,0 +1,46 @@
+/** The human summary of `derive` for an f that is not separable: its decomposition, the statements with their basis, the points. */
+import type { SetAnswer, StructuredAnalysis, StructuredClaim as Claim, StructuredPoint } from '../symbolic/index.js';
+import type { Evidence } from '../numeric/verify.js';
+import { verificationLines } from './summary.js';
+
+const claimLine = <T>(c: Claim<T>, show: (v: T) => string): string =>
+  c.value === null ? `unknown (${c.reason})` : `${show(c.value)}  [${c.basis === 'exact' ? 'exact' : 'theorem'}: ${c.reason}]`;
+
+const yes = (b: boolean): string => (b ? 'yes' : 'no');
+
+function setLine(s: SetAnswer): string {
+  const name = s.kind === 'convex' ? 'subdifferential' : 'Clarke generalized gradient';
+  return `${name} ${s.text}; ${s.rule}`;
+}
+
+function pointLine(p: StructuredPoint): string {
+  if (p.differentiable === true) return `gradient ${JSON.stringify(p.gradient)}`;
+  const verdict = p.differentiable === false ? 'not differentiable there' : 'differentiability there not decided';
+  if (p.subdifferential) return `${verdict}; ${setLine(p.subdifferential)}`;
+  return `${verdict}; ${p.reason}`;
+}
+
+export function structuredSummary(a: StructuredAnalysis, verification: Evidence | null): string {
+  const j = a.json;
+  const [m, n] = j.shape;
+  const lines = [
+    `f(X) = ${j.input}`,
+    `X is ${m}x${n}${j.shapeWasFree ? ' (the shape was free: these statements are for 2x2; give --shape m,n for another)' : ''}`,
+    ...j.structure.map((s) => `  ${s}`),
+    '',
+    `continuous:     ${claimLine(j.continuous, yes)}`,
+    `differentiable: ${claimLine(j.differentiable, yes)}`,
+    `  where:        ${j.differentiableWhere.text}${j.differentiableWhere.exact ? '' : '  (a sufficient condition; --at decides points exactly)'}`,
+    `class:          ${claimLine(j.smoothness, (s) => s)}`,
+    `convex:         ${claimLine(j.convex, yes)}`,
+  ];
+  if (j.surfaces.length) {
+    lines.push('surfaces:');
+    for (const s of j.surfaces) lines.push(`  ${s.text}: ${s.smoothness ?? 'class undecided'} across`);
+  }
+  if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${j.differentiable.value === true ? '' : '  (where f is differentiable)'}`);
+  if (j.subdifferential) lines.push(`subdifferential: ${j.subdifferential.relation === 'equal' ? '' : 'contained in '}${j.subdifferential.text}  (${j.subdifferential.rule})`);
+  for (const [i, p] of j.at.entries()) lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);
+  if (verification) lines.push('', ...verificationLines(verification));
+  return lines.join('\n');
+}
