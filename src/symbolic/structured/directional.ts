@@ -9,6 +9,7 @@
  */
 import * as P from '../exact/poly.js';
 import type { Poly } from '../exact/poly.js';
+import { signOfConstant } from '../exact/calculus.js';
 import type { Direction } from './directions.js';
 import type { Local } from './univariate.js';
 
@@ -46,7 +47,9 @@ export type Piece =
   /** w·max (or min) over tied entries of ⟨g_k, D⟩, g_k = slope_k·dir_k. */
   | { readonly kind: 'hull'; readonly which: 'max' | 'min'; readonly weight: Poly; readonly vertices: readonly { dir: Direction; slope: Poly }[] }
   /** w·h′(s; ⟨g, D⟩) at a kink of an outer h with s differentiable: a σ along g, which may be no single direction. */
-  | { readonly kind: 'outerKink'; readonly jump: Poly; readonly g: LinearForm };
+  | { readonly kind: 'outerKink'; readonly jump: Poly; readonly g: LinearForm }
+  /** A kink of an outer function on a non-linear inner derivative: known only to be sublinear (+1) or superlinear (−1) and not linear. */
+  | { readonly kind: 'composite'; readonly sign: 1 | -1 };
 
 /** f′(X; ·) as it is being assembled. */
 export class DirectionalDerivative {
@@ -90,12 +93,27 @@ export class DirectionalDerivative {
     }
     this.linear.addScaled(other.linear, k);
     this.sigma.addScaled(other.sigma, k);
-    if (other.pieces.length) this.unknown.push('an outer function of a norm or maximum is not composed');
+    for (const p of other.pieces) this.pieces.push(scalePiece(p, k));
     this.steep.push(...other.steep);
   }
 
   /** Is this (an inner sum's) derivative linear with nothing undecided: the inner function is differentiable here. */
   isPlainLinear(): boolean {
     return this.unknown.length === 0 && this.steep.length === 0 && this.pieces.length === 0 && this.sigma.entries().every((e) => P.isZero(e.c));
+  }
+}
+
+/** k times a piece: weights (and jumps) scale; a negative k turns a sublinear piece superlinear. */
+function scalePiece(p: Piece, k: Poly): Piece {
+  switch (p.kind) {
+    case 'norm':
+    case 'hull':
+      return { ...p, weight: P.mul(k, p.weight) };
+    case 'outerKink':
+      return { ...p, jump: P.mul(k, p.jump) };
+    case 'composite': {
+      const s = signOfConstant(k);
+      return { ...p, sign: (s === -1 ? -p.sign : p.sign) as 1 | -1 };
+    }
   }
 }

@@ -72,3 +72,31 @@ export function directionMatrix(table: VectorTable, d: Direction): number[][] {
   const w = table.vectors[d.w]!.map(Q.toNumber);
   return u.map((a) => w.map((b) => a * b));
 }
+
+/** Are the rank-one directions linearly independent (exact Gaussian elimination; false when too large to try). */
+export function independent(table: VectorTable, dirs: readonly Direction[], m: number, n: number): boolean {
+  if (dirs.length > m * n) return false;
+  if (dirs.length * m * n > 200_000) return false;
+  const rows = dirs.map((d) => {
+    const u = table.vectors[d.u]!;
+    const w = table.vectors[d.w]!;
+    return u.flatMap((a) => w.map((b) => Q.mul(a, b)));
+  });
+  let rank = 0;
+  const cols = m * n;
+  for (let col = 0; col < cols && rank < rows.length; col++) {
+    const pivot = rows.findIndex((r, i) => i >= rank && !Q.isZero(r[col]!));
+    if (pivot < 0) continue;
+    [rows[rank], rows[pivot]] = [rows[pivot]!, rows[rank]!];
+    const p = rows[rank]!;
+    for (let i = rank + 1; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (Q.isZero(r[col]!)) continue;
+      const f = Q.div(r[col]!, p[col]!);
+      for (let j = col; j < cols; j++) r[j] = Q.sub(r[j]!, Q.mul(f, p[j]!));
+    }
+    rank++;
+  }
+  return rank === rows.length;
+}
+

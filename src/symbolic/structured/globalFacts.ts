@@ -19,17 +19,19 @@ import type { Poly } from '../exact/poly.js';
 import { signOfConstant } from '../exact/calculus.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { Scalar } from '../scalar/expr.js';
-import { isTotal, negS } from '../scalar/build.js';
+import { isTotal, negS, powS } from '../scalar/build.js';
 import { exactText, printText } from '../scalar/print.js';
 import type { Cell } from './cells.js';
 import type { Model, Part } from './model.js';
 import type { Claim, SurfaceJson } from './result.js';
 import type { Univariate, Univariates } from './univariate.js';
 import { PointEvaluator } from './pointAt.js';
-import { formAt } from './directions.js';
+import { formAt, independent } from './directions.js';
 import type { Direction } from './directions.js';
 import { surfaceGroups } from './surfaces.js';
-import { leastSign } from './signs.js';
+import { intervalBounds, samplePoint } from '../piecewise.js';
+import { compareExact } from '../solve.js';
+import { leastSign, leastSlopeSign } from './signs.js';
 
 /** Distinct one-variable functions analysed for the global statements; past this, they are `null` with the reason. */
 export const MAX_ANALYSED = 400;
@@ -95,6 +97,8 @@ export class GlobalAnalysis {
       ? claim(true, 'theorem', 'every term is differentiable everywhere (chain rule)')
       : parts.length === 0 && ridge.facts.differentiable === false
         ? claim(false, 'theorem', 'a ridge function has a kink that no other term on its surface cancels')
+        : all.filter((f) => f.differentiable === false).length === 1 && all.every((f) => f.differentiable !== null)
+          ? claim(false, 'theorem', 'one term is not differentiable somewhere and every other term is differentiable everywhere')
         : witness
           ? claim(false, 'exact', `not differentiable at X = ${witness} (decided exactly there)`)
           : claim<boolean>(null, null, 'kinks of different terms may meet; --at decides each point exactly');
@@ -137,21 +141,33 @@ export class GlobalAnalysis {
 
   private partFacts(part: Part): PartFacts {
     const w = signOfConstant(this.constant(part.weight));
-    const flip = (c: 1 | -1 | 0 | null): 1 | -1 | 0 | null => (c === null || w === undefined ? null : w >= 0 ? c : (-c as 1 | -1 | 0));
+    const facts = this.unweightedFacts(part);
+    const c = facts.curvature;
+    return { ...facts, curvature: c === null || w === undefined ? null : w >= 0 ? c : (-c as 1 | -1 | 0) };
+  }
+
+  private unweightedFacts(part: Part): PartFacts {
     switch (part.kind) {
-      case 'compose': {
-        const facts = this.composeFacts(part.h, part.inner);
-        return { ...facts, curvature: flip(facts.curvature) };
-      }
-      case 'norm': {
-        const comps = this.componentFacts(part.components);
-        const curvature = comps.every((c) => c.affine || (c.convex && c.nonnegative)) ? 1 : null;
-        return { continuous: comps.every((c) => c.continuous) ? true : null, differentiable: null, order: null, exactOrder: false, curvature: flip(curvature), why: 'a norm' };
-      }
+      case 'compose':
+        return this.composeFacts(part.h, part.inner);
+      case 'norm':
+        return this.normFacts(part.components);
       case 'extremum': {
         const comps = this.componentFacts(part.components);
         const shape: 1 | -1 | 0 | null = part.which === 'max' ? (comps.every((c) => c.convex) ? 1 : null) : comps.every((c) => c.concave) ? -1 : null;
-        return { continuous: comps.every((c) => c.continuous) ? true : null, differentiable: null, order: null, exactOrder: false, curvature: flip(shape), why: `a ${part.which} over entries` };
+        return { continuous: comps.every((c) => c.continuous) ? true : null, differentiable: null, order: null, exactOrder: false, curvature: shape, why: `a ${part.which} over entries` };
+      }
+      case 'outer': {
+        const inner = this.partFacts(part.inner);
+        const hu = isTotal(part.h) ? this.analysed(part.h) : null;
+        return {
+          continuous: hu?.entry.continuous === true && inner.continuous === true ? true : null,
+          differentiable: null,
+          order: null,
+          exactOrder: false,
+          curvature: hu ? this.outerCurvature(hu, inner.curvature, null) : null,
+          why: 'an outer function of a norm or maximum',
+        };
       }
     }
   }
@@ -162,46 +178,92 @@ export class GlobalAnalysis {
 
   private componentFacts(cells: readonly Cell[]): { continuous: boolean; convex: boolean; concave: boolean; affine: boolean; nonnegative: boolean }[] {
     return cells.map((c) => {
-      const phi = c.atoms[0] ? c.atoms[0].phi : null;
-      const whole = phi ? this.univariates.withConstant(c) : null;
+      const whole = this.univariates.withConstant(c);
       if (!whole) return { continuous: true, convex: true, concave: true, affine: true, nonnegative: signOfConstant(this.constant(c.c)) !== -1 };
       const u = this.analysed(whole);
       const neg = u && this.analysed(negS(whole));
-      const affine = u !== null && u.entry.piecewise.pieces.length === 1 && P.asRational(u.entry.derivativePieces[0]!.nf) !== undefined;
       return {
         continuous: u?.entry.continuous === true,
         convex: u?.convexity.convex === true,
         concave: neg?.convexity.convex === true,
-        affine,
+        affine: u !== null && isAffine(u),
         nonnegative: u !== null && nonnegative(u),
       };
     });
   }
 
-  private composeFacts(h: Scalar, inner: Cell): Omit<PartFacts, 'curvature'> & { curvature: 1 | -1 | 0 | null } {
+  /**
+   * ‖R‖_F: convex when every entry is affine, or convex and ≥ 0 (‖·‖ is
+   * nondecreasing in each |r_k|). When an entry is a non-zero constant, R never
+   * vanishes and ‖R‖ = √(Σ r_k²) is as smooth as Σ r_k² (√ is analytic on (0, ∞)).
+   */
+  private normFacts(components: readonly Cell[]): PartFacts {
+    const comps = this.componentFacts(components);
+    const curvature = comps.every((c) => c.affine || (c.convex && c.nonnegative)) ? 1 : null;
+    const continuous = comps.every((c) => c.continuous) ? true : null;
+    const neverZero = components.some((c) => c.atoms.length === 0 && signOfConstant(this.constant(c.c)) !== 0);
+    if (!neverZero) return { continuous, differentiable: null, order: null, exactOrder: false, curvature, why: 'a norm' };
+    const squares = this.ridgeFacts(components.flatMap((c) => this.squaredAtoms(c))).facts;
+    return { continuous, differentiable: squares.differentiable, order: squares.differentiable ? squares.order : null, exactOrder: squares.exactOrder, curvature, why: 'a norm that never vanishes' };
+  }
+
+  private squaredAtoms(c: Cell): { dir: Direction; phi: Scalar }[] {
+    const whole = this.univariates.withConstant(c);
+    return whole && c.atoms[0] ? [{ dir: c.atoms[0].dir, phi: powS(whole, Q.rat(2)) }] : [];
+  }
+
+  private composeFacts(h: Scalar, inner: Cell): PartFacts {
     const s = this.ridgeFacts(inner.atoms).facts;
     const hu = isTotal(h) ? this.analysed(h) : null;
     if (!hu) {
       // h analytic on (0, ∞) and s > 0 everywhere: h∘s is as smooth as s where s is differentiable.
-      const onRange = smoothOnPositives(h) && this.positiveInner(inner);
-      const smooth = onRange && s.order === 'inf';
-      return { continuous: smooth ? true : null, differentiable: smooth ? true : null, order: smooth ? 'inf' : null, exactOrder: smooth, curvature: null, why: 'an outer function defined where the sum is positive' };
+      const smooth = smoothOnPositives(h) && this.positiveInner(inner) && s.order === 'inf';
+      return { continuous: smooth ? true : null, differentiable: smooth ? true : null, order: smooth ? 'inf' : null, exactOrder: smooth, curvature: this.logSumExp(h, inner), why: 'an outer function defined where the sum is positive' };
+    }
+    // s affine and not constant takes every real value along one direction: f is h read along it.
+    if (s.curvature === 0 && inner.atoms.length > 0) {
+      const neg = this.analysed(negS(h));
+      const curvature = hu.convexity.convex === true ? (isAffine(hu) ? 0 : 1) : neg?.convexity.convex === true ? -1 : null;
+      return { continuous: hu.entry.continuous, differentiable: hu.entry.differentiable, order: hu.entry.smoothness, exactOrder: hu.entry.smoothness !== null, curvature, why: 'a function of one linear form' };
     }
     const continuous = hu.entry.continuous === true && s.continuous === true ? true : null;
     const differentiable = hu.entry.differentiable === true && s.differentiable === true ? true : null;
     const order = differentiable ? (hu.entry.smoothness === 'inf' && s.order === 'inf' ? 'inf' : minOrder(hu.entry.smoothness, s.order)) : null;
-    return { continuous, differentiable, order, exactOrder: order === 'inf', curvature: this.composeCurvature(hu, s.curvature, inner), why: 'an outer function of a sum' };
+    return { continuous, differentiable, order, exactOrder: order === 'inf', curvature: this.outerCurvature(hu, s.curvature, this.lowerBound(inner)), why: 'an outer function of a sum' };
   }
 
-  /** h∘s convex: h convex and nondecreasing on the range of s with s convex (Grant, Boyd & Ye 2006). */
-  private composeCurvature(hu: Univariate, inner: 1 | -1 | 0 | null, cell: Cell): 1 | -1 | 0 | null {
-    if (hu.convexity.convex !== true || inner !== 1) return null;
-    const lower = this.lowerBound(cell);
+  /**
+   * h∘T convex for T convex when h is convex and nondecreasing on T's range:
+   * on all of ℝ (h′ ≥ 0 on every piece), or from a lower bound of T on (h′ is
+   * nondecreasing, so h′₊(lower) ≥ 0 is enough); for T affine whenever h is
+   * convex (Grant, Boyd & Ye 2006).
+   */
+  private outerCurvature(hu: Univariate, inner: 1 | -1 | 0 | null, lower: Poly | null): 1 | null {
+    if (hu.convexity.convex !== true || inner === null || inner === -1) return null;
+    if (inner === 0) return 1;
+    const slope = leastSlopeSign(hu);
+    if (slope !== null && slope >= 0) return 1;
     if (!lower) return null;
     const local = this.univariates.at(hu.phi, lower);
-    const slope = local.kind === 'smooth' ? local.slope : local.kind === 'kink' ? local.right : null;
-    // h convex: h′ is nondecreasing, so h′₊(lower) ≥ 0 makes h nondecreasing on [lower, ∞).
-    return slope && signOfConstant(slope) !== -1 && signOfConstant(slope) !== undefined ? 1 : null;
+    const right = local.kind === 'smooth' ? local.slope : local.kind === 'kink' ? local.right : null;
+    const sign = right && signOfConstant(right);
+    return sign !== null && sign !== undefined && sign >= 0 ? 1 : null;
+  }
+
+  /** log(c + Σ_k a_k·exp(g_k)) with c ≥ 0, a_k > 0, g_k convex: convex (log-sum-exp is convex and nondecreasing; Boyd & Vandenberghe §3.1.5). */
+  private logSumExp(h: Scalar, inner: Cell): 1 | null {
+    if (!(h.kind === 'call' && h.fn === 'log' && h.args[0]!.kind === 'var')) return null;
+    if (signOfConstant(this.constant(inner.c)) === -1) return null;
+    for (const a of inner.atoms) {
+      const terms = a.phi.kind === 'add' ? a.phi.terms : [a.phi];
+      for (const t of terms) {
+        const [weight, e] = t.kind === 'mul' && t.factors.length === 2 && t.factors[0]!.kind === 'const' ? [t.factors[0]!.value, t.factors[1]!] : [Q.ONE, t];
+        if (Q.sign(weight) <= 0 || e.kind !== 'call' || e.fn !== 'exp') return null;
+        const g = this.analysed(e.args[0]!);
+        if (g?.convexity.convex !== true) return null;
+      }
+    }
+    return 1;
   }
 
   /** A lower bound of s = c + Σ ψ_d when every ψ_d ≥ 0: then s ≥ c. */
@@ -226,6 +288,7 @@ export class GlobalAnalysis {
   }
 
   private partKinks(part: Part): { dir: Direction; at: Poly }[] {
+    if (part.kind === 'outer') return this.partKinks(part.inner);
     const cells = part.kind === 'compose' ? [part.inner] : part.components;
     const out: { dir: Direction; at: Poly }[] = [];
     for (const cell of cells)
@@ -254,7 +317,29 @@ export class GlobalAnalysis {
       seen.add(`${k.dir.key}@${Q.toText(c)}`);
       for (const base of [fill(Q.ZERO), this.pattern(1), this.pattern(2)]) out.push(this.project(base, k.dir, c));
     }
+    const zero = this.normZero();
+    if (zero) out.splice(1, 0, zero);
     return out;
+  }
+
+  /** A point where every entry of a norm vanishes, when each entry reads one entry of X and has a rational zero. */
+  private normZero(): Rational[][] | null {
+    const norm = this.model.parts.find((p) => p.kind === 'norm');
+    if (!norm || norm.kind !== 'norm') return null;
+    const [m, n] = this.model.shape;
+    const X = Array.from({ length: m }, () => Array.from({ length: n }, () => Q.ZERO));
+    for (const c of norm.components) {
+      const atom = c.atoms[0];
+      if (!atom) continue;
+      const i = unitIndex(this.model.table.vectors[atom.dir.u]!);
+      const j = unitIndex(this.model.table.vectors[atom.dir.w]!);
+      const whole = this.univariates.withConstant(c);
+      const u = whole && this.analysed(whole);
+      const z = u && rationalZero(u);
+      if (i < 0 || j < 0 || !z) return null;
+      X[i]![j] = z;
+    }
+    return X;
   }
 
   /** A fixed rational pattern (no randomness: the same input gives the same claims). */
@@ -323,13 +408,22 @@ export class GlobalAnalysis {
     return claim<boolean>(null, null, 'no composition rule applies and no counterexample was found');
   }
 
-  /** A concave kink or jump of one ψ_d: f′(X; D) + f′(X; −D) < 0 across that surface, with the other terms smooth. */
+  /**
+   * A concave kink or jump of one ψ_d: f′(X; D) + f′(X; −D) < 0 across that
+   * surface, with the other terms smooth there. Negative curvature of one ψ_d
+   * shows only when the directions are linearly independent (then f is
+   * separable in new coordinates); otherwise other terms may make up for it.
+   */
   private ridgeConcaveKink(): string | null {
-    for (const a of this.model.ridge.atoms) {
-      const u = this.analysed(a.phi);
-      const w = u?.convexity.witness;
-      if (w && w.kind !== 'curvature') return `the ridge function ${printText(a.phi)} has a ${w.kind === 'slopes' ? 'concave kink' : 'jump'} at ${exactText(w.at)}`;
-      if (w && this.model.ridge.atoms.length === 1) return `the ridge function ${printText(a.phi)} is concave near ${exactText(w.at)}`;
+    const { atoms } = this.model.ridge;
+    const [m, n] = this.model.shape;
+    let separable: boolean | undefined;
+    for (const a of atoms) {
+      const w = this.analysed(a.phi)?.convexity.witness;
+      if (!w) continue;
+      if (w.kind !== 'curvature') return `the ridge function ${printText(a.phi)} has a ${w.kind === 'slopes' ? 'concave kink' : 'jump'} at ${exactText(w.at)}`;
+      separable ??= independent(this.model.table, atoms.map((x) => x.dir), m, n);
+      if (separable) return `the ridge function ${printText(a.phi)} has negative second derivative at ${exactText(w.at)}, on directions that are linearly independent`;
     }
     return null;
   }
@@ -340,7 +434,15 @@ export class GlobalAnalysis {
     const [m, n] = this.model.shape;
     const e = (i: number, j: number, q: Rational): Rational[][] =>
       Array.from({ length: m }, (_, a) => Array.from({ length: n }, (_, b) => (a === i && b === j ? q : Q.ZERO)));
-    if (m * n >= 2) points.push(e(0, 0, Q.ONE), e(m > 1 ? 1 : 0, m > 1 ? 0 : 1, Q.ONE), e(0, 0, Q.rat(-1)));
+    // Probes along one entry (t·E₁₁ for t = ±1, ±3) and corners (−4 everywhere but one entry at 0).
+    for (const t of [1, -1, 3, -3]) points.push(e(0, 0, Q.rat(t)));
+    if (m * n >= 2) {
+      const [i2, j2] = m > 1 ? [1, 0] : [0, 1];
+      points.push(e(i2, j2, Q.ONE));
+      const corner = (i: number, j: number): Rational[][] =>
+        Array.from({ length: m }, (_, a) => Array.from({ length: n }, (_, b) => (a === i && b === j ? Q.ZERO : Q.rat(-4))));
+      points.push(corner(0, 0), corner(i2, j2));
+    }
     const value = (X: Rational[][]): Poly | null => this.tryPoint(X)?.value ?? null;
     const values = points.map(value);
     for (let a = 0; a < points.length; a++)
@@ -360,6 +462,10 @@ export class GlobalAnalysis {
 const matrixText = (X: readonly (readonly Rational[])[]): string => `[${X.map((r) => `[${r.map(Q.toText).join(',')}]`).join(',')}]`;
 
 const nonnegative = (u: Univariate): boolean => (leastSign(u) ?? -1) >= 0;
+
+const isAffine = (u: Univariate): boolean => u.entry.piecewise.pieces.length === 1 && P.asRational(u.entry.derivativePieces[0]!.nf) !== undefined;
+
+
 const positiveEverywhere = (u: Univariate): boolean => leastSign(u) === 1;
 
 /** h is analytic on (0, ∞): every restricted operation (log, fractional or negative power) acts on t itself. */
@@ -377,6 +483,31 @@ function smoothOnPositives(h: Scalar): boolean {
     case 'call':
       return h.fn === 'log' ? h.args[0]!.kind === 'var' : ['exp', 'sin', 'cos', 'tanh', 'sigmoid', 'softplus'].includes(h.fn) && h.args.every(smoothOnPositives);
   }
+}
+
+/** The index k of a unit vector e_k, or −1. */
+const unitIndex = (v: readonly Rational[]): number => {
+  const nonzero = v.flatMap((x, k) => (Q.isZero(x) ? [] : [k]));
+  return nonzero.length === 1 && Q.isOne(v[nonzero[0]!]!) ? nonzero[0]! : -1;
+};
+
+/** A rational zero of ψ: a breakpoint where ψ = 0, a point of a piece that is 0, or the root of an affine piece inside its interval. */
+function rationalZero(u: Univariate): Rational | null {
+  const { piecewise, breakpoints } = u.entry;
+  for (const b of breakpoints) if (signOfConstant(b.value) === 0 && P.asRational(b.at)) return P.asRational(b.at)!;
+  for (let i = 0; i < piecewise.pieces.length; i++) {
+    const nf = piecewise.pieces[i]!.nf;
+    const { lo, hi } = intervalBounds(piecewise.breakpoints, i, piecewise.period);
+    const coeffs = P.coefficientsInT(nf);
+    const candidate = P.isZero(nf)
+      ? samplePoint(piecewise.breakpoints, i, piecewise.period)
+      : coeffs?.length === 2 && P.asRational(coeffs[0]!) && P.asRational(coeffs[1]!)
+        ? P.constant(Q.neg(Q.div(P.asRational(coeffs[0]!)!, P.asRational(coeffs[1]!)!)))
+        : null;
+    const q = candidate && P.asRational(candidate);
+    if (q && (!lo || compareExact(lo, candidate!) < 0) && (!hi || compareExact(candidate!, hi) < 0)) return q;
+  }
+  return null;
 }
 
 /** Rational zeros of ψ among its breakpoints and constant-zero pieces' ends (where a norm's entry may vanish). */

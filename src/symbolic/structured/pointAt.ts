@@ -18,6 +18,7 @@ import { nearest, signOfConstant } from '../exact/calculus.js';
 import { toPoly } from '../scalar/toPoly.js';
 import type { Cell } from './cells.js';
 import { formAt } from './directions.js';
+import type { Direction } from './directions.js';
 import type { Model, Part } from './model.js';
 import { DirectionalDerivative } from './directional.js';
 import type { Slopes } from './directional.js';
@@ -76,14 +77,22 @@ export class PointEvaluator {
         return this.norm(part.components, w, d);
       case 'extremum':
         return this.extremum(part.which, part.components, w, d);
+      case 'outer': {
+        const innerD = new DirectionalDerivative();
+        return this.outer(part.h, this.part(part.inner, innerD), innerD, w, d);
+      }
     }
   }
 
   private compose(h: Scalar, inner: Cell, w: Poly, d: DirectionalDerivative): Poly | null {
     const innerD = new DirectionalDerivative();
-    const s = this.cell(inner, innerD, P.ONE, true);
+    return this.outer(h, this.cell(inner, innerD, P.ONE, true), innerD, w, d);
+  }
+
+  /** w·h(s) with s's value and directional derivative known: h′(s; s′(X; D)). */
+  private outer(h: Scalar, s: Poly | null, innerD: DirectionalDerivative, w: Poly, d: DirectionalDerivative): Poly | null {
     if (!s) {
-      d.unknown.push(...innerD.unknown, 'the inner sum has no exact value here');
+      d.unknown.push(...innerD.unknown, 'the inner value has no exact value here');
       return null;
     }
     const local = this.univariates.at(h, s);
@@ -93,7 +102,7 @@ export class PointEvaluator {
         return P.mul(w, local.value);
       case 'kink': {
         if (!innerD.isPlainLinear()) {
-          d.unknown.push('an outer function has a kink where its inner sum is not differentiable');
+          this.kinkOfKink(innerD, local.left, local.right, w, d);
           return P.mul(w, local.value);
         }
         d.linear.addScaled(innerD.linear, P.mul(w, local.left));
@@ -105,6 +114,29 @@ export class PointEvaluator {
         d.unknown.push(`the outer function at the inner sum's value: ${local.reason}`);
         return local.value && P.mul(w, local.value);
     }
+  }
+
+  /**
+   * h with a kink at T0 where T′(X; ·) is not linear either: h′(T0; T′(D)).
+   * With T′ sublinear and h nondecreasing with a convex kink (0 ≤ left ≤
+   * right), the composition is sublinear and not linear (it is linear only if
+   * T′ is); mirrored for superlinear T′. Other combinations are not decided.
+   */
+  private kinkOfKink(innerD: DirectionalDerivative, left: Poly, right: Poly, w: Poly, d: DirectionalDerivative): void {
+    const signs = nonlinearSigns(innerD);
+    const [l, jump] = [signOfConstant(left), signOfConstant(P.sub(right, left))];
+    const ws = signOfConstant(w);
+    if (typeof signs === 'string' || signs.length === 0 || l === undefined || jump === undefined || !ws) {
+      d.unknown.push('an outer function has a kink where its inner value is not differentiable');
+      return;
+    }
+    const inner = signs[0]!;
+    const monotone = inner > 0 ? l >= 0 && jump >= 0 : l >= 0 && jump <= 0;
+    if (!signs.every((x) => x === inner) || !monotone) {
+      d.unknown.push('an outer function has a kink where its inner value is not differentiable, and their curvatures differ');
+      return;
+    }
+    d.pieces.push({ kind: 'composite', sign: (inner * ws) as 1 | -1 });
   }
 
   private norm(components: readonly Cell[], w: Poly, d: DirectionalDerivative): Poly | null {
@@ -147,6 +179,11 @@ export class PointEvaluator {
     return P.ZERO;
   }
 
+  /** Some direction, for a constant entry's zero gradient (its matrix is scaled by 0). */
+  private anyDirection(): Direction {
+    return this.model.parts.flatMap((p) => (p.kind === 'extremum' ? p.components : [])).find((c) => c.atoms[0])!.atoms[0]!.dir;
+  }
+
   private extremum(which: 'max' | 'min', components: readonly Cell[], w: Poly, d: DirectionalDerivative): Poly | null {
     const parts = components.map((c) => {
       const cd = new DirectionalDerivative();
@@ -166,39 +203,64 @@ export class PointEvaluator {
       d.addScaled(active[0]!.d, w);
       return P.mul(w, best);
     }
-    if (active.some((p) => !p.d.isPlainLinear())) {
-      d.unknown.push(`several entries attain the ${which} and one of them is not differentiable there`);
-      return P.mul(w, best);
-    }
-    const vertices = active.map((p) => {
+    // Each tied entry contributes its one-sided slopes along its direction: f′ = w·max_k r_k′(X; D) (min for a minimum).
+    const vertices: { dir: Direction; slope: Poly }[] = [];
+    for (const p of active) {
       const atom = p.cell.atoms[0];
-      return atom ? { dir: atom.dir, slope: p.d.linear.coef.get(atom.dir.key)?.c ?? P.ZERO } : null;
-    });
-    const grads = vertices.filter((v): v is NonNullable<typeof v> => v !== null);
-    const allEqual = grads.length === vertices.length && grads.every((g) => g.dir.key === grads[0]!.dir.key && signOfConstant(P.sub(g.slope, grads[0]!.slope)) === 0);
-    const allZero = vertices.every((v) => v === null || signOfConstant(v.slope) === 0);
-    if (allEqual || allZero) d.addScaled(active[0]!.d, w);
-    else d.pieces.push({ kind: 'hull', which, weight: w, vertices: vertices.map((v, i) => v ?? { dir: active[i]!.cell.atoms[0]?.dir ?? grads[0]!.dir, slope: P.ZERO }) });
+      if (!atom) {
+        vertices.push({ dir: active.find((q) => q.cell.atoms[0])?.cell.atoms[0]!.dir ?? this.anyDirection(), slope: P.ZERO });
+        continue;
+      }
+      if (p.d.unknown.length || p.d.steep.length) {
+        d.unknown.push(`an entry attaining the ${which} is not Lipschitz there`);
+        return P.mul(w, best);
+      }
+      const left = p.d.linear.coef.get(atom.dir.key)?.c ?? P.ZERO;
+      const jump = p.d.sigma.coef.get(atom.dir.key)?.c ?? P.ZERO;
+      const js = signOfConstant(jump);
+      // A kinked entry keeps the max sublinear only if its kink is convex (concave for a min).
+      if (js === undefined || (js !== 0 && js !== (which === 'max' ? 1 : -1))) {
+        d.unknown.push(`an entry attaining the ${which} has a kink of the other curvature there`);
+        return P.mul(w, best);
+      }
+      vertices.push({ dir: atom.dir, slope: left });
+      if (js !== 0) vertices.push({ dir: atom.dir, slope: P.add(left, jump) });
+    }
+    const first = vertices[0]!;
+    const same = (v: { dir: Direction; slope: Poly }): boolean =>
+      signOfConstant(v.slope) === 0 ? signOfConstant(first.slope) === 0 : v.dir.key === first.dir.key && signOfConstant(P.sub(v.slope, first.slope)) === 0;
+    if (vertices.every(same)) d.addScaled(active[0]!.d, w);
+    else d.pieces.push({ kind: 'hull', which, weight: w, vertices });
     return P.mul(w, best);
   }
+}
+
+/** +1 for each sublinear and −1 for each superlinear non-linear part of f′(X; ·), or why that is not decided. */
+function nonlinearSigns(d: DirectionalDerivative): number[] | string {
+  const signs: number[] = [];
+  for (const { c } of d.sigma.entries()) {
+    const s = signOfConstant(c);
+    if (s === undefined) return 'the sign of a jump in slope is not decided';
+    if (s !== 0) signs.push(s);
+  }
+  for (const p of d.pieces) {
+    if (p.kind === 'composite') {
+      signs.push(p.sign);
+      continue;
+    }
+    const s = signOfConstant(p.kind === 'outerKink' ? p.jump : p.weight);
+    if (s === undefined) return 'the sign of a weight is not decided';
+    if (s !== 0) signs.push(p.kind === 'hull' && p.which === 'min' ? -s : s);
+  }
+  return signs;
 }
 
 /** The linear-or-not decision of f′(X; ·), exact, or null with the reason. */
 export function decide(d: DirectionalDerivative): Decision {
   if (d.unknown.length) return { differentiable: null, why: d.unknown[0]! };
-  const signs: number[] = [];
-  for (const { c } of d.sigma.entries()) {
-    const s = signOfConstant(c);
-    if (s === undefined) return { differentiable: null, why: 'the sign of a jump in slope is not decided' };
-    if (s !== 0) signs.push(s);
-  }
-  const sigmaOnly = signs.length;
-  for (const p of d.pieces) {
-    const s = signOfConstant(p.kind === 'outerKink' ? p.jump : p.weight);
-    if (s === undefined) return { differentiable: null, why: 'the sign of a weight is not decided' };
-    if (s === 0) continue;
-    signs.push(p.kind === 'hull' && p.which === 'min' ? -s : s);
-  }
+  const signs = nonlinearSigns(d);
+  if (typeof signs === 'string') return { differentiable: null, why: signs };
+  const sigmaOnly = d.sigma.entries().filter((e) => signOfConstant(e.c) !== 0).length;
   if (d.steep.length)
     return signs.length === 0
       ? { differentiable: false, why: `a ridge function here: ${d.steep[0]}` }

@@ -18,6 +18,7 @@ import * as Q from '../exact/rational.js';
 import * as P from '../exact/poly.js';
 import type { Poly } from '../exact/poly.js';
 import { nearest, signOfConstant } from '../exact/calculus.js';
+import { independent } from './directions.js';
 import type { Direction, VectorTable } from './directions.js';
 import type { DirectionalDerivative, LinearForm, Piece } from './directional.js';
 import type { Matrix, SetAnswer, SetPart } from './result.js';
@@ -59,6 +60,8 @@ function pieceSet(table: VectorTable, piece: Piece, m: number, n: number): SetPa
       const c = nearest(piece.jump);
       return { kind: 'segment', matrix: formMatrix(table, piece.g, m, n), lo: Math.min(0, c), hi: Math.max(0, c) };
     }
+    case 'composite':
+      return null;
     case 'hull':
       return { kind: 'hull', vertices: piece.vertices.map((v) => directionMatrix(table, v.dir, nearest(P.mul(piece.weight, v.slope)), m, n)) };
     case 'norm': {
@@ -127,33 +130,6 @@ function ruleFor(
   if (sigma.length === 0 && d.pieces.length === 1 && d.pieces[0]!.kind === 'hull')
     return { kind: 'clarke', relation: 'equal', rule: 'a maximum (or minimum) of smooth functions: the convex hull of the active gradients (Clarke 1983, Prop. 2.3.12)' };
   return { reason: 'no theorem gives this set exactly for a function not proved convex' };
-}
-
-/** Are the rank-one directions linearly independent (exact Gaussian elimination; false when too large to try). */
-function independent(table: VectorTable, dirs: readonly Direction[], m: number, n: number): boolean {
-  if (dirs.length > m * n) return false;
-  if (dirs.length * m * n > 200_000) return false;
-  const rows = dirs.map((d) => {
-    const u = table.vectors[d.u]!;
-    const w = table.vectors[d.w]!;
-    return u.flatMap((a) => w.map((b) => Q.mul(a, b)));
-  });
-  let rank = 0;
-  const cols = m * n;
-  for (let col = 0; col < cols && rank < rows.length; col++) {
-    const pivot = rows.findIndex((r, i) => i >= rank && !Q.isZero(r[col]!));
-    if (pivot < 0) continue;
-    [rows[rank], rows[pivot]] = [rows[pivot]!, rows[rank]!];
-    const p = rows[rank]!;
-    for (let i = rank + 1; i < rows.length; i++) {
-      const r = rows[i]!;
-      if (Q.isZero(r[col]!)) continue;
-      const f = Q.div(r[col]!, p[col]!);
-      for (let j = col; j < cols; j++) r[j] = Q.sub(r[j]!, Q.mul(f, p[j]!));
-    }
-    rank++;
-  }
-  return rank === rows.length;
 }
 
 const fmt = (x: number): string => `${Number(x.toPrecision(6))}`;

@@ -225,7 +225,9 @@ export class StructuredReducer {
       if (q) return { ...v, scale: Q.mul(v.scale, q), C: v.C && v.C.map((r) => r.map((c) => mulS(k, c))), label: `${Q.toText(q)}*(${v.label})` };
       return this.scale(this.toGrid(v), k, e);
     }
-    return { ...v, cells: v.cells.map((r) => r.map((c) => scaleCell(c, k))), rational: undefined };
+    const q = k.kind === 'const' ? k.value : undefined;
+    const rational = q && v.rational ? v.rational.map((r) => r.map((x) => Q.mul(q, x))) : undefined;
+    return { kind: 'grid', rows: v.rows, cols: v.cols, cells: v.cells.map((r) => r.map((c) => scaleCell(c, k))), ...(rational ? { rational } : {}) };
   }
 
   private add(a: Value, b: Value, e: Expr): Value {
@@ -246,7 +248,8 @@ export class StructuredReducer {
 
   /** Entry by entry, directions kept apart: a sum needs no single direction per entry. */
   private addGrids(a: Grid, b: Grid): Grid {
-    return { kind: 'grid', rows: a.rows, cols: a.cols, cells: a.cells.map((r, i) => r.map((c, j) => addCells(c, b.cells[i]![j]!))) };
+    const rational = a.rational && b.rational ? a.rational.map((r, i) => r.map((x, j) => Q.add(x, b.rational![i]![j]!))) : undefined;
+    return { kind: 'grid', rows: a.rows, cols: a.cols, cells: a.cells.map((r, i) => r.map((c, j) => addCells(c, b.cells[i]![j]!))), ...(rational ? { rational } : {}) };
   }
 
   private isConstantGrid(v: Value): boolean {
@@ -336,11 +339,17 @@ export class StructuredReducer {
     if (varying.length === 1) {
       const v = varying[0]!;
       // g(c + w·h(s)) for one outer part: still one outer function of the same s.
-      if (v.parts.length === 1 && v.ridge.atoms.length === 0 && v.parts[0]!.kind === 'compose') {
+      if (v.parts.length === 1 && v.ridge.atoms.length === 0) {
         const p = v.parts[0]!;
-        const inner = addS(v.ridge.c, mulS(p.weight, p.h));
-        const h = g(args.map((a) => (a === v ? inner : a.ridge.c)));
-        return { kind: 'scalar', ridge: ZERO_CELL, parts: [{ kind: 'compose', weight: int(1), h, inner: p.inner }] };
+        if (p.kind === 'compose') {
+          const inner = addS(v.ridge.c, mulS(p.weight, p.h));
+          const h = g(args.map((a) => (a === v ? inner : a.ridge.c)));
+          return { kind: 'scalar', ridge: ZERO_CELL, parts: [{ kind: 'compose', weight: int(1), h, inner: p.inner }] };
+        }
+        // g(c + T) for a norm or max T: an outer function of that part, T′(X; ·) composed with g′.
+        this.rules.add('outer');
+        const h = g(args.map((a) => (a === v ? addS(v.ridge.c, VAR) : a.ridge.c)));
+        return { kind: 'scalar', ridge: ZERO_CELL, parts: [{ kind: 'outer', weight: int(1), h, inner: p }] };
       }
     }
     return this.refuse(`${this.text(e)}: a function of several reductions of X (or of a norm or max) is not supported yet`, e);
@@ -541,18 +550,17 @@ export class StructuredReducer {
 
   private sqrt(v: Value, e: Expr): Value {
     // sqrt(Σ r²) is the Frobenius norm of (r): a norm part, Lipschitz where the square root alone is not.
-    if (v.kind === 'scalar' && v.parts.length === 0 && v.ridge.atoms.length > 1 && this.isZero(v.ridge.c)) {
+    // sqrt(c + Σ r²) with a rational c ≥ 0 is the norm of (r, √c), convex and Lipschitz where the square root alone is not.
+    const c = v.kind === 'scalar' && v.ridge.c.kind === 'const' ? v.ridge.c.value : undefined;
+    if (v.kind === 'scalar' && v.parts.length === 0 && v.ridge.atoms.length > 1 && c && Q.sign(c) >= 0) {
       const roots = v.ridge.atoms.map((a) => (a.phi.kind === 'pow' && Q.equals(a.phi.exponent, Q.rat(2)) ? a.phi.base : undefined));
       if (roots.every((r) => r !== undefined)) {
         this.rules.add('norm');
-        return this.normPart(v.ridge.atoms.map((a, i) => singleCell(a.dir, roots[i]!)));
+        const extra = Q.isZero(c) ? [] : [constantCell(powS(num(c), Q.HALF))];
+        return this.normPart([...v.ridge.atoms.map((a, i) => singleCell(a.dir, roots[i]!)), ...extra]);
       }
     }
     return this.entryWise([v], e, ([x]) => powS(x!, Q.HALF));
-  }
-
-  private isZero(c: Scalar): boolean {
-    return c.kind === 'const' && Q.isZero(c.value);
   }
 
   private extremum(which: 'max' | 'min', v: Value, e: Expr): ScalarValue {

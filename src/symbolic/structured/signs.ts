@@ -13,15 +13,25 @@ import type { Univariate } from './univariate.js';
 
 /** The least sign ψ takes (−1, 0 or 1), or null when it is not decided. */
 export function leastSign(u: Univariate): -1 | 0 | 1 | null {
-  const { piecewise, breakpoints } = u.entry;
   let least: -1 | 0 | 1 = 1;
-  for (const b of breakpoints) {
+  for (const b of u.entry.breakpoints) {
     const s = signOfConstant(b.value);
     if (s === undefined) return null;
     least = Math.min(least, s) as -1 | 0 | 1;
   }
-  for (let i = 0; i < piecewise.pieces.length; i++) {
-    const s = pieceLeastSign(piecewise, i);
+  const pieces = leastSignOnPieces(u.entry.piecewise);
+  return pieces === null ? null : (Math.min(least, pieces) as -1 | 0 | 1);
+}
+
+/** The least sign of ψ′ off the breakpoints: 0 or 1 means ψ is nondecreasing (ψ continuous), null undecided. */
+export function leastSlopeSign(u: Univariate): -1 | 0 | 1 | null {
+  return leastSignOnPieces({ ...u.entry.piecewise, pieces: u.entry.derivativePieces });
+}
+
+function leastSignOnPieces(pw: Piecewise): -1 | 0 | 1 | null {
+  let least: -1 | 0 | 1 = 1;
+  for (let i = 0; i < pw.pieces.length; i++) {
+    const s = pieceLeastSign(pw, i);
     if (s === null) return null;
     least = Math.min(least, s) as -1 | 0 | 1;
   }

@@ -4,7 +4,12 @@ import type { Model, Part } from './model.js';
 import type { GlobalFacts } from './globalFacts.js';
 import type { StructuredJson } from './result.js';
 
-const PART_NAMES: Record<Part['kind'], string> = { compose: 'an outer function of a sum', norm: 'a Frobenius norm', extremum: 'a maximum over entries' };
+const PART_NAMES: Record<Part['kind'], string> = {
+  compose: 'an outer function of a sum',
+  norm: 'a Frobenius norm',
+  extremum: 'a maximum over entries',
+  outer: 'an outer function of a norm or maximum',
+};
 
 /** One line per step of the reduction. */
 export function describeStructure(model: Model): string[] {
@@ -29,8 +34,12 @@ function partLine(p: Part): string {
       return `Frobenius norm of ${p.components.length} entries, each one ridge function: sqrt is not differentiable where all entries vanish`;
     case 'extremum':
       return `${p.which} over ${p.components.length} entries: differentiable where the attaining entries have one gradient (Danskin; Clarke Prop. 2.3.12)`;
+    case 'outer':
+      return `outer function h(T) = ${printText(p.h, OUTER_T)} of ${partLine(p.inner)}`;
   }
 }
+
+const OUTER_T = { variable: 'T', matrix: false } as const;
 
 const OUTER = { variable: 's', matrix: false } as const;
 
@@ -58,6 +67,10 @@ export function whereText(model: Model, facts: GlobalFacts): StructuredJson['dif
         texts.push(`the entries attaining the ${p.which} have one gradient at X (e.g. the ${p.which} is attained once)`);
         latex.push(`\\text{the entries attaining the ${p.which} have one gradient}`);
         break;
+      case 'outer':
+        texts.push(`T(X) differentiable at X or h'(T(X)) = 0, and h differentiable at T(X), where h(T) = ${printText(p.h, OUTER_T)}`);
+        latex.push(`T \\text{ differentiable at } X \\text{ or } h'(T(X)) = 0,\\ h(T) = ${printLatex(p.h, OUTER_T)}`);
+        break;
     }
   }
   const nonsmooth = texts.length;
@@ -76,7 +89,11 @@ export function generalSet(model: Model, facts: GlobalFacts): StructuredJson['su
   const terms = [
     model.ridge.atoms.length ? "sum over the kink surfaces through X of [psi'(c-), psi'(c+)] * d" : '',
     ...model.parts.map((p) =>
-      p.kind === 'norm' ? 'the norm part: {sum_k mu_k c_k V_k : ||mu|| <= w, c_k in [R_k\'(-), R_k\'(+)]} where R(X) = 0' : p.kind === 'extremum' ? 'conv of the gradients of the entries attaining the ' + p.which : "h'(s) * (the set of s), or the segment between the one-sided slopes at a kink of h",
+      p.kind === 'norm'
+        ? "the norm part: {sum_k mu_k c_k V_k : ||mu|| <= w, c_k in [R_k'(-), R_k'(+)]} where R(X) = 0"
+        : p.kind === 'extremum'
+          ? `conv of the sets of the entries attaining the ${p.which}`
+          : "h'(s) * (the set of the inner part), or the segment between the one-sided slopes at a kink of h",
     ),
   ].filter(Boolean);
   const text = `G0 + ${terms.join(' + ')}, G0 the gradient of the smooth remainder`;
