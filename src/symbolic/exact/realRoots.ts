@@ -12,7 +12,7 @@ import type { Rational } from './rational.js';
 import { checkBudget } from '../budget.js';
 
 /** Coefficients in ascending order; the last is non-zero (an empty array is 0). */
-type Poly = readonly Rational[];
+export type Poly = readonly Rational[];
 
 const trim = (p: Rational[]): Rational[] => {
   while (p.length && Q.isZero(p[p.length - 1]!)) p.pop();
@@ -22,7 +22,7 @@ const trim = (p: Rational[]): Rational[] => {
 const derivative = (p: Poly): Rational[] => p.slice(1).map((c, i) => Q.mul(c, Q.rat(i + 1)));
 
 /** Quotient and remainder of a by b (b ≠ 0). */
-function divide(a: Poly, b: Poly): { quotient: Rational[]; remainder: Rational[] } {
+export function divide(a: Poly, b: Poly): { quotient: Rational[]; remainder: Rational[] } {
   const r = [...a];
   const lead = b[b.length - 1]!;
   const q: Rational[] = new Array<Rational>(Math.max(a.length - b.length + 1, 0)).fill(Q.ZERO);
@@ -36,7 +36,7 @@ function divide(a: Poly, b: Poly): { quotient: Rational[]; remainder: Rational[]
 }
 
 /** Monic greatest common divisor. */
-function gcd(a: Poly, b: Poly): Rational[] {
+export function gcd(a: Poly, b: Poly): Rational[] {
   let x: Rational[] = [...a];
   let y: Rational[] = [...b];
   while (y.length) [x, y] = [y, divide(x, y).remainder];
@@ -57,7 +57,7 @@ const bigGcd = (a: bigint, b: bigint): bigint => {
   return a;
 };
 
-function sturmSequence(p: Poly): Rational[][] {
+export function sturmSequence(p: Poly): Rational[][] {
   const seq: Rational[][] = [[...p], derivative(p)];
   for (;;) {
     const r = divide(seq[seq.length - 2]!, seq[seq.length - 1]!).remainder;
@@ -67,7 +67,7 @@ function sturmSequence(p: Poly): Rational[][] {
 }
 
 /** Integer coefficients with the same signs everywhere: p times a positive rational. */
-function integral(p: Poly): bigint[] {
+export function integral(p: Poly): bigint[] {
   const lcm = p.reduce((l, c) => (l * c.den) / bigGcd(l, c.den), 1n);
   const ints = p.map((c) => (c.num * lcm) / c.den);
   const content = ints.reduce((g, c) => bigGcd(g, c), 0n) || 1n;
@@ -75,7 +75,7 @@ function integral(p: Poly): bigint[] {
 }
 
 /** The sign of p(n/d), d > 0, in integers alone: d^deg·p(n/d) = Σ a_i·n^i·d^{deg−i}. */
-function signAt(p: readonly bigint[], x: Rational): number {
+export function signAt(p: readonly bigint[], x: Rational): number {
   let acc = 0n;
   let dPower = 1n;
   for (let i = p.length - 1; i >= 0; i--) {
@@ -85,7 +85,7 @@ function signAt(p: readonly bigint[], x: Rational): number {
   return acc > 0n ? 1 : acc < 0n ? -1 : 0;
 }
 
-function signChanges(seq: readonly (readonly bigint[])[], x: Rational): number {
+export function signChanges(seq: readonly (readonly bigint[])[], x: Rational): number {
   let count = 0;
   let last = 0;
   for (const p of seq) {
@@ -99,7 +99,7 @@ function signChanges(seq: readonly (readonly bigint[])[], x: Rational): number {
 }
 
 /** Cauchy: every root has |x| < 1 + max |a_i / a_n|. */
-function cauchyBound(p: Poly): Rational {
+export function cauchyBound(p: Poly): Rational {
   const lead = p[p.length - 1]!;
   const bound = p.slice(0, -1).reduce((m, c) => {
     const r = Q.div(c, lead);
@@ -110,13 +110,13 @@ function cauchyBound(p: Poly): Rational {
 }
 
 /** An interval (lo, hi] holding exactly one real root. */
-interface Isolated {
+export interface Isolated {
   readonly lo: Rational;
   readonly hi: Rational;
 }
 
 /** Isolate every real root of the square-free p, each interval narrowed to width below `width`. */
-function isolate(p: Poly, width: Rational): Isolated[] {
+export function isolate(p: Poly, width: Rational): Isolated[] {
   const seq = sturmSequence(p).map(integral);
   const B = cauchyBound(p);
   const out: Isolated[] = [];
