@@ -188,6 +188,7 @@ function atomSeries(atom: Atom, at: Poly, side: 1 | -1, cap: Rational): Series {
       ]);
     case 'root':
     case 'const':
+    case 'alg':
       return exactSeries([{ e: Q.ZERO, c: P.monomial([P.factor(atom, Q.ONE)]) }]);
     case 'exp': {
       const { c0, rest } = splitConstant(seriesAt(atom.arg, at, side, cap));

@@ -8,9 +8,11 @@ import type { Rational } from '../exact/rational.js';
 import type { Poly } from '../exact/poly.js';
 import { primitives } from '../primitives/registry.js';
 import { applicationLatex } from '../primitives/spec.js';
-import { dependsOnT } from './expr.js';
+import type { AlgebraicRoot } from '../exact/algebraic.js';
+import { dependsOnT, num, VAR } from './expr.js';
 import type { Scalar } from './expr.js';
 import { fromPoly } from './fromPoly.js';
+import { addS, mulS, powS } from './build.js';
 
 export interface PrintOptions {
   /** Name printed for the variable: 't' for φ(t), 'X' for matrix expressions. */
@@ -45,6 +47,19 @@ interface Printed {
   readonly prec: number;
 }
 
+/** The polynomial of an algebraic number in x, highest power first. */
+const ALGEBRAIC_VARIABLE: PrintOptions = { variable: 'x', matrix: false };
+function definingPolynomial(root: AlgebraicRoot): Scalar {
+  const terms = root.poly.map((c, k) => mulS(num(Q.rat(c)), powS(VAR, Q.rat(k)))).reverse();
+  return addS(...terms);
+}
+
+/** α's isolating interval for display and its value to 7 significant digits. */
+function algebraicParts(root: AlgebraicRoot): { lo: Rational; hi: Rational; value: string } {
+  const { lo, hi } = root.displayInterval();
+  return { lo, hi, value: Number(root.approximate().toPrecision(7)).toString() };
+}
+
 const wrap = (p: Printed, min: number): string => (p.prec < min ? `(${p.text})` : p.text);
 
 /** Split a product into its rational coefficient, numerator factors and denominator factors. */
@@ -69,6 +84,11 @@ function text(s: Scalar, o: PrintOptions): Printed {
     case 'const': {
       const t = rationalText(s.value);
       return { text: t, prec: Q.sign(s.value) < 0 || t.includes('/') ? PREC.neg : PREC.atom };
+    }
+    case 'algebraic': {
+      const { lo, hi, value } = algebraicParts(s.root);
+      const p = text(definingPolynomial(s.root), ALGEBRAIC_VARIABLE).text;
+      return { text: `(the root of ${p} in (${rationalText(lo)}, ${rationalText(hi)}), ~${value})`, prec: PREC.atom };
     }
     case 'var':
       return { text: o.variable, prec: PREC.atom };
@@ -175,6 +195,14 @@ function latex(s: Scalar, o: PrintOptions): Printed {
   switch (s.kind) {
     case 'const':
       return { text: rationalLatex(s.value), prec: Q.sign(s.value) < 0 ? PREC.neg : PREC.atom };
+    case 'algebraic': {
+      const { lo, hi, value } = algebraicParts(s.root);
+      const p = latex(definingPolynomial(s.root), ALGEBRAIC_VARIABLE).text;
+      return {
+        text: `\\bigl(\\text{the root of } ${p} \\text{ in } (${rationalLatex(lo)}, ${rationalLatex(hi)}) \\approx ${value}\\bigr)`,
+        prec: PREC.atom,
+      };
+    }
     case 'var':
       return { text: o.variable, prec: PREC.atom };
     case 'add': {
