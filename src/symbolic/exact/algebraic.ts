@@ -13,6 +13,8 @@
 import * as Q from './rational.js';
 import type { Rational } from './rational.js';
 import { checkBudget } from '../budget.js';
+import * as I from './interval.js';
+import type { Interval } from './interval.js';
 import { cauchyBound, divide, gcd, integral, isolate, rationalRoots, signAt, signChanges, sturmSequence } from './realRoots.js';
 import type { Poly as Coefficients } from './realRoots.js';
 
@@ -46,6 +48,9 @@ export class AlgebraicRoot {
   /** The interval's width is at most |α|·2^−precision (narrowing never loses it). */
   private precision = 0;
   private double: number | undefined;
+  private derivativeCache: bigint[] | undefined;
+  private reduced: { lo: Rational; hi: Rational; bounds: Bounds } | undefined;
+  private doubles: Interval | undefined;
 
   /**
    * (lo, hi) must isolate a root of p that is irrational: p(lo)·p(hi) < 0 and
@@ -70,7 +75,19 @@ export class AlgebraicRoot {
 
   /** The current isolating interval, in lowest terms. */
   bounds(): Bounds {
-    return { lo: Q.rat(this.lo.num, this.lo.den), hi: Q.rat(this.hi.num, this.hi.den) };
+    if (this.reduced?.lo !== this.lo || this.reduced.hi !== this.hi)
+      this.reduced = { lo: this.lo, hi: this.hi, bounds: { lo: Q.rat(this.lo.num, this.lo.den), hi: Q.rat(this.hi.num, this.hi.den) } };
+    return this.reduced.bounds;
+  }
+
+  /** A rigorous enclosure in doubles, about as narrow as doubles allow (made once). */
+  doubleEnclosure(): Interval {
+    if (!this.doubles) {
+      // Correctly rounded ends, widened by a few ulps.
+      const { lo, hi } = this.enclosure(60);
+      this.doubles = { lo: I.point(Q.toNumber(lo)).lo, hi: I.point(Q.toNumber(hi)).hi };
+    }
+    return this.doubles;
   }
 
   /** Halve the interval once, keeping α inside (p(mid) ≠ 0: α is p's only root there and it is irrational). */
@@ -82,10 +99,74 @@ export class AlgebraicRoot {
     else [this.lo, this.hi] = [{ num: this.lo.num * 2n, den }, mid];
   }
 
-  /** Narrowed until `done` accepts the interval (its ends unreduced). */
+  /**
+   * One Newton step from the midpoint, kept only when p's exact signs confirm
+   * the bracket: near a simple root the error squares, so a narrow interval of
+   * width 2^−k becomes one of width about 2^−2k (hundreds of bits in a few
+   * steps, where bisection gains one bit per evaluation).
+   */
+  private newtonStep(): boolean {
+    const width = Q.rat(this.hi.num - this.lo.num, this.hi.den);
+    const k = Q.bitLength(width.den) - Q.bitLength(width.num); // width ≈ 2^−k
+    if (k < 8) return false;
+    // In integers alone: with m = n/D, P = D^d·p(m) and P′ = D^{d−1}·p′(m), Newton's m − p(m)/p′(m) is (n·P′ − P)/(D·P′).
+    const n = this.lo.num + this.hi.num;
+    const D = 2n * this.lo.den;
+    const P = scaledValue(this.poly, n, D);
+    const slope = scaledValue(this.derivative, n, D);
+    if (slope === 0n) return false;
+    const e = BigInt(2 * k - 6); // the new half-width 2^−e
+    const den = 1n << (e + 2n);
+    const centre = floorDiv((n * slope - P) * den, D * slope);
+    const [a, b] = [centre - 4n, centre + 4n];
+    if (Q.compare(this.lo, Q.rat(a, den)) > 0 || Q.compare(Q.rat(b, den), this.hi) > 0) return false;
+    if (signAt(this.poly, { num: a, den }) !== this.signLo || signAt(this.poly, { num: b, den }) !== -this.signLo) return false;
+    [this.lo, this.hi] = [
+      { num: a, den },
+      { num: b, den },
+    ];
+    return true;
+  }
+
+  private get derivative(): bigint[] {
+    return (this.derivativeCache ??= this.poly.slice(1).map((c, i) => c * BigInt(i + 1)));
+  }
+
+  /** Narrowed until `done` accepts the interval (its ends unreduced): Newton steps where they hold, else halving. */
   private narrowUntil(done: (b: Bounds) => boolean): Bounds {
-    while (!done({ lo: this.lo, hi: this.hi })) this.bisect();
+    let halvings = 0;
+    while (!done({ lo: this.lo, hi: this.hi })) {
+      checkBudget();
+      if (halvings > 0 || !this.newtonStep()) {
+        this.bisect();
+        halvings = (halvings + 1) % 3; // after a failed Newton step, two more halvings before the next try
+      }
+    }
     return { lo: this.lo, hi: this.hi };
+  }
+
+  /**
+   * A head start for narrowing: bisection on p evaluated in doubles, its
+   * result accepted only when p's exact signs at the two ends bracket α inside
+   * the current interval (cheap where exact bisection would take ~60 steps of
+   * growing numbers; no harm where doubles mislead).
+   */
+  private narrowInDoubles(): void {
+    const coeffs = this.poly.map(Number);
+    const f = (x: number): number => coeffs.reduceRight((acc, c) => acc * x + c, 0);
+    let [a, b] = [Q.toNumber(this.lo), Q.toNumber(this.hi)];
+    for (let i = 0; i < 1100; i++) {
+      const m = a / 2 + b / 2;
+      const s = Math.sign(f(m));
+      if (m <= a || m >= b || !Number.isFinite(m) || s === 0 || Number.isNaN(s)) break;
+      if (s === this.signLo) a = m;
+      else b = m;
+    }
+    const [x, y] = [Q.fromNumber(a), Q.fromNumber(b)];
+    const inside = Q.compare(this.lo, x) <= 0 && Q.compare(y, this.hi) <= 0 && Q.compare(x, y) < 0;
+    if (!inside || signAt(this.poly, x) !== this.signLo || signAt(this.poly, y) !== -this.signLo) return;
+    this.lo = { num: x.num * y.den, den: x.den * y.den };
+    this.hi = { num: y.num * x.den, den: x.den * y.den };
   }
 
   /** The sign of α (α ≠ 0: p has no rational root). */
@@ -96,6 +177,7 @@ export class AlgebraicRoot {
 
   /** An interval around α of width at most |α|·2^−bits (relative precision). */
   enclosure(bits: number): Bounds {
+    if (bits > this.precision && this.precision === 0) this.narrowInDoubles();
     if (bits > this.precision) {
       const positive = this.sign() > 0;
       const shift = BigInt(bits);
@@ -203,6 +285,22 @@ function powerMod(base: Rational[], k: bigint, p: Coefficients, d: number): Rati
   }
   return result;
 }
+
+/** D^deg·p(n/D) = Σ aᵢ·nⁱ·D^{deg−i}, in integers. */
+function scaledValue(p: readonly bigint[], n: bigint, D: bigint): bigint {
+  let acc = 0n;
+  let power = 1n;
+  for (let i = p.length - 1; i >= 0; i--) {
+    acc = acc * n + p[i]! * power;
+    power *= D;
+  }
+  return acc;
+}
+
+const floorDiv = (a: bigint, b: bigint): bigint => {
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+};
 
 const trimZeros = (p: Rational[]): Rational[] => {
   while (p.length && Q.isZero(p[p.length - 1]!)) p.pop();

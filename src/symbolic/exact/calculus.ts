@@ -154,11 +154,8 @@ function encloseFactor(f: Factor, t: Interval): Interval {
         return f.atom.rules.enclose(enclose(f.atom.arg, t));
       case 'const':
         return f.atom.rules.enclose();
-      case 'alg': {
-        // Correctly rounded ends, widened by a few ulps: a rigorous enclosure.
-        const { lo, hi } = f.atom.root.enclosure(60);
-        return { lo: I.point(Q.toNumber(lo)).lo, hi: I.point(Q.toNumber(hi)).hi };
-      }
+      case 'alg':
+        return f.atom.root.doubleEnclosure();
     }
   })();
   const value = base && (f.atom.kind === 'exp' ? base : I.pow(base, e, Q.isInteger(f.exp)));

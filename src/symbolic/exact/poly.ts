@@ -203,14 +203,13 @@ export function monomial(factors: readonly Factor[]): Poly {
 }
 
 /** α^k for an integer k as a polynomial in α of degree below α's. */
-function algebraicPower(atom: Atom & { kind: 'alg' }, k: bigint): Poly {
+const algebraicPower = (atom: Atom & { kind: 'alg' }, k: bigint): Poly => inAlgebraic(atom.root, atom.root.power(k));
+
+/** Σ cᵢ·αⁱ for coefficients of degree below α's (no reduction needed). */
+export function inAlgebraic(root: AlgebraicRoot, coeffs: readonly Rational[]): Poly {
+  const atom: Atom = { kind: 'alg', root };
   const key = atomKey(atom);
-  return collect(
-    atom.root.power(k).map((coef, i) => ({
-      coef,
-      mono: i === 0 ? UNIT : { key: `${key}^${i}`, factors: [{ atom, key, exp: Q.rat(i) }] },
-    })),
-  );
+  return collect(coeffs.map((coef, i) => ({ coef, mono: i === 0 ? UNIT : { key: `${key}^${i}`, factors: [{ atom, key, exp: Q.rat(i) }] } })));
 }
 
 /** The real algebraic number α as a canonical form. */

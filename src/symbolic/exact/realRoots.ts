@@ -139,6 +139,28 @@ export function isolate(p: Poly, width: Rational): Isolated[] {
 
 const ceilOf = (q: Rational): bigint => -Q.floor(Q.neg(q));
 
+/**
+ * (lo, hi] holding exactly one root of the square-free p, halved until its
+ * width is below 1/a. The root is simple, so p changes sign across it; where
+ * p(lo) = 0 (a neighbour's root) p just right of lo has the sign of p′(lo).
+ */
+function narrowed(p: readonly bigint[], { lo, hi }: Isolated, a: bigint): Isolated {
+  const den = lo.den * hi.den;
+  let [l, h, d] = [lo.num * hi.den, hi.num * lo.den, den]; // (l/d, h/d]: a common denominator, no gcd per step
+  if (signAt(p, hi) === 0) return { lo: Q.sub(hi, Q.rat(1n, 2n * a)), hi };
+  const sLo = signAt(p, lo) || signAt(derivative(p.map((c) => Q.rat(c))).map((c) => c.num), lo);
+  while ((h - l) * a >= d) {
+    checkBudget();
+    const m = l + h;
+    [l, h, d] = [2n * l, 2n * h, 2n * d];
+    const s = signAt(p, { num: m, den: d });
+    if (s === 0) return { lo: Q.sub(Q.rat(m, d), Q.rat(1n, 2n * a)), hi: Q.rat(m, d) };
+    if (s === sLo) l = m;
+    else h = m;
+  }
+  return { lo: Q.rat(l, d), hi: Q.rat(h, d) };
+}
+
 /** The distinct rational roots of p (degree ≥ 1), increasing. */
 export function rationalRoots(p: Poly): Rational[] {
   const s = squareFreeIntegral(p);
@@ -147,7 +169,9 @@ export function rationalRoots(p: Poly): Rational[] {
   const a = Q.sign(lead) < 0 ? Q.neg(lead) : lead;
   const integers = s.map((c) => c.num);
   const roots: Rational[] = [];
-  for (const { lo, hi } of isolate(s, Q.inv(a))) {
+  const B = cauchyBound(s);
+  // Sturm sequences only separate the roots; each is then narrowed with the signs of p alone (one evaluation per halving).
+  for (const { lo, hi } of isolate(s, Q.add(B, B)).map((i) => narrowed(integers, i, a.num))) {
     // Candidates k/a with k an integer in [a·lo, a·hi]: at most two, since the width is < 1/a.
     for (let k = ceilOf(Q.mul(a, lo)); k <= Q.floor(Q.mul(a, hi)); k++) {
       const r = Q.div(Q.rat(k), a);
