@@ -15,7 +15,7 @@ import type { Rational } from './rational.js';
 import { checkBudget } from '../budget.js';
 import * as I from './interval.js';
 import type { Interval } from './interval.js';
-import { cauchyBound, divide, gcd, integral, isolate, rationalRoots, signAt, signChanges, sturmSequence } from './realRoots.js';
+import { cauchyBound, divide, gcd, integral, isolate, rationalRoots, signAt, signChanges, sturmSequence, trim } from './realRoots.js';
 import type { Poly as Coefficients } from './realRoots.js';
 
 interface Bounds {
@@ -277,7 +277,7 @@ function powerMod(base: Rational[], k: bigint, p: Coefficients, d: number): Rati
       checkBudget();
       if (!Q.isZero(x[i]!)) for (let j = 0; j < y.length; j++) out[i + j] = Q.add(out[i + j]!, Q.mul(x[i]!, y[j]!));
     }
-    return out.length > d ? divide(out, p).remainder : trimZeros(out);
+    return out.length > d ? divide(out, p).remainder : trim(out);
   };
   for (let e = k; e > 0n; e >>= 1n) {
     if (e & 1n) result = mulMod(result, b);
@@ -302,10 +302,6 @@ const floorDiv = (a: bigint, b: bigint): bigint => {
   return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
 };
 
-const trimZeros = (p: Rational[]): Rational[] => {
-  while (p.length && Q.isZero(p[p.length - 1]!)) p.pop();
-  return p;
-};
 
 /** The real roots of p, square-free with integer coefficients and no rational root, as algebraic numbers in increasing order. */
 export function algebraicRoots(p: Coefficients): AlgebraicRoot[] {
@@ -328,7 +324,7 @@ function composeAffine(p: Coefficients, k: Rational, a: Rational): Rational[] {
       next[j + 1] = Q.add(next[j + 1]!, Q.mul(c, inner[1]!));
     });
     next[0] = Q.add(next[0]!, p[i]!);
-    out = trimZeros(next);
+    out = trim(next);
   }
   return out;
 }

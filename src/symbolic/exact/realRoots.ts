@@ -14,7 +14,8 @@ import { checkBudget } from '../budget.js';
 /** Coefficients in ascending order; the last is non-zero (an empty array is 0). */
 export type Poly = readonly Rational[];
 
-const trim = (p: Rational[]): Rational[] => {
+/** p without its leading zero coefficients (in place). */
+export const trim = (p: Rational[]): Rational[] => {
   while (p.length && Q.isZero(p[p.length - 1]!)) p.pop();
   return p;
 };
