@@ -134,7 +134,7 @@ function propagate(rule: RoundingRule, v: string, args: readonly Operand[]): str
   return sum(...carried, rule.slope === 'value' ? underflowing(rule.rounds, abs(v), []) : roundings(rule.rounds, abs(v)));
 }
 
-function valueSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: readonly Operand[]): string {
+function valueSource(s: Exclude<Scalar, { kind: 'const' | 'algebraic' | 'var' }>, ops: readonly Operand[]): string {
   switch (s.kind) {
     case 'add':
       return `(${ops.map((o) => o.v).join(' + ')})`;
@@ -172,7 +172,7 @@ const inexact = (bound: string, ops: readonly Operand[]): string => {
 };
 
 /** Error bound source of a node with finite value v computed from ops ('0' when the result is exact). */
-function errorSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: readonly Operand[], v: string): string {
+function errorSource(s: Exclude<Scalar, { kind: 'const' | 'algebraic' | 'var' }>, ops: readonly Operand[], v: string): string {
   switch (s.kind) {
     case 'add':
       return sum(...ops.map((o) => o.e), roundings(ops.length - 1, sum(...ops.map((o) => abs(o.v)))));
@@ -232,7 +232,7 @@ function powerError(a: Operand, e: Rational, v: string): string {
  * overflow is a non-finite result of finite operands that is not a pole hit
  * exactly (1/0, log 0 with an exact 0).
  */
-function exceptionalSource(s: Exclude<Scalar, { kind: 'const' | 'var' }>, ops: readonly Operand[], v: string): string {
+function exceptionalSource(s: Exclude<Scalar, { kind: 'const' | 'algebraic' | 'var' }>, ops: readonly Operand[], v: string): string {
   const finite = (x: string): string => `${x} - ${x} === 0`;
   const settled = ops
     .filter((o) => o.e !== '0')
@@ -270,6 +270,11 @@ export class Emitter {
         const x = Q.toNumber(s.value);
         const exact = Q.equals(Q.fromNumber(x), s.value);
         return { v: literal(x), e: exact ? '0' : literal(UNIT_ROUNDOFF * Math.abs(x)) };
+      }
+      if (s.kind === 'algebraic') {
+        // The nearest double, within an ulp: a bound of 2u·|x|.
+        const x = s.root.approximate();
+        return { v: literal(x), e: literal(2 * UNIT_ROUNDOFF * Math.abs(x)) };
       }
       if (s.kind === 'var') return { v: input, e: inputError ?? '0' };
       const constant = !dependsOnT(s);

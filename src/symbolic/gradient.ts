@@ -71,6 +71,7 @@ function agrees(candidate: Scalar, target: Piecewise, skip: (c: Poly) => boolean
 function resolveConstantSwitches(s: Scalar): Scalar {
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return s;
     case 'add':

@@ -49,6 +49,7 @@ export function periodicity(s: Scalar): Periodicity {
   if (!dependsOnT(s)) return CONSTANT;
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
       return CONSTANT;
     case 'var':
       return APERIODIC;

@@ -6,7 +6,7 @@
 import * as Q from './exact/rational.js';
 import * as P from './exact/poly.js';
 import type { Poly, PowerContext } from './exact/poly.js';
-import { analyticAt, signOfConstant, substitute } from './exact/calculus.js';
+import { analyticAt, approximate, signOfConstant, substitute } from './exact/calculus.js';
 import { primitives } from './primitives/registry.js';
 import type { Side } from './primitives/spec.js';
 import type { Scalar } from './scalar/expr.js';
@@ -99,6 +99,7 @@ function withoutZeroProducts(s: Scalar): Scalar {
   };
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return s;
     case 'add':
@@ -127,10 +128,34 @@ export function intervalBounds(bps: readonly Poly[], i: number, period?: Poly): 
 /** An exact point strictly inside interval i of the given breakpoints. */
 export function samplePoint(bps: readonly Poly[], i: number, period?: Poly): Poly {
   const { lo, hi } = intervalBounds(bps, i, period);
+  if ((lo && P.hasAlgebraic(lo)) || (hi && P.hasAlgebraic(hi))) return rationalBetween(lo, hi) ?? midpoint(lo, hi);
+  return midpoint(lo, hi);
+}
+
+function midpoint(lo: Poly | undefined, hi: Poly | undefined): Poly {
   if (lo && hi) return P.scale(P.add(lo, hi), Q.HALF);
   if (lo) return P.add(lo, P.ONE);
   if (hi) return P.sub(hi, P.ONE);
   return P.ZERO;
+}
+
+/**
+ * A short decimal strictly between lo and hi (either may be unbounded), when
+ * one is found near the midpoint of their approximations: next to a root of
+ * an octic, (α + β)/2 would make every value there a polynomial in two
+ * algebraic numbers.
+ */
+function rationalBetween(lo: Poly | undefined, hi: Poly | undefined): Poly | undefined {
+  const a = lo && approximate(lo);
+  const b = hi && approximate(hi);
+  const guess = a !== undefined && b !== undefined ? a / 2 + b / 2 : a !== undefined ? Math.floor(a) + 1 : b !== undefined ? Math.ceil(b) - 1 : 0;
+  if (!Number.isFinite(guess)) return undefined;
+  const inside = (c: Poly): boolean => (!lo || compareExact(lo, c) < 0) && (!hi || compareExact(c, hi) < 0);
+  for (let digits = 0; digits <= 17; digits++) {
+    const c = P.constant(Q.fromDecimal(guess.toFixed(digits)));
+    if (inside(c)) return c;
+  }
+  return undefined;
 }
 
 /**
@@ -298,6 +323,7 @@ function definedAt(s: Scalar, c: Poly): boolean {
   };
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return true;
     case 'add':
@@ -371,6 +397,7 @@ function buildUncached(s: Scalar, b: Builder): Piecewise {
   const { mode } = b;
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return single(s);
     case 'add':

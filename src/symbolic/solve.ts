@@ -11,6 +11,7 @@ import type { Poly } from './exact/poly.js';
 import { signOfConstant } from './exact/calculus.js';
 import { KinkproofError } from '../diagnostics.js';
 import { rationalRoots, realRootCount, squareFreeIntegral } from './exact/realRoots.js';
+import { algebraicRoots } from './exact/algebraic.js';
 import { trigZeros } from './trigZeros.js';
 
 const unsupported = (why: string): KinkproofError => new KinkproofError('unsupported', why);
@@ -58,6 +59,8 @@ function factorSign(f: P.Factor): Sign | undefined {
     case 'fn':
     case 'const':
       return f.atom.rules.positive ? 'positive' : undefined;
+    case 'alg':
+      return f.atom.root.sign() > 0 ? 'positive' : undefined;
   }
 }
 
@@ -144,6 +147,7 @@ function factorZeros(f: P.Factor, period: Poly | undefined): Poly[] {
       return [P.ZERO];
     case 'root':
     case 'const':
+    case 'alg':
     case 'exp':
       return [];
     case 'pow':
@@ -259,7 +263,9 @@ const describe = (p: Poly): string => (p.key.length > 60 ? 'a non-polynomial exp
 function polynomialZeros(coeffs: Poly[]): Poly[] {
   const degree = coeffs.length - 1;
   if (degree <= 0) return [];
-  if (P.isZero(coeffs[0]!)) return [P.ZERO, ...polynomialZeros(coeffs.slice(1))];
+  // t^k·q(t): 0 and the zeros of q, with every power of t taken out at once.
+  const low = coeffs.findIndex((c) => !P.isZero(c));
+  if (low > 0) return [P.ZERO, ...polynomialZeros(coeffs.slice(low))];
   if (degree === 1) return [P.neg(P.mul(coeffs[0]!, P.pow(coeffs[1]!, Q.MINUS_ONE)))];
   if (degree === 2) return quadraticZeros(coeffs[0]!, coeffs[1]!, coeffs[2]!);
   const rational = coeffs.map(P.asRational);
@@ -271,6 +277,8 @@ function polynomialZeros(coeffs: Poly[]): Poly[] {
     const simple = squareFreeIntegral(rational);
     if (simple.length < rational.length) return polynomialZeros(simple.map(P.constant));
     if (coeffs.slice(1, -1).every(P.isZero)) return binomialZeros(rational[0]!, rational[degree]!, degree);
+    // Square-free, no rational root, no radical form: each real root as itself, (p, isolating interval).
+    return algebraicRoots(simple).map(P.algebraic);
   } else if (coeffs.slice(1, -1).every(P.isZero)) {
     return constantBinomialZeros(coeffs[0]!, coeffs[degree]!, degree);
   }

@@ -273,6 +273,10 @@ function atom(a: Atom, e: Rational, t: BigInterval, bits: number): BigInterval {
       return pow(a.rules.encloseBig(enclosePoly(a.arg, t, bits), bits), e, bits);
     case 'const':
       return pow(a.rules.encloseBig(bits), e, bits);
+    case 'alg': {
+      const { lo, hi } = a.root.enclosure(bits + 4);
+      return pow(make(ofRational(lo, bits).lo, ofRational(hi, bits).hi, bits), e, bits);
+    }
   }
 }
 

@@ -4,7 +4,8 @@ import * as I from './interval.js';
 import type { Interval } from './interval.js';
 import { refinedSign, refinedValue } from './bigInterval.js';
 import { analytic, asRational, exp, factor, log, monomial, mul, ONE, pow, product, scale, sum, T, Undefined, ZERO } from './poly.js';
-import type { Atom, Factor, Poly, PowerContext } from './poly.js';
+import type { Atom, Factor, Poly, PowerContext, Term } from './poly.js';
+import { affine, AlgebraicRoot, surd } from './algebraic.js';
 
 function atomDerivative(a: Atom): Poly {
   switch (a.kind) {
@@ -12,6 +13,7 @@ function atomDerivative(a: Atom): Poly {
       return ONE;
     case 'root':
     case 'const':
+    case 'alg':
       return ZERO;
     case 'exp':
       return mul(monomial([factor(a, Q.ONE)]), diff(a.arg));
@@ -53,6 +55,7 @@ export function substitute(p: Poly, c: Poly, ctx: PowerContext): Poly {
         return c;
       case 'root':
       case 'const':
+      case 'alg':
         return monomial([factor(a, Q.ONE)]);
       case 'exp':
         return exp(substitute(a.arg, c, ctx));
@@ -102,6 +105,7 @@ export function analyticAt(p: Poly, c: Poly, ctx: PowerContext): boolean {
           return powerOk(T, f.exp);
         case 'root':
         case 'const':
+        case 'alg':
           return true;
         case 'exp':
           return analyticAt(f.atom.arg, c, ctx);
@@ -150,6 +154,8 @@ function encloseFactor(f: Factor, t: Interval): Interval {
         return f.atom.rules.enclose(enclose(f.atom.arg, t));
       case 'const':
         return f.atom.rules.enclose();
+      case 'alg':
+        return f.atom.root.doubleEnclosure();
     }
   })();
   const value = base && (f.atom.kind === 'exp' ? base : I.pow(base, e, Q.isInteger(f.exp)));
@@ -179,6 +185,79 @@ function surdSign(p: Poly): -1 | 0 | 1 | undefined {
   return aDominates ? Q.sign(a) : Q.sign(b);
 }
 
+const rootOf = (f: Factor): AlgebraicRoot | undefined => (f.atom.kind === 'alg' ? f.atom.root : undefined);
+
+/** q(α) for a polynomial in one algebraic number α (powers already below its degree): the coefficients and α. */
+function inOneRoot(p: Poly): { alpha: AlgebraicRoot; coeffs: Q.Rational[] } | undefined {
+  let alpha: AlgebraicRoot | undefined;
+  for (const term of p.terms)
+    for (const f of term.mono.factors) {
+      const root = rootOf(f);
+      if (!root || !Q.isInteger(f.exp) || (alpha && alpha.key !== root.key) || term.mono.factors.length > 1) return undefined;
+      alpha = root;
+    }
+  if (!alpha) return undefined;
+  const coeffs: Q.Rational[] = new Array<Q.Rational>(alpha.degree).fill(Q.ZERO);
+  for (const term of p.terms) {
+    const k = Number(term.mono.factors[0]?.exp.num ?? 0n);
+    coeffs[k] = Q.add(coeffs[k]!, term.coef);
+  }
+  while (coeffs.length && Q.isZero(coeffs[coeffs.length - 1]!)) coeffs.pop();
+  return { alpha, coeffs };
+}
+
+/** The constant q as one algebraic number or rational: a rational, k·α + a, or a + b·m for a product m of roots of integers. */
+function named(q: Poly): AlgebraicRoot | Q.Rational | undefined {
+  const r = asRational(q);
+  if (r !== undefined) return r;
+  const a = q.terms.find((t) => t.mono.factors.length === 0)?.coef ?? Q.ZERO;
+  const rest = q.terms.filter((t) => t.mono.factors.length > 0);
+  const [only] = rest;
+  if (rest.length !== 1 || !only) return undefined;
+  const [first] = only.mono.factors;
+  const root = first && rootOf(first);
+  if (root) return only.mono.factors.length === 1 && Q.isOne(first.exp) ? affine(root, only.coef, a) : undefined;
+  if (!only.mono.factors.every((f) => f.atom.kind === 'root')) return undefined;
+  // m = Π nᵢ^{eᵢ} > 0 and m^D = Π nᵢ^{eᵢ·D}, D the common denominator of the eᵢ.
+  const D = only.mono.factors.reduce((d, f) => (d * f.exp.den) / Q.gcd(d, f.exp.den), 1n);
+  let mD = Q.ONE;
+  for (const f of only.mono.factors) if (f.atom.kind === 'root') mD = Q.mul(mD, Q.powInt(Q.rat(f.atom.n), (f.exp.num * D) / f.exp.den));
+  return surd(a, only.coef, D, mD);
+}
+
+/** sign(x − y) for an algebraic number or rational on each side. */
+function order(x: AlgebraicRoot | Q.Rational, y: AlgebraicRoot | Q.Rational): -1 | 0 | 1 {
+  if (x instanceof AlgebraicRoot) return y instanceof AlgebraicRoot ? x.compare(y) : x.signOf([Q.neg(y), Q.ONE]);
+  return y instanceof AlgebraicRoot ? (-y.signOf([Q.neg(x), Q.ONE]) as -1 | 0 | 1) : Q.compare(x, y);
+}
+
+/**
+ * The sign of a constant built from real algebraic numbers, exactly: of a
+ * polynomial in one of them, α (powers already below its degree), or of
+ * X − Y for X and Y each a rational, k·α + a or a surd a + b·m (α − β,
+ * α − 2^{1/8}: breakpoints found from different polynomials). Undefined for
+ * any other constant.
+ */
+function algebraicSign(p: Poly): -1 | 0 | 1 | undefined {
+  const one = inOneRoot(p);
+  if (one) return one.alpha.signOf(one.coeffs);
+  // Terms grouped by their algebraic number (the rest in one group); a rational term joins the first group.
+  const groups = new Map<string, Term[]>();
+  for (const term of p.terms) {
+    const root = term.mono.factors.map(rootOf).find((r) => r !== undefined);
+    const key = root ? root.key : term.mono.factors.length ? 'surd' : 'rational';
+    groups.set(key, [...(groups.get(key) ?? []), term]);
+  }
+  const rational = groups.get('rational') ?? [];
+  groups.delete('rational');
+  const [x, y, ...more] = [...groups.values()];
+  if (!x || !y || more.length) return undefined;
+  const X = named(sum([...x, ...rational].map(termPoly)));
+  const Y = named(scale(sum(y.map(termPoly)), Q.MINUS_ONE));
+  return X !== undefined && Y !== undefined ? order(X, Y) : undefined;
+}
+
+const termPoly = (t: Term): Poly => scale(monomial(t.mono.factors), t.coef);
 
 /**
  * The sign of a constant, proved by an enclosure or, for a + b·√…, exactly;
@@ -192,9 +271,9 @@ export function signOfConstant(p: Poly, refine = true): -1 | 0 | 1 | undefined {
   const q = p.terms.length === 1 && p.terms[0]?.mono.factors.length === 0 ? p.terms[0].coef : undefined;
   if (q) return Q.sign(q);
   try {
-    return I.signOf(enclose(p, I.exact(0))) ?? surdSign(p) ?? refined();
+    return I.signOf(enclose(p, I.exact(0))) ?? surdSign(p) ?? algebraicSign(p) ?? refined();
   } catch {
-    return surdSign(p) ?? refined();
+    return surdSign(p) ?? algebraicSign(p) ?? refined();
   }
 }
 

@@ -14,6 +14,7 @@ import type { Rational } from './rational.js';
 import { checkBudget } from '../budget.js';
 import { perfectPower } from './perfectPower.js';
 import type { AnalyticRules, ConstantRules } from './analytic.js';
+import type { AlgebraicRoot } from './algebraic.js';
 
 export type Atom =
   | { readonly kind: 't' }
@@ -22,7 +23,8 @@ export type Atom =
   | { readonly kind: 'log'; readonly arg: Poly } // integer exponents
   | { readonly kind: 'pow'; readonly base: Poly } // base a sum, or a monomial we could not split
   | { readonly kind: 'fn'; readonly rules: AnalyticRules; readonly arg: Poly } // sin(u), tanh(u), …: the registry's rules travel with the atom
-  | { readonly kind: 'const'; readonly rules: ConstantRules }; // π, with its enclosures
+  | { readonly kind: 'const'; readonly rules: ConstantRules } // π, with its enclosures
+  | { readonly kind: 'alg'; readonly root: AlgebraicRoot }; // an irrational real root of an integer polynomial; powers reduced below its degree
 
 export interface Factor {
   readonly atom: Atom;
@@ -74,6 +76,8 @@ function atomKey(a: Atom): string {
       return `${a.rules.name}(${a.arg.key})`;
     case 'const':
       return a.rules.name;
+    case 'alg':
+      return `alg(${a.root.key})`;
   }
 }
 
@@ -116,6 +120,7 @@ export function atomHasT(a: Atom): boolean {
       return true;
     case 'root':
     case 'const':
+    case 'alg':
       return false;
     case 'exp':
     case 'log':
@@ -125,6 +130,8 @@ export function atomHasT(a: Atom): boolean {
       return hasT(a.base);
   }
 }
+/** Does an algebraic number α appear in p's terms (not looking inside other atoms)? */
+export const hasAlgebraic = (p: Poly): boolean => p.terms.some((t) => t.mono.factors.some((f) => f.atom.kind === 'alg'));
 export const hasT = (p: Poly): boolean => p.terms.some((t) => t.mono.factors.some((f) => atomHasT(f.atom)));
 
 export const add = (a: Poly, b: Poly): Poly => collect([...a.terms, ...b.terms]);
@@ -175,6 +182,12 @@ export function monomial(factors: readonly Factor[]): Poly {
       if (!Q.isZero(frac)) kept.push({ ...f, exp: frac });
     } else if (f.atom.kind === 'pow' && Q.isInteger(f.exp) && f.exp.num > 0n) {
       expand.push(powInteger(f.atom.base, f.exp.num));
+    } else if (f.atom.kind === 'alg' && (Q.sign(f.exp) < 0 || Q.compare(f.exp, Q.rat(f.atom.root.degree)) >= 0)) {
+      // α^e = α^{⌊e⌋}·α^{e−⌊e⌋}, the integer power reduced modulo α's polynomial.
+      const whole = Q.floor(f.exp);
+      const frac = Q.sub(f.exp, Q.rat(whole));
+      if (!Q.isZero(frac)) kept.push({ ...f, exp: frac });
+      expand.push(algebraicPower(f.atom, whole));
     } else {
       kept.push(f);
     }
@@ -188,6 +201,19 @@ export function monomial(factors: readonly Factor[]): Poly {
   const base = makePoly(Q.isZero(coef) ? [] : [{ coef, mono }]);
   return expand.length ? product([base, ...expand]) : base;
 }
+
+/** α^k for an integer k as a polynomial in α of degree below α's. */
+const algebraicPower = (atom: Atom & { kind: 'alg' }, k: bigint): Poly => inAlgebraic(atom.root, atom.root.power(k));
+
+/** Σ cᵢ·αⁱ for coefficients of degree below α's (no reduction needed). */
+export function inAlgebraic(root: AlgebraicRoot, coeffs: readonly Rational[]): Poly {
+  const atom: Atom = { kind: 'alg', root };
+  const key = atomKey(atom);
+  return collect(coeffs.map((coef, i) => ({ coef, mono: i === 0 ? UNIT : { key: `${key}^${i}`, factors: [{ atom, key, exp: Q.rat(i) }] } })));
+}
+
+/** The real algebraic number α as a canonical form. */
+export const algebraic = (root: AlgebraicRoot): Poly => monomial([factor({ kind: 'alg', root }, Q.ONE)]);
 
 const MAX_POWER = 64n;
 
@@ -316,7 +342,7 @@ function splitOnNegative(term: Term, alpha: Rational): Poly | undefined {
   if (Q.sign(term.coef) < 0) return undefined;
   let flip = false;
   for (const f of term.mono.factors) {
-    if (f.atom.kind === 'log' || (f.atom.kind === 'fn' && !f.atom.rules.positive)) return undefined;
+    if (f.atom.kind === 'log' || (f.atom.kind === 'fn' && !f.atom.rules.positive) || (f.atom.kind === 'alg' && f.atom.root.sign() < 0)) return undefined;
     if (f.atom.kind !== 't') continue;
     const e = Q.mul(f.exp, alpha);
     if (!Q.isInteger(f.exp) || f.exp.num % 2n !== 0n || !Q.isInteger(e)) return undefined;
@@ -343,6 +369,8 @@ function canSplit(term: Term, alpha: Rational, ctx: PowerContext): boolean {
       case 'fn':
       case 'const':
         return f.atom.rules.positive;
+      case 'alg':
+        return f.atom.root.sign() > 0;
     }
   });
 }

@@ -12,9 +12,10 @@ import type { Rational } from './rational.js';
 import { checkBudget } from '../budget.js';
 
 /** Coefficients in ascending order; the last is non-zero (an empty array is 0). */
-type Poly = readonly Rational[];
+export type Poly = readonly Rational[];
 
-const trim = (p: Rational[]): Rational[] => {
+/** p without its leading zero coefficients (in place). */
+export const trim = (p: Rational[]): Rational[] => {
   while (p.length && Q.isZero(p[p.length - 1]!)) p.pop();
   return p;
 };
@@ -22,7 +23,7 @@ const trim = (p: Rational[]): Rational[] => {
 const derivative = (p: Poly): Rational[] => p.slice(1).map((c, i) => Q.mul(c, Q.rat(i + 1)));
 
 /** Quotient and remainder of a by b (b ≠ 0). */
-function divide(a: Poly, b: Poly): { quotient: Rational[]; remainder: Rational[] } {
+export function divide(a: Poly, b: Poly): { quotient: Rational[]; remainder: Rational[] } {
   const r = [...a];
   const lead = b[b.length - 1]!;
   const q: Rational[] = new Array<Rational>(Math.max(a.length - b.length + 1, 0)).fill(Q.ZERO);
@@ -36,7 +37,7 @@ function divide(a: Poly, b: Poly): { quotient: Rational[]; remainder: Rational[]
 }
 
 /** Monic greatest common divisor. */
-function gcd(a: Poly, b: Poly): Rational[] {
+export function gcd(a: Poly, b: Poly): Rational[] {
   let x: Rational[] = [...a];
   let y: Rational[] = [...b];
   while (y.length) [x, y] = [y, divide(x, y).remainder];
@@ -57,7 +58,7 @@ const bigGcd = (a: bigint, b: bigint): bigint => {
   return a;
 };
 
-function sturmSequence(p: Poly): Rational[][] {
+export function sturmSequence(p: Poly): Rational[][] {
   const seq: Rational[][] = [[...p], derivative(p)];
   for (;;) {
     const r = divide(seq[seq.length - 2]!, seq[seq.length - 1]!).remainder;
@@ -67,7 +68,7 @@ function sturmSequence(p: Poly): Rational[][] {
 }
 
 /** Integer coefficients with the same signs everywhere: p times a positive rational. */
-function integral(p: Poly): bigint[] {
+export function integral(p: Poly): bigint[] {
   const lcm = p.reduce((l, c) => (l * c.den) / bigGcd(l, c.den), 1n);
   const ints = p.map((c) => (c.num * lcm) / c.den);
   const content = ints.reduce((g, c) => bigGcd(g, c), 0n) || 1n;
@@ -75,7 +76,7 @@ function integral(p: Poly): bigint[] {
 }
 
 /** The sign of p(n/d), d > 0, in integers alone: d^deg·p(n/d) = Σ a_i·n^i·d^{deg−i}. */
-function signAt(p: readonly bigint[], x: Rational): number {
+export function signAt(p: readonly bigint[], x: Rational): number {
   let acc = 0n;
   let dPower = 1n;
   for (let i = p.length - 1; i >= 0; i--) {
@@ -85,7 +86,7 @@ function signAt(p: readonly bigint[], x: Rational): number {
   return acc > 0n ? 1 : acc < 0n ? -1 : 0;
 }
 
-function signChanges(seq: readonly (readonly bigint[])[], x: Rational): number {
+export function signChanges(seq: readonly (readonly bigint[])[], x: Rational): number {
   let count = 0;
   let last = 0;
   for (const p of seq) {
@@ -99,7 +100,7 @@ function signChanges(seq: readonly (readonly bigint[])[], x: Rational): number {
 }
 
 /** Cauchy: every root has |x| < 1 + max |a_i / a_n|. */
-function cauchyBound(p: Poly): Rational {
+export function cauchyBound(p: Poly): Rational {
   const lead = p[p.length - 1]!;
   const bound = p.slice(0, -1).reduce((m, c) => {
     const r = Q.div(c, lead);
@@ -110,13 +111,13 @@ function cauchyBound(p: Poly): Rational {
 }
 
 /** An interval (lo, hi] holding exactly one real root. */
-interface Isolated {
+export interface Isolated {
   readonly lo: Rational;
   readonly hi: Rational;
 }
 
 /** Isolate every real root of the square-free p, each interval narrowed to width below `width`. */
-function isolate(p: Poly, width: Rational): Isolated[] {
+export function isolate(p: Poly, width: Rational): Isolated[] {
   const seq = sturmSequence(p).map(integral);
   const B = cauchyBound(p);
   const out: Isolated[] = [];
@@ -139,6 +140,28 @@ function isolate(p: Poly, width: Rational): Isolated[] {
 
 const ceilOf = (q: Rational): bigint => -Q.floor(Q.neg(q));
 
+/**
+ * (lo, hi] holding exactly one root of the square-free p, halved until its
+ * width is below 1/a. The root is simple, so p changes sign across it; where
+ * p(lo) = 0 (a neighbour's root) p just right of lo has the sign of p′(lo).
+ */
+function narrowed(p: readonly bigint[], { lo, hi }: Isolated, a: bigint): Isolated {
+  const den = lo.den * hi.den;
+  let [l, h, d] = [lo.num * hi.den, hi.num * lo.den, den]; // (l/d, h/d]: a common denominator, no gcd per step
+  if (signAt(p, hi) === 0) return { lo: Q.sub(hi, Q.rat(1n, 2n * a)), hi };
+  const sLo = signAt(p, lo) || signAt(derivative(p.map((c) => Q.rat(c))).map((c) => c.num), lo);
+  while ((h - l) * a >= d) {
+    checkBudget();
+    const m = l + h;
+    [l, h, d] = [2n * l, 2n * h, 2n * d];
+    const s = signAt(p, { num: m, den: d });
+    if (s === 0) return { lo: Q.sub(Q.rat(m, d), Q.rat(1n, 2n * a)), hi: Q.rat(m, d) };
+    if (s === sLo) l = m;
+    else h = m;
+  }
+  return { lo: Q.rat(l, d), hi: Q.rat(h, d) };
+}
+
 /** The distinct rational roots of p (degree ≥ 1), increasing. */
 export function rationalRoots(p: Poly): Rational[] {
   const s = squareFreeIntegral(p);
@@ -147,7 +170,9 @@ export function rationalRoots(p: Poly): Rational[] {
   const a = Q.sign(lead) < 0 ? Q.neg(lead) : lead;
   const integers = s.map((c) => c.num);
   const roots: Rational[] = [];
-  for (const { lo, hi } of isolate(s, Q.inv(a))) {
+  const B = cauchyBound(s);
+  // Sturm sequences only separate the roots; each is then narrowed with the signs of p alone (one evaluation per halving).
+  for (const { lo, hi } of isolate(s, Q.add(B, B)).map((i) => narrowed(integers, i, a.num))) {
     // Candidates k/a with k an integer in [a·lo, a·hi]: at most two, since the width is < 1/a.
     for (let k = ceilOf(Q.mul(a, lo)); k <= Q.floor(Q.mul(a, hi)); k++) {
       const r = Q.div(Q.rat(k), a);

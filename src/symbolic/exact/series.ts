@@ -188,6 +188,7 @@ function atomSeries(atom: Atom, at: Poly, side: 1 | -1, cap: Rational): Series {
       ]);
     case 'root':
     case 'const':
+    case 'alg':
       return exactSeries([{ e: Q.ZERO, c: P.monomial([P.factor(atom, Q.ONE)]) }]);
     case 'exp': {
       const { c0, rest } = splitConstant(seriesAt(atom.arg, at, side, cap));
@@ -226,6 +227,8 @@ const scaleByConstant = (s: Series, c: Poly): Series =>
 
 /** The expansion of p at t = c + side·u, every term with exponent below `cap` exact. */
 export function seriesAt(p: Poly, at: Poly, side: 1 | -1, cap: Rational): Series {
+  const shifted = shiftAtAlgebraic(p, at, side, cap);
+  if (shifted) return shifted;
   let total: Series = exactSeries([]);
   for (const term of p.terms) {
     let s: Series = exactSeries([{ e: Q.ZERO, c: P.constant(term.coef) }]);
@@ -236,6 +239,36 @@ export function seriesAt(p: Poly, at: Poly, side: 1 | -1, cap: Rational): Series
     total = addSeries(total, s);
   }
   return total;
+}
+
+/**
+ * p(α + s·u) = Σ_j b_j·(s·u)^j for a polynomial p with rational coefficients
+ * of degree below the cap and a breakpoint α that is an algebraic number:
+ * b_j = Σ_k a_k·C(k, j)·α^{k−j}, computed on coefficient arrays modulo α's
+ * polynomial rather than through products of canonical forms. The same exact
+ * series the general rule gives, an order of magnitude faster at a degree-8 α.
+ */
+function shiftAtAlgebraic(p: Poly, at: Poly, side: 1 | -1, cap: Rational): Series | undefined {
+  const [only] = at.terms;
+  const [f] = only?.mono.factors ?? [];
+  if (at.terms.length !== 1 || !only || !Q.isOne(only.coef) || only.mono.factors.length !== 1 || f?.atom.kind !== 'alg' || !Q.isOne(f.exp)) return undefined;
+  const coeffs = P.coefficientsInT(p)?.map(P.asRational);
+  if (!coeffs || !coeffs.every((c): c is Rational => c !== undefined) || Q.compare(Q.rat(coeffs.length - 1), cap) >= 0) return undefined;
+  const root = f.atom.root;
+  const powers = coeffs.map((_, k) => root.power(BigInt(k)));
+  const terms: SeriesTerm[] = [];
+  for (let j = 0; j < coeffs.length; j++) {
+    const b: Rational[] = new Array<Rational>(root.degree).fill(Q.ZERO);
+    let choose = 1n; // C(k, j) for k = j, j + 1, …
+    for (let k = j; k < coeffs.length; k++) {
+      checkBudget();
+      const a = Q.mul(coeffs[k]!, Q.rat(choose));
+      if (!Q.isZero(a)) powers[k - j]!.forEach((c, i) => (b[i] = Q.add(b[i]!, Q.mul(a, c))));
+      choose = (choose * BigInt(k + 1)) / BigInt(k + 1 - j);
+    }
+    terms.push({ e: Q.rat(j), c: P.scale(P.inAlgebraic(root, b), Q.rat(side ** j)) });
+  }
+  return exactSeries(terms);
 }
 
 /** An extended real: an exact constant, ±∞, or not decided. */

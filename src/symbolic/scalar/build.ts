@@ -20,6 +20,7 @@ export function isTotal(s: Scalar): boolean {
   if (!dependsOnT(s)) return isDefinedConstant(s);
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return true;
     case 'add':
@@ -41,6 +42,7 @@ export function isTotal(s: Scalar): boolean {
 function isDefinedConstant(s: Scalar): boolean {
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return true;
     case 'add':

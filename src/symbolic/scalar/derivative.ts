@@ -14,6 +14,7 @@ export function differentiate(s: Scalar): Scalar {
   if (!dependsOnT(s)) return int(0);
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
       return int(0);
     case 'var':
       return int(1);

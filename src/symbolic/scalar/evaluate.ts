@@ -11,6 +11,8 @@ export function evaluateScalar(s: Scalar, t: number): number {
   switch (s.kind) {
     case 'const':
       return Q.toNumber(s.value);
+    case 'algebraic':
+      return s.root.approximate();
     case 'var':
       return t;
     case 'add':

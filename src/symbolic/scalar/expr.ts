@@ -6,9 +6,11 @@
 import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
 import type { PrimitiveName } from '../primitives/registry.js';
+import type { AlgebraicRoot } from '../exact/algebraic.js';
 
 export type Scalar =
   | { readonly kind: 'const'; readonly value: Rational }
+  | { readonly kind: 'algebraic'; readonly root: AlgebraicRoot } // a real root of an integer polynomial, printed with its isolating interval
   | { readonly kind: 'var' }
   | { readonly kind: 'add'; readonly terms: readonly Scalar[] }
   | { readonly kind: 'mul'; readonly factors: readonly Scalar[] }
@@ -25,6 +27,8 @@ export function keyOf(s: Scalar): string {
   switch (s.kind) {
     case 'const':
       return Q.toText(s.value);
+    case 'algebraic':
+      return `(root ${s.root.key})`;
     case 'var':
       return 't';
     case 'add':
@@ -42,6 +46,7 @@ export function keyOf(s: Scalar): string {
 export function dependsOnT(s: Scalar): boolean {
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
       return false;
     case 'var':
       return true;
@@ -60,6 +65,7 @@ export function dependsOnT(s: Scalar): boolean {
 export function sizeOf(s: Scalar): number {
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return 1;
     case 'add':

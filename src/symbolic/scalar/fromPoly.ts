@@ -21,6 +21,8 @@ function atomToScalar(a: Atom): Scalar {
       return call(a.rules.name, fromPoly(a.arg));
     case 'const':
       return call(a.rules.name);
+    case 'alg':
+      return { kind: 'algebraic', root: a.root };
   }
 }
 

@@ -8,9 +8,11 @@ import type { Rational } from '../exact/rational.js';
 import type { Poly } from '../exact/poly.js';
 import { primitives } from '../primitives/registry.js';
 import { applicationLatex } from '../primitives/spec.js';
-import { dependsOnT } from './expr.js';
+import type { AlgebraicRoot } from '../exact/algebraic.js';
+import { dependsOnT, num, VAR } from './expr.js';
 import type { Scalar } from './expr.js';
 import { fromPoly } from './fromPoly.js';
+import { addS, mulS, powS } from './build.js';
 
 export interface PrintOptions {
   /** Name printed for the variable: 't' for φ(t), 'X' for matrix expressions. */
@@ -45,6 +47,46 @@ interface Printed {
   readonly prec: number;
 }
 
+/** The polynomial of an algebraic number in x, highest power first. */
+const ALGEBRAIC_VARIABLE: PrintOptions = { variable: 'x', matrix: false };
+function definingPolynomial(root: AlgebraicRoot): Scalar {
+  const terms = root.poly.map((c, k) => mulS(num(Q.rat(c)), powS(VAR, Q.rat(k)))).reverse();
+  return addS(...terms);
+}
+
+/** The same α prints many times in one answer: each spelling is made once. */
+const printedRoots = { text: new WeakMap<AlgebraicRoot, string>(), latex: new WeakMap<AlgebraicRoot, string>() };
+
+function algebraicText(root: AlgebraicRoot): string {
+  let out = printedRoots.text.get(root);
+  if (out === undefined) {
+    const { lo, hi, value } = algebraicParts(root);
+    const p = text(definingPolynomial(root), ALGEBRAIC_VARIABLE).text;
+    printedRoots.text.set(root, (out = `(the root of ${p} in (${rationalText(lo)}, ${rationalText(hi)}), ~${value})`));
+  }
+  return out;
+}
+
+function algebraicLatex(root: AlgebraicRoot): string {
+  let out = printedRoots.latex.get(root);
+  if (out === undefined) {
+    const { lo, hi, value } = algebraicParts(root);
+    const p = latex(definingPolynomial(root), ALGEBRAIC_VARIABLE).text;
+    out = `\\bigl(\\text{the root of } ${p} \\text{ in } (${rationalLatex(lo)}, ${rationalLatex(hi)}) \\approx ${value}\\bigr)`;
+    printedRoots.latex.set(root, out);
+  }
+  return out;
+}
+
+/** α's isolating interval for display and its value to 7 significant digits, or more where that would round to an end. */
+function algebraicParts(root: AlgebraicRoot): { lo: Rational; hi: Rational; value: string } {
+  const { lo, hi } = root.displayInterval();
+  const x = root.approximate();
+  let digits = 7;
+  while (digits < 17 && [lo, hi].some((e) => Q.toNumber(e) === Number(x.toPrecision(digits)))) digits++;
+  return { lo, hi, value: Number(x.toPrecision(digits)).toString() };
+}
+
 const wrap = (p: Printed, min: number): string => (p.prec < min ? `(${p.text})` : p.text);
 
 /** Split a product into its rational coefficient, numerator factors and denominator factors. */
@@ -70,6 +112,8 @@ function text(s: Scalar, o: PrintOptions): Printed {
       const t = rationalText(s.value);
       return { text: t, prec: Q.sign(s.value) < 0 || t.includes('/') ? PREC.neg : PREC.atom };
     }
+    case 'algebraic':
+      return { text: algebraicText(s.root), prec: PREC.atom };
     case 'var':
       return { text: o.variable, prec: PREC.atom };
     case 'add': {
@@ -175,6 +219,8 @@ function latex(s: Scalar, o: PrintOptions): Printed {
   switch (s.kind) {
     case 'const':
       return { text: rationalLatex(s.value), prec: Q.sign(s.value) < 0 ? PREC.neg : PREC.atom };
+    case 'algebraic':
+      return { text: algebraicLatex(s.root), prec: PREC.atom };
     case 'var':
       return { text: o.variable, prec: PREC.atom };
     case 'add': {

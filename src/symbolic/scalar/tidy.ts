@@ -73,6 +73,7 @@ function rewriteOnce(fs: Scalar[], key: (s: Scalar) => string): Scalar[] | undef
 export function tidy(s: Scalar): Scalar {
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return s;
     case 'add':

@@ -10,6 +10,8 @@ export function toPoly(s: Scalar, ctx: PowerContext): Poly {
   switch (s.kind) {
     case 'const':
       return P.constant(s.value);
+    case 'algebraic':
+      return P.algebraic(s.root);
     case 'var':
       return P.T;
     case 'add':
