@@ -472,6 +472,7 @@ const positiveEverywhere = (u: Univariate): boolean => leastSign(u) === 1;
 function smoothOnPositives(h: Scalar): boolean {
   switch (h.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return true;
     case 'add':

@@ -156,6 +156,7 @@ function rationalJet(s: Scalar, x: Rational): Jet | undefined {
 const hasKinkedCall = (s: Scalar): boolean => {
   switch (s.kind) {
     case 'const':
+    case 'algebraic':
     case 'var':
       return false;
     case 'add':
