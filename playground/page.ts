@@ -38,6 +38,7 @@ const ui = {
   verification: byId('verification', HTMLElement),
   derivation: byId('derivation', HTMLElement),
   summary: byId('summary-text', HTMLElement),
+  summaryBox: byId('summary-box', HTMLDetailsElement),
   claim: byId('claim', HTMLInputElement),
   check: byId('check', HTMLButtonElement),
   checkCancel: byId('check-cancel', HTMLButtonElement),
@@ -206,7 +207,7 @@ function onDerived(r: Reply): void {
     case 'problem':
       showProblem(ui.problem, r.problem, r.problem.field === 'f' ? undefined : FIELD_NAMES[r.problem.field]);
       clearAnswer();
-      done('');
+      done('No answer: see the problem under the input.');
       setState('derive', 'problem');
       return;
     case 'crash':
@@ -228,6 +229,7 @@ function clearAnswer(): void {
   ui.derivation.replaceChildren();
   ui.verification.textContent = '';
   ui.summary.textContent = '';
+  ui.summaryBox.hidden = true;
   ui.gradientRow.hidden = true;
 }
 
