@@ -2,31 +2,16 @@
  * The Derivation as one self-contained HTML page: math rendered here with KaTeX
  * (no script on the page), KaTeX's CSS and fonts inlined, SVG plots, and a
  * Content-Security-Policy that forbids every network fetch. KaTeX is imported
- * on first use, so producing .tex or .md never loads it.
+ * on first use, so producing .tex or .md never loads it. The parts of the page
+ * are rendered by htmlBody.ts (no Node APIs), which the web playground shares.
  */
 import { htmlDocument } from './htmlPage.js';
-import type { KatexOptions } from 'katex';
-import { casesLatex } from './cases.js';
 import { escapeHtml } from './escape.js';
+import { htmlRenderer, loadKatex } from './htmlBody.js';
 import { katexCss } from './katexAssets.js';
-import { assertSafeMath } from './mathGuard.js';
-import { handleBlock } from './model.js';
-import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './model.js';
-import { renderSvgPlot } from './svgPlot.js';
-import { establishedText, stepNumber } from './wording.js';
+import type { Derivation, Inlines } from './model.js';
 
-/**
- * KaTeX as DESIGN.md prescribes: no trusted commands, strict, errors thrown, sizes and macro expansion bounded.
- * (`satisfies`, not a type annotation: the package's .d.ts then needs no KaTeX types, which need the DOM's.)
- */
-export const KATEX_OPTIONS = {
-  throwOnError: true,
-  trust: false,
-  strict: 'error',
-  maxSize: 10,
-  maxExpand: 200,
-  output: 'htmlAndMathml',
-} as const satisfies KatexOptions;
+export { KATEX_OPTIONS } from './htmlBody.js';
 
 const PAGE_CSS = `
 body { margin: 0; background: #fff; color: #111; }
@@ -44,57 +29,12 @@ figcaption { font-size: 0.9rem; }`;
 /** No scripts, no network: styles and fonts come from this page only. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 
-type RenderMath = (latex: string, display: boolean) => string;
-
-async function loadKatex(): Promise<RenderMath> {
-  const { renderToString } = await import('katex');
-  // In HTML the MathML namespace is implied; dropping it keeps the page free of URLs.
-  return (latex, display) =>
-    renderToString(assertSafeMath(latex), { ...KATEX_OPTIONS, displayMode: display }).replaceAll(
-      ' xmlns="http://www.w3.org/1998/Math/MathML"',
-      '',
-    );
-}
-
 /** Plain text of a heading, math as its LaTeX source (for `<title>`). */
 const plainText = (parts: Inlines): string => parts.map((p) => (p.kind === 'text' ? p.text : p.latex)).join('');
 
-function renderer(renderMath: RenderMath) {
-  const inlines = (parts: Inlines): string =>
-    parts.map((p) => (p.kind === 'text' ? escapeHtml(p.text) : renderMath(p.latex, false))).join('');
-
-  const table = (b: TableBlock): string => {
-    const cls = (i: number): string => (b.columns[i]?.align === 'right' ? ' class="right"' : '');
-    const head = b.columns.map((c, i) => `<th${cls(i)}>${inlines(c.header)}</th>`).join('');
-    const rows = b.rows.map((r) => `<tr>${r.map((cell, i) => `<td${cls(i)}>${inlines(cell)}</td>`).join('')}</tr>`);
-    const caption = b.caption ? [`<caption>${inlines(b.caption)}</caption>`] : [];
-    return ['<table>', ...caption, `<thead><tr>${head}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
-  };
-
-  const blocks: BlockHandlers<string> = {
-    paragraph: (b) => `<p>${inlines(b.parts)}</p>`,
-    math: (b) => renderMath(b.latex, true),
-    cases: (b) => renderMath(casesLatex(b), true),
-    table,
-    plot: (b) =>
-      ['<figure>', renderSvgPlot(b.plot, { standalone: false }), ...(b.caption ? [`<figcaption>${inlines(b.caption)}</figcaption>`] : []), '</figure>'].join('\n'),
-  };
-
-  const step = (s: Step, index: number): string =>
-    [
-      `<section class="step step-${s.kind}" id="step-${index + 1}">`,
-      `<h2>${stepNumber(index)} ${inlines(s.title)}</h2>`,
-      `<p class="established established-${s.established}">${escapeHtml(establishedText(s))}</p>`,
-      ...s.blocks.map((b) => handleBlock(blocks, b)),
-      '</section>',
-    ].join('\n');
-
-  return { inlines, step };
-}
-
 /** The whole page as one HTML string. Async: KaTeX and its fonts are loaded on first use. */
 export async function renderHtml(d: Derivation): Promise<string> {
-  const { inlines, step } = renderer(await loadKatex());
+  const { inlines, step } = htmlRenderer(await loadKatex());
   return htmlDocument({
     title: escapeHtml(plainText(d.title)),
     csp: CSP,

@@ -1,0 +1,83 @@
+/**
+ * The HTML of a Derivation's parts — inlines, blocks, steps — with math rendered
+ * by KaTeX under DESIGN.md's rules. No Node APIs here, so a web page (the
+ * playground's Web Worker) renders with exactly the code of the HTML report.
+ * Every user string goes through escapeHtml; every math string through
+ * assertSafeMath and KaTeX with `trust: false`.
+ */
+import type { KatexOptions } from 'katex';
+import { casesLatex } from './cases.js';
+import { escapeHtml } from './escape.js';
+import { assertSafeMath } from './mathGuard.js';
+import { handleBlock } from './model.js';
+import type { Block, BlockHandlers, Inlines, Step, TableBlock } from './model.js';
+import { renderSvgPlot } from './svgPlot.js';
+import { establishedText, stepNumber } from './wording.js';
+
+/**
+ * KaTeX as DESIGN.md prescribes: no trusted commands, strict, errors thrown, sizes and macro expansion bounded.
+ * (`satisfies`, not a type annotation: the package's .d.ts then needs no KaTeX types, which need the DOM's.)
+ */
+export const KATEX_OPTIONS = {
+  throwOnError: true,
+  trust: false,
+  strict: 'error',
+  maxSize: 10,
+  maxExpand: 200,
+  output: 'htmlAndMathml',
+} as const satisfies KatexOptions;
+
+export type RenderMath = (latex: string, display: boolean) => string;
+
+/** KaTeX, imported on first use (producing .tex or .md never loads it). */
+export async function loadKatex(): Promise<RenderMath> {
+  const { renderToString } = await import('katex');
+  // In HTML the MathML namespace is implied; dropping it keeps the page free of URLs.
+  return (latex, display) =>
+    renderToString(assertSafeMath(latex), { ...KATEX_OPTIONS, displayMode: display }).replaceAll(
+      ' xmlns="http://www.w3.org/1998/Math/MathML"',
+      '',
+    );
+}
+
+export interface HtmlRenderer {
+  /** Text escaped, math typeset. */
+  readonly inlines: (parts: Inlines) => string;
+  readonly block: (b: Block) => string;
+  /** One numbered step as a <section>; `index` counts from 0. */
+  readonly step: (s: Step, index: number) => string;
+}
+
+export function htmlRenderer(renderMath: RenderMath): HtmlRenderer {
+  const inlines = (parts: Inlines): string =>
+    parts.map((p) => (p.kind === 'text' ? escapeHtml(p.text) : renderMath(p.latex, false))).join('');
+
+  const table = (b: TableBlock): string => {
+    const cls = (i: number): string => (b.columns[i]?.align === 'right' ? ' class="right"' : '');
+    const head = b.columns.map((c, i) => `<th${cls(i)}>${inlines(c.header)}</th>`).join('');
+    const rows = b.rows.map((r) => `<tr>${r.map((cell, i) => `<td${cls(i)}>${inlines(cell)}</td>`).join('')}</tr>`);
+    const caption = b.caption ? [`<caption>${inlines(b.caption)}</caption>`] : [];
+    return ['<table>', ...caption, `<thead><tr>${head}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+  };
+
+  const blocks: BlockHandlers<string> = {
+    paragraph: (b) => `<p>${inlines(b.parts)}</p>`,
+    math: (b) => renderMath(b.latex, true),
+    cases: (b) => renderMath(casesLatex(b), true),
+    table,
+    plot: (b) =>
+      ['<figure>', renderSvgPlot(b.plot, { standalone: false }), ...(b.caption ? [`<figcaption>${inlines(b.caption)}</figcaption>`] : []), '</figure>'].join('\n'),
+  };
+  const block = (b: Block): string => handleBlock(blocks, b);
+
+  const step = (s: Step, index: number): string =>
+    [
+      `<section class="step step-${s.kind}" id="step-${index + 1}">`,
+      `<h2>${stepNumber(index)} ${inlines(s.title)}</h2>`,
+      `<p class="established established-${s.established}">${escapeHtml(establishedText(s))}</p>`,
+      ...s.blocks.map(block),
+      '</section>',
+    ].join('\n');
+
+  return { inlines, block, step };
+}
