@@ -46,14 +46,29 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-
 
 type RenderMath = (latex: string, display: boolean) => string;
 
-async function loadKatex(): Promise<RenderMath> {
+/**
+ * KaTeX's output by expression and mode, for pages rendered together (`kinkproof
+ * build` keeps one per build): the same formulas recur on every page of a
+ * build, and rendering them was most of its HTML time. Outputs only: an
+ * expression KaTeX refuses is refused again each time.
+ */
+export type MathCache = Map<string, string>;
+
+async function loadKatex(cache: MathCache | undefined): Promise<RenderMath> {
   const { renderToString } = await import('katex');
   // In HTML the MathML namespace is implied; dropping it keeps the page free of URLs.
-  return (latex, display) =>
+  const render: RenderMath = (latex, display) =>
     renderToString(assertSafeMath(latex), { ...KATEX_OPTIONS, displayMode: display }).replaceAll(
       ' xmlns="http://www.w3.org/1998/Math/MathML"',
       '',
     );
+  if (!cache) return render;
+  return (latex, display) => {
+    const key = `${display ? 'display' : 'inline'} ${latex}`;
+    let html = cache.get(key);
+    if (html === undefined) cache.set(key, (html = render(latex, display)));
+    return html;
+  };
 }
 
 /** Plain text of a heading, math as its LaTeX source (for `<title>`). */
@@ -93,8 +108,8 @@ function renderer(renderMath: RenderMath) {
 }
 
 /** The whole page as one HTML string. Async: KaTeX and its fonts are loaded on first use. */
-export async function renderHtml(d: Derivation): Promise<string> {
-  const { inlines, step } = renderer(await loadKatex());
+export async function renderHtml(d: Derivation, options: { readonly mathCache?: MathCache } = {}): Promise<string> {
+  const { inlines, step } = renderer(await loadKatex(options.mathCache));
   return htmlDocument({
     title: escapeHtml(plainText(d.title)),
     csp: CSP,
