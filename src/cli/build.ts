@@ -11,6 +11,7 @@
  * SOURCE_DATE_EPOCH=0).
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
 import { parseProof } from '../check/proofs/parseProof.js';
@@ -23,6 +24,7 @@ import type { Evidence } from '../numeric/verify.js';
 import { cleanText } from '../report/escape.js';
 import { renderIndexHtml, renderIndexLatex, renderIndexMarkdown } from '../report/index-page.js';
 import type { IndexEntry } from '../report/index-page.js';
+import type { MathCache } from '../report/html.js';
 import type { Derivation, PlotBlock } from '../report/model.js';
 import { narrate } from '../report/narrate.js';
 import { passedOf, proofCounts, proofDerivation, proofStatus } from '../report/narrate/proof.js';
@@ -153,7 +155,7 @@ async function checkSource(source: Source, proof: Proof, options: Options, io: I
 
 const plotBlocks = (d: Derivation): PlotBlock[] => d.steps.flatMap((s) => s.blocks.filter((b): b is PlotBlock => b.kind === 'plot'));
 
-async function renderPage(page: Page): Promise<Output[]> {
+async function renderPage(page: Page, mathCache: MathCache): Promise<Output[]> {
   const { stem } = page.source;
   const { renderLatex } = await import('../report/latex.js');
   const { renderHtml } = await import('../report/html.js');
@@ -163,7 +165,7 @@ async function renderPage(page: Page): Promise<Output[]> {
   const plotName = (i: number): string => `${stem}-plot-${i + 1}.svg`;
   return [
     { name: `${stem}.tex`, content: renderLatex(page.derivation, { fragment: false }) },
-    { name: `${stem}.html`, content: await renderHtml(page.derivation) },
+    { name: `${stem}.html`, content: await renderHtml(page.derivation, { mathCache }) },
     { name: `${stem}.md`, content: renderMarkdown(page.derivation, { plotHref: plotName }) },
     ...plotBlocks(page.derivation).map((b, i) => ({ name: plotName(i), content: renderSvgPlot(b.plot, { standalone: true }) })),
   ];
@@ -186,11 +188,69 @@ async function compile(name: string, tex: string): Promise<Output> {
   }
 }
 
-/** The outputs, and name.pdf for each name.tex when asked for. */
-async function withPdfs(outputs: readonly Output[], pdf: boolean): Promise<Output[]> {
-  const pdfs: Output[] = [];
-  if (pdf) for (const o of outputs) if (o.name.endsWith('.tex')) pdfs.push(await compile(o.name, String(o.content)));
-  return [...outputs, ...pdfs];
+/**
+ * name.pdf for each name.tex handed in, compiled by up to one pdflatex per
+ * core at once (os.availableParallelism) while the next pages are checked.
+ * All or nothing: after a failure nothing more starts, and `all` waits for
+ * every run under way, then throws the failure of the earliest .tex in the
+ * order they were handed in (the one a build compiling one file at a time
+ * would have stopped at), so no PDF is staged and no pdflatex outlives the build.
+ */
+class PdfCompiler {
+  private readonly slots = Math.max(1, availableParallelism());
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly results: Promise<Output | undefined>[] = [];
+  private failure: { readonly index: number; readonly error: unknown } | undefined;
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  add(outputs: readonly Output[]): void {
+    for (const o of outputs) if (o.name.endsWith('.tex')) this.results.push(this.run(this.results.length, o.name, String(o.content)));
+  }
+
+  /** Every PDF in the order handed in, once all are written; or the earliest failure. */
+  async all(): Promise<Output[]> {
+    const pdfs = await Promise.all(this.results);
+    if (this.failure) throw this.failure.error;
+    return pdfs.filter((p): p is Output => p !== undefined);
+  }
+
+  /** Waits for the runs under way (and lets none start) when the build fails elsewhere. */
+  async settle(): Promise<void> {
+    this.failure ??= { index: -1, error: undefined };
+    await Promise.all(this.results);
+  }
+
+  private async run(index: number, name: string, tex: string): Promise<Output | undefined> {
+    await this.slot();
+    try {
+      if (this.failure) return undefined;
+      return await compile(name, tex);
+    } catch (e) {
+      if (!this.failure || index < this.failure.index) this.failure = { index, error: e };
+      return undefined;
+    } finally {
+      this.release();
+    }
+  }
+
+  private slot(): Promise<void> {
+    if (this.active < this.slots) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resume) => this.waiting.push(resume));
+  }
+
+  /** The slot passes to the next run waiting, in the order handed in. */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
 }
 
 function indexEntry(page: Page, pdf: boolean): IndexEntry {
@@ -235,18 +295,28 @@ interface Build {
   readonly io: Io;
 }
 
-/** Check, derive, render and stage every proof (one at a time, so memory stays flat), then the index. */
+/** Check, derive, render and stage every proof (one at a time, so memory stays flat), then the index; PDFs compile alongside. */
 async function build(sources: readonly Source[], proofs: readonly Proof[], b: Build): Promise<Page[]> {
+  const pdfs = b.pdf ? new PdfCompiler() : undefined;
+  const mathCache: MathCache = new Map();
   const stage = async (outputs: readonly Output[]): Promise<void> => {
-    for (const o of await withPdfs(outputs, b.pdf)) await b.files.stage(join(b.out, o.name), o.content);
+    for (const o of outputs) await b.files.stage(join(b.out, o.name), o.content);
+    pdfs?.add(outputs);
   };
   const pages: Page[] = [];
-  for (const [i, source] of sources.entries()) {
-    const page = await checkSource(source, proofs[i]!, b.options, b.io);
-    await stage(await renderPage(page));
-    pages.push(page);
+  try {
+    for (const [i, source] of sources.entries()) {
+      if (pdfs?.failed) break; // its error is thrown below
+      const page = await checkSource(source, proofs[i]!, b.options, b.io);
+      await stage(await renderPage(page, mathCache));
+      pages.push(page);
+    }
+    if (!pdfs?.failed) await stage(indexOutputs(pages.map((p) => indexEntry(p, b.pdf))));
+    for (const pdf of (await pdfs?.all()) ?? []) await b.files.stage(join(b.out, pdf.name), pdf.content);
+  } catch (e) {
+    await pdfs?.settle();
+    throw e;
   }
-  await stage(indexOutputs(pages.map((p) => indexEntry(p, b.pdf))));
   return pages;
 }
 

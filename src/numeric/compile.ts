@@ -99,58 +99,80 @@ export function compileMap(psi: Scalar): (x: Float64Array, out: Float64Array) =>
 }
 
 /**
- * Slots of `totals` after a fused pass. The three sums per direction are
- * Σ d·(φ(x+hd) − φ(x−hd)) at steps h and 2h and Σ d·ψ(x) = ⟨G, D⟩; the rest
- * are magnitudes the error model needs. Entries within reach of a kink are
- * left out of every sum (see `compileFused`).
+ * Slots of `totals` after a fused pass. The first five are the Rademacher
+ * directions' magnitudes; the three sums of each of those directions are
+ * formed from the sign buckets (`directionSums`). The Gaussian direction D has
+ * its own magnitudes and its three sums Σ d·(φ(x+h) − φ(x−h)) at steps h and
+ * 2h and Σ d·ψ(x) = ⟨G, D⟩. Entries within reach of a kink are left out of
+ * every sum (see `compileFused`).
  */
 export const TOTAL = {
-  /** Σ running error bound of φ near x (each of φ(x ± hd), φ(x ± 2hd) is taken to err by as much) */
+  /** Σ running error bound of φ near x (each of φ(x ± h), φ(x ± 2h) is taken to err by as much) */
   phiError: 0,
-  /** Σ |φ(x+hd) − φ(x−hd)| */
+  /** Σ |φ(x+h) − φ(x−h)| */
   differences: 1,
-  /** Σ |d|·(running error bound of ψ(x)) */
+  /** Σ running error bound of ψ(x) */
   gradientError: 2,
-  /** Σ |ψ(x)·d| */
+  /** Σ |ψ(x)| */
   gradient: 3,
-  /** entries used */
+  /** entries used (by every direction) */
   used: 4,
-  /** `along` only: the three sums for its single direction */
-  step1: 5,
-  step2: 6,
-  inner: 7,
+  /** The Gaussian direction: Σ |d|·(bound of φ) plus the rounding of the products by d */
+  gaussianPhiError: 5,
+  /** Σ |d·(φ(x+h) − φ(x−h))| */
+  gaussianDifferences: 6,
+  /** Σ |d|·(bound of ψ(x)) plus the rounding of d·ψ(x) */
+  gaussianGradientError: 7,
+  /** Σ |d·ψ(x)| */
+  gaussianGradient: 8,
+  step1: 9,
+  step2: 10,
+  inner: 11,
 } as const;
-export const TOTAL_SLOTS = 8;
+export const TOTAL_SLOTS = 12;
 
 /** Per byte value b of `signs`: slots 3b, 3b+1, 3b+2 hold the step-h, step-2h and ψ sums of entries with that byte. */
 export const SIGN_BUCKETS = 256 * 3;
 
+/**
+ * One fused pass at a test point X = factor·x (entry by entry): eight
+ * Rademacher directions and one Gaussian direction D, D_i = d[(i + shift) mod n].
+ * Bit j of signs[i] is the sign of Rademacher direction j at entry i.
+ *
+ * Every direction is formed from the same central differences of φ per entry,
+ * φ(x ± h) and φ(x ± 2h). f is separable, so f(X + hS) − f(X − hS) for a ±1
+ * direction S is Σ sᵢ·(φ(xᵢ + h) − φ(xᵢ − h)): the pass sorts each entry's
+ * differences into 256 buckets by its sign byte, and `directionSums` forms
+ * each Rademacher direction's sums from them. The Gaussian direction's
+ * derivative f′(X; D) = Σ dᵢ·φ′(xᵢ) is formed from the same differences
+ * weighted by dᵢ, Σ dᵢ·(φ(xᵢ + h) − φ(xᵢ − h)), and compared with ⟨G, D⟩ =
+ * Σ dᵢ·ψ(xᵢ): a Gaussian projection of the entry-wise residuals
+ * (φ(xᵢ + h) − φ(xᵢ − h))/2h − ψ(xᵢ), which is 0 almost surely only if every
+ * residual is (where a Rademacher projection is 0 with probability up to ½).
+ * It adds no evaluation of φ: cost per entry hardly grows with the directions.
+ */
+export type DirectionsKernel = (
+  x: Float64Array,
+  factor: number,
+  d: Float64Array,
+  shift: number,
+  signs: Uint8Array,
+  h: number,
+  reach: number,
+  slack: number,
+  buckets: Float64Array,
+  totals: Float64Array,
+) => void;
+
 export interface FusedKernels {
-  /**
-   * Up to eight Rademacher directions in one pass: bit j of signs[i] is the
-   * sign of direction j at entry i. Because d = ±1, φ(x ± hd) is the same pair
-   * for every direction; the pass sorts each entry's differences into 256
-   * buckets by its sign byte, and `directionSums` forms each direction's sums
-   * from the buckets. Cost per entry does not grow with the number of directions.
-   */
-  readonly rademacher: (
-    x: Float64Array,
-    signs: Uint8Array,
-    h: number,
-    reach: number,
-    slack: number,
-    buckets: Float64Array,
-    totals: Float64Array,
-  ) => void;
-  /** One arbitrary direction d (Gaussian). */
-  readonly along: (x: Float64Array, d: Float64Array, h: number, reach: number, slack: number, totals: Float64Array) => void;
+  readonly directions: DirectionsKernel;
 }
 
 /**
- * The fused directional kernels for φ and its claimed gradient ψ. An entry x is
- * left out when |x − c| ≤ reach·|d| + slack for a kink c, so that no step
- * x ± 2hd straddles a kink, and when its differences or the rounding bounds of
- * φ or ψ are not finite (an overflow: the numbers say nothing there). The
+ * The fused directional kernel for φ and its claimed gradient ψ. An entry x is
+ * left out when |x − c| ≤ reach + slack for a kink c, so that no step x ± 2h
+ * straddles a kink, and when its differences or the rounding bounds of φ or ψ
+ * are not finite (an overflow: the numbers say nothing there). The
  * difference f(X+hD) − f(X−hD) is accumulated entry by entry rather than as
  * two totals: for a separable f the two are equal in exact arithmetic, and the
  * entry-wise form avoids cancelling two sums of size n·|φ| to resolve a
@@ -164,19 +186,17 @@ export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[],
   const guarded = (): FusedKernels => (careful ??= fusedKernels(phi, psi, kinks, true, warm));
   const finite = (xs: Float64Array): boolean => xs.every(Number.isFinite);
   return {
-    rademacher: (x, signs, h, reach, slack, buckets, totals) => {
-      fast.rademacher(x, signs, h, reach, slack, buckets, totals);
-      if (!finite(totals) || !finite(buckets)) guarded().rademacher(x, signs, h, reach, slack, buckets, totals);
-    },
-    along: (x, d, h, reach, slack, totals) => {
-      fast.along(x, d, h, reach, slack, totals);
-      if (!finite(totals)) guarded().along(x, d, h, reach, slack, totals);
+    directions: (x, factor, d, shift, signs, h, reach, slack, buckets, totals) => {
+      if (!(Number.isSafeInteger(shift) && shift >= 0 && shift <= x.length && d.length === x.length && signs.length === x.length))
+        throw new RangeError('a fused pass needs x, d and signs of one length and a shift within it');
+      fast.directions(x, factor, d, shift, signs, h, reach, slack, buckets, totals);
+      if (!finite(totals) || !finite(buckets)) guarded().directions(x, factor, d, shift, signs, h, reach, slack, buckets, totals);
     },
   };
 }
 
 /**
- * The kernels of compileFused, in two versions. The careful one leaves out an
+ * The kernel of compileFused, in two versions. The careful one leaves out an
  * entry whose differences or bounds are not finite (an overflow, or a value
  * rounding cannot resolve; see emit.ts: such an entry says nothing), and
  * keeps an entry whose claimed value is not finite with a finite bound (the
@@ -196,61 +216,59 @@ function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], carefu
   const e = new Emitter(careful);
   const body = ['const y1 = t + step, y2 = t - step, y3 = t + step2, y4 = t - step2;'];
   const [a1, b1, a2, b2] = (['y1', 'y2', 'y3', 'y4'] as const).map((y, k) => e.emit(phi, y, `p${k}_`, body).v);
-  // The rounding of x ± 2hd is the input error of φ; its bound at x stands for all four points.
-  body.push(`const inputError = ${literal(UNIT_ROUNDOFF)} * (Math.abs(t) + Math.abs(step2));`);
+  // The rounding of x ± 2h is the input error of φ; its bound at x stands for all four points.
+  body.push(`const inputError = ${literal(UNIT_ROUNDOFF)} * (Math.abs(t) + step2);`);
   const atX = e.emit(phi, 't', 'q', body, 'inputError');
   // + 0·φ(x): exactly 0 where φ(x) is finite, NaN where it is not (then the bound says nothing either).
   const phiError = `(${atX.e} + 0 * ${atX.v})`;
   const g = e.emit(psi, 't', 'g', body, '0');
   body.push(`const a1 = ${a1}, b1 = ${b1}, a2 = ${a2}, b2 = ${b2}, g = ${g.v}, phiError = ${phiError}, gError = ${g.e};`);
   const statements = body.join('\n');
-  const skip = (near: string): string =>
-    kinks.length === 0 ? '' : `if (${kinks.map((c) => `Math.abs(t - ${literal(c)}) <= ${near}`).join(' || ')}) continue;`;
-  const unresolved = careful ? 'if (!(Math.abs(e1) + Math.abs(e2) + phiError + gError < Infinity)) continue;' : '';
-  const shared = `const e1 = a1 - b1, e2 = a2 - b2;
-    ${unresolved}
-    phiErrors += phiError; differences += Math.abs(e1); used++;`;
-  const store = `totals[${TOTAL.phiError}] = phiErrors; totals[${TOTAL.differences}] = differences;
-  totals[${TOTAL.gradientError}] = gradientErrors; totals[${TOTAL.gradient}] = gradient; totals[${TOTAL.used}] = used;`;
-  const rademacher = `function rademacher(x, signs, h, reach, slack, buckets, totals) {
+  const skip =
+    kinks.length === 0 ? '' : `if (${kinks.map((c) => `Math.abs(t - ${literal(c)}) <= near`).join(' || ')}) continue;`;
+  // Careful: an entry whose differences or bounds (times 1 + |d|, for the Gaussian direction's products) are not finite says nothing.
+  const unresolved = careful ? 'if (!((1 + ad) * (Math.abs(e1) + Math.abs(e2) + phiError + gError) < Infinity)) continue;' : '';
+  // d·ψ(x) is exact where ψ(x) is itself not finite (a pole hit exactly): no rounding to add there, careful only.
+  const productRounding = careful ? `(dg - dg === 0 ? ${literal(UNIT_ROUNDOFF)} * Math.abs(dg) : g - g === 0 ? Infinity : 0)` : `${literal(UNIT_ROUNDOFF)} * Math.abs(dg)`;
+  const directions = `function directions(x, factor, d, shift, signs, h, reach, slack, buckets, totals) {
   buckets.fill(0);
   const n = x.length, step = h, step2 = 2 * h, near = reach + slack;
   let phiErrors = 0, differences = 0, gradientErrors = 0, gradient = 0, used = 0;
-  for (let i = 0; i < n; i++) {
-    const t = x[i];
-    ${skip('near')}
-    ${statements}
-    ${shared}
-    gradientErrors += gError; gradient += Math.abs(g);
-    const b = 3 * signs[i];
-    buckets[b] += e1; buckets[b + 1] += e2; buckets[b + 2] += g;
+  let dPhiErrors = 0, dDifferences = 0, dGradientErrors = 0, dGradient = 0, s1 = 0, s2 = 0, inner = 0;
+  for (let part = 0; part < 2; part++) {
+    // D_i = d[(i + shift) mod n], read in two runs.
+    const from = part === 0 ? 0 : n - shift, to = part === 0 ? n - shift : n, offset = part === 0 ? shift : shift - n;
+    for (let i = from; i < to; i++) {
+      const t = factor * x[i];
+      ${skip}
+      ${statements}
+      const e1 = a1 - b1, e2 = a2 - b2, di = d[i + offset], ad = Math.abs(di);
+      ${unresolved}
+      phiErrors += phiError; differences += Math.abs(e1); used++;
+      gradientErrors += gError; gradient += Math.abs(g);
+      const b = 3 * signs[i];
+      buckets[b] += e1; buckets[b + 1] += e2; buckets[b + 2] += g;
+      const de1 = di * e1, de2 = di * e2, dg = di * g;
+      dPhiErrors += ad * phiError + ${literal(UNIT_ROUNDOFF)} * (Math.abs(de1) + Math.abs(de2));
+      dDifferences += Math.abs(de1);
+      dGradientErrors += ad * gError + ${productRounding};
+      dGradient += Math.abs(dg);
+      s1 += de1; s2 += de2; inner += dg;
+    }
   }
-  ${store}
-}`;
-  const along = `function along(x, d, h, reach, slack, totals) {
-  const n = x.length;
-  let phiErrors = 0, differences = 0, gradientErrors = 0, gradient = 0, used = 0, s1 = 0, s2 = 0, inner = 0;
-  for (let i = 0; i < n; i++) {
-    const t = x[i], di = d[i], ad = Math.abs(di), step = h * di, step2 = 2 * step;
-    ${skip('reach * ad + slack')}
-    ${statements}
-    ${shared}
-    gradientErrors += gError * ad; gradient += Math.abs(g) * ad;
-    s1 += e1; s2 += e2; inner += g * di;
-  }
-  ${store}
+  totals[${TOTAL.phiError}] = phiErrors; totals[${TOTAL.differences}] = differences;
+  totals[${TOTAL.gradientError}] = gradientErrors; totals[${TOTAL.gradient}] = gradient; totals[${TOTAL.used}] = used;
+  totals[${TOTAL.gaussianPhiError}] = dPhiErrors; totals[${TOTAL.gaussianDifferences}] = dDifferences;
+  totals[${TOTAL.gaussianGradientError}] = dGradientErrors; totals[${TOTAL.gaussianGradient}] = dGradient;
   totals[${TOTAL.step1}] = s1; totals[${TOTAL.step2}] = s2; totals[${TOTAL.inner}] = inner;
 }`;
-  const kernels = build<FusedKernels>(e, `{ rademacher: ${rademacher}, along: ${along} }`);
+  const kernels = build<FusedKernels>(e, `{ directions: ${directions} }`);
   if (!warm) return kernels;
   const x = warmUpSample(kinks);
   const signs = new Uint8Array(x.length);
   const buckets = new Float64Array(SIGN_BUCKETS);
   const totals = new Float64Array(TOTAL_SLOTS);
-  warmUp(() => {
-    kernels.rademacher(x, signs, 0.5, 2 ** -20, 2 ** -30, buckets, totals);
-    kernels.along(x, x, 0.5, 2 ** -20, 2 ** -30, totals);
-  });
+  warmUp(() => kernels.directions(x, 1.5, x, x.length >>> 1, signs, 0.5, 2 ** -20, 2 ** -30, buckets, totals));
   return kernels;
 }
 

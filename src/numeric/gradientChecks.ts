@@ -1,9 +1,10 @@
 /**
  * Checks of a claimed gradient ∇f = ψ(X) (entry-wise) at the test points:
- * eight Rademacher directions and one Gaussian direction per point by fused
- * extrapolated central differences, and for small matrices every partial
- * derivative. Entries within 8h·|d| of a kink (`kinkMargin`) are left out of
- * a directional test and skipped entry by entry (the step is not moved), so
+ * eight Rademacher directions and one Gaussian direction per point by
+ * extrapolated central differences, all nine from one fused pass per point
+ * (compile.ts), and for small matrices every partial derivative. Entries
+ * within 8h of a kink (`kinkMargin`) are left out of the directional tests
+ * and skipped entry by entry (the step is not moved), so
  * no difference straddles a kink; the value of ψ on a breakpoint itself is
  * checked by the breakpoint checks.
  */
@@ -13,7 +14,7 @@ import { compileEntry, compileFused, compileRoundingBound, directionSums, SIGN_B
 import { compareDirectional, kinkMargin, kinkSlack, stepFor, UNIT_ROUNDOFF } from './errorModel.js';
 import type { DirectionalTotals } from './errorModel.js';
 import type { EvidenceBuilder } from './evidence.js';
-import type { TestSet } from './points.js';
+import type { TestPoint, TestSet } from './points.js';
 import { Rng, STREAM } from './rng.js';
 
 export const DIRECTIONS = 8;
@@ -58,12 +59,14 @@ export function rough(psi: (t: number) => number, t: number, h: number): boolean
   });
 }
 
-/** Entries of x (a sample) where φ is rough at step h, away from the kinks. */
-function roughEntries(psi: (t: number) => number, x: Float64Array, h: number, kinks: readonly number[], near: number): Set<number> {
-  const step = Math.max(1, Math.floor(x.length / ROUGHNESS_SAMPLE));
+/** Entries of a point (a sample) where φ is rough at step h, away from the kinks. */
+function roughEntries(psi: (t: number) => number, point: TestPoint, h: number, kinks: readonly number[], near: number): Set<number> {
+  const { values, factor } = point;
+  const at = (i: number): number => factor * values[i]!;
+  const step = Math.max(1, Math.floor(values.length / ROUGHNESS_SAMPLE));
   const sample: number[] = [];
-  for (let i = 0; i < x.length; i += step) if (!kinks.some((c) => Math.abs(x[i]! - c) <= near)) sample.push(i);
-  return new Set(sample.filter((i) => rough(psi, x[i]!, h)));
+  for (let i = 0; i < values.length; i += step) if (!kinks.some((c) => Math.abs(at(i) - c) <= near)) sample.push(i);
+  return new Set(sample.filter((i) => rough(psi, at(i), h)));
 }
 
 export function checkGradient(
@@ -77,20 +80,34 @@ export function checkGradient(
   const n = rows * cols;
   const kernels = compileFused(claim.phi, claim.psi, kinks, n);
   const slack = kinkSlack(kinks, shape.kinkErrors);
-  const x = new Float64Array(n);
   const signs = new Uint8Array(n);
   new Rng(seed, STREAM.signs).fillSignBytes(signs);
   const buckets = new Float64Array(SIGN_BUCKETS);
   const totals = new Float64Array(TOTAL_SLOTS);
   const sums = { step1: new Float64Array(DIRECTIONS), step2: new Float64Array(DIRECTIONS), inner: new Float64Array(DIRECTIONS) };
-  const magnitudes = () => ({
+  const rademacher = (j: number): DirectionalTotals => ({
+    step1: sums.step1[j]!,
+    step2: sums.step2[j]!,
+    inner: sums.inner[j]!,
     phiError: totals[TOTAL.phiError]!,
     differences: totals[TOTAL.differences]!,
     gradientError: totals[TOTAL.gradientError]!,
     gradient: totals[TOTAL.gradient]!,
     used: totals[TOTAL.used]!,
   });
-  const checkEntries = n <= ENTRYWISE_MAX ? entrywise(claim, cols, kinks, builder) : undefined;
+  const gaussian = (): DirectionalTotals => ({
+    step1: totals[TOTAL.step1]!,
+    step2: totals[TOTAL.step2]!,
+    inner: totals[TOTAL.inner]!,
+    phiError: totals[TOTAL.gaussianPhiError]!,
+    differences: totals[TOTAL.gaussianDifferences]!,
+    gradientError: totals[TOTAL.gaussianGradientError]!,
+    gradient: totals[TOTAL.gaussianGradient]!,
+    used: totals[TOTAL.used]!,
+  });
+  const entrywiseCheck = n <= ENTRYWISE_MAX ? entrywise(claim, cols, kinks, builder) : undefined;
+  // The point itself, written out only for the entry-by-entry checks (small matrices).
+  const x = entrywiseCheck ? new Float64Array(n) : undefined;
   const gradient: ClaimedGradient = { kind: 'gradient', formula: claim.formula };
   const record = (matrix: TestMatrix, direction: DirectionPoint['direction'], t: DirectionalTotals, h: number, rough: boolean): void => {
     if (t.used > 0 && !rough) builder.compare({ kind: 'gradient-direction', claim: gradient, point: { kind: 'direction', matrix, direction } }, compareDirectional(t, h));
@@ -98,26 +115,22 @@ export function checkGradient(
 
   const psi = compileEntry(claim.psi);
   for (const point of points) {
-    point.fill(x);
     const h = stepFor(point.scale);
     const reach = kinkMargin(h);
     // Directions sum over every entry: one rough entry leaves them nothing to say at this matrix.
-    const roughHere = roughEntries(psi, x, h, kinks, reach + slack);
+    const roughHere = roughEntries(psi, point, h, kinks, reach + slack);
 
-    kernels.rademacher(x, signs, h, reach, slack, buckets, totals);
+    kernels.directions(point.values, point.factor, direction.values, direction.shift, signs, h, reach, slack, buckets, totals);
     directionSums(buckets, DIRECTIONS, sums);
-    for (let j = 0; j < DIRECTIONS; j++) {
-      const t = { step1: sums.step1[j]!, step2: sums.step2[j]!, inner: sums.inner[j]!, ...magnitudes() };
-      record(point.matrix, { kind: 'rademacher', index: j + 1, count: DIRECTIONS }, t, h, roughHere.size > 0);
+    for (let j = 0; j < DIRECTIONS; j++) record(point.matrix, { kind: 'rademacher', index: j + 1, count: DIRECTIONS }, rademacher(j), h, roughHere.size > 0);
+    builder.endGroup();
+    record(point.matrix, { kind: 'gaussian' }, gaussian(), h, roughHere.size > 0);
+    builder.endGroup();
+
+    if (entrywiseCheck && x) {
+      point.fill(x);
+      entrywiseCheck(x, point.matrix, h, reach + slack, roughHere);
     }
-    builder.endGroup();
-
-    kernels.along(x, direction, h, reach, slack, totals);
-    const t = { step1: totals[TOTAL.step1]!, step2: totals[TOTAL.step2]!, inner: totals[TOTAL.inner]!, ...magnitudes() };
-    record(point.matrix, { kind: 'gaussian' }, t, h, roughHere.size > 0);
-    builder.endGroup();
-
-    checkEntries?.(x, point.matrix, h, reach + slack, roughHere);
     pointDone();
   }
 }

@@ -8,6 +8,9 @@
 import { htmlDocument } from './htmlPage.js';
 import { escapeHtml } from './escape.js';
 import { htmlRenderer, loadKatex } from './htmlBody.js';
+import type { MathCache } from './htmlBody.js';
+
+export type { MathCache };
 import { katexCss } from './katexAssets.js';
 import type { Derivation, Inlines } from './model.js';
 
@@ -33,8 +36,8 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-
 const plainText = (parts: Inlines): string => parts.map((p) => (p.kind === 'text' ? p.text : p.latex)).join('');
 
 /** The whole page as one HTML string. Async: KaTeX and its fonts are loaded on first use. */
-export async function renderHtml(d: Derivation): Promise<string> {
-  const { inlines, step } = htmlRenderer(await loadKatex());
+export async function renderHtml(d: Derivation, options: { readonly mathCache?: MathCache } = {}): Promise<string> {
+  const { inlines, step } = htmlRenderer(await loadKatex(options.mathCache));
   return htmlDocument({
     title: escapeHtml(plainText(d.title)),
     csp: CSP,

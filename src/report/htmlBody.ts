@@ -29,15 +29,30 @@ export const KATEX_OPTIONS = {
 
 export type RenderMath = (latex: string, display: boolean) => string;
 
+/**
+ * KaTeX's output by expression and mode, for pages rendered together (`kinkproof
+ * build` keeps one per build): the same formulas recur on every page of a
+ * build, and rendering them was most of its HTML time. Outputs only: an
+ * expression KaTeX refuses is refused again each time.
+ */
+export type MathCache = Map<string, string>;
+
 /** KaTeX, imported on first use (producing .tex or .md never loads it). */
-export async function loadKatex(): Promise<RenderMath> {
+export async function loadKatex(cache?: MathCache): Promise<RenderMath> {
   const { renderToString } = await import('katex');
   // In HTML the MathML namespace is implied; dropping it keeps the page free of URLs.
-  return (latex, display) =>
+  const render: RenderMath = (latex, display) =>
     renderToString(assertSafeMath(latex), { ...KATEX_OPTIONS, displayMode: display }).replaceAll(
       ' xmlns="http://www.w3.org/1998/Math/MathML"',
       '',
     );
+  if (!cache) return render;
+  return (latex, display) => {
+    const key = `${display ? 'display' : 'inline'} ${latex}`;
+    let html = cache.get(key);
+    if (html === undefined) cache.set(key, (html = render(latex, display)));
+    return html;
+  };
 }
 
 export interface HtmlRenderer {

@@ -158,7 +158,7 @@ describe('compileFused', () => {
     const kernels = compileFused(RELU_SQUARED, RELU_SQUARED_GRADIENT, [0]);
     const buckets = new Float64Array(SIGN_BUCKETS);
     const totals = new Float64Array(TOTAL_SLOTS);
-    kernels.rademacher(x, signs, h, reach, 0, buckets, totals);
+    kernels.directions(x, 1, x, 0, signs, h, reach, 0, buckets, totals);
     const sums = { step1: new Float64Array(8), step2: new Float64Array(8), inner: new Float64Array(8) };
     directionSums(buckets, 8, sums);
     for (let j = 0; j < 8; j++) {
@@ -180,22 +180,43 @@ describe('compileFused', () => {
     expect(totals[TOTAL.phiError]).toBeGreaterThan(0);
   });
 
-  it('a pass along a stored direction scales the kink margin with |d|', () => {
-    const d = Float64Array.from(x, (_, i) => Math.cos(3 * i) * 2);
+  it('the same pass gives the Gaussian direction, read rotated by the shift, the d-weighted sums of the same differences', () => {
+    const z = Float64Array.from(x, (_, i) => Math.cos(3 * i) * 2);
+    const shift = 4;
+    const d = (i: number): number => z[(i + shift) % z.length]!;
     const kernels = compileFused(RELU_SQUARED, RELU_SQUARED_GRADIENT, [0]);
     const totals = new Float64Array(TOTAL_SLOTS);
-    kernels.along(x, d, h, reach, 0, totals);
+    const factor = 0.5;
+    kernels.directions(x, factor, z, shift, new Uint8Array(x.length), h, reach, 0, new Float64Array(SIGN_BUCKETS), totals);
     let s1 = 0;
+    let s2 = 0;
     let used = 0;
     let inner = 0;
-    x.forEach((v, i) => {
-      if (Math.abs(v) <= reach * Math.abs(d[i]!)) return;
-      s1 += phi(v + h * d[i]!) - phi(v - h * d[i]!);
-      inner += psi(v) * d[i]!;
+    let magnitude = 0;
+    x.forEach((u, i) => {
+      const v = factor * u;
+      if (near(v)) return;
+      s1 += d(i) * (phi(v + h) - phi(v - h));
+      s2 += d(i) * (phi(v + 2 * h) - phi(v - 2 * h));
+      inner += psi(v) * d(i);
+      magnitude += Math.abs(psi(v) * d(i));
       used++;
     });
     expect(totals[TOTAL.step1]).toBeCloseTo(s1, 14);
+    expect(totals[TOTAL.step2]).toBeCloseTo(s2, 14);
     expect(totals[TOTAL.inner]).toBeCloseTo(inner, 14);
+    expect(totals[TOTAL.gaussianGradient]).toBeCloseTo(magnitude, 14);
     expect(totals[TOTAL.used]).toBe(used);
+    expect(totals[TOTAL.gaussianPhiError]).toBeGreaterThan(0);
+    expect(totals[TOTAL.gaussianGradientError]).toBeGreaterThan(0);
+  });
+
+  it('refuses a direction or signs of another length, or a shift outside the matrix', () => {
+    const kernels = compileFused(RELU_SQUARED, RELU_SQUARED_GRADIENT, [0]);
+    const run = (d: Float64Array, shift: number, signs: Uint8Array) => () =>
+      kernels.directions(x, 1, d, shift, signs, h, reach, 0, new Float64Array(SIGN_BUCKETS), new Float64Array(TOTAL_SLOTS));
+    expect(run(x.subarray(1), 0, new Uint8Array(x.length))).toThrow(RangeError);
+    expect(run(x, x.length + 1, new Uint8Array(x.length))).toThrow(RangeError);
+    expect(run(x, 0, new Uint8Array(3))).toThrow(RangeError);
   });
 });

@@ -4,7 +4,7 @@
  * and wrong claims must still fail.
  */
 import { describe, expect, it } from 'vitest';
-import { compileEntry, compileFused, compileRoundingBound, TOTAL, TOTAL_SLOTS } from '../../src/numeric/compile.js';
+import { compileEntry, compileFused, compileRoundingBound, SIGN_BUCKETS, TOTAL, TOTAL_SLOTS } from '../../src/numeric/compile.js';
 import { approximation } from '../../src/numeric/constants.js';
 import { divergesTo } from '../../src/numeric/errorModel.js';
 import { verify } from '../../src/numeric/verify.js';
@@ -81,7 +81,8 @@ describe('fused directional passes: entries whose numbers are not finite', () =>
   const h = 2 ** -10;
   const along = (psi: Scalar, x: number[]): Float64Array => {
     const totals = new Float64Array(TOTAL_SLOTS);
-    compileFused(phi, psi, []).along(Float64Array.from(x), Float64Array.from(x, () => 1), h, 0, 0, totals);
+    const signs = new Uint8Array(x.length);
+    compileFused(phi, psi, []).directions(Float64Array.from(x), 1, Float64Array.from(x, () => 1), 0, signs, h, 0, 0, new Float64Array(SIGN_BUCKETS), totals);
     return totals;
   };
 
@@ -97,6 +98,7 @@ describe('fused directional passes: entries whose numbers are not finite', () =>
     expect(totals[TOTAL.used]).toBe(2);
     expect(totals[TOTAL.inner]).toBe(Infinity);
     expect(Number.isFinite(totals[TOTAL.gradientError]!)).toBe(true);
+    expect(Number.isFinite(totals[TOTAL.gaussianGradientError]!)).toBe(true);
   });
 });
 
