@@ -69,6 +69,8 @@ export type {
   ExactJson,
   PieceJson,
   PointJson,
+  StructuredDeriveJson,
   SubdifferentialJson,
   VerificationJson,
 } from './api/json.js';
+export type { Matrix, Probe, SetAnswer, SetPart, StructuredAnalysis, StructuredClaim, StructuredJson, StructuredPoint, SurfaceJson } from './symbolic/index.js';

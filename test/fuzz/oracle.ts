@@ -163,6 +163,7 @@ export function valueOracle(source: string, X: number[][], o: Outcome, json: Rec
 /** Internal consistency of a derive --json object. */
 export function deriveShape(json: Record<string, unknown> | undefined): string[] {
   if (!json) return [];
+  if (json['separable'] === false) return structuredShape(json);
   const problems: string[] = [];
   const pieces = json['pieces'] as unknown[] | undefined;
   const breakpoints = json['breakpoints'] as unknown[] | undefined;
@@ -172,6 +173,28 @@ export function deriveShape(json: Record<string, unknown> | undefined): string[]
   if (json['differentiable'] === true && kinks.length > 0) problems.push('differentiable, yet kinks are listed');
   if (json['gradient'] !== null && json['differentiable'] !== true) problems.push('a gradient is given although f is not known to be differentiable');
   if (json['separable'] !== true) problems.push('separable is not true');
+  return problems;
+}
+
+/** The same for a function that is not separable: claims with a basis, and an answer at every point. */
+function structuredShape(json: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const claims = ['continuous', 'differentiable', 'smoothness', 'convex'] as const;
+  for (const name of claims) {
+    const c = json[name] as { value?: unknown; basis?: unknown; reason?: unknown } | undefined;
+    if (!c || typeof c.reason !== 'string') problems.push(`${name} is not a claim with a reason`);
+    else if ((c.value === null) !== (c.basis === null)) problems.push(`${name}: a value needs a basis and only a value has one`);
+  }
+  const differentiable = (json['differentiable'] as { value?: unknown } | undefined)?.value;
+  const smoothness = (json['smoothness'] as { value?: unknown } | undefined)?.value;
+  if (differentiable === false && smoothness !== 'C0' && smoothness !== 'discontinuous' && smoothness !== null)
+    problems.push(`not differentiable everywhere, yet class ${String(smoothness)}`);
+  const shape = json['shape'];
+  if (!Array.isArray(shape) || shape.length !== 2) problems.push('shape is not [m, n]');
+  for (const p of (json['at'] as { differentiable?: unknown; gradient?: unknown; reason?: unknown }[] | undefined) ?? []) {
+    if (p.differentiable === true && !Array.isArray(p.gradient)) problems.push('a point is differentiable without a gradient');
+    if (p.differentiable !== true && p.gradient !== null) problems.push('a gradient is given at a point not known to be differentiable');
+  }
   return problems;
 }
 

@@ -69,11 +69,13 @@ describe('the npm package', () => {
   it('type-checks a TypeScript consumer that has no @types/node', () => {
     const consumerTs = `
       import { derive, deriveAnalysis, narrate, renderHtml, renderLatex } from 'kinkproof';
-      import type { DeriveJson } from 'kinkproof';
+      import type { DeriveJson, StructuredDeriveJson } from 'kinkproof';
       import remarkKinkproof from 'kinkproof/remark';
       import type { RemarkKinkproofOptions, Tree } from 'kinkproof/remark';
-      const d: DeriveJson = derive("norm(relu(X),'fro')^2", { seed: 1 });
-      export const gradient: string | null = d.gradient;
+      const d: DeriveJson | StructuredDeriveJson = derive("norm(relu(X),'fro')^2", { seed: 1 });
+      export const gradient: string | null = d.separable ? d.gradient : (d.gradient?.text ?? null);
+      const s = derive("norm(relu(X),'fro')", { seed: 1, shape: [2, 3] });
+      export const convex: boolean | null = s.separable ? s.convex : s.convex.value;
       const a = deriveAnalysis('sum(abs(X))');
       export const tex: string = renderLatex(narrate(a, a.verification));
       export const html: Promise<string> = renderHtml(narrate(a, a.verification));

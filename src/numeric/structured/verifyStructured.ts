@@ -168,11 +168,9 @@ function claimedSlope(s: Subject, x: Float64Array, t: number, d: Float64Array): 
  */
 function checkGradientAlong(s: Subject, x: Float64Array, g: Float64Array, d: Float64Array, h: number, point: MatrixDirectionPoint, claim: { kind: 'gradient'; formula: string }): void {
   const g0 = dot(g, d);
-  const slopes = [h, -h, 2 * h, -2 * h].map((t) => claimedSlope(s, x, t, d));
+  const slopes = STENCIL_SAMPLES.map((k) => claimedSlope(s, x, k * h, d));
   if (slopes.some((v) => v === null)) return; // a kink surface within the stencil, where the formula says nothing
-  const [gp1, gm1, gp2, gm2] = slopes as number[];
-  const bend1 = Math.abs(gp1! + gm1! - 2 * g0);
-  const bend2 = Math.max(bend1, Math.abs(gp2! + gm2! - 2 * g0));
+  const [bend1, bend2] = bends(slopes as number[], g0);
   const y = new Float64Array(x.length);
   const p2 = s.bounded(along(y, x, 2 * h, d));
   const m2 = s.bounded(along(y, x, -2 * h, d));
@@ -194,6 +192,35 @@ function checkGradientAlong(s: Subject, x: Float64Array, g: Float64Array, d: Flo
       claimError: innerError,
     },
   );
+}
+
+/** Where the claimed slope g(t) = ⟨G(X + tD), D⟩ is sampled: t = k·h for these k (0 excluded). */
+const STENCIL_SAMPLES = [-2, -1.5, -1, -0.75, -0.5, -0.25, 0.25, 0.5, 0.75, 1, 1.5, 2] as const;
+
+/**
+ * The bend of g within ±h and ±2h: max |g(t) + g(−t) − 2g(0)| over the
+ * samples. Where g jumps between samples (a kink inside the stencil: one step
+ * of g much larger than the others), the mean of g(t) + g(−t) − 2g(0) over
+ * (0, h] is bounded only by how far g moves on each side, so the bend is the
+ * sum of those ranges instead: two symmetric jumps cancel at t = ±h but not
+ * in between (max(X) − min(X) near a tie).
+ */
+function bends(slopes: readonly number[], g0: number): [number, number] {
+  const at = (k: number): number => slopes[STENCIL_SAMPLES.indexOf(k as (typeof STENCIL_SAMPLES)[number])]!;
+  const sorted = [...STENCIL_SAMPLES.slice(0, 6).map((_, i) => slopes[i]!), g0, ...STENCIL_SAMPLES.slice(6).map((_, i) => slopes[6 + i]!)];
+  const steps = sorted.slice(1).map((v, i) => Math.abs(v - sorted[i]!));
+  const typical = [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)]!;
+  const jumps = Math.max(...steps) > 8 * typical + 1e-300;
+  const bend = (limit: number): number => {
+    let worst = 0;
+    for (const k of STENCIL_SAMPLES) if (k > 0 && k <= limit) worst = Math.max(worst, Math.abs(at(k) + at(-k) - 2 * g0));
+    if (!jumps) return worst;
+    let up = 0;
+    let down = 0;
+    for (const k of STENCIL_SAMPLES) if (Math.abs(k) <= limit) (k > 0 ? (up = Math.max(up, Math.abs(at(k) - g0))) : (down = Math.max(down, Math.abs(at(k) - g0))));
+    return Math.max(worst, up + down);
+  };
+  return [bend(1), Math.max(bend(1), bend(2))];
 }
 
 function gaussianDirection(rng: Rng, n: number): Float64Array {

@@ -48,6 +48,8 @@ export type Piece =
   | { readonly kind: 'hull'; readonly which: 'max' | 'min'; readonly weight: Poly; readonly vertices: readonly { dir: Direction; slope: Poly }[] }
   /** w·h′(s; ⟨g, D⟩) at a kink of an outer h with s differentiable: a σ along g, which may be no single direction. */
   | { readonly kind: 'outerKink'; readonly jump: Poly; readonly g: LinearForm }
+  /** w·max over general matrices (max(0, ⟨L + g_k, D⟩) at a kink of an outer function on a max). */
+  | { readonly kind: 'hullForms'; readonly weight: Poly; readonly vertices: readonly LinearForm[] }
   /** A kink of an outer function on a non-linear inner derivative: known only to be sublinear (+1) or superlinear (−1) and not linear. */
   | { readonly kind: 'composite'; readonly sign: 1 | -1 };
 
@@ -108,6 +110,7 @@ function scalePiece(p: Piece, k: Poly): Piece {
   switch (p.kind) {
     case 'norm':
     case 'hull':
+    case 'hullForms':
       return { ...p, weight: P.mul(k, p.weight) };
     case 'outerKink':
       return { ...p, jump: P.mul(k, p.jump) };

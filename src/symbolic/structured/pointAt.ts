@@ -20,8 +20,8 @@ import type { Cell } from './cells.js';
 import { formAt } from './directions.js';
 import type { Direction } from './directions.js';
 import type { Model, Part } from './model.js';
-import { DirectionalDerivative } from './directional.js';
-import type { Slopes } from './directional.js';
+import { DirectionalDerivative, LinearForm } from './directional.js';
+import type { Piece, Slopes } from './directional.js';
 import type { Univariates } from './univariate.js';
 import { compareExact } from '../solve.js';
 
@@ -136,7 +136,21 @@ export class PointEvaluator {
       d.unknown.push('an outer function has a kink where its inner value is not differentiable, and their curvatures differ');
       return;
     }
-    d.pieces.push({ kind: 'composite', sign: (inner * ws) as 1 | -1 });
+    const hull = onlyMax(innerD);
+    if (!hull) {
+      d.pieces.push({ kind: 'composite', sign: (inner * ws) as 1 | -1 });
+      return;
+    }
+    // T′ = ⟨L, D⟩ + c·max_k ⟨g_k, D⟩: h′(T0; T′) = left·T′ + jump·max(0, max_k ⟨L + c·g_k, D⟩).
+    d.linear.addScaled(innerD.linear, P.mul(w, left));
+    d.pieces.push({ ...hull, weight: P.mul(P.mul(w, left), hull.weight) });
+    const tips = hull.vertices.map((v) => {
+      const form = new LinearForm();
+      form.addScaled(innerD.linear, P.ONE);
+      form.add(v.dir, P.mul(hull.weight, v.slope));
+      return form;
+    });
+    d.pieces.push({ kind: 'hullForms', weight: P.mul(w, P.sub(right, left)), vertices: [new LinearForm(), ...tips] });
   }
 
   private norm(components: readonly Cell[], w: Poly, d: DirectionalDerivative): Poly | null {
@@ -233,6 +247,13 @@ export class PointEvaluator {
     else d.pieces.push({ kind: 'hull', which, weight: w, vertices });
     return P.mul(w, best);
   }
+}
+
+/** The one max piece of an inner derivative that has nothing else non-linear (a max of smooth entries, maybe plus a linear part). */
+function onlyMax(d: DirectionalDerivative): Extract<Piece, { kind: 'hull' }> | null {
+  const [p, ...rest] = d.pieces;
+  if (!p || rest.length || p.kind !== 'hull' || p.which !== 'max' || signOfConstant(p.weight) !== 1) return null;
+  return d.sigma.entries().every((e) => signOfConstant(e.c) === 0) ? p : null;
 }
 
 /** +1 for each sublinear and −1 for each superlinear non-linear part of f′(X; ·), or why that is not decided. */

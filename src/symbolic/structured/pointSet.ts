@@ -62,6 +62,10 @@ function pieceSet(table: VectorTable, piece: Piece, m: number, n: number): SetPa
     }
     case 'composite':
       return null;
+    case 'hullForms': {
+      const w = nearest(piece.weight);
+      return { kind: 'hull', vertices: piece.vertices.map((f) => formMatrix(table, f, m, n).map((r) => r.map((x) => w * x))) };
+    }
     case 'hull':
       return { kind: 'hull', vertices: piece.vertices.map((v) => directionMatrix(table, v.dir, nearest(P.mul(piece.weight, v.slope)), m, n)) };
     case 'norm': {
@@ -102,6 +106,7 @@ export function pointSet(d: DirectionalDerivative, ctx: SetContext): SetAnswer |
     parts.push({ kind: 'segment', matrix: directionMatrix(table, dir, 1, m, n), lo: Math.min(0, k), hi: Math.max(0, k) });
   }
   for (const piece of d.pieces) {
+    if (piece.kind !== 'composite' && signOfConstant(piece.kind === 'outerKink' ? piece.jump : piece.weight) === 0) continue;
     const part = pieceSet(table, piece, m, n);
     if (!part) return { reason: 'the directional derivative here is not the support function of a set of a known kind' };
     parts.push(part);

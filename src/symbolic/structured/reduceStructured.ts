@@ -314,7 +314,7 @@ export class StructuredReducer {
       return 'clash' in a ? int(0) : a.expr;
     });
     const out = g(args);
-    return dir && dependsOnT(out) ? singleCell(dir, out) : constantCell(dir ? int(0) : out);
+    return dir && dependsOnT(out) ? singleCell(dir, out) : constantCell(out);
   }
 
   /** g of scalars: stays a ridge function while f has one direction; else an outer part h(s). */
