@@ -431,6 +431,14 @@ function checkDifferentiability(s: Subject, site: ProbeSite, directions: readonl
     defects.push([direction, { value: a.value + b.value - c.value, tolerance: a.tolerance + b.tolerance + c.tolerance, size: Math.max(a.scale, b.scale, c.scale) }, a.steps]);
   }
   const finite = defects.filter(([, d]) => Number.isFinite(d.tolerance));
+  const jump = differentiable ? undefined : directions.find(([, d]) => jumpsAlong(s, site, d));
+  if (jump) {
+    // f does not even tend to f(X) along this direction: not continuous, so not differentiable.
+    const steps = { first: FIRST_STEP, last: FIRST_STEP * 2 ** -(STEPS - 1) };
+    s.builder.verdict({ kind: 'differentiability', claim, point: { kind: 'kink-search', matrix: site.matrix, tried: defects.length, best: jump[0], steps } }, 0, 1, true);
+    s.builder.endGroup();
+    return;
+  }
   if (differentiable) {
     for (const [direction, d, steps] of finite)
       s.builder.compare(
@@ -445,6 +453,21 @@ function checkDifferentiability(s: Subject, site: ProbeSite, directions: readonl
     s.builder.verdict({ kind: 'differentiability', claim, point }, 0, defect.value, found.length > 0);
   }
   s.builder.endGroup();
+}
+
+/**
+ * A jump of f at X along D: f(X + hD) − f(X) keeps the same size over the last
+ * halvings of h (a difference that tends to 0 would halve at least as fast as
+ * h for a Lipschitz f) and stands far above the rounding of f.
+ */
+function jumpsAlong(s: Subject, site: ProbeSite, d: Float64Array): boolean {
+  const size = maxAbs(d);
+  if (size === 0) return false;
+  const y = new Float64Array(site.x.length);
+  const h0 = powerOfTwoAtMost((FIRST_STEP * Math.max(1, maxAbs(site.x))) / size);
+  const gaps = [STEPS - 4, STEPS - 1].map((k) => s.bounded(along(y, site.x, h0 * 2 ** -k, d)));
+  const [early, late] = gaps.map((g) => ({ gap: Math.abs(g.value - site.f0.value), error: g.error + site.f0.error }));
+  return late!.gap > 1e6 * late!.error && late!.gap > 0.5 * early!.gap;
 }
 
 function checkSet(s: Subject, site: ProbeSite, set: SetAnswer, directions: readonly [StructuredDirection, Float64Array][]): void {

@@ -71,7 +71,9 @@ export function analyzeStructured(
   };
   const at = points.map((X) => answer(X.exact));
   const probes: Probe[] = at.map((p) => ({ X: p.X, origin: 'at', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential }));
-  for (const X of global.candidates(facts.kinkAtoms).slice(0, 6)) {
+  // Extra probes on and off the kink surfaces, where the global statements were made (not for models past that size).
+  const extra = facts.tooLarge ? [] : global.candidates(facts.kinkAtoms).slice(0, 6);
+  for (const X of extra) {
     const p = answer(X);
     probes.push({ X: p.X, origin: p.differentiable === true ? 'smooth' : 'surface', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential });
   }

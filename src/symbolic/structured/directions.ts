@@ -19,6 +19,12 @@ export interface Direction {
 export class VectorTable {
   private readonly ids = new Map<string, number>();
   readonly vectors: (readonly Rational[])[] = [];
+  private readonly asDoubles: (Float64Array | undefined)[] = [];
+
+  /** The vector as doubles (cached). */
+  doubles(id: number): Float64Array {
+    return (this.asDoubles[id] ??= Float64Array.from(this.vectors[id]!, Q.toNumber));
+  }
   private readonly units = new Map<string, number>();
 
   /** The canonical multiple of v (first non-zero entry 1) and the scale λ with v = λ·canonical; null for v = 0. */
@@ -50,6 +56,101 @@ export class VectorTable {
 }
 
 export const direction = (u: number, w: number): Direction => ({ u, w, key: `${u}|${w}` });
+
+/**
+ * A point prepared for many forms ⟨u wᵀ, X⟩: X as integers over one common
+ * denominator, and the interned vectors likewise (cached), so that each form
+ * is an integer dot product — in doubles while every partial sum stays below
+ * 2^53 (then exact), else in BigInt — and one division at the end.
+ */
+export class ScaledPoint {
+  private readonly ints: bigint[][];
+  private readonly den: bigint;
+  private readonly small: number[][] | null;
+  private readonly maxAbs: number;
+  private readonly cols = new Map<number, { small: Float64Array | null; big: bigint[]; bound: number }>();
+
+  constructor(
+    private readonly table: VectorTable,
+    X: readonly (readonly Rational[])[],
+  ) {
+    this.den = X.flat().reduce((l, q) => lcm(l, q.den), 1n);
+    this.ints = X.map((r) => r.map((q) => (q.num * this.den) / q.den));
+    const max = this.ints.flat().reduce((a, b) => (abs(b) > a ? abs(b) : a), 0n);
+    this.maxAbs = Number(max);
+    this.small = max < SAFE ? this.ints.map((r) => r.map(Number)) : null;
+  }
+
+  /** ⟨u wᵀ, X⟩ exactly. */
+  form(d: Direction): Rational {
+    const u = scaled(this.table, d.u);
+    const w = scaled(this.table, d.w);
+    const xw = this.timesW(d.w, w);
+    if (xw.small && u.small && xw.bound * u.maxAbs * u.support.length < Number.MAX_SAFE_INTEGER) {
+      let total = 0;
+      for (const i of u.support) total += u.small[i]! * xw.small[i]!;
+      return Q.rat(BigInt(total), u.den * w.den * this.den);
+    }
+    let total = 0n;
+    for (const i of u.support) total += u.ints[i]! * xw.big[i]!;
+    return Q.rat(total, u.den * w.den * this.den);
+  }
+
+  /** X·w as integers (cached per w): in doubles when every entry is exact there. */
+  private timesW(id: number, w: Scaled): { small: Float64Array | null; big: bigint[]; bound: number } {
+    let xw = this.cols.get(id);
+    if (xw) return xw;
+    const bound = this.maxAbs * w.maxAbs * w.support.length;
+    if (this.small && w.small && bound < Number.MAX_SAFE_INTEGER) {
+      const small = new Float64Array(this.small.length);
+      for (let i = 0; i < small.length; i++) {
+        const row = this.small[i]!;
+        let t = 0;
+        for (const j of w.support) t += row[j]! * w.small[j]!;
+        small[i] = t;
+      }
+      xw = { small, big: Array.from(small, (x) => BigInt(x)), bound };
+    } else {
+      const big = this.ints.map((row) => w.support.reduce((t, j) => t + row[j]! * w.ints[j]!, 0n));
+      xw = { small: null, big, bound };
+    }
+    this.cols.set(id, xw);
+    return xw;
+  }
+}
+
+const SAFE = 1n << 26n;
+const abs = (x: bigint): bigint => (x < 0n ? -x : x);
+const gcdBig = (a: bigint, b: bigint): bigint => {
+  a = abs(a);
+  b = abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
+const lcm = (a: bigint, b: bigint): bigint => (a / gcdBig(a, b)) * b;
+
+interface Scaled {
+  readonly ints: bigint[];
+  readonly den: bigint;
+  readonly support: number[];
+  readonly small: number[] | null;
+  readonly maxAbs: number;
+}
+
+const scaledCache = new WeakMap<readonly Rational[], Scaled>();
+
+function scaled(table: VectorTable, id: number): Scaled {
+  const v = table.vectors[id]!;
+  let s = scaledCache.get(v);
+  if (!s) {
+    const den = v.reduce((l, q) => lcm(l, q.den), 1n);
+    const ints = v.map((q) => (q.num * den) / q.den);
+    const max = ints.reduce((a, b) => (abs(b) > a ? abs(b) : a), 0n);
+    s = { ints, den, support: ints.flatMap((x, k) => (x === 0n ? [] : [k])), small: max < SAFE ? ints.map(Number) : null, maxAbs: Number(max) };
+    scaledCache.set(v, s);
+  }
+  return s;
+}
 
 /** ⟨u wᵀ, X⟩ = uᵀ X w, exactly. */
 export function formAt(table: VectorTable, d: Direction, X: readonly (readonly Rational[])[]): Rational {

@@ -35,6 +35,8 @@ import { leastSign, leastSlopeSign } from './signs.js';
 
 /** Distinct one-variable functions analysed for the global statements; past this, they are `null` with the reason. */
 export const MAX_ANALYSED = 400;
+/** Midpoints tried in the search for a violation of Jensen's inequality. */
+const MAX_JENSEN = 60;
 
 type Tri = boolean | null;
 type Order = number | 'inf' | null;
@@ -47,6 +49,8 @@ export interface GlobalFacts {
   readonly convex: Claim<boolean>;
   /** Kink surfaces of the ridge part and of the parts' entries, for the witness search. */
   readonly kinkAtoms: readonly { dir: Direction; at: Poly }[];
+  /** f has more ridge functions than MAX_ANALYSED: no statement about all X was attempted. */
+  readonly tooLarge: boolean;
 }
 
 interface PartFacts {
@@ -83,6 +87,12 @@ export class GlobalAnalysis {
   }
 
   facts(): GlobalFacts {
+    const size = this.model.ridge.atoms.length + this.model.parts.reduce((n, p) => n + partSize(p), 0);
+    if (size > MAX_ANALYSED) {
+      const why = `f has ${size} ridge functions; statements about all X are made up to ${MAX_ANALYSED} (the answers at points are exact at any size)`;
+      const none = <T>(): Claim<T> => claim<T>(null, null, why);
+      return { surfaces: [], continuous: none(), differentiable: none(), smoothness: none(), convex: none(), kinkAtoms: [], tooLarge: true };
+    }
     const ridge = this.ridgeFacts(this.model.ridge.atoms);
     const parts = this.model.parts.map((p) => this.partFacts(p));
     const all = [ridge.facts, ...parts];
@@ -109,6 +119,7 @@ export class GlobalAnalysis {
       smoothness: this.smoothness(all, continuous.value, differentiable.value),
       convex: this.convexity(all, kinkAtoms),
       kinkAtoms,
+      tooLarge: false,
     };
   }
 
@@ -445,8 +456,9 @@ export class GlobalAnalysis {
     }
     const value = (X: Rational[][]): Poly | null => this.tryPoint(X)?.value ?? null;
     const values = points.map(value);
+    let tries = 0;
     for (let a = 0; a < points.length; a++)
-      for (let b = a + 1; b < points.length; b++) {
+      for (let b = a + 1; b < points.length && tries < MAX_JENSEN; b++, tries++) {
         const [fa, fb] = [values[a], values[b]];
         if (!fa || !fb) continue;
         const mid = points[a]!.map((row, i) => row.map((x, j) => Q.div(Q.add(x, points[b]![i]![j]!), Q.rat(2))));
@@ -459,7 +471,11 @@ export class GlobalAnalysis {
   }
 }
 
-const matrixText = (X: readonly (readonly Rational[])[]): string => `[${X.map((r) => `[${r.map(Q.toText).join(',')}]`).join(',')}]`;
+/** A candidate point in a reason: in full when small, else by its shape. */
+const matrixText = (X: readonly (readonly Rational[])[]): string =>
+  X.length * (X[0]?.length ?? 0) <= 16 ? `[${X.map((r) => `[${r.map(Q.toText).join(',')}]`).join(',')}]` : `a ${X.length}x${X[0]?.length ?? 0} point`;
+
+const partSize = (p: Part): number => (p.kind === 'outer' ? partSize(p.inner) : p.kind === 'compose' ? p.inner.atoms.length : p.components.length);
 
 const nonnegative = (u: Univariate): boolean => (leastSign(u) ?? -1) >= 0;
 

@@ -17,7 +17,7 @@ import type { Scalar } from '../scalar/expr.js';
 import { nearest, signOfConstant } from '../exact/calculus.js';
 import { toPoly } from '../scalar/toPoly.js';
 import type { Cell } from './cells.js';
-import { formAt } from './directions.js';
+import { ScaledPoint } from './directions.js';
 import type { Direction } from './directions.js';
 import type { Model, Part } from './model.js';
 import { DirectionalDerivative, LinearForm } from './directional.js';
@@ -39,11 +39,15 @@ export interface ExactPoint {
 const constantOf = (c: Cell): Poly => toPoly(c.c, { tPositive: false });
 
 export class PointEvaluator {
+  private readonly point: ScaledPoint;
+
   constructor(
     private readonly model: Model,
     private readonly univariates: Univariates,
-    private readonly X: readonly (readonly Rational[])[],
-  ) {}
+    X: readonly (readonly Rational[])[],
+  ) {
+    this.point = new ScaledPoint(model.table, X);
+  }
 
   evaluate(): ExactPoint {
     const d = new DirectionalDerivative();
@@ -60,7 +64,7 @@ export class PointEvaluator {
   private cell(c: Cell, d: DirectionalDerivative, k: Poly, withConstant: boolean): Poly | null {
     let value: Poly | null = withConstant ? constantOf(c) : P.ZERO;
     for (const atom of c.atoms) {
-      const u = P.constant(formAt(this.model.table, atom.dir, this.X));
+      const u = P.constant(this.point.form(atom.dir));
       const local = this.univariates.at(atom.phi, u);
       d.addRidge(atom.dir, local, k);
       value = value && local.value ? P.add(value, local.value) : null;

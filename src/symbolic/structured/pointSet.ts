@@ -14,7 +14,6 @@
  * - one tie of smooth entries in a max or min, the rest smooth: co{∇f_k}
  *   (Clarke 1983, Prop. 2.3.12 [verify]).
  */
-import * as Q from '../exact/rational.js';
 import * as P from '../exact/poly.js';
 import type { Poly } from '../exact/poly.js';
 import { nearest, signOfConstant } from '../exact/calculus.js';
@@ -32,11 +31,11 @@ export function formMatrix(table: VectorTable, form: LinearForm, m: number, n: n
     if (k === 0) continue;
     let acc = byW.get(dir.w);
     if (!acc) byW.set(dir.w, (acc = new Float64Array(m)));
-    const u = table.vectors[dir.u]!;
-    for (let i = 0; i < m; i++) if (!Q.isZero(u[i]!)) acc[i]! += k * Q.toNumber(u[i]!);
+    const u = table.doubles(dir.u);
+    for (let i = 0; i < m; i++) acc[i]! += k * u[i]!;
   }
   for (const [wId, acc] of byW) {
-    const w = table.vectors[wId]!.map(Q.toNumber);
+    const w = table.doubles(wId);
     for (let i = 0; i < m; i++) {
       const a = acc[i]!;
       if (a === 0) continue;
@@ -48,9 +47,9 @@ export function formMatrix(table: VectorTable, form: LinearForm, m: number, n: n
 }
 
 function directionMatrix(table: VectorTable, d: Direction, scale: number, m: number, n: number): Matrix {
-  const u = table.vectors[d.u]!;
-  const w = table.vectors[d.w]!;
-  return Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => scale * Q.toNumber(u[i]!) * Q.toNumber(w[j]!)));
+  const u = table.doubles(d.u);
+  const w = table.doubles(d.w);
+  return Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => scale * u[i]! * w[j]!));
 }
 
 /** The summand whose support function is the piece; null when no summand of the four kinds has it. */
@@ -114,7 +113,7 @@ export function pointSet(d: DirectionalDerivative, ctx: SetContext): SetAnswer |
   const center = formMatrix(table, d.linear, m, n);
   const rule = ruleFor(d, sigma, ctx);
   if ('reason' in rule) return rule;
-  return { ...rule, center, parts, ...describe(parts, rule.relation) };
+  return { ...rule, center, parts, ...describe(parts, rule.relation, center) };
 }
 
 function ruleFor(
@@ -137,24 +136,169 @@ function ruleFor(
   return { reason: 'no theorem gives this set exactly for a function not proved convex' };
 }
 
-const fmt = (x: number): string => `${Number(x.toPrecision(6))}`;
+/** An integer, p/q (q ≤ 1000) when the double is exactly that, else the shortest decimal of the double. */
+function fraction(x: number): { p: number; q: number } | null {
+  if (Number.isInteger(x)) return { p: x === 0 ? 0 : x, q: 1 };
+  for (let q = 2; q <= 1000; q++) if (Math.round(x * q) / q === x) return { p: Math.round(x * q), q };
+  return null;
+}
+const fmt = (x: number): string => {
+  const f = fraction(x);
+  return f ? (f.q === 1 ? `${f.p}` : `${f.p}/${f.q}`) : `${x}`;
+};
+const fmtLatex = (x: number): string => {
+  const f = fraction(x);
+  if (!f) return `${x}`.replace(/e([+-]?\d+)$/, (_, e: string) => ` \\cdot 10^{${Number(e)}}`);
+  return f.q === 1 ? `${f.p}` : `${f.p < 0 ? '-' : ''}\\tfrac{${Math.abs(f.p)}}{${f.q}}`;
+};
 
-/** A short description of the set (the report gives the full one). */
-function describe(parts: readonly SetPart[], relation: 'equal' | 'subset'): { text: string; latex: string } {
-  const words = parts.map((p) => {
-    switch (p.kind) {
-      case 'segment':
-        return `[${fmt(p.lo)}, ${fmt(p.hi)}]*V`;
-      case 'hull':
-        return `conv of ${p.vertices.length} matrices`;
-      case 'ball':
-        return `{sum_k mu_k c_k V_k : ||mu|| <= ${fmt(p.radius)}${p.components.every((c) => c.nonnegative) ? ', mu >= 0' : ''}}`;
+/** c·E_ij: exactly one non-zero entry (indices from 0). */
+function unitOf(M: Matrix): { i: number; j: number; c: number } | null {
+  let found: { i: number; j: number; c: number } | null = null;
+  for (let i = 0; i < M.length; i++)
+    for (let j = 0; j < M[i]!.length; j++) {
+      const c = M[i]![j]!;
+      if (c === 0) continue;
+      if (found) return null;
+      found = { i, j, c };
     }
-  });
-  const rel = relation === 'equal' ? '=' : 'is contained in';
-  const latexRel = relation === 'equal' ? '=' : '\\subseteq';
+  return found;
+}
+const isZero = (M: Matrix): boolean => M.every((r) => r.every((x) => x === 0));
+const idx = (i: number, j: number, latex: boolean): string => (i >= 9 || j >= 9 ? `${i + 1},${j + 1}` : latex ? `{${i + 1}${j + 1}}` : `${i + 1}${j + 1}`);
+const idxLatex = (i: number, j: number): string => (i >= 9 || j >= 9 ? `{${i + 1},${j + 1}}` : `{${i + 1}${j + 1}}`);
+
+/** Matrices printed inline in the short description; larger ones are named by their part. */
+const INLINE_ENTRIES = 16;
+
+interface Both {
+  readonly text: string;
+  readonly latex: string;
+}
+
+function matrixBoth(M: Matrix, name: string): Both {
+  const u = unitOf(M);
+  if (u) {
+    const c = u.c === 1 ? '' : u.c === -1 ? '-' : `${fmt(u.c)}*`;
+    const cl = u.c === 1 ? '' : u.c === -1 ? '-' : `${fmtLatex(u.c)} `;
+    return { text: `${c}E_${idx(u.i, u.j, false)}`, latex: `${cl}E_${idxLatex(u.i, u.j)}` };
+  }
+  if (M.length * (M[0]?.length ?? 0) > INLINE_ENTRIES) return { text: name, latex: `\\text{${name.replace(/_/g, ' ')}}` };
   return {
-    text: `${rel} G0 + ${words.join(' + ') || '{0}'} (${parts.length} part${parts.length === 1 ? '' : 's'})`,
-    latex: `${latexRel} G_0 + \\textstyle\\sum ${parts.length}\\ \\text{part${parts.length === 1 ? '' : 's'}}`,
+    text: `[${M.map((r) => `[${r.map(fmt).join(', ')}]`).join(', ')}]`,
+    latex: `\\begin{bmatrix} ${M.map((r) => r.map(fmtLatex).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`,
   };
+}
+
+const ordered = (a: number, b: number): [number, number] => [Math.min(a, b), Math.max(a, b)];
+
+/** Segments along distinct unit matrices: the box of entry intervals (the other entries those of G0). */
+function boxOf(parts: readonly SetPart[], center: Matrix): Both | null {
+  if (!parts.length || !parts.every((p) => p.kind === 'segment')) return null;
+  const units = parts.map((p) => (p.kind === 'segment' ? unitOf(p.matrix) : null));
+  if (units.some((u) => !u) || new Set(units.map((u) => `${u!.i},${u!.j}`)).size !== units.length) return null;
+  const text: string[] = [];
+  const latex: string[] = [];
+  parts.forEach((p, k) => {
+    const u = units[k]!;
+    const g = center[u.i]![u.j]!;
+    const [lo, hi] = ordered(g + u.c * (p as { lo: number }).lo, g + u.c * (p as { hi: number }).hi);
+    text.push(`g_${idx(u.i, u.j, false)} in [${fmt(lo)}, ${fmt(hi)}]`);
+    latex.push(`g_${idxLatex(u.i, u.j)} \\in [${fmtLatex(lo)}, ${fmtLatex(hi)}]`);
+  });
+  const rest: { i: number; j: number; x: number }[] = [];
+  center.forEach((r, i) => r.forEach((x, j) => (units.some((u) => u!.i === i && u!.j === j) ? undefined : rest.push({ i, j, x }))));
+  if (rest.length && rest.every((e) => e.x === 0)) {
+    text.push('g_ij = 0 otherwise');
+    latex.push('g_{ij} = 0 \\text{ otherwise}');
+  } else if (rest.length <= 6)
+    for (const e of rest) {
+      text.push(`g_${idx(e.i, e.j, false)} = ${fmt(e.x)}`);
+      latex.push(`g_${idxLatex(e.i, e.j)} = ${fmtLatex(e.x)}`);
+    }
+  else {
+    text.push('g_ij = (G0)_ij otherwise');
+    latex.push('g_{ij} = (G_0)_{ij} \\text{ otherwise}');
+  }
+  return { text: `{G : ${text.join(', ')}}`, latex: `\\{G : ${latex.join(',\\ ')}\\}` };
+}
+
+/**
+ * One ball on distinct unit matrices E_k, k ∈ K, all components alike:
+ * Σ μ_k c_k E_k with μ ≥ 0, c_k ∈ [0, a] is every G ≥ 0 supported on K with
+ * ‖G‖_F ≤ r·a; [−a, 0] gives G ≤ 0; [−a, a], or c_k = ±a with μ free, no sign.
+ */
+function unitBallOf(part: Extract<SetPart, { kind: 'ball' }>, m: number, n: number): Both | null {
+  const units = part.components.map((c) => unitOf(c.matrix));
+  if (!units.length || units.some((u) => !u) || new Set(units.map((u) => `${u!.i},${u!.j}`)).size !== units.length) return null;
+  const ranges = part.components.map((c, k) => {
+    const v = units[k]!.c;
+    return c.nonnegative ? { free: false, lo: Math.min(v * c.lo, v * c.hi), hi: Math.max(v * c.lo, v * c.hi) } : { free: true, lo: -Math.abs(v * c.lo), hi: Math.abs(v * c.lo) };
+  });
+  const r0 = ranges[0]!;
+  if (!ranges.every((r) => r.free === r0.free && r.lo === r0.lo && r.hi === r0.hi)) return null;
+  let sign: Both | null;
+  let a: number;
+  if (r0.lo === 0 && r0.hi > 0) [sign, a] = [{ text: 'G >= 0', latex: 'G \\ge 0' }, r0.hi];
+  else if (r0.hi === 0 && r0.lo < 0) [sign, a] = [{ text: 'G <= 0', latex: 'G \\le 0' }, -r0.lo];
+  else if (r0.lo === -r0.hi && r0.hi > 0) [sign, a] = [null, r0.hi];
+  else return null;
+  const all = units.length === m * n;
+  const K = units.map((u) => `(${u!.i + 1}, ${u!.j + 1})`).join(', ');
+  const radius = part.radius * a;
+  const text = [...(sign ? [sign.text] : []), ...(all ? [] : ['supp G in K']), `||G||_F <= ${fmt(radius)}`];
+  const latex = [...(sign ? [sign.latex] : []), ...(all ? [] : ['\\operatorname{supp} G \\subseteq K']), `\\lVert G \\rVert_F \\le ${fmtLatex(radius)}`];
+  return {
+    text: `{G : ${text.join(', ')}}${all ? '' : `, K = {${K}}`}`,
+    latex: `\\{G : ${latex.join(',\\ ')}\\}${all ? '' : `,\\ K = \\{${K}\\}`}`,
+  };
+}
+
+function partBoth(p: SetPart, k: number): Both {
+  switch (p.kind) {
+    case 'segment': {
+      const u = unitOf(p.matrix);
+      if (u) {
+        const [lo, hi] = ordered(u.c * p.lo, u.c * p.hi);
+        return { text: `[${fmt(lo)}, ${fmt(hi)}]*E_${idx(u.i, u.j, false)}`, latex: `[${fmtLatex(lo)}, ${fmtLatex(hi)}]\\, E_${idxLatex(u.i, u.j)}` };
+      }
+      const V = matrixBoth(p.matrix, `V of part ${k + 1}`);
+      return { text: `[${fmt(p.lo)}, ${fmt(p.hi)}]*${V.text}`, latex: `[${fmtLatex(p.lo)}, ${fmtLatex(p.hi)}]\\, ${V.latex}` };
+    }
+    case 'hull': {
+      const vs = p.vertices.map((v, r) => matrixBoth(v, `vertex ${r + 1} of part ${k + 1}`));
+      return { text: `conv{${vs.map((v) => v.text).join(', ')}}`, latex: `\\operatorname{conv}\\{${vs.map((v) => v.latex).join(', ')}\\}` };
+    }
+    case 'ball': {
+      const vs = p.components.map((c, r) => matrixBoth(c.matrix, `V_${r + 1} of part ${k + 1}`));
+      const cs = p.components.map((c, r) => (c.lo === c.hi && !c.nonnegative ? `c_${r + 1} = ${fmt(c.lo)}` : `c_${r + 1} in [${fmt(c.lo)}, ${fmt(c.hi)}]`));
+      const csl = p.components.map((c, r) => (c.lo === c.hi && !c.nonnegative ? `c_{${r + 1}} = ${fmtLatex(c.lo)}` : `c_{${r + 1}} \\in [${fmtLatex(c.lo)}, ${fmtLatex(c.hi)}]`));
+      const nonneg = p.components.every((c) => c.nonnegative) ? ', mu >= 0' : p.components.some((c) => c.nonnegative) ? ', mu_k >= 0 where c_k ranges over an interval' : '';
+      const nonnegLatex = p.components.every((c) => c.nonnegative) ? ',\\ \\mu \\ge 0' : p.components.some((c) => c.nonnegative) ? ',\\ \\mu_k \\ge 0 \\text{ where } c_k \\text{ ranges over an interval}' : '';
+      return {
+        text: `{sum_k mu_k c_k V_k : ||mu|| <= ${fmt(p.radius)}${nonneg}, ${cs.join(', ')}} with (V_k) = (${vs.map((v) => v.text).join(', ')})`,
+        latex: `\\{\\textstyle\\sum_k \\mu_k c_k V_k : \\lVert \\mu \\rVert \\le ${fmtLatex(p.radius)}${nonnegLatex},\\ ${csl.join(',\\ ')}\\},\\ (V_k) = (${vs.map((v) => v.latex).join(', ')})`,
+      };
+    }
+  }
+}
+
+/**
+ * The set in words and LaTeX, exact for the doubles it is given (fractions
+ * p/q when a double is exactly one): a box of entry intervals, conv{E_11, E_12},
+ * {G >= 0, supp G in K, ||G||_F <= r}, or the Minkowski sum written out.
+ */
+function describe(parts: readonly SetPart[], relation: 'equal' | 'subset', center: Matrix): Both {
+  const rel = relation === 'equal' ? '= ' : 'is contained in ';
+  const latexRel = relation === 'equal' ? '= ' : '\\subseteq ';
+  const m = center.length;
+  const n = center[0]?.length ?? 0;
+  const box = boxOf(parts, center);
+  if (box) return { text: rel + box.text, latex: latexRel + box.latex };
+  const G0 = isZero(center) ? null : matrixBoth(center, 'G0');
+  const ball = parts.length === 1 && parts[0]!.kind === 'ball' ? unitBallOf(parts[0]!, m, n) : null;
+  const terms = ball ? [ball] : parts.map(partBoth);
+  const all = [...(G0 ? [G0] : []), ...terms];
+  if (!all.length) return { text: `${rel}{0}`, latex: `${latexRel}\\{0\\}` };
+  return { text: rel + all.map((t) => t.text).join(' + '), latex: latexRel + all.map((t) => t.latex).join(' + ') };
 }
