@@ -2,7 +2,8 @@
  * `npm run bench`: the compiled kernels of src/numeric against the same work
  * written by hand (branch-free), for φ(t) = relu(t)², f(X) = ‖relu(X)‖_F².
  * Prints one fixed table (times are medians), the time of a whole `verify`
- * per size (first run and median), and the targets of issues 3 and 16.
+ * per size (first run and median), the targets of issues 3 and 16, and the
+ * structured path's point decision for a 200×200 linear layer (issue 12).
  */
 import os from 'node:os';
 import * as Q from '../src/symbolic/exact/rational.js';
@@ -14,6 +15,7 @@ import { Rng } from '../src/numeric/rng.js';
 import { verify } from '../src/numeric/verify.js';
 import { analyzeEntry } from '../src/symbolic/analyze.js';
 import { toPiecewise } from '../src/symbolic/piecewise.js';
+import { structuredBench } from './structured.js';
 
 const SIZES = [100, 1000, 2000] as const;
 const DIRECTIONS = 8;
@@ -238,6 +240,11 @@ function main(): void {
   console.log(`target: whole verification at 2000x2000 <= 250 ms (median): ${ms(whole.median)} ms, ${verdict(whole.median <= 250)}`);
   const ratio = evaluation.compiled / evaluation.hand;
   console.log(`target: compiled f evaluation within 1.5x of hand-written at 2000x2000: ${ratio.toFixed(2)}x, ${verdict(ratio <= 1.5)}`);
+  const layer = structuredBench();
+  console.log('');
+  console.log(`structured: norm(relu(A*X+B)-Y,'fro')^2, A 200x200, X 200x50, exact point decision and gradient (no verification):`);
+  console.log(`${cell(ms(layer.first), 12)} ms first${cell(ms(layer.median), 12)} ms median   (differentiable at the point: ${layer.differentiable})`);
+  console.log(`target: point decision and gradient for that layer < 2000 ms: ${ms(layer.median)} ms, ${verdict(layer.median < 2000)}`);
 }
 
 main();

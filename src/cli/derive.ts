@@ -45,11 +45,11 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   return evidence?.status === 'failed' ? 1 : 0;
 }
 
-/** derive for an f that is not separable: the same flags; reports are not written for it yet. */
+/** derive for an f that is not separable: the same flags, and the same reports (narrated by narrateStructured). */
 async function structuredDerive(analysis: StructuredAnalysis, args: ParsedArgs, io: Io, seed: number): Promise<number> {
-  if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
-    throw new KinkproofError('unsupported', 'reports (--tex, --html, --md, --pdf) are written only for separable f so far; use --json or the text summary');
   const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed });
+  if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
+    await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(structuredJson(analysis, evidence), null, 2)}\n`);
   else io.stdout(`${structuredSummary(analysis, evidence)}\n`);
   return evidence?.status === 'failed' ? 1 : 0;

@@ -10,9 +10,10 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
 import type { Evidence } from '../numeric/verify.js';
-import type { SymbolicAnalysis } from '../symbolic/index.js';
+import type { StructuredAnalysis, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Derivation } from '../report/model.js';
 import { narrate } from '../report/narrate.js';
+import { narrateStructured } from '../report/narrate/structured/index.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
 import { writeAtomically } from './atomicWrite.js';
@@ -86,7 +87,8 @@ function validate(args: ParsedArgs): void {
   if (new Set(paths).size !== paths.length) throw new KinkproofError('input', 'two reports would be written to the same file');
 }
 
-export async function writeReports(analysis: SymbolicAnalysis, evidence: Evidence | null, args: ParsedArgs, io: Io): Promise<void> {
+/** Separable f and structured f (not separable) go through the same renderers and the same atomic writes. */
+export async function writeReports(analysis: SymbolicAnalysis | StructuredAnalysis, evidence: Evidence | null, args: ParsedArgs, io: Io): Promise<void> {
   validate(args);
   for (const flag of ['tex', 'html', 'md'] as const) {
     const path = lastFlag(args, flag);
@@ -95,7 +97,8 @@ export async function writeReports(analysis: SymbolicAnalysis, evidence: Evidenc
   const tex = lastFlag(args, 'tex');
   if (args.switches.has('pdf') && tex !== undefined) await checkTarget('pdf', pdfPathFor(tex));
   const title = lastFlag(args, 'title');
-  const derivation = narrate(analysis, evidence, title === undefined ? {} : { title });
+  const options = title === undefined ? {} : { title };
+  const derivation = analysis.kind === 'structured' ? narrateStructured(analysis, evidence, options) : narrate(analysis, evidence, options);
   const outputs = await render(derivation, args, io);
   await writeAtomically(outputs);
   for (const o of outputs) io.stderr(`kinkproof: wrote ${o.path}\n`);

@@ -67,3 +67,12 @@ export type { Claim as StructuredClaim, Matrix, Probe, SetAnswer, SetPart, Struc
 // ∇f in matrix notation for functions that are not separable (issue 12).
 export { matrixGradient } from './structured/matrixGradient.js';
 export type { MatrixGradient } from './structured/matrixGradient.js';
+// Structured functions at exact points and entries of matrix claims as ridge sums (check --claim, issue 12).
+export { PointEvaluator } from './structured/pointAt.js';
+export { Univariates } from './structured/univariate.js';
+export { StructuredReducer } from './structured/reduceStructured.js';
+export type { Model } from './structured/model.js';
+export type { Cell } from './structured/cells.js';
+export { gradientEntry } from './gradient.js';
+export { mulS } from './scalar/build.js';
+export { num } from './scalar/expr.js';

@@ -179,9 +179,12 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
       return SCALAR;
     }
     // One argument: mathjs's max/min over all entries (two arguments: the entry-wise primitive).
-    if ((e.name === 'max' || e.name === 'min') && e.args.length === 1) {
-      visit(e.args[0]!);
-      return SCALAR;
+    if (e.name === 'max' || e.name === 'min') {
+      arity([1, 2]);
+      if (e.args.length === 1) {
+        visit(e.args[0]!);
+        return SCALAR;
+      }
     }
     if (e.name === 'sqrt') {
       arity([1]);

@@ -2,9 +2,10 @@
  * Is G the gradient of f? Correct means G = ∇f wherever f is differentiable:
  * for separable f, ψ = φ′ on every open piece and at every breakpoint where φ
  * is differentiable (the kinks are skipped; there we only report whether G
- * picks a subgradient). Exact first, then the point search.
+ * picks a subgradient). Exact first, then the point search. Structured f
+ * (not separable) go to ../structured/gradient.ts.
  */
-import { analyzeSymbolic, derivativePiecewise, exactText, kinkTest, printText } from '../../symbolic/index.js';
+import { analyzeAny, derivativePiecewise, exactText, kinkTest, printText } from '../../symbolic/index.js';
 import type { ConstantMatrix, Piecewise, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import { compare, proved, readsTranspose, refuted, searchVerdict, undecided, undecidedCases } from '../exact/attempt.js';
@@ -20,6 +21,7 @@ import { kinkRows, selection } from './subgradient.js';
 import { entryMatrix, isConstant, transposeWitnessPoint, twoValues } from '../exact/transpose.js';
 import type { CaseRow, CheckOptions, CheckResult, GradientCheck, KinkRow } from '../result/checkResult.js';
 import { witnessOf } from '../exact/witness.js';
+import { checkStructuredGradient } from '../structured/gradient.js';
 
 const SIDES = ['the claim gives', 'the gradient is'] as const;
 
@@ -123,7 +125,10 @@ function kinkSentence(rows: readonly KinkRow[]): string {
 
 export function checkGradient(f: string, claim: string, options: CheckOptions = {}): GradientCheck {
   const constants = options.constants ?? new Map<string, ConstantMatrix>();
-  const analysis = analyzeSymbolic(f, { constants, language: options.language });
+  const any = analyzeAny(f, { constants, language: options.language });
+  // f that is not separable: the structured check (exact points, and an exact proof for sums of ridge functions).
+  if (any.kind === 'structured') return checkStructuredGradient(any, claim, { ...options, constants });
+  const analysis = any;
   const G = readSide(claim, constants, options.language);
   const pw = G.entry ? piecewiseOf(G.entry.phi) : null;
   const claimPw = pw?.pw && G.entry && !readsTranspose(G.entry) ? pw.pw : null;

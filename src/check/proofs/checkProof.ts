@@ -1,7 +1,7 @@
 /** Checking a parsed proof, statement by statement. */
 import { KinkproofError } from '../../diagnostics.js';
-import { analyzeSymbolic, printText } from '../../symbolic/index.js';
-import type { ConstantMatrix, SymbolicAnalysis } from '../../symbolic/index.js';
+import { analyzeAny, printText } from '../../symbolic/index.js';
+import type { AnyAnalysis, ConstantMatrix, SymbolicAnalysis } from '../../symbolic/index.js';
 import { checkEqual } from '../claims/equal.js';
 import { checkGradient } from '../claims/gradient.js';
 import { isOutOfReach } from '../exact/side.js';
@@ -48,7 +48,7 @@ const fromFinding = (base: Base, f: Finding): StepReport => ({
 });
 
 class ProofChecker {
-  private analysis: SymbolicAnalysis | null = null;
+  private analysis: AnyAnalysis | null = null;
   private analysisError: string | null = null;
 
   constructor(
@@ -56,13 +56,20 @@ class ProofChecker {
     private readonly options: CheckOptions,
   ) {}
 
+  /** The separable analysis, for the statements only it answers (kinks of phi, class, convexity, sets at points). */
   private fn(): SymbolicAnalysis {
+    const a = this.any();
+    if (a.kind === 'separable') return a;
+    throw new KinkproofError('unsupported', 'f is not separable; proof files check only gradient, subgradient and identity statements for such f');
+  }
+
+  private any(): AnyAnalysis {
     if (this.analysis) return this.analysis;
     throw new KinkproofError('unsupported', `the function could not be analysed (${this.analysisError ?? 'missing'})`);
   }
 
   private fnText(): string {
-    return this.fn().input;
+    return this.any().input;
   }
 
   statement(s: Statement): StepReport {
@@ -71,12 +78,13 @@ class ProofChecker {
     switch (s.kind) {
       case 'function': {
         try {
-          this.analysis = analyzeSymbolic(s.expr, { constants });
+          this.analysis = analyzeAny(s.expr, { constants });
         } catch (e) {
           if (e instanceof KinkproofError) this.analysisError = e.message;
           throw e;
         }
-        return { ...base, status: 'pass', method: 'exact', note: `phi(t) = ${printText(this.analysis.separable.phi)}`, counterexample: null, explanation: null, result: null };
+        const note = this.analysis.kind === 'separable' ? `phi(t) = ${printText(this.analysis.separable.phi)}` : `not separable: ${this.analysis.json.structure[0] ?? 'structured analysis'}`;
+        return { ...base, status: 'pass', method: 'exact', note, counterexample: null, explanation: null, result: null };
       }
       case 'step': {
         const step = fromCheck(base, checkEqual(s.previous, s.expr, this.options), 'equal', 'correct');
@@ -85,8 +93,13 @@ class ProofChecker {
       }
       case 'identity':
         return fromCheck(base, checkEqual(s.lhs, s.rhs, this.options), 'equal', s.expect === 'holds' ? 'correct' : 'incorrect');
-      case 'gradient':
-        return gradientStep(base, this.fnText(), s.expr, s.subgradient, this.options);
+      case 'gradient': {
+        const step = gradientStep(base, this.fnText(), s.expr, s.subgradient, this.options);
+        const a = this.any();
+        // Not separable: subgradients at the kinks are not checked, unless f has none (then ∂f = {∇f} everywhere).
+        if (!s.subgradient || a.kind === 'separable' || step.status !== 'pass' || a.facts.differentiable.value === true) return step;
+        return { ...step, status: 'unknown', note: `gradient ${step.method}; subgradient at the kinks: not checked (f is not separable)`, explanation: 'The claim is the gradient wherever f is differentiable; whether it picks a subgradient on the kink surfaces is not checked for f that is not separable.' };
+      }
       case 'refuteGradient':
         return fromCheck(base, checkGradient(this.fnText(), s.expr, this.options), 'gradient', 'incorrect');
       case 'differentiable':

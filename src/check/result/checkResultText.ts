@@ -52,7 +52,8 @@ function kinkLine(k: KinkRow): string {
 }
 
 function selectionText(g: GradientCheck): string[] {
-  if (g.kinks.length === 0) return ['subgradient selection: n/a (f has no kinks)'];
+  // No case table either: f is not separable (or the exact route did not run), so no kink of one phi was examined.
+  if (g.kinks.length === 0) return [g.cases.length ? 'subgradient selection: n/a (f has no kinks)' : 'subgradient selection: n/a (not checked)'];
   const s = g.subgradientSelection;
   return [`subgradient selection: ${s === true ? 'yes' : s === false ? 'no' : 'undecided'}`, ...g.kinks.map(kinkLine)];
 }

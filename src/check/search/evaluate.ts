@@ -51,6 +51,17 @@ function matrixProduct(a: Poly[][], b: Poly[][]): Val {
   };
 }
 
+/** The largest (smallest) of exact numbers; NoValue when an order is not decided. */
+function extremum(xs: readonly Poly[], which: 'max' | 'min'): Poly {
+  let best = xs[0]!;
+  for (const x of xs.slice(1)) {
+    const s = signOfConstant(P.sub(x, best));
+    if (s === undefined) throw new NoValue(`cannot decide which entry is the ${which}`);
+    if (which === 'max' ? s > 0 : s < 0) best = x;
+  }
+  return best;
+}
+
 /** A primitive at constant arguments, through its own split rule or elementary rule. */
 export function applyPrimitive(name: PrimitiveName, args: readonly Poly[]): Poly {
   const spec = primitives[name];
@@ -128,6 +139,8 @@ class Evaluator {
     const args = e.args.filter((a) => a.kind !== 'string').map((a) => this.value(a));
     const [first] = args;
     if (!first) throw new NoValue(`${e.name} needs an argument`);
+    // One argument: mathjs's max/min over all entries (as in shape inference); two: the entry-wise primitive.
+    if ((e.name === 'max' || e.name === 'min') && args.length === 1) return scalar(extremum(entries(first), e.name));
     switch (e.name) {
       case 'sum':
         return scalar(P.sum(entries(first)));

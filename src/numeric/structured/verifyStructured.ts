@@ -73,6 +73,8 @@ const NEAR_PROBES = 4;
 const NEAR_RADIUS = 2 ** -8;
 /** One-sided quotients: halvings from FIRST_STEP·max(1, ‖X‖∞)/‖D‖∞. */
 const STEPS = 12;
+/** Below this distance (relative to X) to a neighbouring kink surface, one-sided quotients at a probe show nothing. */
+const MIN_REACH = 2 ** -30;
 const FIRST_STEP = 2 ** -6;
 /** Directions at a probe: Gaussian, gradient differences, and at most MAX_MEMBERS matrices per part of a set. */
 const PROBE_GAUSSIAN = 4;
@@ -289,10 +291,11 @@ interface OneSided extends Estimate {
  * so q(h) = f′(X; D) + ah + bh² + … once X + hD stays in one piece.
  * Rounding of q(h): 2e/h, e the larger bound of f at X and X + h₀D.
  */
-function oneSided(s: Subject, x: Float64Array, f0: Bounded, d: Float64Array): OneSided | undefined {
+function oneSided(s: Subject, x: Float64Array, f0: Bounded, d: Float64Array, reach = Infinity): OneSided | undefined {
   const size = maxAbs(d);
   if (size === 0) return undefined;
-  const h0 = powerOfTwoAtMost((FIRST_STEP * Math.max(1, maxAbs(x))) / size);
+  // Steps stay within `reach` of X: the distance to the nearest kink surface X is not on, when the analysis knows it.
+  const h0 = powerOfTwoAtMost(Math.min((FIRST_STEP * Math.max(1, maxAbs(x))) / size, reach / (2 * Math.sqrt(dot(d, d)))));
   const y = new Float64Array(x.length);
   const far = s.bounded(along(y, x, h0, d));
   const e = Math.max(f0.error, far.error);
@@ -356,6 +359,8 @@ function partDirections(set: SetAnswer, rows: number, cols: number): [Structured
 // ---------------------------------------------------------------- probes
 
 interface ProbeSite {
+  /** How far steps may go from X without crossing a kink surface X is not on. */
+  readonly reach: number;
   readonly probe: Probe;
   readonly ref: ProbeRef;
   readonly matrix: StructuredMatrix;
@@ -380,7 +385,7 @@ function probeDirections(s: Subject, site: ProbeSite, rng: Rng): [StructuredDire
 }
 
 function derivative(s: Subject, site: ProbeSite, direction: StructuredDirection, d: Float64Array): OneSided | undefined {
-  if (!site.memo.has(direction)) site.memo.set(direction, oneSided(s, site.x, site.f0, d));
+  if (!site.memo.has(direction)) site.memo.set(direction, oneSided(s, site.x, site.f0, d, site.reach));
   return site.memo.get(direction);
 }
 
@@ -390,7 +395,7 @@ function checkProbeGradient(s: Subject, site: ProbeSite, g: Float64Array, direct
     const terms = absDot(g, d);
     const claimError = (Math.sqrt(s.n) * u + CLAIM_RELATIVE) * terms;
     for (const side of [1, -1] as const) {
-      const est = oneSided(s, site.x, site.f0, side > 0 ? d : d.map((t) => -t));
+      const est = oneSided(s, site.x, site.f0, side > 0 ? d : d.map((t) => -t), site.reach);
       if (!est) continue;
       const symbolic = side * dot(g, d);
       const estimate: DerivativeEstimate = { kind: 'one-sided', steps: est.steps };
@@ -412,12 +417,14 @@ interface Defect {
 const resolved = (d: Defect): boolean => Math.abs(d.value) > 2 * d.tolerance && Math.abs(d.value) > 2 ** -30 * d.size;
 
 function checkDifferentiability(s: Subject, site: ProbeSite, directions: readonly [StructuredDirection, Float64Array][], rng: Rng, differentiable: boolean): void {
+  // Another kink surface this close leaves steps that doubles cannot resolve: nothing can be shown either way.
+  if (site.reach < MIN_REACH * Math.max(1, maxAbs(site.x))) return;
   const claim = { kind: 'differentiability', differentiable, ...site.ref } as const;
   const defects: [StructuredDirection, Defect, StepRange][] = [];
   for (const [direction, d] of directions) {
     if (direction.kind === 'part' && direction.sign < 0) continue; // the pair ±V is one test
-    const plus = oneSided(s, site.x, site.f0, d);
-    const minus = oneSided(s, site.x, site.f0, d.map((t) => -t));
+    const plus = oneSided(s, site.x, site.f0, d, site.reach);
+    const minus = oneSided(s, site.x, site.f0, d.map((t) => -t), site.reach);
     if (!plus || !minus) continue;
     defects.push([direction, { value: plus.value + minus.value, tolerance: plus.tolerance + minus.tolerance, size: Math.max(plus.scale, minus.scale) }, plus.steps]);
   }
@@ -425,7 +432,7 @@ function checkDifferentiability(s: Subject, site: ProbeSite, directions: readonl
     const d1 = gaussianDirection(rng, s.n);
     const d2 = gaussianDirection(rng, s.n);
     const both = d1.map((t, i) => t + d2[i]!);
-    const [a, b, c] = [d1, d2, both].map((d) => oneSided(s, site.x, site.f0, d));
+    const [a, b, c] = [d1, d2, both].map((d) => oneSided(s, site.x, site.f0, d, site.reach));
     if (!a || !b || !c) continue;
     const direction: StructuredDirection = { kind: 'gaussian', index: j + 1, count: PAIRS };
     defects.push([direction, { value: a.value + b.value - c.value, tolerance: a.tolerance + b.tolerance + c.tolerance, size: Math.max(a.scale, b.scale, c.scale) }, a.steps]);
@@ -464,7 +471,7 @@ function jumpsAlong(s: Subject, site: ProbeSite, d: Float64Array): boolean {
   const size = maxAbs(d);
   if (size === 0) return false;
   const y = new Float64Array(site.x.length);
-  const h0 = powerOfTwoAtMost((FIRST_STEP * Math.max(1, maxAbs(site.x))) / size);
+  const h0 = powerOfTwoAtMost(Math.min((FIRST_STEP * Math.max(1, maxAbs(site.x))) / size, site.reach / (2 * Math.sqrt(dot(d, d)))));
   const gaps = [STEPS - 4, STEPS - 1].map((k) => s.bounded(along(y, site.x, h0 * 2 ** -k, d)));
   const [early, late] = gaps.map((g) => ({ gap: Math.abs(g.value - site.f0.value), error: g.error + site.f0.error }));
   return late!.gap > 1e6 * late!.error && late!.gap > 0.5 * early!.gap;
@@ -513,6 +520,7 @@ function checkProbe(s: Subject, probe: Probe, index: number, rng: Rng): void {
     x,
     f0: s.bounded(x),
     memo: new Map(),
+    reach: probe.margin ?? Infinity,
   };
   if (!Number.isFinite(site.f0.value)) return;
   const directions = probeDirections(s, site, rng);

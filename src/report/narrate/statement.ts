@@ -9,7 +9,7 @@ import { domainLatex, entrySum, exact, listInlines, phiLatex } from './notation.
 /** `f(X) = …` as the user wrote it. */
 export const statementLatex = (a: SymbolicAnalysis): string => `f(X) = ${exprLatex(a.expr)}`;
 
-function primitivesUsed(e: Expr, out: Set<PrimitiveName>): Set<PrimitiveName> {
+export function primitivesUsed(e: Expr, out: Set<PrimitiveName>): Set<PrimitiveName> {
   switch (e.kind) {
     case 'unary':
     case 'transpose':

@@ -20,6 +20,7 @@ import { describeStructure, whereText, generalSet } from './statements.js';
 import { matrixGradient } from './matrixGradient.js';
 import type { MatrixGradient } from './matrixGradient.js';
 import { KinkproofError } from '../../diagnostics.js';
+import { keyOf } from '../scalar/expr.js';
 
 /** The shape the statements are made for when f leaves it free. */
 export const DEFAULT_SHAPE: readonly [number, number] = [2, 2];
@@ -53,8 +54,10 @@ export function analyzeStructured(
   const facts = global.facts();
   const convex = facts.convex.value === true;
   const [m, n] = concrete;
+  const margins: number[] = [];
   const answer = (X: readonly (readonly Rational[])[]): StructuredPoint => {
     const r = new PointEvaluator(model, univariates, X).evaluate();
+    margins.push(r.margin);
     const value = r.value ? nearest(r.value) : Number.NaN;
     const base = { X: toDoubles(X), value };
     if (r.decision.differentiable === true)
@@ -70,14 +73,16 @@ export function analyzeStructured(
     };
   };
   const at = points.map((X) => answer(X.exact));
-  const probes: Probe[] = at.map((p) => ({ X: p.X, origin: 'at', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential }));
+  const withMargin = (i: number): { margin?: number } => (Number.isFinite(margins[i]!) ? { margin: margins[i]! } : {});
+  const probes: Probe[] = at.map((p, i) => ({ X: p.X, origin: 'at', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential, ...withMargin(i) }));
   // Extra probes on and off the kink surfaces, where the global statements were made (not for models past that size).
   const extra = facts.tooLarge ? [] : global.candidates(facts.kinkAtoms).slice(0, 6);
   for (const X of extra) {
     const p = answer(X);
-    probes.push({ X: p.X, origin: p.differentiable === true ? 'smooth' : 'surface', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential });
+    probes.push({ X: p.X, origin: p.differentiable === true ? 'smooth' : 'surface', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential, ...withMargin(margins.length - 1) });
   }
-  const formula = gradientFormula(expr, input, constants);
+  // The matrix formula of a max picks E at every attaining entry: it double-counts entries that are the same function.
+  const formula = repeatedEntries(model) ? null : gradientFormula(expr, input, constants);
   const json: StructuredJson = {
     input,
     separable: false,
@@ -105,4 +110,16 @@ function gradientFormula(expr: Expr, input: string, constants: ReadonlyMap<strin
     if (e instanceof KinkproofError) return null;
     throw e;
   }
+}
+
+/** Does a max or min range over two entries that are the same function of X (equal rows of A)? */
+function repeatedEntries(model: Model): boolean {
+  const parts = [...model.parts];
+  for (let p = parts.pop(); p; p = parts.pop()) {
+    if (p.kind === 'outer') parts.push(p.inner);
+    if (p.kind !== 'extremum') continue;
+    const keys = p.components.map((c) => `${keyOf(c.c)}|${c.atoms.map((a) => `${a.dir.key}:${keyOf(a.phi)}`).join(',')}`);
+    if (new Set(keys).size < keys.length) return true;
+  }
+  return false;
 }

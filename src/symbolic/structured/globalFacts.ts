@@ -22,6 +22,7 @@ import type { Scalar } from '../scalar/expr.js';
 import { isTotal, negS, powS } from '../scalar/build.js';
 import { exactText, printText } from '../scalar/print.js';
 import type { Cell } from './cells.js';
+import { addCells, singleCell } from './cells.js';
 import type { Model, Part } from './model.js';
 import type { Claim, SurfaceJson } from './result.js';
 import type { Univariate, Univariates } from './univariate.js';
@@ -113,7 +114,8 @@ export class GlobalAnalysis {
           ? claim(false, 'exact', `not differentiable at X = ${witness} (decided exactly there)`)
           : claim<boolean>(null, null, 'kinks of different terms may meet; --at decides each point exactly');
     return {
-      surfaces: ridge.surfaces,
+      // With outer parts present, a ridge kink may be cancelled by them (max(X) − σ(x₁ − x₂) = x₂): its class across is not stated.
+      surfaces: parts.length === 0 ? ridge.surfaces : ridge.surfaces.filter((s) => s.smoothness === 'C0' || s.smoothness === 'discontinuous').map((s) => ({ ...s, smoothness: null })),
       continuous,
       differentiable,
       smoothness: this.smoothness(all, continuous.value, differentiable.value),
@@ -214,7 +216,8 @@ export class GlobalAnalysis {
     const continuous = comps.every((c) => c.continuous) ? true : null;
     const neverZero = components.some((c) => c.atoms.length === 0 && signOfConstant(this.constant(c.c)) !== 0);
     if (!neverZero) return { continuous, differentiable: null, order: null, exactOrder: false, curvature, why: 'a norm' };
-    const squares = this.ridgeFacts(components.flatMap((c) => this.squaredAtoms(c))).facts;
+    // Entries on one direction are added before deciding (σ(x)² + σ(−x)² = x²).
+    const squares = this.ridgeFacts(addCells(...components.flatMap((c) => this.squaredAtoms(c)).map((a) => singleCell(a.dir, a.phi))).atoms).facts;
     return { continuous, differentiable: squares.differentiable, order: squares.differentiable ? squares.order : null, exactOrder: squares.exactOrder, curvature, why: 'a norm that never vanishes' };
   }
 

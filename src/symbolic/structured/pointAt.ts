@@ -15,7 +15,6 @@ import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
 import type { Scalar } from '../scalar/expr.js';
 import { nearest, signOfConstant } from '../exact/calculus.js';
-import { toPoly } from '../scalar/toPoly.js';
 import type { Cell } from './cells.js';
 import { ScaledPoint } from './directions.js';
 import type { Direction } from './directions.js';
@@ -23,6 +22,7 @@ import type { Model, Part } from './model.js';
 import { DirectionalDerivative, LinearForm } from './directional.js';
 import type { Piece, Slopes } from './directional.js';
 import type { Univariates } from './univariate.js';
+import { constantPoly } from './univariate.js';
 import { compareExact } from '../solve.js';
 
 export type Decision =
@@ -32,11 +32,13 @@ export type Decision =
 
 export interface ExactPoint {
   readonly value: Poly | null;
+  /** Distance to the nearest kink surface X is not on, where known (Infinity otherwise). */
+  readonly margin: number;
   readonly derivative: DirectionalDerivative;
   readonly decision: Decision;
 }
 
-const constantOf = (c: Cell): Poly => toPoly(c.c, { tPositive: false });
+const constantOf = (c: Cell): Poly => constantPoly(c.c);
 
 export class PointEvaluator {
   private readonly point: ScaledPoint;
@@ -57,15 +59,33 @@ export class PointEvaluator {
     };
     add(this.cell(this.model.ridge, d, P.ONE, false));
     for (const part of this.model.parts) add(this.part(part, d));
-    return { value, derivative: d, decision: decide(d) };
+    return { value, derivative: d, decision: decide(d), margin: this.margin };
+  }
+
+  /** The distance from X to the nearest kink surface it is not on (only where the ridge function was analysed; numbers steer numeric steps only). */
+  margin = Infinity;
+
+  private noteMargin(dir: Direction, phi: Scalar, u: number, offKink: boolean): void {
+    const a = this.univariates.peek(phi);
+    if (!a || a.breakpointsApprox.length === 0) return;
+    const scale = Math.hypot(...this.model.table.doubles(dir.u)) * Math.hypot(...this.model.table.doubles(dir.w));
+    for (const c of a.breakpointsApprox) {
+      let gap = Math.abs(u - c);
+      if (a.periodApprox) gap = Math.min(gap % a.periodApprox, a.periodApprox - (gap % a.periodApprox));
+      // On a kink surface (decided exactly), that surface is not a neighbour to stay away from.
+      if (!offKink && gap <= 1e-12 * Math.max(1, Math.abs(c))) continue;
+      this.margin = Math.min(this.margin, gap / scale);
+    }
   }
 
   /** Σ of the cell's atoms at X (without its constant unless asked), their derivatives added to d scaled by k. */
   private cell(c: Cell, d: DirectionalDerivative, k: Poly, withConstant: boolean): Poly | null {
     let value: Poly | null = withConstant ? constantOf(c) : P.ZERO;
     for (const atom of c.atoms) {
-      const u = P.constant(this.point.form(atom.dir));
+      const q = this.point.form(atom.dir);
+      const u = P.constant(q);
       const local = this.univariates.at(atom.phi, u);
+      this.noteMargin(atom.dir, atom.phi, Q.toNumber(q), local.kind === 'smooth');
       d.addRidge(atom.dir, local, k);
       value = value && local.value ? P.add(value, local.value) : null;
     }
@@ -73,7 +93,7 @@ export class PointEvaluator {
   }
 
   private part(part: Part, d: DirectionalDerivative): Poly | null {
-    const w = toPoly(part.weight, { tPositive: false });
+    const w = constantPoly(part.weight);
     switch (part.kind) {
       case 'compose':
         return this.compose(part.h, part.inner, w, d);

@@ -97,6 +97,7 @@ export interface SetContext {
 
 /** The set at a point where f is not differentiable, or null with the reason. */
 export function pointSet(d: DirectionalDerivative, ctx: SetContext): SetAnswer | { reason: string } {
+  if (d.steep.length) return { reason: `f is not locally Lipschitz here (${d.steep[0]}), so it has no Clarke generalized gradient` };
   const { table, m, n } = ctx;
   const parts: SetPart[] = [];
   const sigma = d.sigma.entries().filter((e) => signOfConstant(e.c) !== 0);

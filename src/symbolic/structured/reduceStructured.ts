@@ -239,10 +239,10 @@ export class StructuredReducer {
       return this.addConstantToEach(M, s.ridge.c);
     }
     this.sameShape(a, b, e);
-    if (a.kind === 'linear' && this.isConstantGrid(b)) return this.addOffset(a, b as Grid);
-    if (b.kind === 'linear' && this.isConstantGrid(a)) return this.addOffset(b, a as Grid);
+    if (a.kind === 'linear' && this.isConstantGrid(b)) return this.addOffset(a, b as Grid, e);
+    if (b.kind === 'linear' && this.isConstantGrid(a)) return this.addOffset(b, a as Grid, e);
     if (a.kind === 'linear' && b.kind === 'linear' && a.A === b.A && a.B === b.B && a.transposed === b.transposed)
-      return { ...a, scale: Q.add(a.scale, b.scale), C: this.sumOffsets(a.C, b.C), label: `${a.label} + ${b.label}` };
+      return { ...a, scale: Q.add(a.scale, b.scale), C: this.sumOffsets(a.C, b.C), label: this.text(e) };
     return this.addGrids(this.toGrid(a), this.toGrid(b));
   }
 
@@ -262,8 +262,8 @@ export class StructuredReducer {
     return a.map((r, i) => r.map((c, j) => addS(c, b[i]![j]!)));
   }
 
-  private addOffset(z: Linear, K: Grid): Linear {
-    return { ...z, C: this.sumOffsets(z.C, K.cells.map((r) => r.map((c) => c.c))), label: `${z.label} + C` };
+  private addOffset(z: Linear, K: Grid, e: Expr): Linear {
+    return { ...z, C: this.sumOffsets(z.C, K.cells.map((r) => r.map((c) => c.c))), label: this.text(e) };
   }
 
   private addConstantToEach(M: MatrixValue, c: Scalar): MatrixValue {

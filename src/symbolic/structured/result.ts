@@ -105,6 +105,8 @@ export interface Probe {
   readonly differentiable: boolean | null;
   readonly gradient: Matrix | null;
   readonly subdifferential: SetAnswer | null;
+  /** The distance from X to the nearest kink surface it is not on, where known: finite differences must stay closer. */
+  readonly margin?: number;
 }
 
 /**

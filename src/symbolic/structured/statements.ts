@@ -48,9 +48,10 @@ export function whereText(model: Model, facts: GlobalFacts): StructuredJson['dif
   if (facts.differentiable.value === true) return { text: 'everywhere', latex: '\\text{everywhere}', exact: true };
   const texts: string[] = [];
   const latex: string[] = [];
-  if (facts.surfaces.some((s) => s.smoothness === 'C0' || s.smoothness === 'discontinuous')) {
-    const kinks = facts.surfaces.filter((s) => s.smoothness === 'C0' || s.smoothness === 'discontinuous');
-    texts.push(`X on none of the kink surfaces ${kinks.map((s) => s.text).join('; ')}`);
+  // With outer parts, a ridge kink's class is not stated (a part may cancel it): such surfaces are listed as candidates.
+  const kinks = facts.surfaces.filter((s) => s.smoothness === 'C0' || s.smoothness === 'discontinuous' || (s.smoothness === null && model.parts.length > 0));
+  if (kinks.length) {
+    texts.push(`X on none of the kink surfaces ${kinks.map((s) => s.text).join('; ')}${model.parts.length ? ' (unless another term cancels the kink there)' : ''}`);
     latex.push(`X \\notin ${kinks.map((s) => `\\{${s.latex}\\}`).join(' \\cup ')}`);
   }
   for (const p of model.parts) {

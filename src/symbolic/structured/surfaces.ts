@@ -7,7 +7,7 @@
 import type { Poly } from '../exact/poly.js';
 import * as P from '../exact/poly.js';
 import type { Scalar } from '../scalar/expr.js';
-import { toPoly } from '../scalar/toPoly.js';
+import { constantPoly } from './univariate.js';
 import { exactLatex, exactText } from '../scalar/print.js';
 import type { Model } from './model.js';
 import type { SurfaceJson } from './result.js';
@@ -30,7 +30,7 @@ export function surfaceGroups(model: Model, atoms: readonly { dir: Direction; ph
       let latex: string;
       let entry: string;
       if (origin) {
-        const value: Poly = P.add(P.mul(toPoly(origin.scale, { tPositive: false }), b.at), toPoly(origin.offset, { tPositive: false }));
+        const value: Poly = P.add(P.mul(constantPoly(origin.scale), b.at), constantPoly(origin.offset));
         text = `(${origin.label})_ij = ${exactText(value)}`;
         latex = `${latexLabel(origin.label)}_{ij} = ${exactLatex(value)}`;
         entry = `${origin.i + 1},${origin.j + 1}`;

@@ -9,7 +9,7 @@ import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
 import * as P from '../exact/poly.js';
 import type { Poly } from '../exact/poly.js';
-import { analyticAt, diff, signOfConstant, substitute } from '../exact/calculus.js';
+import { analyticAt, approximate, diff, signOfConstant, substitute } from '../exact/calculus.js';
 import type { Scalar } from '../scalar/expr.js';
 import { keyOf } from '../scalar/expr.js';
 import { toPiecewise } from '../piecewise.js';
@@ -28,6 +28,9 @@ export interface Univariate {
   readonly phi: Scalar;
   readonly entry: EntryAnalysis;
   readonly convexity: Convexity;
+  /** The breakpoints as doubles, and the period if any (for distances to kinks, which only steer numeric steps). */
+  readonly breakpointsApprox: readonly number[];
+  readonly periodApprox: number | null;
 }
 
 /** ψ near one exact number. */
@@ -47,7 +50,7 @@ export class Univariates {
 
   /** A constant expression as an exact constant. */
   constant(s: Scalar): Poly {
-    return toPoly(s, { tPositive: false });
+    return constantPoly(s);
   }
 
   /** An entry c + ψ(t) as one function of t (null for a constant entry). */
@@ -61,10 +64,16 @@ export class Univariates {
     let u = this.cache.get(key);
     if (!u) {
       const entry = analyzeEntry(toPiecewise(phi));
-      u = { phi, entry, convexity: convexity(entry) };
+      const { breakpoints, period } = entry.piecewise;
+      u = { phi, entry, convexity: convexity(entry), breakpointsApprox: breakpoints.map((b) => approximate(b)), periodApprox: period ? approximate(period) : null };
       this.cache.set(key, u);
     }
     return u;
+  }
+
+  /** The analysis of ψ if it was made already (nothing is computed). */
+  peek(phi: Scalar): Univariate | undefined {
+    return this.cache.get(keyOf(phi));
   }
 
   /** ψ at x: from the rational shortcut where ψ is plainly elementary there, else from ψ's case analysis. */
@@ -152,6 +161,9 @@ function rationalJet(s: Scalar, x: Rational): Jet | undefined {
     }
   }
 }
+
+/** A constant expression (no t) as an exact constant; kinked primitives of constants (relu(0), max(1, 2)) through their piecewise form. */
+export const constantPoly = (s: Scalar): Poly => (hasKinkedCall(s) ? toPiecewise(s).pieces[0]!.nf : toPoly(s, { tPositive: false }));
 
 const hasKinkedCall = (s: Scalar): boolean => {
   switch (s.kind) {
