@@ -25,8 +25,9 @@ export function structuredSummary(a: StructuredAnalysis, verification: Evidence 
   const [m, n] = j.shape;
   const lines = [
     `f(X) = ${j.input}`,
-    `X is ${m}x${n}${j.shapeWasFree ? ' (the shape was free: these statements are for 2x2; give --shape m,n for another)' : ''}`,
-    ...j.structure.map((s) => `  ${s}`),
+    `X is ${m}x${n}${j.shapeWasFree ? ` (f left a dimension free: these statements are for ${m}x${n}; give --shape m,n for another)` : ''}`,
+    `  ${j.structure[0]!.replace(/^X is \d+x\d+; /, '')}`,
+    ...j.structure.slice(1).map((s) => `  ${s}`),
     '',
     `continuous:     ${claimLine(j.continuous, yes)}`,
     `differentiable: ${claimLine(j.differentiable, yes)}`,
@@ -38,7 +39,7 @@ export function structuredSummary(a: StructuredAnalysis, verification: Evidence 
     lines.push('surfaces:');
     for (const s of j.surfaces) lines.push(`  ${s.text}: ${s.smoothness ?? 'class undecided'} across`);
   }
-  if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${j.differentiable.value === true ? '' : '  (where f is differentiable)'}`);
+  if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${j.differentiable.value === true ? '' : '  (where f is differentiable)'}${j.gradient.note ? `; ${j.gradient.note}` : ''}`);
   if (j.subdifferential) lines.push(`subdifferential: ${j.subdifferential.relation === 'equal' ? '' : 'contained in '}${j.subdifferential.text}  (${j.subdifferential.rule})`);
   for (const [i, p] of j.at.entries()) lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);
   if (verification) lines.push('', ...verificationLines(verification));

@@ -127,7 +127,7 @@ function analyze(input: string, options: DeriveOptions, structured: boolean): An
   } catch (e) {
     if (!structured || !(e instanceof KinkproofError && e.kind === 'unsupported')) throw e;
     const { m, n } = typed.dims;
-    return analyzeStructured(input, expr, constants, typeof m === 'number' && typeof n === 'number' ? [m, n] : null, points);
+    return analyzeStructured(input, expr, constants, typeof m === 'number' ? m : null, typeof n === 'number' ? n : null, points);
   }
   if (sizeOf(separable.phi) > MAX_ENTRY_SIZE)
     throw new KinkproofError('limit', `the entry function has more than ${MAX_ENTRY_SIZE} nodes`);

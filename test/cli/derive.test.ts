@@ -45,7 +45,7 @@ describe('kinkproof derive: bad input exits 2 with one clear line', () => {
   const errors: [string, string[], RegExp][] = [
     ['syntax error with a caret', ['sum(relu(X)'], /syntax error: unmatched '\(' \(column 4\)/],
     ['unknown function', ['sum(foo(X))'], /unknown function 'foo' \(column 5\)/],
-    ['wrong arity', ['sum(max(X, 1, 2))'], /max takes 2 arguments, got 3/],
+    ['wrong arity', ['sum(max(X, 1, 2))'], /max takes 1 or 2 arguments, got 3/],
     ['shape mismatch', ['sum(A*X)', '--const', 'A=[[1,2],[3,4]]', '--shape', '3,3'], /shape mismatch: cannot multiply 2x2 by 3x3/],
     ['non-rectangular --at', ['sum(X)', '--at', '[[1,2],[3]]'], /--at #1: row 2 has 1 entries, expected 2/],
     ['non-finite --at', ['sum(X)', '--at', '[[1,1e999]]'], /entry \(1,2\) is Infinity, not a finite number/],

@@ -44,10 +44,12 @@ export function analyzeStructured(
   input: string,
   expr: Expr,
   constants: ReadonlyMap<string, ConstantMatrix>,
-  shape: readonly [number, number] | null,
+  rows: number | null,
+  cols: number | null,
   points: readonly ConstantMatrix[],
 ): StructuredAnalysis {
-  const concrete = shape ?? DEFAULT_SHAPE;
+  // A dimension f leaves free (no data, no --shape, no point) takes its default: the statements say so.
+  const concrete: readonly [number, number] = [rows ?? DEFAULT_SHAPE[0], cols ?? DEFAULT_SHAPE[1]];
   const model = new StructuredReducer(constants, input, concrete).reduce(expr);
   const univariates = new Univariates();
   const global = new GlobalAnalysis(model, univariates);
@@ -87,7 +89,7 @@ export function analyzeStructured(
     input,
     separable: false,
     shape: concrete,
-    shapeWasFree: shape === null,
+    shapeWasFree: rows === null || cols === null,
     structure: describeStructure(model),
     surfaces: facts.surfaces,
     differentiable: facts.differentiable,
@@ -95,7 +97,7 @@ export function analyzeStructured(
     continuous: facts.continuous,
     smoothness: facts.smoothness,
     convex: facts.convex,
-    gradient: formula && { text: formula.text, latex: formula.latex },
+    gradient: formula && { text: formula.text, latex: formula.latex, ...(hasNorm(model) ? { note: NORM_NOTE } : {}) },
     subdifferential: generalSet(model, facts),
     at,
   };
@@ -120,6 +122,17 @@ function repeatedEntries(model: Model): boolean {
     if (p.kind !== 'extremum') continue;
     const keys = p.components.map((c) => `${keyOf(c.c)}|${c.atoms.map((a) => `${a.dir.key}:${keyOf(a.phi)}`).join(',')}`);
     if (new Set(keys).size < keys.length) return true;
+  }
+  return false;
+}
+
+const NORM_NOTE = "the formula divides by a norm: where the norm's argument is 0 and f is differentiable, that part's gradient is 0";
+
+function hasNorm(model: Model): boolean {
+  const parts = [...model.parts];
+  for (let p = parts.pop(); p; p = parts.pop()) {
+    if (p.kind === 'outer') parts.push(p.inner);
+    if (p.kind === 'norm') return true;
   }
   return false;
 }

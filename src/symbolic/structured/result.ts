@@ -90,8 +90,8 @@ export interface StructuredJson {
   /** 'C^0', 'C^1', …, 'C^inf'. */
   readonly smoothness: Claim<string>;
   readonly convex: Claim<boolean>;
-  /** ∇f in matrix notation where f is differentiable. */
-  readonly gradient: { readonly text: string; readonly latex: string } | null;
+  /** ∇f in matrix notation where f is differentiable (and where `note` says, when the formula has a singular point of its own). */
+  readonly gradient: { readonly text: string; readonly latex: string; readonly note?: string } | null;
   /** The set at points where f is not differentiable, described in general. */
   readonly subdifferential: { readonly text: string; readonly latex: string; readonly kind: 'convex' | 'clarke' | null; readonly relation: 'equal' | 'subset' | null; readonly rule: string } | null;
   readonly at: StructuredPoint[];
