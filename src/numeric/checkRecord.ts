@@ -288,7 +288,9 @@ export type StructuredDirection =
   /** ±V for the matrix V of part `part` of the claimed set (`member`: its vertex or component). */
   | { readonly kind: 'part'; readonly part: number; readonly member: number; readonly sign: 1 | -1 }
   /** ∇f(X + εE) − ∇f(X − εE) from the claimed gradient formula, E Gaussian. */
-  | { readonly kind: 'gradient-difference'; readonly index: number };
+  | { readonly kind: 'gradient-difference'; readonly index: number }
+  /** ±E_k, the unit matrix of entry k (row-major, from 1). */
+  | { readonly kind: 'unit'; readonly entry: number; readonly sign: 1 | -1 };
 
 /** How a derivative along D was estimated. */
 export type DerivativeEstimate =

@@ -157,6 +157,8 @@ export function structuredDirectionPhrase(d: StructuredDirection): Phrase {
       return phrase(formula(d.sign > 0 ? 'D = V' : 'D = −V'), words(`, V member ${d.member} of part ${d.part} of the claimed set`));
     case 'gradient-difference':
       return phrase(formula('D = ∇f(X + εE) − ∇f(X − εE)'), words(` from the claimed gradient formula, `), formula('E'), words(` Gaussian ${d.index}`));
+    case 'unit':
+      return phrase(formula(`D = ${d.sign > 0 ? '' : '−'}E_k`), words(`, k = entry ${d.entry} (row by row)`));
   }
 }
 

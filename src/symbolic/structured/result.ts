@@ -50,7 +50,7 @@ export interface StructuredPoint {
   readonly gradient: Matrix | null;
   /** Where f is not differentiable (or differentiability is undecided) and a set is proved. */
   readonly subdifferential: SetAnswer | null;
-  /** Why a decision or set is missing (null when both are given). */
+  /** Why f is or is not differentiable here, or why no set is given (null at a differentiable point). */
   readonly reason: string | null;
 }
 
