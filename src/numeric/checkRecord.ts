@@ -143,10 +143,11 @@ export interface SetSupportClaim extends ProbeRef {
   readonly text: string;
 }
 
-/** f(X) = value at the user's point `at` (1-based). */
+/** f(X) = value at the user's point `at` (1-based), or at the analysis's own probe `probe`. */
 export interface PointValueClaim {
   readonly kind: 'point-value';
   readonly at: number;
+  readonly probe?: number;
   readonly value: number;
 }
 

@@ -219,7 +219,7 @@ export function claimPhrase(c: Claim): Phrase {
       return phrase(formula(relation), words(' for '), formula(set), words(' = '), formula(c.text), words(` (${c.set})`), probeWords(c));
     }
     case 'point-value':
-      return phrase(formula(`f(X) = ${c.value}`), words(` at point ${c.at} given with --at`));
+      return phrase(formula(`f(X) = ${c.value}`), words(c.probe === undefined ? ` at point ${c.at} given with --at` : ` at probe ${c.probe}`));
   }
 }
 

@@ -126,7 +126,8 @@ function powerError(a: number, ea: number, p: number, ep: number, v: number): nu
     else if (p > 0) carried = size > ea ? (p * ea * Math.abs(v)) / (size - ea) : Math.pow(2 * ea, p);
     else carried = size > ea ? -p * ea * Math.pow(size - ea, p - 1) : Infinity;
   }
-  const exponent = ep > 0 ? Math.abs(v) * Math.abs(Math.log(size)) * ep : 0;
+  // v = 0 (a = 0, p > 0): a perturbed exponent leaves 0^p' = 0, and 0·|log 0| must not become NaN.
+  const exponent = ep > 0 && v !== 0 ? Math.abs(v) * Math.abs(Math.log(size)) * ep : 0;
   return carried + exponent + 2 * u * Math.abs(v);
 }
 

@@ -491,8 +491,13 @@ function jumpsAlong(s: Subject, site: ProbeSite, d: Float64Array): boolean {
   if (size === 0) return false;
   const y = new Float64Array(site.x.length);
   const h0 = powerOfTwoAtMost(Math.min((FIRST_STEP * Math.max(1, maxAbs(site.x))) / size, site.reach / (2 * Math.sqrt(dot(d, d)))));
-  const gaps = [STEPS - 4, STEPS - 1].map((k) => s.bounded(along(y, site.x, h0 * 2 ** -k, d)));
-  const [early, late] = gaps.map((g) => ({ gap: Math.abs(g.value - site.f0.value), error: g.error + site.f0.error }));
+  // f(X + hD) − f(X − hD): f(X) itself is left out, as on a jump its computed value may be either side's.
+  const gap = (k: number): { gap: number; error: number } => {
+    const plus = s.bounded(along(y, site.x, h0 * 2 ** -k, d));
+    const minus = s.bounded(along(y, site.x, -h0 * 2 ** -k, d));
+    return { gap: Math.abs(plus.value - minus.value), error: plus.error + minus.error };
+  };
+  const [early, late] = [gap(STEPS - 4), gap(STEPS - 1)];
   return late!.gap > 1e6 * late!.error && late!.gap > 0.5 * early!.gap;
 }
 
@@ -559,6 +564,18 @@ function checkValues(s: Subject, claims: StructuredClaims): void {
     s.builder.compare(
       { kind: 'value', claim, point },
       { symbolic: a.value, numeric: f.value, tolerance: SAFETY * (f.error + u * Math.abs(a.value)), scale: Math.abs(a.value) },
+    );
+  });
+  // The exact values at the analysis's own probes too: even a constant f gets checked.
+  claims.probes.forEach((p, i) => {
+    if (p.origin === 'at' || p.value === undefined || !Number.isFinite(p.value)) return;
+    const x = flatten(p.X, s.rows, s.cols);
+    const f = s.bounded(x);
+    const claim = { kind: 'point-value', at: 0, probe: i + 1, value: p.value } as const;
+    const point = { kind: 'matrix-value', matrix: s.named({ kind: 'probe', probe: i + 1 }, x) } as const;
+    s.builder.compare(
+      { kind: 'value', claim, point },
+      { symbolic: p.value, numeric: f.value, tolerance: SAFETY * (f.error + u * Math.abs(p.value)), scale: Math.abs(p.value) },
     );
   });
   s.builder.endGroup();

@@ -81,7 +81,7 @@ export function analyzeStructured(
   const extra = facts.tooLarge ? [] : global.candidates(facts.kinkAtoms).slice(0, 6);
   for (const X of extra) {
     const p = answer(X);
-    probes.push({ X: p.X, origin: p.differentiable === true ? 'smooth' : 'surface', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential, ...withMargin(margins.length - 1) });
+    probes.push({ X: p.X, origin: p.differentiable === true ? 'smooth' : 'surface', differentiable: p.differentiable, gradient: p.gradient, subdifferential: p.subdifferential, value: p.value, ...withMargin(margins.length - 1) });
   }
   // The matrix formula of a max picks E at every attaining entry: it double-counts entries that are the same function.
   const formula = repeatedEntries(model) ? null : gradientFormula(expr, input, constants);

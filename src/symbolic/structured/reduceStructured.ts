@@ -72,6 +72,13 @@ function ratMul(a: readonly (readonly Rational[])[], b: readonly (readonly Ratio
   );
 }
 
+/** k for φ(t) = k·t (or t), else undefined. */
+function linearCoefficient(phi: Scalar): Rational | undefined {
+  if (phi.kind === 'var') return Q.ONE;
+  if (phi.kind === 'mul' && phi.factors.length === 2 && phi.factors[0]!.kind === 'const' && phi.factors[1]!.kind === 'var') return phi.factors[0]!.value;
+  return undefined;
+}
+
 const transposeOf = <T>(m: readonly (readonly T[])[]): T[][] => (m[0] ?? []).map((_, j) => m.map((row) => row[j]!));
 
 export class StructuredReducer {
@@ -197,7 +204,7 @@ export class StructuredReducer {
       for (let j = 0; j < v.cols; j++) {
         const offset = v.C ? v.C[i]![j]! : int(0);
         const d = this.entryDirection(v, i, j);
-        if (!d) {
+        if (!d || Q.isZero(d.scale)) {
           row.push(constantCell(offset));
           continue;
         }
@@ -299,7 +306,38 @@ export class StructuredReducer {
     return { kind: 'grid', rows: first.rows, cols: first.cols, cells };
   }
 
+  /**
+   * A cell that is linear in X, Σ k·⟨d, X⟩ over several directions, as one
+   * linear form ⟨G, X⟩ when G = Σ k·d has rank one (sum(X) is ⟨1 1ᵀ, X⟩): then
+   * g(sum(X)) is a ridge function like any other.
+   */
+  private collapseLinear(cell: Cell): Cell {
+    if (cell.atoms.length < 2) return cell;
+    const coefficients = cell.atoms.map((a) => linearCoefficient(a.phi));
+    if (coefficients.some((k) => k === undefined) || cell.atoms.length * this.m * this.n > MAX_PRODUCT_WORK) return cell;
+    const G = Array.from({ length: this.m }, () => Array.from({ length: this.n }, () => Q.ZERO));
+    cell.atoms.forEach((a, k) => {
+      const u = this.table.vectors[a.dir.u]!;
+      const w = this.table.vectors[a.dir.w]!;
+      for (let i = 0; i < this.m; i++) {
+        if (Q.isZero(u[i]!)) continue;
+        const ku = Q.mul(coefficients[k]!, u[i]!);
+        for (let j = 0; j < this.n; j++) if (!Q.isZero(w[j]!)) G[i]![j] = Q.add(G[i]![j]!, Q.mul(ku, w[j]!));
+      }
+    });
+    const r0 = G.findIndex((row) => row.some((x) => !Q.isZero(x)));
+    if (r0 < 0) return constantCell(cell.c);
+    const base = G[r0]!;
+    const j0 = base.findIndex((x) => !Q.isZero(x));
+    const alpha = G.map((row) => Q.div(row[j0]!, base[j0]!));
+    if (!G.every((row, i) => row.every((x, j) => Q.equals(x, Q.mul(alpha[i]!, base[j]!))))) return cell;
+    const u = this.table.intern(alpha)!;
+    const w = this.table.intern(base)!;
+    return { c: cell.c, atoms: [{ dir: direction(u.id, w.id), phi: mulS(num(Q.mul(u.scale, w.scale)), VAR) }] };
+  }
+
   private nonlinearEntry(entries: readonly Cell[], g: (xs: readonly Scalar[]) => Scalar, e: Expr, i: number, j: number): Cell {
+    entries = entries.map((c) => this.collapseLinear(c));
     const merged = addCells(...entries.map((c) => ({ c: int(0), atoms: c.atoms })));
     const single = asSingle(merged);
     if ('clash' in single) {
@@ -318,16 +356,18 @@ export class StructuredReducer {
   }
 
   /** g of scalars: stays a ridge function while f has one direction; else an outer part h(s). */
-  private scalarFunction(args: readonly ScalarValue[], e: Expr, g: (xs: readonly Scalar[]) => Scalar): ScalarValue {
+  private scalarFunction(given: readonly ScalarValue[], e: Expr, g: (xs: readonly Scalar[]) => Scalar): ScalarValue {
+    const args = given.map((a) => (a.parts.length === 0 ? { ...a, ridge: this.collapseLinear(a.ridge) } : a));
     const varying = args.filter((a) => !isConstantScalar(a));
     if (varying.length === 0) return scalarOf(g(args.map((a) => a.ridge.c)));
     const onlyRidge = varying.every((a) => a.parts.length === 0);
     if (onlyRidge) {
-      const merged = addCells(...varying.map((a) => ({ c: int(0), atoms: a.ridge.atoms })));
-      const single = asSingle(merged);
-      if (!('clash' in single)) {
-        const out = g(args.map((a) => asSingle(a.ridge) as { expr: Scalar }).map((s) => s.expr));
-        return { kind: 'scalar', ridge: single.dir && dependsOnT(out) ? singleCell(single.dir, out) : constantCell(out), parts: [] };
+      // Each argument one function of one direction, all the same direction: g of them is again one.
+      const singles = args.map((a) => asSingle(a.ridge));
+      const dirs = singles.flatMap((x) => ('clash' in x || !x.dir ? [] : [x.dir]));
+      if (singles.every((x) => !('clash' in x)) && dirs.every((d) => d.key === dirs[0]!.key)) {
+        const out = g(singles.map((x) => (x as { expr: Scalar }).expr));
+        return { kind: 'scalar', ridge: dirs[0] && dependsOnT(out) ? singleCell(dirs[0], out) : constantCell(out), parts: [] };
       }
       if (varying.length === 1) {
         const s = varying[0]!;

@@ -107,6 +107,8 @@ export interface Probe {
   readonly subdifferential: SetAnswer | null;
   /** The distance from X to the nearest kink surface it is not on, where known: finite differences must stay closer. */
   readonly margin?: number;
+  /** f(X), exactly computed and rounded (checked against f evaluated in doubles). */
+  readonly value?: number;
 }
 
 /**
