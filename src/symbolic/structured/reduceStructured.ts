@@ -72,6 +72,27 @@ function ratMul(a: readonly (readonly Rational[])[], b: readonly (readonly Ratio
   );
 }
 
+/**
+ * Cells that each depend on X through at most one direction, the same one for
+ * all: that direction (null for constants) and each cell as one expression in t.
+ * Decided per cell, before any sum: x − x cancelling in a sum must not hide
+ * that an argument reads X (t would leak into a constant).
+ */
+function onOneDirection(cells: readonly Cell[]): { dir: Direction | null; exprs: Scalar[] } | null {
+  let dir: Direction | null = null;
+  const exprs: Scalar[] = [];
+  for (const c of cells) {
+    const single = asSingle(c);
+    if ('clash' in single) return null;
+    if (single.dir) {
+      if (dir && dir.key !== single.dir.key) return null;
+      dir = single.dir;
+    }
+    exprs.push(single.expr);
+  }
+  return { dir, exprs };
+}
+
 /** k for φ(t) = k·t (or t), else undefined. */
 function linearCoefficient(phi: Scalar): Rational | undefined {
   if (phi.kind === 'var') return Q.ONE;
@@ -337,22 +358,14 @@ export class StructuredReducer {
   }
 
   private nonlinearEntry(entries: readonly Cell[], g: (xs: readonly Scalar[]) => Scalar, e: Expr, i: number, j: number): Cell {
-    entries = entries.map((c) => this.collapseLinear(c));
-    const merged = addCells(...entries.map((c) => ({ c: int(0), atoms: c.atoms })));
-    const single = asSingle(merged);
-    if ('clash' in single) {
+    const common = onOneDirection(entries.map((c) => this.collapseLinear(c)));
+    if (!common)
       return this.refuse(
         `${this.text(e)} (entry ${i + 1},${j + 1}) applies a function to more than one linear form of X at once; kinkproof handles entry-wise functions of one linear form per entry`,
         e,
       );
-    }
-    const dir = single.dir;
-    const args = entries.map((c) => {
-      const a = asSingle(c);
-      return 'clash' in a ? int(0) : a.expr;
-    });
-    const out = g(args);
-    return dir && dependsOnT(out) ? singleCell(dir, out) : constantCell(out);
+    const out = g(common.exprs);
+    return common.dir && dependsOnT(out) ? singleCell(common.dir, out) : constantCell(out);
   }
 
   /** g of scalars: stays a ridge function while f has one direction; else an outer part h(s). */
@@ -363,11 +376,10 @@ export class StructuredReducer {
     const onlyRidge = varying.every((a) => a.parts.length === 0);
     if (onlyRidge) {
       // Each argument one function of one direction, all the same direction: g of them is again one.
-      const singles = args.map((a) => asSingle(a.ridge));
-      const dirs = singles.flatMap((x) => ('clash' in x || !x.dir ? [] : [x.dir]));
-      if (singles.every((x) => !('clash' in x)) && dirs.every((d) => d.key === dirs[0]!.key)) {
-        const out = g(singles.map((x) => (x as { expr: Scalar }).expr));
-        return { kind: 'scalar', ridge: dirs[0] && dependsOnT(out) ? singleCell(dirs[0], out) : constantCell(out), parts: [] };
+      const common = onOneDirection(args.map((a) => a.ridge));
+      if (common) {
+        const out = g(common.exprs);
+        return { kind: 'scalar', ridge: common.dir && dependsOnT(out) ? singleCell(common.dir, out) : constantCell(out), parts: [] };
       }
       if (varying.length === 1) {
         const s = varying[0]!;
