@@ -165,3 +165,35 @@ describe('BUG 11: --at costs tens of milliseconds per entry (exact arithmetic), 
     expect(o.code, o.stderr).toBe(0);
   });
 });
+
+describe('BUG 12: the structured path (functions that are not separable)', () => {
+  it('a constant entry of an entry-wise function is kept, not replaced by 0: trace(sqrt|X| + X.^0 * X)', async () => {
+    const o = await run(['derive', 'trace((sqrt(abs((X + 0)))) + ((X).^0) * X)', '--json', '--at', '[[1,2],[3,4]]', '--seed', '0']);
+    // f = sqrt|x11| + sqrt|x22| + (x11 + x21) + (x12 + x22) = 1 + 2 + 4 + 6 = 13
+    expect(o.code, o.stdout.slice(0, 300)).toBe(0);
+    expect(at(o).value).toBeCloseTo(13, 12);
+  });
+
+  it('x − x cancelling inside a sum does not leak into a constant: a product of two sums is refused', async () => {
+    const o = await run(['derive', 'sum((-(X)) .* ((X + (-0)))) * sum(((0*X) + (X)) + ((X) + 1))', '--json']);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/not supported yet: .*several reductions/);
+  });
+
+  it.each([
+    ['sum((sign(X)) + ((0*X) + (-0)))^2', '3,3'],
+    ['trace(relu(sign((X + 1e-3))))', '1,1'],
+    ['sqrt(sum((relu((X) - (X))).^(3/2)))', '1,1'],
+  ])('derive %s --shape %s verifies (jumps are evidence of a kink; a constant f is still checked)', async (f, shape) => {
+    const o = await run(['derive', f, '--json', '--shape', shape, '--seed', '0']);
+    expect(o.code, JSON.stringify(json(o)['verification'])).toBe(0);
+    expect((json(o)['verification'] as { status: string }).status).toBe('passed');
+  });
+
+  it('max of two scalars on the same rank-one form: max(sum(X), -sum(X)) is |sum(X)|, a ridge function', async () => {
+    const o = await run(['derive', 'max(sum(X), sum(-X))', '--json', '--at', '[[1,-1],[0,0]]', '--no-verify']);
+    expect(o.code).toBe(0);
+    expect(at(o).value).toBe(0);
+    expect((json(o)['differentiable'] as { value: unknown }).value).toBe(false);
+  });
+});
