@@ -4,7 +4,7 @@
  * renderer (src/report/htmlBody.ts) typesets the answer. It runs off the page's
  * thread, so typing never waits for it; the page cancels work by terminating it.
  */
-import { analyze } from '../src/api/analyze.js';
+import { analyzeFunction } from '../src/api/analyze.js';
 import { checkGradient } from '../src/api/check.js';
 import { crossCheck } from '../src/api/crossCheck.js';
 import { classText, yesNo } from '../src/analysisText.js';
@@ -12,6 +12,7 @@ import { checkText } from '../src/check/result/checkResultText.js';
 import type { ExactValue, GradientCheck } from '../src/check/result/checkResult.js';
 import { parseConstants, parseMatrix, parseSeed, parseShape } from '../src/cli/optionValues.js';
 import { summary } from '../src/cli/summary.js';
+import { structuredSummary } from '../src/cli/structuredSummary.js';
 import { asProblem, KinkproofError } from '../src/diagnostics.js';
 import { claimText, pointText } from '../src/numeric/checkText.js';
 import type { Evidence } from '../src/numeric/verify.js';
@@ -20,11 +21,12 @@ import type { HtmlRenderer } from '../src/report/htmlBody.js';
 import { display, math, text } from '../src/report/model.js';
 import type { Derivation, Inline, Step } from '../src/report/model.js';
 import { narrate } from '../src/report/narrate.js';
+import { narrateStructured } from '../src/report/narrate/structured/index.js';
 import { claimStep } from '../src/report/narrate/claim.js';
 import { pointStep } from '../src/report/narrate/points.js';
 import { gradientCases, subdifferentialNotation } from '../src/report/setNotation.js';
 import { exactLatex, loadLatexFrontEnd, MATRIX, MAX_POINT_ENTRIES, printLatex, printText } from '../src/symbolic/index.js';
-import type { ConstantMatrix, SymbolicAnalysis } from '../src/symbolic/index.js';
+import type { ConstantMatrix, StructuredAnalysis, SymbolicAnalysis } from '../src/symbolic/index.js';
 import type { Field, Inputs, Problem, Reply, Request } from './protocol.js';
 
 /** What this worker needs of its global scope (the page's DOM types describe a window, not a worker). */
@@ -133,23 +135,38 @@ function derivationHtml(r: HtmlRenderer, d: Derivation): string {
   ].join('\n');
 }
 
+/** The progress callback of a cross-check: at most one message per percent. */
+function progressOf(id: number): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const percent = total > 0 ? Math.floor((100 * done) / total) : 100;
+    if (percent === shown) return;
+    shown = percent;
+    post({ kind: 'progress', id, done, total });
+  };
+}
+
+/** An f that is not separable: the structured answer, then its narrated derivation once cross-checked. */
+function deriveStructured(id: number, r: HtmlRenderer, analysis: StructuredAnalysis, seed: number | undefined): void {
+  const quick = narrateStructured(analysis, null);
+  post({ kind: 'answer', id, html: derivationHtml(r, quick), gradientText: analysis.json.gradient?.text ?? null, summary: structuredSummary(analysis, null) });
+  const evidence = crossCheck(analysis, { ...(seed === undefined ? {} : { seed }), progress: progressOf(id) });
+  const d = narrateStructured(analysis, evidence);
+  post({ kind: 'verified', id, status: evidence.status, line: verificationLine(evidence), derivationHtml: derivationHtml(r, d), summary: structuredSummary(analysis, evidence) });
+}
+
 async function derive(id: number, inputs: Inputs): Promise<void> {
   const r = await renderer;
   const { seed, ...rest } = options(inputs);
-  const analysis = inField('f', () => analyze(inputs.f, rest));
+  const any = inField('f', () => analyzeFunction(inputs.f, rest));
+  if (any.kind === 'structured') return deriveStructured(id, r, any, seed);
+  const analysis = any;
   const gradientText = analysis.gradient ? printText(analysis.gradient, MATRIX) : null;
   post({ kind: 'answer', id, html: factsHtml(r, analysis), gradientText, summary: summary(analysis, null) });
-  let shown = -1;
   const evidence = crossCheck(analysis, {
     seed,
     ...(rest.shape ? { shape: rest.shape } : {}),
-    progress: (done, total) => {
-      // At most one message per percent.
-      const percent = total > 0 ? Math.floor((100 * done) / total) : 100;
-      if (percent === shown) return;
-      shown = percent;
-      post({ kind: 'progress', id, done, total });
-    },
+    progress: progressOf(id),
   });
   const d = withSteps(narrate(analysis, evidence), analysis.points.map(pointStep));
   post({ kind: 'verified', id, status: evidence.status, line: verificationLine(evidence), derivationHtml: derivationHtml(r, d), summary: summary(analysis, evidence) });

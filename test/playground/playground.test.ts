@@ -192,6 +192,18 @@ describe.skipIf(SKIP_BROWSER)('the web playground in headless Chromium', () => {
     expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('f')).toBe("norm(relu(X),'fro')^2");
   });
 
+  it('derives a function that is not separable: the norm without its square, with its set at 0', async () => {
+    await typeInto(page, '#f', "norm(relu(X),'fro')");
+    await page.waitForFunction(
+      `document.body.dataset.derive === 'verified' && document.getElementById('gradient-text').textContent === "relu(X)/norm(relu(X),'fro')"`,
+      WAIT,
+    );
+    expect(await inPage(page, `document.getElementById('verification').textContent`)).toMatch(/passed: \d+ numeric checks/);
+    expect(Number(await inPage(page, `document.querySelectorAll('#derivation section.step').length`))).toBeGreaterThan(3);
+    await typeInto(page, '#f', "norm(relu(X),'fro')^2");
+    await page.waitForFunction(`document.body.dataset.derive === 'verified' && document.getElementById('gradient-text').textContent === '2*relu(X)'`, WAIT);
+  });
+
   it('refutes the published wrong gradient with a counterexample, and accepts the right one', async () => {
     await typeInto(page, '#claim', 'sign(X) + 1');
     await page.waitForFunction(`document.body.dataset.check === 'incorrect'`, WAIT);
