@@ -40,7 +40,7 @@ const RANDOM_PER_SHAPE = 40;
 const CONSTANT_MATRICES = 4;
 
 /** mulberry32: small, fast, reproducible. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

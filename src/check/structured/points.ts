@@ -10,6 +10,7 @@ import { P, PointEvaluator, Q, signOfConstant, Univariates } from '../../symboli
 import type { ConstantMatrix, Expr, Model, Poly, Rational } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import { broadcast, evaluateOrNull, NoValue } from '../search/evaluate.js';
+import { random } from '../search/pointSearch.js';
 
 /** The claim and the gradient at one point where f is differentiable. */
 export interface Sides {
@@ -28,18 +29,6 @@ export const SIMPLE: readonly Rational[] = [Q.ONE, Q.MINUS_ONE, Q.rat(2), Q.rat(
 const DENOMINATORS = [1, 2, 3, 4, 8] as const;
 /** Point evaluations spent on making a counterexample simpler. */
 const MAX_SIMPLIFY = 120;
-
-/** mulberry32: small, fast, reproducible. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Candidate points of shape m×n: constant matrices of simple numbers, random simple entries, then random small rationals. */
 export function* candidates(m: number, n: number, seed: number, count: number): Generator<Rational[][]> {
