@@ -14,7 +14,9 @@ const PART_NAMES: Record<Part['kind'], string> = {
 /** One line per step of the reduction. */
 export function describeStructure(model: Model): string[] {
   const [m, n] = model.shape;
-  const lines = [`X is ${m}x${n}; f = c + sum_d psi_d(<d, X>) over ${model.ridge.atoms.length} pairwise non-parallel direction${model.ridge.atoms.length === 1 ? '' : 's'}${model.parts.length ? ` + ${model.parts.map((p) => PART_NAMES[p.kind]).join(' + ')}` : ''}`];
+  const k = model.ridge.atoms.length;
+  const ridge = k ? [`sum_d psi_d(<d, X>) over ${k} pairwise non-parallel direction${k === 1 ? '' : 's'}`] : [];
+  const lines = [`X is ${m}x${n}; f = ${['c', ...ridge, ...model.parts.map((p) => PART_NAMES[p.kind])].join(' + ')}`];
   const combined = [...model.origins.values()].filter((o) => o.length > 1);
   if (combined.length) {
     const o = combined[0]!;
