@@ -197,3 +197,24 @@ describe('BUG 12: the structured path (functions that are not separable)', () =>
     expect((json(o)['differentiable'] as { value: unknown }).value).toBe(false);
   });
 });
+
+describe('BUG 13: what a second review found in the structured path', () => {
+  it.each([["norm(X,'fro')^3"], ['sum(X.^2)^(3/2)']])('%s is derived (not refused): at X = 0 it is differentiable with gradient 0', async (f) => {
+    const o = await run(['derive', f, '--json', '--at', '[[0,0],[0,0]]']);
+    expect(o.code, o.stderr).toBe(0);
+    expect(at(o).gradient).toEqual([[0, 0], [0, 0]]);
+  });
+
+  it.each([['relu(log(sum(exp(X))))'], ['abs(log(sum(exp(X))))']])('%s is derived: the sum is positive, so log is read through exp', async (f) => {
+    const o = await run(['derive', f, '--json', '--at', '[[0,0],[0,0]]']);
+    expect(o.code, o.stderr).toBe(0);
+    // f = |log 4| or relu(log 4) = log 4 > 0 there; ∇f = exp(X)/sum(exp(X)) = 1/4 everywhere in X.
+    expect(at(o).value).toBeCloseTo(Math.log(4), 12);
+    expect(at(o).gradient).toEqual([[0.25, 0.25], [0.25, 0.25]]);
+  });
+
+  it('a neighbouring kink a millionth away and a large f: the kink claim is not refuted by rounding noise', async () => {
+    const o = await run(['derive', 'sum(abs(X-B))', '--json', '--const', 'B=[[0.000001,0],[0,1000000]]']);
+    expect(o.code, JSON.stringify(json(o)['verification'])).toBe(0);
+  });
+});

@@ -460,6 +460,12 @@ function checkDifferentiability(s: Subject, site: ProbeSite, directions: readonl
       );
   } else if (finite.length > 0) {
     const found = finite.filter(([, d]) => resolved(d));
+    // Nothing resolved, and no defect measured finely enough to show linearity either (rounding swamps the
+    // quotients, as when a neighbouring kink forces tiny steps on a large f): nothing is shown either way.
+    if (found.length === 0 && !finite.some(([, d]) => d.size > 0 && d.tolerance < 0.25 * d.size)) {
+      s.builder.endGroup();
+      return;
+    }
     const pool = found.length > 0 ? found : finite;
     const [best, defect, steps] = pool.reduce((m, c) => (Math.abs(c[1].value) > Math.abs(m[1].value) ? c : m));
     const point = { kind: 'kink-search', matrix: site.matrix, tried: defects.length, best: found.length > 0 ? best : null, steps } as const;

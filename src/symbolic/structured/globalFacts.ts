@@ -112,7 +112,13 @@ export class GlobalAnalysis {
           ? claim(false, 'theorem', 'one term is not differentiable somewhere and every other term is differentiable everywhere')
         : witness
           ? claim(false, 'exact', `not differentiable at X = ${witness} (decided exactly there)`)
-          : claim<boolean>(null, null, 'kinks of different terms may meet; --at decides each point exactly');
+          : claim<boolean>(
+              null,
+              null,
+              all.some((f) => f.differentiable === null)
+                ? `whether ${all.find((f) => f.differentiable === null)!.why} is differentiable everywhere is not decided; --at decides each point exactly`
+                : 'kinks of different terms may meet; --at decides each point exactly',
+            );
     return {
       // With outer parts present, a ridge kink may be cancelled by them (max(X) − σ(x₁ − x₂) = x₂): its class across is not stated.
       surfaces: parts.length === 0 ? ridge.surfaces : ridge.surfaces.filter((s) => s.smoothness === 'C0' || s.smoothness === 'discontinuous').map((s) => ({ ...s, smoothness: null })),

@@ -21,7 +21,7 @@ import type { Direction } from './directions.js';
 import type { Model, Part } from './model.js';
 import { DirectionalDerivative, LinearForm } from './directional.js';
 import type { Piece, Slopes } from './directional.js';
-import type { Univariates } from './univariate.js';
+import type { Local, Univariates } from './univariate.js';
 import { constantPoly } from './univariate.js';
 import { compareExact } from '../solve.js';
 
@@ -78,6 +78,17 @@ export class PointEvaluator {
     }
   }
 
+  /** A kink of h at c is at least |s(X) − c| / ‖∇s‖ away in X (s changes at most that fast): the margin for numeric steps. */
+  private noteOuterMargin(h: Scalar, s: number, innerD: DirectionalDerivative): void {
+    const kinks = this.univariates.knownKinks(h);
+    if (!kinks.length) return;
+    let speed = 0;
+    for (const { dir, c } of innerD.linear.entries())
+      speed += Math.abs(nearest(c)) * Math.hypot(...this.model.table.doubles(dir.u)) * Math.hypot(...this.model.table.doubles(dir.w));
+    if (speed === 0) return;
+    for (const c of kinks) this.margin = Math.min(this.margin, Math.abs(s - c) / speed);
+  }
+
   /** Σ of the cell's atoms at X (without its constant unless asked), their derivatives added to d scaled by k. */
   private cell(c: Cell, d: DirectionalDerivative, k: Poly, withConstant: boolean): Poly | null {
     let value: Poly | null = withConstant ? constantOf(c) : P.ZERO;
@@ -110,16 +121,17 @@ export class PointEvaluator {
 
   private compose(h: Scalar, inner: Cell, w: Poly, d: DirectionalDerivative): Poly | null {
     const innerD = new DirectionalDerivative();
-    return this.outer(h, this.cell(inner, innerD, P.ONE, true), innerD, w, d);
+    return this.outer(h, this.cell(inner, innerD, P.ONE, true), innerD, w, d, sumOfSquares(inner));
   }
 
   /** w·h(s) with s's value and directional derivative known: h′(s; s′(X; D)). */
-  private outer(h: Scalar, s: Poly | null, innerD: DirectionalDerivative, w: Poly, d: DirectionalDerivative): Poly | null {
+  private outer(h: Scalar, s: Poly | null, innerD: DirectionalDerivative, w: Poly, d: DirectionalDerivative, nonnegativeInner = false): Poly | null {
     if (!s) {
       d.unknown.push(...innerD.unknown, 'the inner value has no exact value here');
       return null;
     }
-    const local = this.univariates.at(h, s);
+    const local = (nonnegativeInner ? flatPowerAtZero(h, s, innerD) : undefined) ?? this.univariates.at(h, s);
+    if (local.kind === 'smooth') this.noteOuterMargin(h, nearest(s), innerD);
     switch (local.kind) {
       case 'smooth':
         d.addScaled(innerD, P.mul(w, local.slope));
@@ -271,6 +283,25 @@ export class PointEvaluator {
     else d.pieces.push({ kind: 'hull', which, weight: w, vertices });
     return P.mul(w, best);
   }
+}
+
+/** c + Σ g_k² with c ≥ 0: never negative (‖R‖_F^p is reduced to such an inner sum). */
+const sumOfSquares = (c: Cell): boolean =>
+  c.c.kind === 'const' &&
+  Q.sign(c.c.value) >= 0 &&
+  c.atoms.every((a) => a.phi.kind === 'pow' && Q.isInteger(a.phi.exponent) && a.phi.exponent.num % 2n === 0n && a.phi.exponent.num > 0n);
+
+/**
+ * h(s) = s^p with p > 1 at s = 0, where h is defined only for s ≥ 0 (p not an
+ * integer): flat from the right, h(0) = 0, h′₊(0) = 0. Used only where the
+ * inner value cannot go below 0 near X (a sum of squares, ‖R‖_F^p), so the
+ * left side never matters; then f′ = 0·s′ = 0 exactly (s Lipschitz).
+ */
+function flatPowerAtZero(h: Scalar, s: Poly, inner: DirectionalDerivative): Local | undefined {
+  if (!(h.kind === 'pow' && h.base.kind === 'var' && Q.compare(h.exponent, Q.ONE) > 0 && P.isZero(s))) return undefined;
+  // s = 0 and s′(X; ·) = 0 in every direction: s stays at its minimum 0 to first order (a sum of squares at a common zero).
+  if (!inner.isPlainLinear() || inner.linear.entries().some((e) => signOfConstant(e.c) !== 0)) return undefined;
+  return { kind: 'smooth', value: P.ZERO, slope: P.ZERO };
 }
 
 /** The one max piece of an inner derivative that has nothing else non-linear (a max of smooth entries, maybe plus a linear part). */

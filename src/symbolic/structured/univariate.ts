@@ -11,11 +11,12 @@ import * as P from '../exact/poly.js';
 import type { Poly } from '../exact/poly.js';
 import { analyticAt, approximate, diff, signOfConstant, substitute } from '../exact/calculus.js';
 import type { Scalar } from '../scalar/expr.js';
-import { keyOf } from '../scalar/expr.js';
+import { call, keyOf, VAR } from '../scalar/expr.js';
 import { toPiecewise } from '../piecewise.js';
 import { NotElementary, toPoly } from '../scalar/toPoly.js';
-import { addS } from '../scalar/build.js';
+import { addS, callS, mulS, powS } from '../scalar/build.js';
 import type { Cell } from './cells.js';
+import { KinkproofError } from '../../diagnostics.js';
 import { analyzeEntry } from '../analyze.js';
 import type { EntryAnalysis } from '../analyze.js';
 import { convexity } from '../convexity.js';
@@ -71,6 +72,40 @@ export class Univariates {
     return u;
   }
 
+  /** Set while ψ∘exp is being read: one substitution, never a tower of them. */
+  private insideExp = false;
+
+  /**
+   * ψ near x > 0 read as ψ(e^u) near u = log x: e^u is an analytic bijection
+   * onto (0, ∞), so ψ∘exp has a kink, a jump or an infinite slope exactly
+   * where ψ does, and ψ′(x±) = (ψ∘exp)′(u±)/x (x > 0 keeps the order of sides).
+   */
+  private viaExp(phi: Scalar, x: Poly): Local {
+    this.insideExp = true;
+    let local: Local;
+    try {
+      local = this.at(replaceT(phi, call('exp', VAR)), P.log(x, { tPositive: true }));
+    } finally {
+      this.insideExp = false;
+    }
+    const scale = (p: Poly): Poly => P.mul(p, P.pow(x, Q.MINUS_ONE, { tPositive: true }));
+    switch (local.kind) {
+      case 'smooth':
+        return { ...local, slope: scale(local.slope) };
+      case 'kink':
+        return { ...local, left: scale(local.left), right: scale(local.right) };
+      default:
+        return local;
+    }
+  }
+
+  /** ψ's breakpoints as doubles where ψ (or ψ∘exp, read for x > 0) was analysed already; nothing is computed. */
+  knownKinks(phi: Scalar): readonly number[] {
+    const direct = this.peek(phi);
+    if (direct) return direct.breakpointsApprox;
+    return this.peek(replaceT(phi, call('exp', VAR)))?.breakpointsApprox.map(Math.exp) ?? [];
+  }
+
   /** The analysis of ψ if it was made already (nothing is computed). */
   peek(phi: Scalar): Univariate | undefined {
     return this.cache.get(keyOf(phi));
@@ -94,6 +129,8 @@ export class Univariates {
       a = entryAtConstant(this.of(phi).entry, x, { tPositive: sign > 0, tNegative: sign < 0 });
     } catch (e) {
       if (e instanceof P.Undefined) return { kind: 'unknown', value: null, reason: `outside the domain (${e.message})` };
+      // ψ is not defined on all of ℝ (relu(log t)); at x > 0 it may still be read through t = e^u.
+      if (e instanceof KinkproofError && e.kind === 'unsupported' && sign > 0 && !this.insideExp) return this.viaExp(phi, x);
       throw e;
     }
     if (a.differentiable === true) return { kind: 'smooth', value: a.value, slope: a.derivative! };
@@ -198,5 +235,28 @@ function elementaryAt(phi: Scalar, x: Poly): Local | undefined {
   } catch (e) {
     if (e instanceof P.Undefined || e instanceof NotElementary) return undefined;
     throw e;
+  }
+}
+
+/** s with t replaced by r, rebuilt with the simplifying constructors. */
+function replaceT(s: Scalar, r: Scalar): Scalar {
+  switch (s.kind) {
+    case 'const':
+    case 'algebraic':
+      return s;
+    case 'var':
+      return r;
+    case 'add':
+      return addS(...s.terms.map((x) => replaceT(x, r)));
+    case 'mul':
+      return mulS(...s.factors.map((x) => replaceT(x, r)));
+    case 'pow':
+      return powS(replaceT(s.base, r), s.exponent);
+    case 'call': {
+      const args = s.args.map((x) => replaceT(x, r));
+      // log(exp(u)) = u for every real u.
+      if (s.fn === 'log' && args[0]!.kind === 'call' && args[0]!.fn === 'exp') return args[0]!.args[0]!;
+      return callS(s.fn, ...args);
+    }
   }
 }
