@@ -218,3 +218,16 @@ describe('BUG 13: what a second review found in the structured path', () => {
     expect(o.code, JSON.stringify(json(o)['verification'])).toBe(0);
   });
 });
+
+describe('a convex and a concave kink meeting at X: decided by an exact witness of non-linearity where one exists', () => {
+  it.each([
+    ['sum(relu(X)) + min(X)', false], // f′(0; D) = σ(d₁) + σ(d₂) + min(d₁, d₂): at D = (1, 1) and −D the sum is 2
+    ['sum(abs(X)) - norm(X,\'fro\')', false], // ‖D‖₁ − ‖D‖₂ is even and not 0
+    ['sum(relu(X)) - sum(relu(-X))', true], // Σ x: the kinks cancel
+  ])('%s at X = 0', async (f, differentiable) => {
+    const o = await run(['derive', f, '--json', '--at', '[[0,0]]']);
+    expect(o.code, JSON.stringify(json(o)['verification'])).toBe(0);
+    const p = (json(o)['at'] as { differentiable: boolean | null; reason: string | null }[])[0]!;
+    expect(p.differentiable, p.reason ?? '').toBe(differentiable);
+  });
+});

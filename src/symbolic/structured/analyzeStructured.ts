@@ -71,7 +71,7 @@ export function analyzeStructured(
       differentiable: r.decision.differentiable,
       gradient: null,
       subdifferential: set && !('reason' in set) ? set : null,
-      reason: r.decision.differentiable === null ? r.decision.why : reasonOfSet ?? r.decision.why,
+      reason: r.decision.differentiable === null || !reasonOfSet ? r.decision.why : `${r.decision.why}; no set is given: ${reasonOfSet}`,
     };
   };
   const at = points.map((X) => answer(X.exact));

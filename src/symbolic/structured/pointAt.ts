@@ -17,6 +17,7 @@ import type { Scalar } from '../scalar/expr.js';
 import { nearest, signOfConstant } from '../exact/calculus.js';
 import type { Cell } from './cells.js';
 import { ScaledPoint } from './directions.js';
+import { oddnessWitness } from './oddness.js';
 import type { Direction } from './directions.js';
 import type { Model, Part } from './model.js';
 import { DirectionalDerivative, LinearForm } from './directional.js';
@@ -59,7 +60,8 @@ export class PointEvaluator {
     };
     add(this.cell(this.model.ridge, d, P.ONE, false));
     for (const part of this.model.parts) add(this.part(part, d));
-    return { value, derivative: d, decision: decide(d), margin: this.margin };
+    const [m, n] = this.model.shape;
+    return { value, derivative: d, decision: decide(d, (x) => oddnessWitness(this.model.table, x, m, n)), margin: this.margin };
   }
 
   /** The distance from X to the nearest kink surface it is not on (only where the ridge function was analysed; numbers steer numeric steps only). */
@@ -332,7 +334,7 @@ function nonlinearSigns(d: DirectionalDerivative): number[] | string {
 }
 
 /** The linear-or-not decision of f′(X; ·), exact, or null with the reason. */
-export function decide(d: DirectionalDerivative): Decision {
+export function decide(d: DirectionalDerivative, witness: (d: DirectionalDerivative) => string | null = () => null): Decision {
   if (d.unknown.length) return { differentiable: null, why: d.unknown[0]! };
   const signs = nonlinearSigns(d);
   if (typeof signs === 'string') return { differentiable: null, why: signs };
@@ -346,7 +348,7 @@ export function decide(d: DirectionalDerivative): Decision {
   if (onlySigma) return { differentiable: false, why: 'a kink across a surface that no other term cancels' };
   if (signs.every((s) => s > 0) || signs.every((s) => s < 0))
     return { differentiable: false, why: 'every non-linear part of the directional derivative has the same curvature, so they cannot cancel' };
+  const D = witness(d);
+  if (D) return { differentiable: false, why: `a convex and a concave kink meet here, and f′(X; D) + f′(X; −D) ≠ 0 for D = ${D} (exact), so f′(X; ·) is not linear` };
   return { differentiable: null, why: 'a convex and a concave kink meet here; whether they cancel is not decided' };
 }
-
-export const nearestOrNaN = (p: Poly | null): number => (p ? nearest(p) : Number.NaN);
