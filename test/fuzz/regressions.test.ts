@@ -184,6 +184,7 @@ describe('BUG 12: the structured path (functions that are not separable)', () =>
     ['sum((sign(X)) + ((0*X) + (-0)))^2', '3,3'],
     ['trace(relu(sign((X + 1e-3))))', '1,1'],
     ['sqrt(sum((relu((X) - (X))).^(3/2)))', '1,1'],
+    ['exp(sum((sqrt(relu(X))) ./ (1 + abs(X))))', '2,2'], // an infinite one-sided slope is evidence of the claimed kink
   ])('derive %s --shape %s verifies (jumps are evidence of a kink; a constant f is still checked)', async (f, shape) => {
     const o = await run(['derive', f, '--json', '--shape', shape, '--seed', '0']);
     expect(o.code, JSON.stringify(json(o)['verification'])).toBe(0);
