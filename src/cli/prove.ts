@@ -1,5 +1,4 @@
 /** `kinkproof prove FILE...`: check every statement of each proof file. */
-import { readFileSync } from 'node:fs';
 import { KinkproofError } from '../diagnostics.js';
 import { parseProof } from '../check/proofs/parseProof.js';
 import { checkProof } from '../api/prove.js';
@@ -10,20 +9,11 @@ import { loadFrontEndFor } from './inputLanguage.js';
 import { parseConstants, parseSeed, parseTimeout } from './optionValues.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
+import { readTextFile } from './readText.js';
 
 export const MAX_PROOF_BYTES = 1_000_000;
 
-function read(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new KinkproofError('input', `cannot read ${file}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder' : ''}`);
-  }
-  if (text.length > MAX_PROOF_BYTES) throw new KinkproofError('limit', `${file}: larger than ${MAX_PROOF_BYTES} bytes`);
-  return text;
-}
+const read = (file: string): string => readTextFile(file, MAX_PROOF_BYTES);
 
 /** `prove --json`: whether every statement passed, the tally, then each file's report. */
 interface ProveJson extends Tally {

@@ -16,22 +16,13 @@ import { loadFrontEndFor } from './inputLanguage.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
 import { parseSeed, parseTimeout } from './optionValues.js';
+import { readTextFile } from './readText.js';
 
 export const MAX_PAGE_BYTES = 1_000_000;
 /** Derivations sit under the page's own headings: ### title, #### steps. */
 const HEADING_DEPTH = 3;
 
-function read(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new KinkproofError('input', `cannot read ${file}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder' : ''}`);
-  }
-  if (text.length > MAX_PAGE_BYTES) throw new KinkproofError('limit', `${file}: larger than ${MAX_PAGE_BYTES} bytes`);
-  return text;
-}
+const read = (file: string): string => readTextFile(file, MAX_PAGE_BYTES);
 
 /** Files and folders under a docs folder at most: a pre-build step over a site, not a disk. */
 export const MAX_FOLDER_FILES = 5000;

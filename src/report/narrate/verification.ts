@@ -102,7 +102,8 @@ function breakpointTable(records: readonly CheckRecord[], withResult: boolean): 
   return [paragraph(...intro), table];
 }
 
-function summary(evidence: Evidence): Inline[] {
+/** One sentence on the evidence as a whole (also used for structured analyses). */
+export function evidenceSummary(evidence: Evidence): Inline[] {
   if (evidence.status === 'inconclusive')
     return [text(`Inconclusive (seed ${evidence.seed}): no numeric check could be made, so nothing above is confirmed by numbers.`)];
   const failed = evidence.failures.length;
@@ -120,7 +121,7 @@ export function verificationStep(a: SymbolicAnalysis, evidence: Evidence | null)
   const withResult = evidence.status === 'failed';
   const gradient = evidence.records.filter(isGradient);
   const rest = evidence.records.filter((r) => !isGradient(r));
-  const blocks: Block[] = [paragraph(...summary(evidence))];
+  const blocks: Block[] = [paragraph(...evidenceSummary(evidence))];
   if (gradient.length) {
     blocks.push(paragraph(text('The claimed gradient '), math(`\\nabla f(X) = ${printLatex(a.gradient!, MATRIX)}`), text(' was tested at these matrices:')));
     blocks.push(...gradientTable(gradient, withResult));

@@ -2,11 +2,11 @@
 import type { Evidence } from '../../../numeric/verify.js';
 import type { CheckRecord } from '../../../numeric/checkRecord.js';
 import { claimPhrase, pointPhrase } from '../../../numeric/checkText.js';
-import { MAX_FAILURES } from '../../../numeric/evidence.js';
-import type { Block, Inline, Inlines, Step } from '../../model.js';
+import type { Block, Inlines, Step } from '../../model.js';
 import { math, paragraph, text } from '../../model.js';
 import { errorLatex } from '../numbers.js';
 import { verifierInlines } from '../verifierText.js';
+import { evidenceSummary } from '../verification.js';
 
 const KINDS: readonly { kind: CheckRecord['claim']['kind']; words: string }[] = [
   { kind: 'point-value', words: 'f(X) at the points given with --at' },
@@ -16,21 +16,11 @@ const KINDS: readonly { kind: CheckRecord['claim']['kind']; words: string }[] = 
   { kind: 'set-support', words: 'the claimed sets against one-sided derivatives (support function)' },
 ];
 
-function summary(evidence: Evidence): Inline[] {
-  if (evidence.status === 'inconclusive') return [text(`Inconclusive (seed ${evidence.seed}): no numeric check could be made, so nothing above is confirmed by numbers.`)];
-  const failed = evidence.failures.length;
-  const verdict: Inline[] =
-    evidence.status === 'passed'
-      ? [text('all passed; the largest relative error is '), math(errorLatex(evidence.maxRelError)), text('.')]
-      : [text(`${failed}${failed >= MAX_FAILURES ? ' or more' : ''} FAILED: the numbers contradict a symbolic claim above, which points to a bug in kinkproof — please report this input.`)];
-  return [text(`${evidence.checks} numeric checks (seed ${evidence.seed}): `), ...verdict];
-}
-
 export function structuredVerificationStep(evidence: Evidence | null): Step {
   const title = [text('Numeric cross-check')];
   if (!evidence) return { kind: 'verification', title, established: 'unknown', blocks: [paragraph(text('No numeric cross-check was run for this report.'))] };
   const blocks: Block[] = [
-    paragraph(...summary(evidence)),
+    paragraph(...evidenceSummary(evidence)),
     paragraph(
       text('The probes are the given points and points the analysis placed on and off the kink surfaces. Derivatives along directions '),
       math('E'),
