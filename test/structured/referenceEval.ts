@@ -141,17 +141,8 @@ export function directional(f: Evaluate, X: Matrix, D: Matrix, t = 1e-5): number
   return 2 * q(t / 2) - q(t);
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG: the seeded mulberry32 of the point search. */
+export { random as rng } from '../../src/check/search/pointSearch.js';
 
 /** A random direction with entries uniform in [−1, 1], rounded to 1/1024 (exact in doubles). */
 export function randomDirection(next: () => number, m: number, n: number): Matrix {

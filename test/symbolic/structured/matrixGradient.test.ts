@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { matrixGradient, parse } from '../../../src/symbolic/index.js';
 import type { ConstantMatrix } from '../../../src/symbolic/index.js';
 import { matrixFromNumbers } from '../../../src/symbolic/shapes.js';
+import { random as rng } from '../../../src/check/search/pointSearch.js';
 
 const math = create(all);
 
@@ -64,17 +65,6 @@ function scope(X: number[][], constants: ReadonlyMap<string, ConstantMatrix>): R
 
 // ---------------------------------------------------------------- cases
 
-/** Seeded uniform numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const randomMatrix = (next: () => number, m: number, n: number, lo = -2, hi = 2): number[][] =>
   Array.from({ length: m }, () => Array.from({ length: n }, () => lo + (hi - lo) * next()));
 
