@@ -13,7 +13,6 @@ import type { Model } from './model.js';
 import { Univariates } from './univariate.js';
 import { GlobalAnalysis } from './globalFacts.js';
 import type { GlobalFacts } from './globalFacts.js';
-import { PointEvaluator } from './pointAt.js';
 import { formMatrix, pointSet } from './pointSet.js';
 import type { Matrix, Probe, StructuredJson, StructuredPoint } from './result.js';
 import { describeStructure, whereText, generalSet } from './statements.js';
@@ -58,7 +57,7 @@ export function analyzeStructured(
   const [m, n] = concrete;
   const margins: number[] = [];
   const answer = (X: readonly (readonly Rational[])[]): StructuredPoint => {
-    const r = new PointEvaluator(model, univariates, X).evaluate();
+    const r = global.pointAt(X);
     margins.push(r.margin);
     const value = r.value ? nearest(r.value) : Number.NaN;
     const base = { X: toDoubles(X), value };

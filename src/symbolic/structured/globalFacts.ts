@@ -25,8 +25,10 @@ import type { Cell } from './cells.js';
 import { addCells, singleCell } from './cells.js';
 import type { Model, Part } from './model.js';
 import type { Claim, SurfaceJson } from './result.js';
-import type { Univariate, Univariates } from './univariate.js';
 import { PointEvaluator } from './pointAt.js';
+import type { ExactPoint } from './pointAt.js';
+import { constantPoly } from './univariate.js';
+import type { Univariate, Univariates } from './univariate.js';
 import { formAt, independent } from './directions.js';
 import type { Direction } from './directions.js';
 import { surfaceGroups } from './surfaces.js';
@@ -159,7 +161,7 @@ export class GlobalAnalysis {
   // ── outer parts ──────────────────────────────────────────────────────
 
   private partFacts(part: Part): PartFacts {
-    const w = signOfConstant(this.constant(part.weight));
+    const w = signOfConstant(constantPoly(part.weight));
     const facts = this.unweightedFacts(part);
     const c = facts.curvature;
     return { ...facts, curvature: c === null || w === undefined ? null : w >= 0 ? c : (-c as 1 | -1 | 0) };
@@ -191,14 +193,10 @@ export class GlobalAnalysis {
     }
   }
 
-  private constant(s: Scalar): Poly {
-    return this.univariates.constant(s);
-  }
-
   private componentFacts(cells: readonly Cell[]): { continuous: boolean; convex: boolean; concave: boolean; affine: boolean; nonnegative: boolean }[] {
     return cells.map((c) => {
       const whole = this.univariates.withConstant(c);
-      if (!whole) return { continuous: true, convex: true, concave: true, affine: true, nonnegative: signOfConstant(this.constant(c.c)) !== -1 };
+      if (!whole) return { continuous: true, convex: true, concave: true, affine: true, nonnegative: signOfConstant(constantPoly(c.c)) !== -1 };
       const u = this.analysed(whole);
       const neg = u && this.analysed(negS(whole));
       return {
@@ -220,7 +218,7 @@ export class GlobalAnalysis {
     const comps = this.componentFacts(components);
     const curvature = comps.every((c) => c.affine || (c.convex && c.nonnegative)) ? 1 : null;
     const continuous = comps.every((c) => c.continuous) ? true : null;
-    const neverZero = components.some((c) => c.atoms.length === 0 && signOfConstant(this.constant(c.c)) !== 0);
+    const neverZero = components.some((c) => c.atoms.length === 0 && signOfConstant(constantPoly(c.c)) !== 0);
     if (!neverZero) return { continuous, differentiable: null, order: null, exactOrder: false, curvature, why: 'a norm' };
     // Entries on one direction are added before deciding (σ(x)² + σ(−x)² = x²).
     const squares = this.ridgeFacts(addCells(...components.flatMap((c) => this.squaredAtoms(c)).map((a) => singleCell(a.dir, a.phi))).atoms).facts;
@@ -273,7 +271,7 @@ export class GlobalAnalysis {
   /** log(c + Σ_k a_k·exp(g_k)) with c ≥ 0, a_k > 0, g_k convex: convex (log-sum-exp is convex and nondecreasing; Boyd & Vandenberghe §3.1.5). */
   private logSumExp(h: Scalar, inner: Cell): 1 | null {
     if (!(h.kind === 'call' && h.fn === 'log' && h.args[0]!.kind === 'var')) return null;
-    if (signOfConstant(this.constant(inner.c)) === -1) return null;
+    if (signOfConstant(constantPoly(inner.c)) === -1) return null;
     for (const a of inner.atoms) {
       const terms = a.phi.kind === 'add' ? a.phi.terms : [a.phi];
       for (const t of terms) {
@@ -292,11 +290,11 @@ export class GlobalAnalysis {
       const u = this.analysed(a.phi);
       if (!u || !nonnegative(u)) return null;
     }
-    return this.constant(cell.c);
+    return constantPoly(cell.c);
   }
 
   private positiveInner(cell: Cell): boolean {
-    const c = signOfConstant(this.constant(cell.c));
+    const c = signOfConstant(constantPoly(cell.c));
     if (c === undefined || c < 0) return false;
     let positive = c > 0;
     for (const a of cell.atoms) {
@@ -389,9 +387,19 @@ export class GlobalAnalysis {
     return null;
   }
 
-  private tryPoint(X: Rational[][]): ReturnType<PointEvaluator['evaluate']> | null {
+  private readonly evaluated = new Map<string, ExactPoint>();
+
+  /** The exact answer at X, computed once per point (the witness search, Jensen's test and the probes share them). */
+  pointAt(X: readonly (readonly Rational[])[]): ExactPoint {
+    const key = X.map((r) => r.map(Q.toText).join(',')).join(';');
+    let r = this.evaluated.get(key);
+    if (!r) this.evaluated.set(key, (r = new PointEvaluator(this.model, this.univariates, X).evaluate()));
+    return r;
+  }
+
+  private tryPoint(X: Rational[][]): ExactPoint | null {
     try {
-      return new PointEvaluator(this.model, this.univariates, X).evaluate();
+      return this.pointAt(X);
     } catch (e) {
       if (e instanceof KinkproofError && e.kind === 'unsupported') return null;
       throw e;

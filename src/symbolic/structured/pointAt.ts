@@ -231,11 +231,6 @@ export class PointEvaluator {
     return P.ZERO;
   }
 
-  /** Some direction, for a constant entry's zero gradient (its matrix is scaled by 0). */
-  private anyDirection(): Direction {
-    return this.model.parts.flatMap((p) => (p.kind === 'extremum' ? p.components : [])).find((c) => c.atoms[0])!.atoms[0]!.dir;
-  }
-
   private extremum(which: 'max' | 'min', components: readonly Cell[], w: Poly, d: DirectionalDerivative): Poly | null {
     const parts = components.map((c) => {
       const cd = new DirectionalDerivative();
@@ -257,10 +252,11 @@ export class PointEvaluator {
     }
     // Each tied entry contributes its one-sided slopes along its direction: f′ = w·max_k r_k′(X; D) (min for a minimum).
     const vertices: { dir: Direction; slope: Poly }[] = [];
+    let constantTied = false;
     for (const p of active) {
       const atom = p.cell.atoms[0];
       if (!atom) {
-        vertices.push({ dir: active.find((q) => q.cell.atoms[0])?.cell.atoms[0]!.dir ?? this.anyDirection(), slope: P.ZERO });
+        constantTied = true;
         continue;
       }
       if (p.d.unknown.length || p.d.steep.length) {
@@ -278,6 +274,9 @@ export class PointEvaluator {
       vertices.push({ dir: atom.dir, slope: left });
       if (js !== 0) vertices.push({ dir: atom.dir, slope: P.add(left, jump) });
     }
+    // A constant entry's gradient is 0: the zero matrix, written as slope 0 on any direction present.
+    if (vertices.length === 0) return P.mul(w, best);
+    if (constantTied) vertices.push({ dir: vertices[0]!.dir, slope: P.ZERO });
     const first = vertices[0]!;
     const same = (v: { dir: Direction; slope: Poly }): boolean =>
       signOfConstant(v.slope) === 0 ? signOfConstant(first.slope) === 0 : v.dir.key === first.dir.key && signOfConstant(P.sub(v.slope, first.slope)) === 0;

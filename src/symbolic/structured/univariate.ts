@@ -49,11 +49,6 @@ export class Univariates {
     return this.cache.size;
   }
 
-  /** A constant expression as an exact constant. */
-  constant(s: Scalar): Poly {
-    return constantPoly(s);
-  }
-
   /** An entry c + ψ(t) as one function of t (null for a constant entry). */
   withConstant(cell: Cell): Scalar | null {
     const atom = cell.atoms[0];
