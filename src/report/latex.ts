@@ -78,6 +78,15 @@ interface Headings {
 
 /** The fragment's own step counter at level 'none', defined once however many fragments the host inputs. */
 const STEP_COUNTER = 'kinkproofstep';
+/** Counts the fragments at level 'none', so that hyperref's link targets of their steps differ. */
+const FRAGMENT_COUNTER = 'kinkprooffragment';
+
+/** Defines the counters on first use, restarts the steps at 1, and names hyperref's targets (harmless without hyperref). */
+const COUNTER_SETUP = [
+  `\\ifcsname c@${STEP_COUNTER}\\endcsname\\else\\newcounter{${STEP_COUNTER}}\\newcounter{${FRAGMENT_COUNTER}}\\fi`,
+  `\\stepcounter{${FRAGMENT_COUNTER}}\\setcounter{${STEP_COUNTER}}{0}`,
+  `\\def\\theH${STEP_COUNTER}{\\arabic{${FRAGMENT_COUNTER}}.\\arabic{${STEP_COUNTER}}}`,
+].join('%\n');
 
 /** Title and steps as two of the host's sectioning commands, numbered by its counters. */
 const sectioned = (titleCommand: string, stepCommand: string, labels: readonly string[]): Headings => ({
@@ -88,7 +97,7 @@ const sectioned = (titleCommand: string, stepCommand: string, labels: readonly s
 /** No sectioning commands: a bold title line and bold run-in step headings, numbered 1, 2, … by STEP_COUNTER. */
 const runIn = (labels: readonly string[]): Headings => ({
   title: (h) =>
-    `\\ifcsname c@${STEP_COUNTER}\\endcsname\\else\\newcounter{${STEP_COUNTER}}\\fi\\setcounter{${STEP_COUNTER}}{0}%\n\\par\\medskip\\noindent\\textbf{${h}}\\par`,
+    `${COUNTER_SETUP}%\n\\par\\medskip\\noindent\\textbf{${h}}\\par`,
   step: (h, index) => ({
     head: `\\par\\medskip\\noindent\\refstepcounter{${STEP_COUNTER}}\\label{${labels[index]}}\\textbf{\\the${STEP_COUNTER}.\\ ${h}.}`,
     runIn: true,
