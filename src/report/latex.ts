@@ -96,8 +96,7 @@ const sectioned = (titleCommand: string, stepCommand: string, labels: readonly s
 
 /** No sectioning commands: a bold title line and bold run-in step headings, numbered 1, 2, … by STEP_COUNTER. */
 const runIn = (labels: readonly string[]): Headings => ({
-  title: (h) =>
-    `${COUNTER_SETUP}%\n\\par\\medskip\\noindent\\textbf{${h}}\\par`,
+  title: (h) => `${COUNTER_SETUP}%\n\\par\\medskip\\noindent\\textbf{${h}}\\par`,
   step: (h, index) => ({
     head: `\\par\\medskip\\noindent\\refstepcounter{${STEP_COUNTER}}\\label{${labels[index]}}\\textbf{\\the${STEP_COUNTER}.\\ ${h}.}`,
     runIn: true,
@@ -117,7 +116,7 @@ const ARTICLE_HEADINGS: Headings = {
 };
 
 /** `<prefix>:<kind>`, and `<prefix>:<kind>-2`, `-3`, … for later steps of the same kind (one per breakpoint, say). */
-export function stepLabels(steps: readonly Step[], prefix: string): string[] {
+function stepLabels(steps: readonly Step[], prefix: string): string[] {
   const seen = new Map<string, number>();
   return steps.map((s) => {
     const n = (seen.get(s.kind) ?? 0) + 1;
@@ -140,8 +139,9 @@ function body(d: Derivation, headings: Headings): string {
 
 /** The fragment's first lines: the preamble it needs and the labels it defines, as comments. */
 function fragmentHeader(d: Derivation, labels: readonly string[]): string {
-  const comment = (line: string): string => `%   ${line.replace(/\s+/g, ' ')}`;
-  const plain = (title: Inlines): string => title.map((p) => (p.kind === 'text' ? p.text : `$${p.latex}$`)).join('');
+  const comment = (line: string): string => `%   ${line}`;
+  // A comment ends at a line break, so a title in one must have none.
+  const plain = (title: Inlines): string => title.map((p) => (p.kind === 'text' ? p.text : `$${p.latex}$`)).join('').replace(/\s+/g, ' ');
   const example = Math.max(0, d.steps.findIndex((s) => s.kind === 'gradient'));
   const labelLines = d.steps.length
     ? [
