@@ -37,8 +37,8 @@ derive options:
   --md FILE              write it as Markdown with $...$ math
   --pdf                  also compile the .tex with pdflatex (sandboxed)
   --title TEXT           title of the report
-  --brief                reports with statement, cases, results and a one-line
-                         cross-check only (one page)
+  --brief                shorter reports: f in cases, the gradient, the sets at the kinks
+                         and the conclusion (one page in a paper for most f)
 
 check options: --claim G, --equal, --json, --input latex|ascii, --const NAME=MATRIX, --seed N, --timeout S
 prove options: --json, --const NAME=MATRIX, --seed N, --timeout S
