@@ -14,6 +14,7 @@ import { conclusionStep } from './narrate/conclusion.js';
 import { gradientStep } from './narrate/gradient.js';
 import { liftingStep } from './narrate/lifting.js';
 import { domainLatex } from './narrate/notation.js';
+import { pointSteps } from './narrate/points.js';
 import { continuityStep } from './narrate/smoothness.js';
 import { reductionStep, statementLatex, statementStep } from './narrate/statement.js';
 import { subdifferentialStep } from './narrate/subdifferential.js';
@@ -39,6 +40,7 @@ export function narrate(analysis: SymbolicAnalysis, evidence: Evidence | null, o
     liftingStep(analysis),
     gradientStep(analysis),
     subdifferentialStep(analysis),
+    ...pointSteps(analysis.points),
     verificationStep(analysis, evidence),
     conclusionStep(analysis, evidence),
   ];
