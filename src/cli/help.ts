@@ -27,7 +27,7 @@ derive options:
   --timeout S            budget in seconds for symbolic work (default 20)
   --tex FILE             write the derivation as a LaTeX article (--tex-fragment: no preamble)
   --html FILE            write it as one self-contained HTML page (KaTeX)
-  --md FILE              write it as Markdown with $...$ math
+  --md FILE              write it as Markdown with $...$ math (plots beside it: a.md -> a-plot-1.svg)
   --pdf                  also compile the .tex with pdflatex (sandboxed)
   --title TEXT           title of the report
 
