@@ -76,7 +76,7 @@ export const deltaRangePhrase = (steps: StepRange): Phrase => [formula(`δ = ${r
 export function testMatrixPhrase(m: TestMatrix): Phrase {
   const shape = `${m.rows}x${m.cols}`;
   if (m.kind === 'gaussian') return [formula(`~ N(0, ${m.sigma}²) ${shape}`)];
-  return phrase(words('with entries on breakpoints, at breakpoint '), formula(`± ${m.offset}`), words(', or '), formula(`N(0, 1) ${shape}`));
+  return phrase(words('with each entry on a breakpoint, '), formula(`± ${m.offset}`), words(' from one, or drawn from '), formula(`N(0, 1) ${shape}`));
 }
 
 const namedMatrix = (m: TestMatrix): Phrase =>

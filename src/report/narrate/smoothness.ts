@@ -10,10 +10,12 @@ import { display, math, paragraph, text } from '../model.js';
 import { plotData } from '../plotData.js';
 import { approach, classLatex, derivativeSymbol, exact, limitLatex, limitOperator, phiLatex } from './notation.js';
 
+/** lim₋ = a ≠ b = lim₊; with `relation` '=' the one value is written once: lim₋ = φ′(c) = lim₊, both equal to it. */
 function oneSidedLimits(b: BreakpointAnalysis, k: number, relation: string): string {
   const lim = (side: -1 | 1): string =>
     `${limitOperator('t', approach(b.at, side))} ${derivativeSymbol(k)}(t)`;
   const value = (l: BreakpointAnalysis['leftLimits'][number] | undefined): string => (l && limitLatex(l)) ?? '\\text{(not decided)}';
+  if (relation === '=') return `${lim(-1)} = ${value(b.leftLimits[k])} = ${lim(1)}`;
   return `${lim(-1)} = ${value(b.leftLimits[k])} ${relation} ${value(b.rightLimits[k])} = ${lim(1)}`;
 }
 
