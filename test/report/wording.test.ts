@@ -43,6 +43,10 @@ describe('jumps are discontinuities, said precisely', () => {
     expect(report('sum(abs(X))').of('conclusion')).not.toContain('continuous at any');
   });
 
+  it('the class step says where φ jumps, not only that it is "not continuous on R"', () => {
+    expect(report('sum(heaviside(X-1))').of('continuity')).toContain('Altogether, $\\varphi$ is continuous except at $1$, where it jumps.');
+  });
+
   it('the CLI summary lists a jump on its own line, not under kinks', () => {
     const { a } = report('sum(heaviside(X)) + sum(abs(X-2))');
     const text = summary(a, null);
@@ -124,5 +128,10 @@ describe('a proof page labels a numeric refutation numeric', () => {
     const s = check('function: sum(abs(X))\nrefute gradient: 2*sign(X)\n');
     expect(stepText(s)).toContain('(refuted, exact)');
     expect(s.established).toBe('exact');
+  });
+
+  it('a refuted identity names its two sides "left side" and "right side", never "left"/"right" beside a (t > 0)', () => {
+    const text = stepText(check('function: sum(abs(X))\nrefute: abs(X) = X\n'));
+    expect(text).toContain('Counterexample: X = [[-1]] (t < 0): left side [[1]], right side [[-1]]');
   });
 });
