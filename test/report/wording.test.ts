@@ -13,7 +13,8 @@ import { narrate } from '../../src/report/narrate.js';
 import { proofStep } from '../../src/report/narrate/proof.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { verifyAnalysis } from '../../src/numeric/verifyAnalysis.js';
-import { analyzeSymbolic } from '../../src/symbolic/derive.js';
+import { analyzeAny, analyzeSymbolic } from '../../src/symbolic/derive.js';
+import { narrateStructured } from '../../src/report/narrate/structured/index.js';
 
 const words = (parts: Inlines): string => parts.map((p) => (p.kind === 'text' ? p.text : `$${p.latex}$`)).join('');
 const blockWords = (b: Block): string[] =>
@@ -65,6 +66,16 @@ describe('jumps are discontinuities, said precisely', () => {
     expect(report('sum(sqrt(abs(X)))').of('subdifferential')).toContain(
       'at an $X$ with an entry equal to $0$: a one-sided derivative of $\\varphi$ is infinite there, so $f$ is not locally Lipschitz near $X$, and Clarke’s generalized gradient',
     );
+  });
+});
+
+describe('structured f: surfaces are not all kinks', () => {
+  it('the step listing the surfaces is titled and captioned for kinks and jumps alike', () => {
+    const a = analyzeAny("sum(heaviside(X)) + norm(X,'fro')", { shape: [2, 2] });
+    if (a.kind !== 'structured') throw new Error('expected a structured analysis');
+    const step = narrateStructured(a, null).steps.find((s) => s.kind === 'breakpoint-limits')!;
+    expect(words(step.title)).toBe('Non-smooth surfaces and cancellation');
+    expect(stepText(step)).toContain('a kink (continuous, not differentiable), a jump (not continuous)');
   });
 });
 
