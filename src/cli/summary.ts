@@ -3,20 +3,13 @@ import { exactText, jumpsOf, MATRIX, P, printText } from '../symbolic/index.js';
 import type { PointResult, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { claimText, pointText } from '../numeric/checkText.js';
-import { classText, exactListText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
+import { classText, convexityWitnessText, exactListText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 function convexNote(a: SymbolicAnalysis): string {
   const w = a.convexity.witness;
   if (!w) return a.convexity.undecided ? ` (${a.convexity.undecided})` : '';
-  const at = exactText(w.at);
-  if (w.kind === 'discontinuity') return ` (phi jumps at ${at})`;
-  if (w.kind === 'curvature') return ` (phi''(${at}) = ${exactText(w.secondDerivative)} < 0)`;
-  const left = limitText(w.left) ?? '?';
-  const right = limitText(w.right) ?? '?';
-  // A convex function on R has finite one-sided slopes, the left one at most the right one.
-  if (w.left.kind === 'infinite' || w.right.kind === 'infinite') return ` (at ${at} a one-sided slope is infinite: left ${left}, right ${right})`;
-  return ` (at ${at} the left slope ${left} exceeds the right slope ${right})`;
+  return ` (${convexityWitnessText(w)})`;
 }
 
 function subdifferentialLine(a: SymbolicAnalysis): string {

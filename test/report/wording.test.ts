@@ -69,6 +69,16 @@ describe('jumps are discontinuities, said precisely', () => {
   });
 });
 
+describe('infinite slopes are never compared', () => {
+  it('the summary and a failed convex: claim say a one-sided slope is infinite, not "-inf exceeds inf"', () => {
+    expect(summary(analyzeSymbolic('sum(sqrt(abs(X)))'), null)).toContain('convex:         no (at 0 a one-sided slope is infinite (left -inf, right inf))');
+    expect(summary(analyzeSymbolic('sum(-abs(X))'), null)).toContain('convex:         no (at 0 the left slope 1 exceeds the right slope -1)');
+    const proof = parseProof('function: sum(sqrt(abs(X)))\nconvex: yes\n', 'p.proof');
+    const step = checkProof(proof, { seed: 1 }).steps.find((s) => s.text === 'convex: yes')!;
+    expect(step.explanation).toBe('f is not convex: at 0 a one-sided slope is infinite (left -inf, right inf)');
+  });
+});
+
 describe('structured f: surfaces are not all kinks', () => {
   it('the step listing the surfaces is titled and captioned for kinks and jumps alike', () => {
     const a = analyzeAny("sum(heaviside(X)) + norm(X,'fro')", { shape: [2, 2] });
