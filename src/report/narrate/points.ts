@@ -21,7 +21,7 @@ const MAX_ROW_LATEX = 110;
 /** Rows of the table of distinct entries; the rest are counted. */
 const MAX_TABLE_ROWS = 12;
 /** Longest exact f(X) displayed; a longer one (a sum of many irrational terms) is shown rounded. */
-const MAX_VALUE_LATEX = 160;
+const MAX_VALUE_LATEX = 120;
 /** Values of φ′ listed in a sentence before the rest are counted. */
 const MAX_LISTED = 5;
 
@@ -106,17 +106,16 @@ function distinctTable(entries: readonly Entry[][], derivativeHeader: string, ce
       rows: shown.map(({ entry, count }) => [[math(entry.x)], [text(String(count))], [math(cell(entry))]]),
     },
   ];
-  if (rows.length > shown.length)
-    blocks.push(paragraph(text(`… and ${rows.length - shown.length} more distinct entries; the JSON output (--json) lists every entry.`)));
+  const more = rows.length - shown.length;
+  if (more > 0) blocks.push(paragraph(text(`… and ${more} more distinct ${more === 1 ? 'entry' : 'entries'}; the JSON output (--json) lists every entry.`)));
   return blocks;
 }
 
-/** X itself: printed when small, else its shape (its entries follow in the table). */
-function pointDisplay(p: PointResult, entries: readonly Entry[][]): Block {
+/** X itself (printed when small, else its shape; its entries then follow in the table), and f(X) on a line of its own. */
+function pointDisplays(p: PointResult, entries: readonly Entry[][]): Block[] {
   const rows = entries.map((r) => r.map((e) => e.x));
-  const m = rows.length;
-  const n = rows[0]?.length ?? 0;
-  return printable(rows) ? display(`X = ${bmatrix(rows)}, \\qquad ${valueLatex(p)}`) : display(`X \\in \\mathbb{R}^{${m} \\times ${n}}, \\qquad ${valueLatex(p)}`);
+  const X = printable(rows) ? `X = ${bmatrix(rows)}` : `X \\in \\mathbb{R}^{${rows.length} \\times ${rows[0]?.length ?? 0}}`;
+  return [display(X), display(valueLatex(p))];
 }
 
 /** ∇f(X) or S (the entries' sets) as a matrix, or as a table of the distinct entries. */
@@ -209,7 +208,7 @@ function pointStep(p: PointResult, title: string): Step {
     title: [text(title)],
     established,
     ...(citation ? { citation } : {}),
-    blocks: [pointDisplay(p, entries), ...blocks, ...rounding],
+    blocks: [...pointDisplays(p, entries), ...blocks, ...rounding],
   };
 }
 
