@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseMatrix } from '../../src/cli/optionValues.js';
 import type { Block, Derivation, Inlines, Step } from '../../src/report/model.js';
 import { narrate } from '../../src/report/narrate.js';
-import { analyzeSymbolic } from '../../src/symbolic/derive.js';
+import { analyzeAny, analyzeSymbolic } from '../../src/symbolic/derive.js';
+import { narrateStructured } from '../../src/report/narrate/structured/index.js';
 import { allMath, haveTex } from './helpers.js';
 import { compilePdf } from '../../src/report/pdf.js';
 import { renderLatex } from '../../src/report/latex.js';
@@ -116,5 +117,11 @@ describe('the point step fits the page', () => {
       const { log } = await compilePdf(renderLatex(d, { fragment: false }));
       expect(overfull(log), X).toEqual([]);
     }
+    // A structured f at the wide X: its point step alone (∇f has 8 columns of 7-digit decimals).
+    const s = analyzeAny("norm(X,'fro')", at(wide));
+    if (s.kind !== 'structured') throw new Error('expected a structured analysis');
+    const steps = narrateStructured(s, null).steps.filter((step) => step.kind === 'point');
+    const { log } = await compilePdf(renderLatex({ title: [], steps }, { fragment: false }));
+    expect(overfull(log)).toEqual([]);
   });
 });

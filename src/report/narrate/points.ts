@@ -10,14 +10,11 @@ import type { BreakpointAnalysis, PointResult } from '../../symbolic/index.js';
 import type { Block, Established, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { NO_SET, noSetCause, noSetReason } from './nonsmoothWords.js';
+import { bmatrix, fitsOnALine } from './matrixLayout.js';
 import { listInlines } from './notation.js';
 import { shortestLatex } from './numbers.js';
 import { CLARKE_CITATION, CONVEX_CITATION } from './subdifferential.js';
 
-/** Largest X printed as a matrix: more entries or columns, or rows too long for a line, give a table of its distinct entries. */
-const MAX_MATRIX_ENTRIES = 48;
-const MAX_MATRIX_COLUMNS = 8;
-const MAX_ROW_LATEX = 110;
 /** Rows of the table of distinct entries; the rest are counted. */
 const MAX_TABLE_ROWS = 12;
 /** Longest exact f(X) displayed; a longer one (a sum of many irrational terms) is shown rounded. */
@@ -65,13 +62,6 @@ function entriesOf(p: PointResult): Entry[][] {
   );
 }
 
-const bmatrix = (rows: readonly (readonly string[])[]): string => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
-
-/** Small enough to print entry by entry without running off the line. */
-const printable = (rows: readonly (readonly string[])[]): boolean =>
-  rows.length * (rows[0]?.length ?? 0) <= MAX_MATRIX_ENTRIES &&
-  (rows[0]?.length ?? 0) <= MAX_MATRIX_COLUMNS &&
-  rows.every((r) => r.join(' & ').length <= MAX_ROW_LATEX);
 
 function valueLatex(p: PointResult): string {
   const exact = p.exact?.value;
@@ -114,14 +104,14 @@ function distinctTable(entries: readonly Entry[][], derivativeHeader: string, ce
 /** X itself (printed when small, else its shape; its entries then follow in the table), and f(X) on a line of its own. */
 function pointDisplays(p: PointResult, entries: readonly Entry[][]): Block[] {
   const rows = entries.map((r) => r.map((e) => e.x));
-  const X = printable(rows) ? `X = ${bmatrix(rows)}` : `X \\in \\mathbb{R}^{${rows.length} \\times ${rows[0]?.length ?? 0}}`;
+  const X = fitsOnALine(rows) ? `X = ${bmatrix(rows)}` : `X \\in \\mathbb{R}^{${rows.length} \\times ${rows[0]?.length ?? 0}}`;
   return [display(X), display(valueLatex(p))];
 }
 
 /** ∇f(X) or S (the entries' sets) as a matrix, or as a table of the distinct entries. */
 function matrixOrTable(symbol: string, entries: readonly Entry[][], cell: (e: Entry) => string, tableHeader: string): Block[] {
   const rows = entries.map((r) => r.map(cell));
-  return printable(rows) ? [display(`${symbol} = ${bmatrix(rows)}`)] : distinctTable(entries, tableHeader, cell);
+  return fitsOnALine(rows) ? [display(`${symbol} = ${bmatrix(rows)}`)] : distinctTable(entries, tableHeader, cell);
 }
 
 /** “0 and 1” or “0, 1, 2, 3, 4 and 3 more values”: the distinct entries where φ is not differentiable. */
