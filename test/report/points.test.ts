@@ -76,6 +76,18 @@ describe('the point step of a separable f', () => {
     expect(prose(s)).toContain('… and 36 more distinct entries');
   });
 
+  it('beyond 256 distinct entries the numbers are the rounded doubles, said so, and the verdict names no entry it does not know', () => {
+    // Entries -150, …, 149 (300 distinct, one of them 0): f = (1 + … + 150) + (1 + … + 149) = 11325 + 11175.
+    const X = `[[${Array.from({ length: 300 }, (_, k) => k - 150).join(',')}]]`;
+    const s = one('sum(abs(X))', X);
+    expect(stepMath(s).slice(0, 2)).toEqual(['X \\in \\mathbb{R}^{1 \\times 300}', 'f(X) \\approx 22500']);
+    const text = prose(s);
+    expect(text).toContain('$\\varphi$ is not differentiable at some entry of $X$, so $f$ is not differentiable at this $X$.');
+    expect(text).toContain('the numbers are shown rounded to the nearest double');
+    const table = s.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows[0]).toEqual([[{ kind: 'math', latex: '-150' }], [{ kind: 'text', text: '1' }], [{ kind: 'math', latex: '\\{-1\\}' }]]);
+  });
+
   it('one step per point, numbered, before the numeric cross-check', () => {
     const d = narrate(analyzeSymbolic('sum(abs(X))', at('[[1]]', '[[-1]]')), null);
     const kinds = d.steps.map((s) => s.kind);

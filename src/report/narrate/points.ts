@@ -5,7 +5,7 @@
  * follows from φ at the entries of X, which the analysis decided exactly; the
  * values are printed exactly unless X has too many distinct entries.
  */
-import { exactLatex, P } from '../../symbolic/index.js';
+import { exactLatex, P, Q } from '../../symbolic/index.js';
 import type { BreakpointAnalysis, PointResult } from '../../symbolic/index.js';
 import type { Block, Established, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
@@ -35,33 +35,46 @@ interface Entry {
 
 const interval = (lo: string, hi: string): string => (lo === hi ? `\\{${lo}\\}` : `\\left[${lo}, ${hi}\\right]`);
 
+/** Each distinct entry is worded once (X may have a million entries but at most a few hundred distinct ones). */
+function memoized<K>(make: (key: K, i: number, j: number) => Entry): (key: K, i: number, j: number) => Entry {
+  const seen = new Map<K, Entry>();
+  return (key, i, j) => {
+    let e = seen.get(key);
+    if (!e) seen.set(key, (e = make(key, i, j)));
+    return e;
+  };
+}
+
 /** The entries of X, row by row: exact when the analysis kept the exact answers, else the doubles it rounded them to. */
 function entriesOf(p: PointResult): Entry[][] {
-  if (p.exact)
-    return p.exact.entries.map((row, i) =>
-      row.map((e, j) => ({
-        x: exactLatex(P.constant(p.exact!.X[i]![j]!)),
+  const exact = p.exact;
+  if (exact) {
+    const entry = memoized((_: string, i: number, j: number): Entry => {
+      const e = exact.entries[i]![j]!;
+      return {
+        x: exactLatex(P.constant(exact.X[i]![j]!)),
         differentiable: e.differentiable,
         derivative: e.derivative && exactLatex(e.derivative),
         set: e.set && interval(exactLatex(e.set[0]), exactLatex(e.set[1])),
         breakpoint: e.breakpoint,
-      })),
-    );
-  return p.X.map((row, i) =>
-    row.map((x, j) => {
-      const d = p.gradient?.[i]?.[j];
-      const s = p.subdifferential?.[i]?.[j];
-      return {
-        x: shortestLatex(x),
-        differentiable: p.differentiable === true ? true : null,
-        derivative: d === undefined ? null : shortestLatex(d),
-        set: s === undefined ? null : interval(shortestLatex(s[0]), shortestLatex(s[1])),
-        breakpoint: null,
       };
-    }),
-  );
+    });
+    return exact.X.map((row, i) => row.map((x, j) => entry(Q.toText(x), i, j)));
+  }
+  // Only the doubles: which entries are not differentiable is not known here, only whether f is.
+  const entry = memoized((x: number, i: number, j: number): Entry => {
+    const d = p.gradient?.[i]?.[j];
+    const s = p.subdifferential?.[i]?.[j];
+    return {
+      x: shortestLatex(x),
+      differentiable: p.differentiable === true ? true : null,
+      derivative: d === undefined ? null : shortestLatex(d),
+      set: s === undefined ? null : interval(shortestLatex(s[0]), shortestLatex(s[1])),
+      breakpoint: null,
+    };
+  });
+  return p.X.map((row, i) => row.map((x, j) => entry(x, i, j)));
 }
-
 
 function valueLatex(p: PointResult): string {
   const exact = p.exact?.value;
@@ -138,11 +151,12 @@ function answer(p: PointResult, entries: readonly Entry[][]): Answer {
       ],
     };
   if (p.differentiable === null) {
-    const open = all.filter((e) => e.differentiable === null).map((e) => e.x);
+    const open = p.exact ? all.filter((e) => e.differentiable === null).map((e) => e.x) : [];
+    const which: Inline[] = open.length ? [text(open.length === 1 ? ' at the entry ' : ' at the entries '), ...listed(open), text(' of ')] : [text(' at some entry of ')];
     return {
       established: 'unknown',
       blocks: [
-        paragraph(text('Whether '), math('\\varphi'), text(' is differentiable at the entr' + (open.length === 1 ? 'y ' : 'ies ')), ...listed(open), text(' of '), math('X'), text(' was not decided, so neither is whether '), math('f'), text(' is differentiable here.')),
+        paragraph(text('Whether '), math('\\varphi'), text(' is differentiable'), ...which, math('X'), text(' was not decided, so neither is whether '), math('f'), text(' is differentiable here.')),
         ...(p.reason ? [paragraph(text(`(${p.reason}.)`))] : []),
       ],
     };
@@ -153,7 +167,7 @@ function answer(p: PointResult, entries: readonly Entry[][]): Answer {
   const ofX = (values: readonly string[]): Inline[] => [...listed(values), text(values.length === 1 ? ', an entry of ' : ', entries of '), math('X')];
   const verdict = paragraph(
     ...(jumps.length ? [math('\\varphi'), text(' is not continuous at '), ...ofX(jumps), text(kinks.length ? ', and not differentiable at ' : '')] : [math('\\varphi'), text(' is not differentiable at ')]),
-    ...(kinks.length ? ofX(kinks) : []),
+    ...(kinks.length ? ofX(kinks) : jumps.length ? [] : [text('some entry of '), math('X')]),
     text(', so '),
     math('f'),
     text(jumps.length ? ' is not continuous, hence not differentiable, at this ' : ' is not differentiable at this '),
