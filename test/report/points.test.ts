@@ -60,6 +60,15 @@ describe('the point step of a separable f', () => {
     expect(text).toContain('$f$ has no subdifferential in the convex or Clarke sense at this $X$: $f$ is not continuous there, hence not locally Lipschitz');
   });
 
+  it('a jump and a kink at one X are told apart: |t| + H(t − 1) at entries 1 and 0', () => {
+    const s = one('sum(abs(X)) + sum(heaviside(X-1))', '[[1,-2],[0,3]]');
+    // f = (1 + 1/2) + (2 + 0) + (0 + 0) + (3 + 1) = 7.5
+    expect(stepMath(s)[1]).toBe('f(X) = 7.5');
+    expect(prose(s)).toContain(
+      '$\\varphi$ is not continuous at $1$, an entry of $X$, and not differentiable at $0$, an entry of $X$, so $f$ is not continuous, hence not differentiable, at this $X$.',
+    );
+  });
+
   it('an infinite slope (√|t| at 0) rules out both sets', () => {
     const text = prose(one('sum(sqrt(abs(X)))', '[[0,1]]'));
     expect(text).toContain('a one-sided derivative of $\\varphi$ is infinite there, so $f$ is not locally Lipschitz near $X$');

@@ -19,7 +19,7 @@ import { CLARKE_CITATION, CONVEX_CITATION } from './subdifferential.js';
 const MAX_TABLE_ROWS = 12;
 /** Longest exact f(X) displayed; a longer one (a sum of many irrational terms) is shown rounded. */
 const MAX_VALUE_LATEX = 120;
-/** Values of φ′ listed in a sentence before the rest are counted. */
+/** Entries named in a sentence before the rest are counted. */
 const MAX_LISTED = 5;
 
 /** One entry of X with everything the step says about it, as LaTeX. */
@@ -134,6 +134,18 @@ function listed(values: readonly string[]): Inline[] {
   return [...listInlines(head)];
 }
 
+/** “φ is not continuous at 0, an entry of X, [and not differentiable at 2,] so f is not continuous, hence not differentiable, at this X.” */
+function notDifferentiableVerdict(notDifferentiable: readonly Entry[]): Block {
+  const jumps = notDifferentiable.filter((e) => e.breakpoint?.continuous === false).map((e) => e.x);
+  const kinks = notDifferentiable.filter((e) => e.breakpoint?.continuous !== false).map((e) => e.x);
+  const ofX = (values: readonly string[]): Inline[] => [...listed(values), text(values.length === 1 ? ', an entry of ' : ', entries of '), math('X')];
+  // Without the exact entries, which of them fail is not known here: only that one does.
+  const where: Inline[] = jumps.length
+    ? [math('\\varphi'), text(' is not continuous at '), ...ofX(jumps), ...(kinks.length ? [text(', and not differentiable at '), ...ofX(kinks)] : [])]
+    : [math('\\varphi'), text(' is not differentiable at '), ...(kinks.length ? ofX(kinks) : [text('some entry of '), math('X')])];
+  return paragraph(...where, text(', so '), math('f'), text(jumps.length ? ' is not continuous, hence not differentiable, at this ' : ' is not differentiable at this '), math('X'), text('.'));
+}
+
 interface Answer {
   readonly blocks: Block[];
   readonly established: Established;
@@ -162,18 +174,7 @@ function answer(p: PointResult, entries: readonly Entry[][]): Answer {
     };
   }
   const notDifferentiable = all.filter((e) => e.differentiable === false);
-  const jumps = notDifferentiable.filter((e) => e.breakpoint?.continuous === false).map((e) => e.x);
-  const kinks = notDifferentiable.filter((e) => e.breakpoint?.continuous !== false).map((e) => e.x);
-  const ofX = (values: readonly string[]): Inline[] => [...listed(values), text(values.length === 1 ? ', an entry of ' : ', entries of '), math('X')];
-  const verdict = paragraph(
-    ...(jumps.length ? [math('\\varphi'), text(' is not continuous at '), ...ofX(jumps), text(kinks.length ? ', and not differentiable at ' : '')] : [math('\\varphi'), text(' is not differentiable at ')]),
-    ...(kinks.length ? ofX(kinks) : jumps.length ? [] : [text('some entry of '), math('X')]),
-    text(', so '),
-    math('f'),
-    text(jumps.length ? ' is not continuous, hence not differentiable, at this ' : ' is not differentiable at this '),
-    math('X'),
-    text('.'),
-  );
+  const verdict = notDifferentiableVerdict(notDifferentiable);
   if (!p.subdifferential || !p.subdifferentialKind) {
     const cause = notDifferentiable.map((e) => noSetCause(e.breakpoint)).find((c) => c !== null);
     const why = cause ? [paragraph(...NO_SET, text(' at this '), math('X'), text(': '), ...noSetReason(cause), text('.'))] : [paragraph(text(`No set is given here: ${p.reason ?? 'neither the convex nor the Clarke one is defined'}.`))];
