@@ -19,11 +19,11 @@ import type { Evidence } from '../src/numeric/verify.js';
 import { htmlRenderer, loadKatex } from '../src/report/htmlBody.js';
 import type { HtmlRenderer } from '../src/report/htmlBody.js';
 import { display, math, text } from '../src/report/model.js';
-import type { Derivation, Inline, Step } from '../src/report/model.js';
+import type { Derivation, Inline } from '../src/report/model.js';
 import { narrate } from '../src/report/narrate.js';
 import { narrateStructured } from '../src/report/narrate/structured/index.js';
 import { claimStep } from '../src/report/narrate/claim.js';
-import { pointStep } from '../src/report/narrate/points.js';
+import { pointSteps } from '../src/report/narrate/points.js';
 import { gradientCases, subdifferentialNotation } from '../src/report/setNotation.js';
 import { exactLatex, loadLatexFrontEnd, MATRIX, MAX_POINT_ENTRIES, printLatex, printText } from '../src/symbolic/index.js';
 import type { ConstantMatrix, StructuredAnalysis, SymbolicAnalysis } from '../src/symbolic/index.js';
@@ -106,10 +106,7 @@ function factsHtml(r: HtmlRenderer, a: SymbolicAnalysis): string {
       formulas.push(`<p class="where">${label}</p>`, r.block(display(subdifferentialNotation(sub, entry.piecewise).latex)));
     } else formulas.push(`<p class="where">No subdifferential: ${r.inlines([text(subdifferentialNotation(sub, entry.piecewise).text)])}</p>`);
   }
-  const points = a.points.map((p) => {
-    const s = pointStep(p);
-    return `<section class="point"><h3>${r.inlines(s.title)}</h3>${s.blocks.map(r.block).join('\n')}</section>`;
-  });
+  const points = pointSteps(a.points).map((s) => `<section class="point"><h3>${r.inlines(s.title)}</h3>${s.blocks.map(r.block).join('\n')}</section>`);
   return [`<dl class="facts">${dl}</dl>`, `<div class="formulas">`, ...formulas, '</div>', ...points].join('\n');
 }
 
@@ -118,13 +115,6 @@ function verificationLine(e: Evidence): string {
   const head = `${e.status}: ${e.checks} numeric checks, max relative error ${e.maxRelError.toExponential(2)}, seed ${e.seed}`;
   const worst = e.status === 'failed' && e.failures[0] ? `; failed: ${claimText(e.failures[0])} at ${pointText(e.failures[0])}` : '';
   return head + worst;
-}
-
-/** The point steps go before the numeric cross-check, as in a docs fence. */
-function withSteps(d: Derivation, extra: readonly Step[]): Derivation {
-  const at = d.steps.findIndex((s) => s.kind === 'verification');
-  const cut = at < 0 ? d.steps.length : at;
-  return { ...d, steps: [...d.steps.slice(0, cut), ...extra, ...d.steps.slice(cut)] };
 }
 
 function derivationHtml(r: HtmlRenderer, d: Derivation): string {
@@ -168,7 +158,7 @@ async function derive(id: number, inputs: Inputs): Promise<void> {
     ...(rest.shape ? { shape: rest.shape } : {}),
     progress: progressOf(id),
   });
-  const d = withSteps(narrate(analysis, evidence), analysis.points.map(pointStep));
+  const d = narrate(analysis, evidence);
   post({ kind: 'verified', id, status: evidence.status, line: verificationLine(evidence), derivationHtml: derivationHtml(r, d), summary: summary(analysis, evidence) });
 }
 

@@ -3,7 +3,7 @@
  * that is not LaTeX: the `derive` summary and its JSON, `check` and `prove`.
  */
 import { exactText, intervalBounds } from './symbolic/index.js';
-import type { Limit, Poly } from './symbolic/index.js';
+import type { ConvexityWitness, Limit, Poly } from './symbolic/index.js';
 
 /** A one-sided limit: its exact value, 'inf' or '-inf'; null when undecided. */
 export const limitText = (l: Limit): string | null =>
@@ -33,3 +33,19 @@ export function pieceEndsText(breakpoints: readonly Poly[], i: number, period?: 
 
 /** ' (mod P)' after a point or interval of a periodic φ, which stands for its copies shifted by kP; '' otherwise. */
 export const moduloText = (period: Poly | undefined): string => (period ? ` (mod ${exactText(period)})` : '');
+
+/**
+ * Why φ is not convex, in words: "phi jumps at 0", "phi''(-1) = -2 < 0", "at 0 the
+ * left slope 1 exceeds the right slope -1", or, when a slope is infinite (which
+ * no convex function finite on R has), "at 0 a one-sided slope is infinite
+ * (left -inf, right inf)" rather than comparing infinities.
+ */
+export function convexityWitnessText(w: ConvexityWitness): string {
+  const at = exactText(w.at);
+  if (w.kind === 'discontinuity') return `phi jumps at ${at}`;
+  if (w.kind === 'curvature') return `phi''(${at}) = ${exactText(w.secondDerivative)} < 0`;
+  const left = limitText(w.left) ?? '?';
+  const right = limitText(w.right) ?? '?';
+  if (w.left.kind === 'infinite' || w.right.kind === 'infinite') return `at ${at} a one-sided slope is infinite (left ${left}, right ${right})`;
+  return `at ${at} the left slope ${left} exceeds the right slope ${right}`;
+}

@@ -25,7 +25,7 @@ import { cleanText } from '../report/escape.js';
 import { renderIndexHtml, renderIndexLatex, renderIndexMarkdown } from '../report/index-page.js';
 import type { IndexEntry } from '../report/index-page.js';
 import type { MathCache } from '../report/html.js';
-import type { Derivation, PlotBlock } from '../report/model.js';
+import type { Derivation } from '../report/model.js';
 import { narrate } from '../report/narrate.js';
 import { passedOf, proofCounts, proofDerivation, proofStatus } from '../report/narrate/proof.js';
 import type { FunctionDerivation } from '../report/narrate/proof.js';
@@ -153,21 +153,17 @@ async function checkSource(source: Source, proof: Proof, options: Options, io: I
   return { source, proof, report, derivation: proofDerivation(proof, report, source.name, fn), evidence };
 }
 
-const plotBlocks = (d: Derivation): PlotBlock[] => d.steps.flatMap((s) => s.blocks.filter((b): b is PlotBlock => b.kind === 'plot'));
-
 async function renderPage(page: Page, mathCache: MathCache): Promise<Output[]> {
   const { stem } = page.source;
   const { renderLatex } = await import('../report/latex.js');
   const { renderHtml } = await import('../report/html.js');
-  const { renderMarkdown } = await import('../report/markdown.js');
-  const { renderSvgPlot } = await import('../report/svgPlot.js');
-  // Docs pipelines often strip data: images from Markdown, so its plots are files of their own.
-  const plotName = (i: number): string => `${stem}-plot-${i + 1}.svg`;
+  const { markdownWithPlotFiles } = await import('../report/markdownPlots.js');
+  const { markdown, plots } = markdownWithPlotFiles(page.derivation, stem);
   return [
     { name: `${stem}.tex`, content: renderLatex(page.derivation, { fragment: false }) },
     { name: `${stem}.html`, content: await renderHtml(page.derivation, { mathCache }) },
-    { name: `${stem}.md`, content: renderMarkdown(page.derivation, { plotHref: plotName }) },
-    ...plotBlocks(page.derivation).map((b, i) => ({ name: plotName(i), content: renderSvgPlot(b.plot, { standalone: true }) })),
+    { name: `${stem}.md`, content: markdown },
+    ...plots,
   ];
 }
 

@@ -34,7 +34,7 @@ derive options:
   --label-prefix P       the fragment labels its steps P:statement, P:gradient, ...
                          (default kp; letters, digits and : . _ -)
   --html FILE            write it as one self-contained HTML page (KaTeX)
-  --md FILE              write it as Markdown with $...$ math
+  --md FILE              write it as Markdown with $...$ math (plots beside it: a.md -> a-plot-1.svg)
   --pdf                  also compile the .tex with pdflatex (sandboxed)
   --title TEXT           title of the report
   --brief                shorter reports: f in cases, the gradient, the sets at the kinks

@@ -8,7 +8,7 @@
  * evidence comes from a fixed seed.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
 import type { Evidence } from '../numeric/verify.js';
 import type { StructuredAnalysis, SymbolicAnalysis } from '../symbolic/index.js';
@@ -31,6 +31,9 @@ const PDFLATEX_MISSING =
   'pdflatex is not installed, so no PDF was written (Debian: texlive-latex-base texlive-latex-recommended texlive-pictures lmodern)';
 
 const lastFlag = (args: ParsedArgs, name: string): string | undefined => args.flags.get(name)?.at(-1);
+
+/** report.md → report, the stem of its plots' files (report-plot-1.svg); any other name is kept whole. */
+const markdownStem = (mdPath: string): string => basename(mdPath).replace(/\.md$/i, '');
 
 /** report.tex → report.pdf; any other name gets .pdf appended. */
 export const pdfPathFor = (texPath: string): string => (texPath.endsWith('.tex') ? `${texPath.slice(0, -4)}.pdf` : `${texPath}.pdf`);
@@ -74,7 +77,11 @@ async function render(d: Derivation, args: ParsedArgs, io: Io): Promise<Output[]
     }
   }
   if (html !== undefined) outputs.push({ flag: 'html', path: html, content: await (await import('../report/html.js')).renderHtml(d) });
-  if (md !== undefined) outputs.push({ flag: 'md', path: md, content: (await import('../report/markdown.js')).renderMarkdown(d) });
+  if (md !== undefined) {
+    const { markdownWithPlotFiles } = await import('../report/markdownPlots.js');
+    const { markdown, plots } = markdownWithPlotFiles(d, markdownStem(md));
+    outputs.push({ flag: 'md', path: md, content: markdown }, ...plots.map((p) => ({ flag: 'md', path: join(dirname(md), p.name), content: p.content })));
+  }
   return outputs;
 }
 

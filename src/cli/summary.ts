@@ -1,22 +1,15 @@
 /** The human summary of `derive` (without --json): class, kinks, gradient, then the cases. */
-import { exactText, MATRIX, printText } from '../symbolic/index.js';
+import { exactText, jumpsOf, MATRIX, P, printText } from '../symbolic/index.js';
 import type { PointResult, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { claimText, pointText } from '../numeric/checkText.js';
-import { classText, exactListText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
+import { classText, convexityWitnessText, exactListText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 function convexNote(a: SymbolicAnalysis): string {
   const w = a.convexity.witness;
   if (!w) return a.convexity.undecided ? ` (${a.convexity.undecided})` : '';
-  const at = exactText(w.at);
-  if (w.kind === 'discontinuity') return ` (phi jumps at ${at})`;
-  if (w.kind === 'curvature') return ` (phi''(${at}) = ${exactText(w.secondDerivative)} < 0)`;
-  const left = limitText(w.left) ?? '?';
-  const right = limitText(w.right) ?? '?';
-  // A convex function on R has finite one-sided slopes, the left one at most the right one.
-  if (w.left.kind === 'infinite' || w.right.kind === 'infinite') return ` (at ${at} a one-sided slope is infinite: left ${left}, right ${right})`;
-  return ` (at ${at} the left slope ${left} exceeds the right slope ${right})`;
+  return ` (${convexityWitnessText(w)})`;
 }
 
 function subdifferentialLine(a: SymbolicAnalysis): string {
@@ -48,19 +41,23 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
   const { breakpoints: bps, period } = entry.piecewise;
   const mod = moduloText(period);
   const offset = exactText(a.offset);
+  // A jump is a discontinuity, listed on its own line, never among the kinks.
+  const jumps = jumpsOf(entry);
+  const kinks = a.kinks.filter((k) => !jumps.some((j) => P.equals(j, k)));
   const lines = [
     `f(X) = ${a.input}`,
     `     = ${offset === '0' ? '' : `${offset} + `}sum_ij phi(x_ij),  phi(t) = ${printText(a.separable.phi)}`,
     '',
     `class:          ${classLine(entry.smoothness)}`,
     `differentiable: ${yesNo(entry.differentiable)}`,
-    `kinks:          ${exactListText(a.kinks)}${a.kinks.length ? mod : ''}`,
+    `kinks:          ${exactListText(kinks)}${kinks.length ? mod : ''}`,
+    ...(jumps.length ? [`jumps:          ${exactListText(jumps)}${mod}  (phi is not continuous there)`] : []),
   ];
   lines.push(`convex:         ${yesNo(a.convexity.convex)}${convexNote(a)}`);
   if (entry.differentiable !== true) lines.push(`subdifferential: ${subdifferentialLine(a)}`);
   if (a.undecided.length) lines.push(`undecided at:   ${a.undecided.map(exactText).join(', ')}${mod}`);
   const gradient = a.gradient ? printText(a.gradient, MATRIX) : gradientCases(entry).text;
-  lines.push(`gradient:       ${gradient}${entry.differentiable === true ? '' : '  (away from the kinks)'}`);
+  lines.push(`gradient:       ${gradient}${entry.differentiable === true ? '' : '  (wherever f is differentiable)'}`);
   lines.push('', 'cases:');
   entry.piecewise.pieces.forEach((p, i) => {
     const [lo, hi] = pieceEndsText(bps, i, period);
@@ -71,8 +68,14 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
     const left = limitText(b.leftDerivative) ?? 'undecided';
     const right = limitText(b.rightDerivative) ?? 'undecided';
     const verdict =
-      b.continuous === false ? 'discontinuous' : b.differentiable === true ? `differentiable, phi'(${c}) = ${left}` : b.differentiable === false ? 'kink (not differentiable)' : 'undecided';
-    lines.push(`  t = ${c}${mod}:  phi(${c}) = ${exactText(b.value)};  one-sided derivatives ${left} (left), ${right} (right): ${verdict}; ${classText(b.order) ?? 'class undecided'} here`);
+      b.continuous === false
+        ? 'jump (not continuous, so not differentiable)'
+        : b.differentiable === true
+          ? `differentiable, phi'(${c}) = ${left}; ${classText(b.order) ?? 'class undecided'} here`
+          : b.differentiable === false
+            ? `${b.continuous === true ? 'kink (continuous, not differentiable)' : 'not differentiable'}; ${classText(b.order) ?? 'class undecided'} here`
+            : `undecided; ${classText(b.order) ?? 'class undecided'} here`;
+    lines.push(`  t = ${c}${mod}:  phi(${c}) = ${exactText(b.value)};  one-sided derivatives ${left} (left), ${right} (right): ${verdict}`);
   }
   for (const [i, p] of a.points.entries()) {
     lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);

@@ -12,7 +12,6 @@ import { claimText, pointText } from '../numeric/checkText.js';
 import type { Derivation, Step, StepKind } from '../report/model.js';
 import { narrate } from '../report/narrate.js';
 import { claimStep } from '../report/narrate/claim.js';
-import { pointStep } from '../report/narrate/points.js';
 import { FenceError, parseFence, SHOW_PARTS } from './fence.js';
 import type { Fence } from './fence.js';
 
@@ -45,9 +44,9 @@ export interface FenceResult {
   readonly warnings: readonly string[];
 }
 
-/** The claim and point steps go before the numeric cross-check, in the order the reader asked. */
+/** The claim step goes before the points' steps and the numeric cross-check, in the order the reader asked. */
 function withExtraSteps(d: Derivation, extra: readonly Step[]): Derivation {
-  const at = d.steps.findIndex((s) => s.kind === 'verification');
+  const at = d.steps.findIndex((s) => s.kind === 'point' || s.kind === 'verification');
   const cut = at < 0 ? d.steps.length : at;
   return { ...d, steps: [...d.steps.slice(0, cut), ...extra, ...d.steps.slice(cut)] };
 }
@@ -76,7 +75,6 @@ function derivation(fence: Fence, options: FenceOptions): FenceResult {
     }
     extra.push(claimStep(fence.claim, result));
   }
-  extra.push(...analysis.points.map(pointStep));
   return { derivation: shown(withExtraSteps(narrate(analysis, evidence), extra), fence), warnings };
 }
 

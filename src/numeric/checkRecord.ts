@@ -366,6 +366,15 @@ export interface Outcome {
   /** The absolute tolerance of the error model, on the same relative scale. */
   readonly tolerance: number;
   readonly passed: boolean;
+  /**
+   * How numeric was compared with symbolic: 'equal' up to the tolerance;
+   * 'at-least' (numeric ≥ symbolic) or 'at-most' (numeric ≤ symbolic), an
+   * inequality whose relative error counts only a violation; 'verdict', a
+   * yes/no test (relError 0 or 1) such as a gap that shrinks.
+   */
+  readonly relation: Relation;
 }
+
+export type Relation = 'equal' | 'at-least' | 'at-most' | 'verdict';
 
 export type CheckRecord = Check & Outcome;

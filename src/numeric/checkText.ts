@@ -76,7 +76,7 @@ export const deltaRangePhrase = (steps: StepRange): Phrase => [formula(`δ = ${r
 export function testMatrixPhrase(m: TestMatrix): Phrase {
   const shape = `${m.rows}x${m.cols}`;
   if (m.kind === 'gaussian') return [formula(`~ N(0, ${m.sigma}²) ${shape}`)];
-  return phrase(words('with entries on breakpoints, at breakpoint '), formula(`± ${m.offset}`), words(', or '), formula(`N(0, 1) ${shape}`));
+  return phrase(words('with each entry on a breakpoint, '), formula(`± ${m.offset}`), words(' from one, or drawn from '), formula(`N(0, 1) ${shape}`));
 }
 
 const namedMatrix = (m: TestMatrix): Phrase =>
@@ -90,18 +90,22 @@ function subgradientMatrixPhrase(m: SubgradientMatrix): Phrase {
   return phrase(formula(`X ${m.rows}x${m.cols}`), block, entries);
 }
 
-/** Where φ′ came from: "φ′ from the claimed gradient 2*relu(t)" (the report says "is taken from"). */
-function slopePhrase(source: SlopeSource, verb: string): Phrase {
-  const origin =
-    source.kind === 'claimed-gradient'
-      ? phrase(words('the claimed gradient '), formula(source.formula))
-      : source.kind === 'piece-derivative'
-        ? phrase(words("the piece's derivative "), formula(source.formula))
-        : phrase(words('central differences of '), formula('φ'), words(' with step '), formula('δ/8'));
-  return phrase(formula('φ′'), words(` ${verb} `), origin);
-}
+/** Where φ′ came from, without φ′: "the claimed gradient 2*relu(t)", "central differences of φ with step δ/8". */
+export const slopeOriginPhrase = (source: SlopeSource): Phrase =>
+  source.kind === 'claimed-gradient'
+    ? phrase(words('the claimed gradient '), formula(source.formula))
+    : source.kind === 'piece-derivative'
+      ? phrase(words("the piece's derivative "), formula(source.formula))
+      : phrase(words('central differences of '), formula('φ'), words(' with step '), formula('δ/8'));
 
-function divergencePhrase(d: DivergenceEvidence): Phrase {
+/** A formula of the verifier on its own ("0.5/sqrt(t)"), for a list. */
+export const formulaPhrase = (text: string): Phrase => [formula(text)];
+
+/** Where φ′ came from: "φ′ from the claimed gradient 2*relu(t)". */
+const slopePhrase = (source: SlopeSource): Phrase => phrase(formula('φ′'), words(' from '), slopeOriginPhrase(source));
+
+/** What decided a claimed divergence: "φ(t) − φ(0) → 1 ± 1e-9, a jump". */
+export function divergencePhrase(d: DivergenceEvidence): Phrase {
   if (d.kind === 'jump')
     return phrase(formula(`φ(t) − φ(${d.at}) → ${d.value.toPrecision(6)} ± ${d.tolerance.toPrecision(2)}`), words(', a jump'));
   return phrase(
@@ -118,8 +122,8 @@ function divergencePhrase(d: DivergenceEvidence): Phrase {
 }
 
 /** The notes of a sequence, joined by "; " (empty when it has none): where φ′ came from, what decided a divergence. */
-export function sequenceNotesPhrase(p: SequencePoint, slopeVerb = 'from'): Phrase {
-  const notes = [...(p.slope ? [slopePhrase(p.slope, slopeVerb)] : []), ...(p.divergence ? [divergencePhrase(p.divergence)] : [])];
+export function sequenceNotesPhrase(p: SequencePoint): Phrase {
+  const notes = [...(p.slope ? [slopePhrase(p.slope)] : []), ...(p.divergence ? [divergencePhrase(p.divergence)] : [])];
   return joined(notes, '; ');
 }
 
@@ -305,6 +309,7 @@ export const printedRecord = (r: CheckRecord): PrintedRecord => ({
   relError: r.relError,
   tolerance: r.tolerance,
   passed: r.passed,
+  relation: r.relation,
 });
 
 export type PrintedRecord = { readonly kind: CheckKind; readonly claim: string; readonly point: string } & Outcome;

@@ -2,7 +2,7 @@
  * What the verifier found, as plain data for the report: every check counted,
  * a bounded representative list of records, and every failure (bounded too).
  */
-import type { Check, CheckRecord } from './checkRecord.js';
+import type { Check, CheckRecord, Relation } from './checkRecord.js';
 import type { Comparison } from './errorModel.js';
 
 export type { Check, CheckKind, CheckRecord } from './checkRecord.js';
@@ -35,6 +35,7 @@ interface Scored {
   readonly relError: number;
   readonly tolerance: number;
   readonly passed: boolean;
+  readonly relation: Relation;
 }
 
 /**
@@ -45,14 +46,14 @@ interface Scored {
  * so it would pass for a claim of 0 or of the opposite sign as well. A check
  * whose deviation exceeds its tolerance is never dropped.
  */
-function score(check: Check, c: Comparison, deviation = Math.abs(c.numeric - c.symbolic)): Scored | undefined {
+function score(check: Check, c: Comparison, relation: Relation = 'equal', deviation = Math.abs(c.numeric - c.symbolic)): Scored | undefined {
   const natural = Math.max(Math.abs(c.symbolic), Math.abs(c.numeric), c.scale);
   const passed = deviation <= c.tolerance;
   if (passed && natural > 0 && c.tolerance >= natural) return undefined;
   const size = Math.max(natural, c.tolerance);
   const relError = deviation === 0 ? 0 : deviation / size;
   const tolerance = size > 0 ? c.tolerance / size : 0;
-  return { check, c, relError, tolerance, passed };
+  return { check, c, relError, tolerance, passed, relation };
 }
 
 const materialize = (s: Scored): CheckRecord => ({
@@ -62,6 +63,7 @@ const materialize = (s: Scored): CheckRecord => ({
   relError: s.relError,
   tolerance: s.tolerance,
   passed: s.passed,
+  relation: s.relation,
 });
 
 /** Failures first, then larger relative error; the earlier check wins ties. */
@@ -90,7 +92,7 @@ export class EvidenceBuilder {
     if (!Number.isFinite(c.numeric)) return;
     if (!Number.isFinite(c.symbolic)) {
       if (c.claimError !== undefined && !Number.isFinite(c.claimError)) return;
-      this.add({ check, c, relError: 1, tolerance: 0, passed: false });
+      this.add({ check, c, relError: 1, tolerance: 0, passed: false, relation: 'equal' });
       return;
     }
     if (!Number.isFinite(c.tolerance) || !Number.isFinite(c.scale)) return;
@@ -104,14 +106,14 @@ export class EvidenceBuilder {
    */
   atLeast(check: Check, c: Comparison): void {
     if (![c.numeric, c.symbolic, c.tolerance, c.scale].every(Number.isFinite)) return;
-    const scored = score(check, c, Math.max(0, c.symbolic - c.numeric));
+    const scored = score(check, c, 'at-least', Math.max(0, c.symbolic - c.numeric));
     if (scored) this.add(scored);
   }
 
   /** A claimed upper bound, numeric ≤ symbolic (e.g. f′(X; D) ≤ h_S(D)): only an excess counts as error. */
   atMost(check: Check, c: Comparison): void {
     if (![c.numeric, c.symbolic, c.tolerance, c.scale].every(Number.isFinite)) return;
-    const scored = score(check, c, Math.max(0, c.numeric - c.symbolic));
+    const scored = score(check, c, 'at-most', Math.max(0, c.numeric - c.symbolic));
     if (scored) this.add(scored);
   }
 
@@ -123,6 +125,7 @@ export class EvidenceBuilder {
       relError: confirmed ? 0 : 1,
       tolerance: 0,
       passed: confirmed,
+      relation: 'verdict',
     });
   }
 
@@ -138,6 +141,7 @@ export class EvidenceBuilder {
       relError: confirmed ? 0 : 1,
       tolerance: 0,
       passed: confirmed,
+      relation: 'verdict',
     });
   }
 

@@ -14,6 +14,7 @@ import { conclusionStep } from './narrate/conclusion.js';
 import { gradientStep } from './narrate/gradient.js';
 import { liftingStep } from './narrate/lifting.js';
 import { domainLatex } from './narrate/notation.js';
+import { pointSteps } from './narrate/points.js';
 import { continuityStep } from './narrate/smoothness.js';
 import { reductionStep, statementLatex, statementStep } from './narrate/statement.js';
 import { subdifferentialStep, subdifferentialSummaryStep } from './narrate/subdifferential.js';
@@ -41,16 +42,18 @@ const fullSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null): Step[
     liftingStep(analysis),
     gradientStep(analysis),
     subdifferentialStep(analysis),
+    ...pointSteps(analysis.points),
     verificationStep(analysis, evidence),
     conclusionStep(analysis, evidence),
   ];
 };
 
-/** What a paper needs on one page: f in cases, ∇f, the sets at the kinks, and the class, convexity and cross-check in one sentence each. */
+/** What a paper needs on one page: f in cases, ∇f, the sets at the kinks, the points the user asked for with --at, and the class, convexity and cross-check in one sentence each. */
 const briefSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null): Step[] => [
   statementInCasesStep(analysis),
   gradientStep(analysis, true),
   ...[subdifferentialSummaryStep(analysis)].filter((s): s is Step => s !== null),
+  ...pointSteps(analysis.points),
   conclusionStep(analysis, evidence, true),
 ];
 

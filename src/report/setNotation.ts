@@ -35,7 +35,10 @@ const pointCondition = (c: Poly, period: Poly | undefined): { text: string; late
 });
 
 export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): SetNotation {
-  if (sub.kind === null) return { text: `no subdifferential: ${sub.reason}`, latex: `\\text{no subdifferential}` };
+  if (sub.kind === null) {
+    const where = sub.at ? ` where some ${pointCondition(sub.at, pw.period).text}` : '';
+    return { text: `no subdifferential${where}: ${sub.reason}`, latex: `\\text{no subdifferential}` };
+  }
   const { breakpoints: bps, period } = pw;
   const rows: Row[] = sub.pieces.map((d, i) => {
     const cond = pieceCondition(bps, i, period);

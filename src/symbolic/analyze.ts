@@ -58,6 +58,9 @@ export interface EntryAnalysis {
   readonly smoothness: number | 'inf' | null;
 }
 
+/** The breakpoints where φ jumps (is not continuous): discontinuities, never to be called kinks. */
+export const jumpsOf = (entry: EntryAnalysis): Poly[] => entry.breakpoints.filter((b) => b.continuous === false).map((b) => b.at);
+
 /** Are two limits equal and finite? null when it cannot be decided. */
 export function sameFinite(a: Limit, b: Limit): Tri {
   if (a.kind === 'unknown' || b.kind === 'unknown') return null;

@@ -49,7 +49,7 @@ export type { Case, Comparison } from './compare.js';
 export { analyzeAny, analyzeSymbolic, MAX_POINT_ENTRIES } from './derive.js';
 export type { AnyAnalysis, DeriveOptions, PointResult, SymbolicAnalysis } from './derive.js';
 export type { StructuredAnalysis } from './structured/analyzeStructured.js';
-export { sameFinite } from './analyze.js';
+export { jumpsOf, sameFinite } from './analyze.js';
 export type { BreakpointAnalysis, EntryAnalysis, Limit } from './analyze.js';
 export { derivativePiecewise, kinkTest } from './gradient.js';
 export type { Convexity, ConvexityWitness } from './convexity.js';

@@ -11,7 +11,7 @@ import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { nearest } from './exact/calculus.js';
 import { refinedValue } from './exact/bigInterval.js';
-import type { EntryAtNumber } from './pointwise.js';
+import type { EntryAtNumber, EntryAtPoint } from './pointwise.js';
 import { entryAt, entryAtNumber, rounded } from './pointwise.js';
 import type { ConstantMatrix } from './shapes.js';
 import type { SubdifferentialKind } from './subdifferential.js';
@@ -29,6 +29,15 @@ export interface PointResult {
   readonly subdifferentialKind: SubdifferentialKind | null;
   /** Why neither a gradient nor a set is given (null when one is). */
   readonly reason: string | null;
+  /** The exact answers behind these doubles, when X has at most EXACT_ENTRIES distinct entries (else null). */
+  readonly exact: ExactPoint | null;
+}
+
+/** X as written and φ at each of its entries, exactly; f(X) too unless its sum is too large to form. */
+export interface ExactPoint {
+  readonly X: readonly (readonly Q.Rational[])[];
+  readonly value: Poly | null;
+  readonly entries: readonly (readonly EntryAtPoint[])[];
 }
 
 /** Up to this many distinct entries, values are exact and then correctly rounded (f(X) too). */
@@ -52,6 +61,7 @@ export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: Pol
     }
   const exact = distinct.size <= EXACT_ENTRIES;
   const answers = new Map<string, EntryAtNumber>();
+  const exactAnswers = new Map<string, EntryAtPoint>();
   const exactValues: { p: Poly; weight: Q.Rational }[] = [];
   for (const [key, { x, count }] of distinct) {
     if (!exact) {
@@ -59,14 +69,18 @@ export function pointResult(X: ConstantMatrix, entry: EntryAnalysis, offset: Pol
       continue;
     }
     const e = entryAt(entry, x);
+    exactAnswers.set(key, e);
     answers.set(key, rounded(e));
     exactValues.push({ p: e.value, weight: Q.rat(count) });
   }
   const entries = X.exact.map((row) => row.map((x) => answers.get(Q.toText(x))!));
   const all = entries.flat();
-  const value = exact ? exactTotal(offset, exactValues) : largeTotal(offset, entry, distinct, answers);
+  const total = exact ? exactTotal(offset, exactValues) : { value: largeTotal(offset, entry, distinct, answers), exact: null };
   const differentiable: Tri = all.some((r) => r.differentiable === false) ? false : all.some((r) => r.differentiable === null) ? null : true;
-  const base = { X: X.data, value, differentiable };
+  const exactPoint: ExactPoint | null = exact
+    ? { X: X.exact, value: total.exact, entries: X.exact.map((row) => row.map((x) => exactAnswers.get(Q.toText(x))!)) }
+    : null;
+  const base = { X: X.data, value: total.value, differentiable, exact: exactPoint };
   if (differentiable === true)
     return { ...base, gradient: entries.map((row) => row.map((r) => r.derivative!)), subdifferential: null, subdifferentialKind: null, reason: null };
   const missing = entries.flatMap((row, i) => row.map((r, j) => [r, i, j] as const)).find(([r]) => r.set === null);
@@ -94,18 +108,19 @@ function largeTotal(offset: Poly, entry: EntryAnalysis, distinct: ReadonlyMap<st
   const sum = compensatedSum(terms.map((t) => t.value * t.count));
   const bound = terms.reduce((b, t) => b + Math.abs(t.value) * t.count, 0) * 2 ** -52;
   if (bound <= Math.abs(sum) * 2 ** -50 || distinct.size > EXACT_SUM_ENTRIES) return sum;
-  return exactTotal(offset, [...distinct.values()].map(({ x, count }) => ({ p: entryAt(entry, x).value, weight: Q.rat(count) })));
+  return exactTotal(offset, [...distinct.values()].map(({ x, count }) => ({ p: entryAt(entry, x).value, weight: Q.rat(count) }))).value;
 }
 
-/** c + Σ count·φ(x), summed exactly (cancellation included), then rounded once. */
-function exactTotal(offset: Poly, values: readonly { p: Poly; weight: Q.Rational }[]): number {
+/** c + Σ count·φ(x), summed exactly (cancellation included), then rounded once; `exact` is null when the sum is too large to form. */
+function exactTotal(offset: Poly, values: readonly { p: Poly; weight: Q.Rational }[]): { value: number; exact: Poly | null } {
   try {
-    return nearest(P.sum([offset, ...values.map(({ p, weight }) => P.scale(p, weight))]));
+    const sum = P.sum([offset, ...values.map(({ p, weight }) => P.scale(p, weight))]);
+    return { value: nearest(sum), exact: sum };
   } catch (e) {
     if (!(e instanceof P.TooLarge)) throw e;
     // Too many distinct irrational terms to add symbolically: enclose the sum term by term.
     const parts = [{ p: offset, weight: Q.ONE }, ...values];
-    return refinedValue(parts) ?? compensatedSum(parts.map(({ p, weight }) => nearest(p) * Q.toNumber(weight)));
+    return { value: refinedValue(parts) ?? compensatedSum(parts.map(({ p, weight }) => nearest(p) * Q.toNumber(weight))), exact: null };
   }
 }
 

@@ -58,7 +58,7 @@ describe('kinkproof check --equal', () => {
     const r = kinkproof(['check', '--equal', 'abs(sign(X))', '1']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('incorrect: the two sides are not equal (exact)');
-    expect(r.stdout).toContain('counterexample (t = 0):\n  X     = [[0]]\n  left  = [[0]]\n  right = [[1]]');
+    expect(r.stdout).toContain('counterexample (t = 0):\n  X          = [[0]]\n  left side  = [[0]]\n  right side = [[1]]');
   });
 });
 

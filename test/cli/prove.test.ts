@@ -33,7 +33,7 @@ describe('kinkproof prove', () => {
     expect(failures[0]).toBe(`✗ ${file}:${index + 1}  = sum(X.^2)  (exact)`);
     const after = r.stdout.split('\n');
     const at = after.indexOf(failures[0]!);
-    expect(after[at + 1]).toBe('    counterexample: X = [[-1]] (t < 0): left 0, right 1');
+    expect(after[at + 1]).toBe('    counterexample: X = [[-1]] (t < 0): left side 0, right side 1');
   });
 
   it('prints one JSON object with --json', () => {

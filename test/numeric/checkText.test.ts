@@ -30,7 +30,7 @@ const CASES: [Check, string, string][] = [
   [
     { kind: 'gradient-direction', claim: relu, point: { kind: 'direction', matrix: mixed, direction: { kind: 'gaussian' } } },
     '∇f = 2*relu(X)',
-    'X with entries on breakpoints, at breakpoint ± 0.0078125, or N(0, 1) 3x4, Gaussian direction',
+    'X with each entry on a breakpoint, ± 0.0078125 from one, or drawn from N(0, 1) 3x4, Gaussian direction',
   ],
   [
     { kind: 'gradient-entry', claim: relu, point: { kind: 'entry', matrix: gaussian, row: 1, col: 2, value: 0.023190056754645052 } },
@@ -223,7 +223,7 @@ describe('checkText: every check kind is worded as the verifier wrote it', () =>
   it('prints a record for JSON with the fields, in the order, of the old string records', () => {
     const worst = evidenceOf("norm(relu(X),'fro')^2").worst!;
     const printed = printedRecord(worst);
-    expect(Object.keys(printed)).toEqual(['kind', 'claim', 'point', 'symbolic', 'numeric', 'relError', 'tolerance', 'passed']);
+    expect(Object.keys(printed)).toEqual(['kind', 'claim', 'point', 'symbolic', 'numeric', 'relError', 'tolerance', 'passed', 'relation']);
     expect(printed).toMatchObject({ claim: claimText(worst), point: pointText(worst) });
   });
 });

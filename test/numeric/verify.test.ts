@@ -34,7 +34,7 @@ describe('verify: the founding example f(X) = ‖relu(X)‖_F²', () => {
     expect(claims.some((c) => c.startsWith("one-sided | φ'₋(0) = 0 | t = 0 − δ"))).toBe(true);
     expect(claims.some((c) => c.startsWith('derivative-continuity | φ′(t) → 0 as t → 0⁺'))).toBe(true);
     expect(claims.some((c) => c.startsWith('value | φ(0) = 0 | t = 0'))).toBe(true);
-    expect(claims.some((c) => c.includes('X with entries on breakpoints'))).toBe(true);
+    expect(claims.some((c) => c.includes('X with each entry on a breakpoint'))).toBe(true);
   });
 
   it('tests points that have entries exactly on the breakpoint', () => {

@@ -31,10 +31,10 @@ export function expectDerivations(html: string): void {
   // The founding example: its gradient, the verified claim, the point and the cross-check, typeset by KaTeX.
   expectIn('<annotation encoding="application/x-tex">\\nabla f(X) = 2 \\sigma(X)');
   expectIn('Correct: the claim equals ∇f wherever f is differentiable.');
-  expectIn('<annotation encoding="application/x-tex">\\nabla f(X) = \\begin{pmatrix} 0 & 2 \\\\ 0 & 0 \\end{pmatrix}');
+  expectIn('<annotation encoding="application/x-tex">\\nabla f(X) = \\begin{bmatrix} 0 & 2 \\\\ 0 & 0 \\end{bmatrix}');
   expectIn('Numeric cross-check');
   // The l1 norm: its subdifferential at a matrix with zero entries, as intervals.
-  expectIn('S = \\begin{pmatrix} [-1, 1] & \\{1\\} \\\\ \\{-1\\} & [-1, 1] \\end{pmatrix}');
+  expectIn('S = \\begin{bmatrix} \\left[-1, 1\\right] & \\{1\\} \\\\ \\{-1\\} & \\left[-1, 1\\right] \\end{bmatrix}');
   // The page's own text and math survive around the fences.
   expectIn('The founding example');
   expectIn('<annotation encoding="application/x-tex">2\\sigma(X)</annotation>');

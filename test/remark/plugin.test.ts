@@ -50,7 +50,7 @@ describe('kinkproof/remark', () => {
       '1. From entries to the matrix function',
       '2. Gradient',
       '3. The claimed gradient',
-      '4. At X = \\begin{pmatrix} 1 & -1 \\end{pmatrix}',
+      '4. At the given point',
     ]);
   });
 

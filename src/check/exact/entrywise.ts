@@ -9,7 +9,7 @@ import type { Piecewise, Poly } from '../../symbolic/index.js';
 import { compare, proved, readsTranspose, refuted, undecided, undecidedCases } from './attempt.js';
 import type { Attempt } from './attempt.js';
 import { caseRows, differingCases } from '../result/caseTable.js';
-import { oneByOne, pointSentence } from '../result/counterexample.js';
+import { oneByOne, pointSentence, SIDES } from '../result/counterexample.js';
 import { valueOf } from './pointValue.js';
 import { piecewiseOf } from './side.js';
 import type { Side } from './side.js';
@@ -17,7 +17,6 @@ import { entryMatrix, isConstant, transposeWitnessPoint, twoValues } from './tra
 import type { CaseRow } from '../result/checkResult.js';
 import { witnessOf } from './witness.js';
 
-export const SIDES = ['left', 'right'] as const;
 
 export const breakpoints = (...pws: Piecewise[]): Poly[] => pws.flatMap((p) => p.breakpoints);
 

@@ -3,7 +3,7 @@ import { compareExact, dependsOnT, exactText, parseInput, reduceModulo, Reducer,
 import type { BreakpointAnalysis, ConstantMatrix, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { Finding } from './proofReport.js';
-import { classText, exactListText, limitText, moduloText, yesNo } from '../../analysisText.js';
+import { classText, convexityWitnessText, exactListText, limitText, moduloText, yesNo } from '../../analysisText.js';
 
 
 /** "C1, not C2". */
@@ -81,14 +81,7 @@ export function claimedConvex(a: SymbolicAnalysis, claimed: boolean): Finding {
   const c = a.convexity;
   if (c.convex === null) return { status: 'unknown', note: 'undecided', explanation: c.undecided ?? 'convexity is not decided' };
   if (c.convex === claimed) return { status: 'pass', note: 'exact', explanation: null };
-  const w = c.witness;
-  const why = !w
-    ? 'phi is continuous, convex on every piece, and its one-sided slopes increase at every breakpoint'
-    : w.kind === 'discontinuity'
-      ? `phi jumps at t = ${exactText(w.at)}`
-      : w.kind === 'curvature'
-        ? `phi'' = ${exactText(w.secondDerivative)} < 0 at t = ${exactText(w.at)}`
-        : `at t = ${exactText(w.at)} the left slope exceeds the right slope`;
+  const why = c.witness ? convexityWitnessText(c.witness) : 'phi is continuous, convex on every piece, and its one-sided slopes do not decrease at any breakpoint';
   return { status: 'fail', note: `exact: ${yesNo(c.convex)}`, explanation: `f is ${c.convex ? '' : 'not '}convex: ${why}` };
 }
 

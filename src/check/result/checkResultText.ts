@@ -1,11 +1,12 @@
 /** Human-readable rendering of check results (formatting only: no mathematics here). */
+import { SIDES } from './counterexample.js';
 import type { CaseRow, CheckResult, Counterexample, ExactValue, GradientCheck, KinkRow, Verdict } from './checkResult.js';
 
 export type CheckKind = 'gradient' | 'equal';
 
 const LABELS: Record<CheckKind, readonly [string, string]> = {
   gradient: ['claim', "phi'(t)"],
-  equal: ['left', 'right'],
+  equal: SIDES,
 };
 
 export const exitCodeOf = (v: Verdict): number => (v === 'correct' ? 0 : v === 'incorrect' ? 1 : 3);
@@ -27,7 +28,7 @@ const exactValue = (v: ExactValue | null): string =>
   v === null ? 'no real value' : typeof v === 'string' ? v : `[${v.map((row) => `[${row.join(', ')}]`).join(', ')}]`;
 
 function counterexampleText(c: Counterexample, kind: CheckKind): string[] {
-  const [l, r] = kind === 'gradient' ? ['claim', 'gradient'] : ['left', 'right'];
+  const [l, r] = kind === 'gradient' ? ['claim', 'gradient'] : SIDES;
   const width = Math.max(l.length, r.length);
   return [
     `counterexample${c.where ? ` (${c.where})` : ''}:`,
@@ -70,6 +71,6 @@ export function checkText(r: CheckResult, kind: CheckKind): string {
 
 /** Counterexample in one line, for proof reports. */
 export function counterexampleLine(c: Counterexample, kind: CheckKind): string {
-  const [l, r] = kind === 'gradient' ? ['claim', 'gradient'] : ['left', 'right'];
+  const [l, r] = kind === 'gradient' ? ['claim', 'gradient'] : SIDES;
   return `X = ${exactValue(c.exact.X)}${c.where ? ` (${c.where})` : ''}: ${l} ${exactValue(c.exact.lhs)}, ${r} ${exactValue(c.exact.rhs)}`;
 }

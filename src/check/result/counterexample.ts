@@ -40,6 +40,9 @@ export function matrixText(m: readonly (readonly Poly[])[]): string {
 
 export const valueText = (v: PolyValue | null): string => (v === null ? 'no real value' : isMatrix(v) ? matrixText(v) : exactText(v));
 
-/** "At X = [[2]] (t > 0): left [[2]], right [[1]]." */
+/** The two sides of an identity, named so that they cannot be read as one-sided limits. */
+export const SIDES = ['left side', 'right side'] as const;
+
+/** "At X = [[2]] (t > 0): left side [[2]], right side [[1]]." */
 export const pointSentence = (p: ExactPoint, labels: readonly [string, string]): string =>
   `At X = ${matrixText(p.X)}${p.where ? ` (${p.where})` : ''}: ${labels[0]} ${valueText(p.lhs)}, ${labels[1]} ${valueText(p.rhs)}.`;

@@ -37,7 +37,7 @@ export function casesStep(entry: EntryAnalysis): Step {
         ]
       : [
           paragraph(
-            text('Splitting every kinked function at the zeros of its argument, '),
+            text('Splitting every piecewise-defined function (such as abs, max, sign) where its case changes, '),
             math('\\varphi'),
             text(' is elementary on each open interval between the breakpoints, and its value at each breakpoint follows from the definitions:'),
           ),

@@ -4,6 +4,7 @@ import type { SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Evidence } from '../../numeric/verify.js';
 import type { Block, Inline, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';
+import { discontinuityInlines } from './nonsmoothWords.js';
 import { classLatex, domainLatex, onPoints } from './notation.js';
 
 function fClass(k: SymbolicAnalysis['entry']['smoothness']): Inline[] {
@@ -32,8 +33,7 @@ function differentiability(a: SymbolicAnalysis): Inline[] {
     ...(a.kinks.length ? [text('It is not differentiable at any '), math('X'), text(' with an entry'), ...onPoints(a.kinks, period), text('. ')] : []),
     ...(a.undecided.length ? [text('At entries'), ...onPoints(a.undecided, period), text(' this was not decided. ')] : []),
     ...nonsmooth(a),
-    ...(a.entry.smoothness === -1 ? [math('f'), text(' is not even continuous at some of those '), math('X')] : [text('Globally '), ...fClass(a.entry.smoothness)]),
-    text('.'),
+    ...(a.entry.smoothness === -1 ? discontinuityInlines(a.entry) : [text('Globally '), ...fClass(a.entry.smoothness), text('.')]),
   ];
 }
 

@@ -92,9 +92,9 @@ export function gradientStep(a: SymbolicAnalysis, brief = false): Step {
             paragraph(
               text('This formula was checked exactly against '),
               math("\\varphi'"),
-              text(' on every open piece and at every breakpoint where '),
-              math('\\varphi'),
-              text(' is differentiable; it is not claimed at the others.'),
+              ...(a.entry.differentiable === true
+                ? [text(' on every open piece and at every breakpoint.')]
+                : [text(' on every open piece and at every breakpoint where '), math('\\varphi'), text(' is differentiable; it is not claimed at the others.')]),
             ),
           ]),
     ],

@@ -9,7 +9,7 @@ import type { ProofReport, StepReport, StepStatus } from '../../check/proofs/pro
 import { tally } from '../../check/proofs/proofReportText.js';
 import { parseInput } from '../../symbolic/index.js';
 import { assertSafeMath } from '../mathGuard.js';
-import type { Block, Derivation, Inline, Inlines, Step } from '../model.js';
+import type { Block, Derivation, Established, Inline, Inlines, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';
 import { exprLatex } from './exprLatex.js';
 
@@ -83,14 +83,19 @@ function statementBlocks(step: StepReport, statement: Statement | undefined): Bl
   return blocks;
 }
 
+/** The weakest basis of the verdicts: unknown if one is undecided, numeric if one came from a point search, else exact. */
+function basisOf(report: ProofReport): Established {
+  if (!report.steps.every((s) => s.status === 'pass' || s.status === 'fail')) return 'unknown';
+  return report.steps.some((s) => s.method === 'numeric') ? 'numeric' : 'exact';
+}
+
 /** The "Proof check" step: every statement of the file, in file order, with its verdict. */
 export function proofStep(proof: Proof, report: ProofReport, fileName: string): Step {
   const byLine = new Map(proof.statements.map((s) => [s.line, s]));
-  const decided = report.steps.every((s) => s.status === 'pass' || s.status === 'fail');
   return {
     kind: 'proof',
     title: [text('Proof check of '), text(fileName)],
-    established: decided ? 'exact' : 'unknown',
+    established: basisOf(report),
     blocks: [
       paragraph(
         text(`Each statement of the proof file ${fileName}, checked by kinkproof prove (${proofCounts(report)}). `),

@@ -3,17 +3,19 @@
  * derivative whose one-sided limits disagree, and the resulting class C^k of φ,
  * with the figure of φ and φ′.
  */
-import { sameFinite } from '../../symbolic/index.js';
+import { jumpsOf, sameFinite } from '../../symbolic/index.js';
 import type { BreakpointAnalysis, EntryAnalysis, Scalar } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { plotData } from '../plotData.js';
-import { approach, classLatex, derivativeSymbol, exact, limitLatex, limitOperator, phiLatex } from './notation.js';
+import { approach, classLatex, derivativeSymbol, exact, familyLatex, limitLatex, limitOperator, listInlines, phiLatex } from './notation.js';
 
+/** lim₋ = a ≠ b = lim₊; with `relation` '=' the one value is written once: lim₋ = φ′(c) = lim₊, both equal to it. */
 function oneSidedLimits(b: BreakpointAnalysis, k: number, relation: string): string {
   const lim = (side: -1 | 1): string =>
     `${limitOperator('t', approach(b.at, side))} ${derivativeSymbol(k)}(t)`;
   const value = (l: BreakpointAnalysis['leftLimits'][number] | undefined): string => (l && limitLatex(l)) ?? '\\text{(not decided)}';
+  if (relation === '=') return `${lim(-1)} = ${value(b.leftLimits[k])} = ${lim(1)}`;
   return `${lim(-1)} = ${value(b.leftLimits[k])} ${relation} ${value(b.rightLimits[k])} = ${lim(1)}`;
 }
 
@@ -59,10 +61,18 @@ function atBreakpoint(b: BreakpointAnalysis): Block[] {
 }
 
 /** φ ∈ C^k \ C^{k+1}, or what is known. */
-function classInlines(smoothness: EntryAnalysis['smoothness']): Inline[] {
+/** φ ∈ C^k \\ C^{k+1}; for a discontinuous φ, where it jumps (and that it is continuous elsewhere, when every other breakpoint is decided). */
+function classInlines(smoothness: EntryAnalysis['smoothness'], entry?: EntryAnalysis): Inline[] {
   if (smoothness === null) return [text('the smoothness class of '), math('\\varphi'), text(' is not decided')];
   if (smoothness === 'inf') return [math('\\varphi \\in C^{\\infty}(\\mathbb{R})')];
-  if (smoothness < 0) return [math('\\varphi'), text(' is not continuous on '), math('\\mathbb{R}')];
+  if (smoothness < 0) {
+    const jumps = entry ? jumpsOf(entry) : [];
+    if (!entry || !jumps.length) return [math('\\varphi'), text(' is not continuous on '), math('\\mathbb{R}')];
+    const points = listInlines(jumps.map((c) => [math(familyLatex(c, entry.piecewise.period))]));
+    return entry.breakpoints.some((b) => b.continuous === null)
+      ? [math('\\varphi'), text(' jumps at '), ...points]
+      : [math('\\varphi'), text(' is continuous except at '), ...points, text(', where it jumps')];
+  }
   return [math(`\\varphi \\in ${classLatex(smoothness)} \\setminus ${classLatex(smoothness + 1)}`)];
 }
 
@@ -101,7 +111,7 @@ export function continuityStep(entry: EntryAnalysis, gradient: Scalar | null): S
     blocks: [
       ...global,
       ...entry.breakpoints.flatMap(atBreakpoint),
-      paragraph(text('Away from the breakpoints '), math('\\varphi'), text(' is elementary, hence smooth. Altogether, '), ...classInlines(entry.smoothness), text('.')),
+      paragraph(text('Away from the breakpoints '), math('\\varphi'), text(' is elementary, hence smooth. Altogether, '), ...classInlines(entry.smoothness, entry), text('.')),
       plot,
     ],
   };

@@ -7,10 +7,11 @@ import type { ConvexityWitness, SymbolicAnalysis } from '../../symbolic/index.js
 import { subdifferentialNotation } from '../setNotation.js';
 import type { Block, Established, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
+import { NO_SET, noSetCause, noSetReason } from './nonsmoothWords.js';
 import { at, exact, limitLatex, listInlines, oneSidedDerivative } from './notation.js';
 
-const CONVEX_CITATION = 'Rockafellar, Convex Analysis, Thm 23.8 and 24.1: subdifferentials of sums and of convex functions of one variable';
-const CLARKE_CITATION = 'Clarke, Optimization and Nonsmooth Analysis, Thm 2.5.1 and Prop. 2.3.15';
+export const CONVEX_CITATION = 'Rockafellar, Convex Analysis, Thm 23.8 and 24.1: subdifferentials of sums and of convex functions of one variable';
+export const CLARKE_CITATION = 'Clarke, Optimization and Nonsmooth Analysis, Thm 2.5.1 and Prop. 2.3.15';
 const SMOOTH_CLARKE_CITATION = 'Clarke, Optimization and Nonsmooth Analysis, Prop. 2.2.4 (C¹ functions)';
 const NO_CLARKE_CITATION = 'Clarke, Optimization and Nonsmooth Analysis, §2.1 (the generalized gradient is defined for locally Lipschitz functions)';
 
@@ -101,20 +102,12 @@ function setBlocks(a: SymbolicAnalysis, brief = false): { blocks: Block[]; citat
     return { blocks: [], decided: true };
   }
   if (sub.kind === null) {
-    const b = a.entry.breakpoints.find((x) => sub.at !== null && P.equals(x.at, sub.at));
-    const jump = b?.continuous === false;
-    const infinite = b !== undefined && [b.leftDerivative, b.rightDerivative].some((l) => l.kind === 'infinite');
-    const clarke: Inline[] = [text(', so Clarke’s generalized gradient is not defined; nor is '), math('f'), text(' convex')];
-    const why: Inline[] = jump
-      ? [text('there '), math('f'), text(' is not continuous, hence not locally Lipschitz'), ...clarke]
-      : infinite
-        ? [text('there a one-sided derivative of '), math('\\varphi'), text(' is infinite, so '), math('f'), text(' is not locally Lipschitz near '), math('X'), ...clarke]
-        : [text(sub.reason)];
+    const cause = noSetCause(a.entry.breakpoints.find((x) => sub.at !== null && P.equals(x.at, sub.at)));
     const where: Inline[] = sub.at ? [text(' at an '), math('X'), text(' with an entry equal to '), math(exact(sub.at))] : [];
     return {
-      blocks: [paragraph(math('f'), text(' has no subdifferential in the convex or Clarke sense'), ...where, text(': '), ...why, text('.'))],
-      ...(jump || infinite ? { citation: NO_CLARKE_CITATION } : {}),
-      decided: jump || infinite,
+      blocks: [paragraph(...NO_SET, ...where, text(': '), ...(cause ? noSetReason(cause) : [text(sub.reason)]), text('.'))],
+      ...(cause ? { citation: NO_CLARKE_CITATION } : {}),
+      decided: cause !== null,
     };
   }
   const symbol = sub.kind === 'convex' ? '\\partial' : '\\partial_C';

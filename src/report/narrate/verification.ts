@@ -7,13 +7,14 @@
 import { MATRIX, printLatex } from '../../symbolic/index.js';
 import type { SymbolicAnalysis } from '../../symbolic/index.js';
 import type { CheckRecord, Evidence } from '../../numeric/verify.js';
-import type { DirectionPoint, EntryPoint, StepRange, TestMatrix } from '../../numeric/checkRecord.js';
-import { atPhrase, deltaRangePhrase, phraseText, sequenceNotesPhrase, statementPhrase, testMatrixPhrase } from '../../numeric/checkText.js';
+import type { DirectionPoint, EntryPoint, SequencePoint, SlopeSource, StepRange, TestMatrix } from '../../numeric/checkRecord.js';
+import { atPhrase, deltaRangePhrase, divergencePhrase, formulaPhrase, phraseText, slopeOriginPhrase, statementPhrase, testMatrixPhrase } from '../../numeric/checkText.js';
 import type { Phrase } from '../../numeric/checkText.js';
 import { MAX_FAILURES } from '../../numeric/evidence.js';
 import type { Block, Inline, Inlines, Step, TableBlock } from '../model.js';
 import { math, paragraph, text } from '../model.js';
 import { errorLatex, valueLatex } from './numbers.js';
+import { listInlines } from './notation.js';
 import { verifierInlines } from './verifierText.js';
 
 /** A check of the gradient at a test matrix: along a direction or one entry. */
@@ -23,14 +24,40 @@ const isGradient = (r: CheckRecord): r is GradientRecord => r.point.kind === 'di
 type Column = TableBlock['columns'][number];
 const column = (header: string, align: Column['align'] = 'right'): Column => ({ header: [text(header)], align });
 
+const INEQUALITY = { 'at-least': '\\ge', 'at-most': '\\le' } as const;
+
+/** The error cell: a relative error for an equality; for an inequality or a yes/no test, what was tested and whether it held. */
+function errorCell(r: CheckRecord): Inlines {
+  if (!Number.isFinite(r.symbolic)) return [text(r.passed ? 'diverges' : 'bounded')];
+  if (r.relation === 'at-least' || r.relation === 'at-most')
+    return r.passed ? [math(INEQUALITY[r.relation]), text(' holds')] : [math(INEQUALITY[r.relation]), text(' fails by '), math(errorLatex(r.relError))];
+  if (r.relation === 'verdict') return [text(r.passed ? 'confirmed' : 'not confirmed')];
+  return [math(errorLatex(r.relError))];
+}
+
 function resultCells(r: CheckRecord, withResult: boolean): Inlines[] {
-  const divergence = !Number.isFinite(r.symbolic);
-  const cells: Inlines[] = [
-    [math(valueLatex(r.numeric))],
-    [math(valueLatex(r.symbolic))],
-    divergence ? [text(r.passed ? 'diverges' : 'bounded')] : [math(errorLatex(r.relError))],
-  ];
+  const cells: Inlines[] = [[math(valueLatex(r.numeric))], [math(valueLatex(r.symbolic))], errorCell(r)];
   return withResult ? [...cells, [text(r.passed ? 'ok' : 'FAILED')]] : cells;
+}
+
+/** What the rows that are not equalities test, for the caption (empty when every row is an equality). */
+function relationNotes(records: readonly CheckRecord[]): Inline[] {
+  const notes: Inline[] = [];
+  if (records.some((r) => r.relation === 'at-least' || r.relation === 'at-most'))
+    notes.push(
+      text(' Rows marked '),
+      math('\\ge'),
+      text(' or '),
+      math('\\le'),
+      text(' check an inequality, numeric '),
+      math('\\ge'),
+      text(' (or '),
+      math('\\le'),
+      text(') symbolic: the two numbers may differ, and only a violation would count as error.'),
+    );
+  if (records.some((r) => r.relation === 'verdict' && Number.isFinite(r.symbolic)))
+    notes.push(text(' Rows marked confirmed are decided by how a sequence behaves as '), math('\\delta \\to 0'), text(' (a gap that shrinks), not by one comparison; numeric shows its last term.'));
+  return notes;
 }
 
 function gradientTable(records: readonly GradientRecord[], withResult: boolean): Block[] {
@@ -67,15 +94,45 @@ function claimCell(r: CheckRecord): Inlines {
   return verifierInlines(statementPhrase(r.claim));
 }
 
+type SequenceRecord = CheckRecord & { readonly point: SequencePoint };
+const isSequence = (r: CheckRecord): r is SequenceRecord => r.point.kind === 'sequence';
+
+/** The distinct phrases, in order of first appearance. */
+function distinctPhrases(phrases: readonly Phrase[]): Phrase[] {
+  const seen = new Map<string, Phrase>();
+  for (const p of phrases) if (!seen.has(phraseText(p))) seen.set(phraseText(p), p);
+  return [...seen.values()];
+}
+
+const listedPhrases = (phrases: readonly Phrase[]): Inlines => listInlines(phrases.map((p) => [...verifierInlines(p)]));
+
+/**
+ * Where the sampled φ′ came from, one sentence per kind of row: the limits of
+ * φ′ read the claimed gradient (or each side's piece derivative), the ends of
+ * a set read central differences of φ. Then what decided a divergence.
+ */
+function sampleNotes(records: readonly SequenceRecord[]): Inline[] {
+  const slopes = (rs: readonly SequenceRecord[]): SlopeSource[] => rs.flatMap((r) => (r.point.slope ? [r.point.slope] : []));
+  const limits = slopes(records.filter((r) => r.claim.kind !== 'subdifferential-end'));
+  const ends = slopes(records.filter((r) => r.claim.kind === 'subdifferential-end'));
+  const pieces = distinctPhrases(limits.flatMap((s) => (s.kind === 'piece-derivative' ? [formulaPhrase(s.formula)] : [])));
+  const others = distinctPhrases(limits.filter((s) => s.kind !== 'piece-derivative').map(slopeOriginPhrase));
+  const origins: Inline[][] = [
+    ...others.map((p) => [...verifierInlines(p)]),
+    ...(pieces.length ? [[text('the derivative of the piece on the side of the limit ('), ...listedPhrases(pieces), text(')')]] : []),
+  ];
+  const divergences = distinctPhrases(records.flatMap((r) => (r.point.divergence ? [divergencePhrase(r.point.divergence)] : [])));
+  const notes: Inline[] = [];
+  if (origins.length) notes.push(text(' In the rows on limits of '), math("\\varphi'"), text(', the samples of '), math("\\varphi'"), text(' are taken from '), ...listInlines(origins), text('.'));
+  const endOrigins = distinctPhrases(ends.map(slopeOriginPhrase));
+  if (endOrigins.length) notes.push(text(' In the rows on the ends of a set '), math('\\partial \\varphi(c)'), text(', the one-sided slopes are taken from '), ...listedPhrases(endOrigins), text('.'));
+  if (divergences.length) notes.push(text(' Divergences were confirmed by: '), ...listedPhrases(divergences), text('.'));
+  return notes;
+}
+
 function breakpointTable(records: readonly CheckRecord[], withResult: boolean): Block[] {
-  const notes: Phrase[] = [];
-  let deltas: StepRange | undefined;
-  for (const r of records) {
-    if (r.point.kind !== 'sequence') continue;
-    deltas ??= r.point.steps;
-    const note = sequenceNotesPhrase(r.point, 'is taken from');
-    if (note.length > 0 && !notes.some((n) => phraseText(n) === phraseText(note))) notes.push(note);
-  }
+  const sequences = records.filter(isSequence);
+  const deltas: StepRange | undefined = sequences[0]?.point.steps;
   const rows = records.map((r) => [claimCell(r), ...resultCells(r, withResult)]);
   const intro: Inline[] = [
     text('At each breakpoint '),
@@ -91,13 +148,13 @@ function breakpointTable(records: readonly CheckRecord[], withResult: boolean): 
     text(', extrapolated to '),
     math('\\delta \\to 0'),
     text('; a claimed divergence must show as growth with the claimed sign.'),
-    ...notes.flatMap((n) => [text(' Near the breakpoints '), ...verifierInlines(n), text('.')]),
+    ...sampleNotes(sequences),
   ];
   const table: TableBlock = {
     kind: 'table',
     columns: [column('claim', 'left'), column('numeric'), column('symbolic'), column('rel. error'), ...(withResult ? [column('result', 'left')] : [])],
     rows,
-    caption: [text('Claims at the breakpoints against one-sided sequences; the worst check of each group.')],
+    caption: [text('Claims at the breakpoints against one-sided sequences; the worst check of each group.'), ...relationNotes(records)],
   };
   return [paragraph(...intro), table];
 }

@@ -26,7 +26,7 @@ describe('proof statements', () => {
   it('checks a chain step against the line before it', () => {
     const steps = prove('function: sum(relu(X).^2)\n= sum(max(X,0).^2)\n= sum(X.^2)\n');
     expect(steps.map((s) => s.status)).toEqual(['pass', 'pass', 'fail']);
-    expect(steps[2]!.counterexample).toBe('X = [[-1]] (t < 0): left 0, right 1');
+    expect(steps[2]!.counterexample).toBe('X = [[-1]] (t < 0): left side 0, right side 1');
     expect(steps[2]!.explanation).toContain('Left: sum(max(X,0).^2) (line 2)');
   });
 
@@ -38,7 +38,7 @@ describe('proof statements', () => {
     expect(statuses('refute: relu(X) = (sign(X)+1)/2\nrefute: heaviside(X) = (sign(X)+1)/2\n')).toEqual(['1:pass', '2:fail']);
     const [refuted] = prove('refute: relu(X) = (sign(X)+1)/2\n');
     expect(refuted!.note).toBe('refuted, exact');
-    expect(refuted!.counterexample).toBe('X = [[2]] (t > 0): left [[2]], right [[1]]');
+    expect(refuted!.counterexample).toBe('X = [[2]] (t > 0): left side [[2]], right side [[1]]');
   });
 
   it('checks differentiability, class, kinks and convexity exactly', () => {

@@ -70,11 +70,12 @@ function statementWithDecomposition(a: StructuredAnalysis): Step {
   return { ...statement, blocks: [...statement.blocks, ...decompositionStep(a).blocks] };
 }
 
-/** Without the kink-cancellation argument, the sets at the kinks, convexity and the cross-check (the last two summed up in the conclusion) and the points given with --at. */
+/** Without the kink-cancellation argument, the sets at the kinks, convexity and the cross-check (the last two summed up in the conclusion); the points the user asked for with --at stay. */
 const briefSteps = (a: StructuredAnalysis, evidence: Evidence | null): Step[] => [
   statementWithDecomposition(a),
   differentiabilityStep(a, true),
   gradientStep(a, true),
+  ...pointSteps(a),
   conclusionStep(a, evidence, true),
 ];
 

@@ -7,6 +7,7 @@
  */
 import type { Matrix } from '../../../symbolic/index.js';
 import { shortestLatex, valueLatex } from '../numbers.js';
+import { bmatrix, fitsOnALine, smallShape } from '../matrixLayout.js';
 
 const MAX_DENOMINATOR = 1000;
 
@@ -30,11 +31,10 @@ export function numberLatex(x: number, small = false): string {
   return `${f.p < 0 ? '-' : ''}${frac}{${Math.abs(f.p)}}{${f.q}}`;
 }
 
-/** Largest matrix printed entry by entry; larger ones are described by their shape. */
-export const MAX_PRINTED_ENTRIES = 48;
-const MAX_PRINTED_COLUMNS = 8;
+/** Printed entry by entry when the shape is small and the rows fit a line; larger ones are described by their shape. */
+const entriesLatex = (M: Matrix): string[][] => M.map((r) => r.map((x) => roundedLatex(x, true)));
 
-export const printable = (M: Matrix): boolean => M.length * (M[0]?.length ?? 0) <= MAX_PRINTED_ENTRIES && (M[0]?.length ?? 0) <= MAX_PRINTED_COLUMNS;
+export const printable = (M: Matrix): boolean => smallShape(M.length, M[0]?.length ?? 0) && fitsOnALine(entriesLatex(M));
 
 /** Every entry is exactly an integer or a fraction p/q with q ≤ 1000 (else entries are rounded to 7 digits). */
 export const exactEntries = (M: Matrix): boolean => M.every((r) => r.every((x) => smallFraction(x) !== null));
@@ -44,8 +44,7 @@ export const roundedLatex = (x: number, small = false): string => (smallFraction
 
 export function matrixLatex(M: Matrix): string {
   if (!printable(M)) return `\\text{(a ${M.length} by ${M[0]?.length ?? 0} matrix, in the JSON output)}`;
-  const rows = M.map((r) => r.map((x) => roundedLatex(x, true)).join(' & '));
-  return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
+  return bmatrix(entriesLatex(M));
 }
 
 export const isZeroMatrix = (M: Matrix): boolean => M.every((r) => r.every((x) => x === 0));

@@ -7,22 +7,23 @@ import { setLatex } from './sets.js';
 
 function pointBlocks(p: StructuredPoint): { blocks: Block[]; established: Step['established']; citation?: string } {
   const value = Number.isNaN(p.value) ? '= \\text{undefined}' : `${smallFraction(p.value) ? '=' : '\\approx'} ${roundedLatex(p.value)}`;
-  const head: Block = display(`X = ${matrixLatex(p.X)}, \\qquad f(X) ${value}`);
+  // Two lines: an 8-column X beside f(X) runs off the page.
+  const head: Block[] = [display(`X = ${matrixLatex(p.X)}`), display(`f(X) ${value}`)];
   const G = p.gradient ?? [];
   if (p.differentiable === true)
     return {
       established: 'exact',
       blocks: [
-        head,
+        ...head,
         paragraph(text('The one-sided directional derivative '), math("E \\mapsto f'(X; E)"), text(' is linear here (exact arithmetic), so '), math('f'), text(' is differentiable at this '), math('X'), text(', with')),
         display(`\\nabla f(X) ${exactEntries(G) ? '=' : '\\approx'} ${matrixLatex(G)}.`),
         ...(exactEntries(G) && smallFraction(p.value) ? [] : [paragraph(text('(Numbers that are not fractions with a small denominator are rounded to 7 significant digits here; the JSON output has them to full double precision.)'))]),
       ],
     };
   if (p.differentiable === null)
-    return { established: 'unknown', blocks: [head, paragraph(text(`Differentiability at this point was not decided: ${p.reason ?? 'no reason given'}.`))] };
+    return { established: 'unknown', blocks: [...head, paragraph(text(`Differentiability at this point was not decided: ${p.reason ?? 'no reason given'}.`))] };
   const blocks: Block[] = [
-    head,
+    ...head,
     paragraph(text('The one-sided directional derivative '), math("E \\mapsto f'(X; E)"), text(' is not linear here (exact arithmetic), so '), math('f'), text(' is not differentiable at this '), math('X'), text('.')),
   ];
   const s = p.subdifferential;

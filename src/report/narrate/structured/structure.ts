@@ -287,7 +287,7 @@ function combinedBlocks(a: StructuredAnalysis): Block[] {
 
 const ACROSS: Readonly<Record<string, string>> = {
   C0: 'a kink: continuous, not differentiable',
-  discontinuous: 'a jump',
+  discontinuous: 'a jump: not continuous',
   C1: 'C¹ but not C² across it',
   C2: 'C² but not C³ across it',
 };
@@ -326,8 +326,8 @@ export function kinksStep(a: StructuredAnalysis): Step {
         const [head, where] = s.text.split(' at (i,j) = ');
         return [[text(where ?? `${s.count}`)], [safeMathOrText(s.latex, head ?? s.text)], [text(s.smoothness === null ? 'class not decided' : ACROSS[s.smoothness] ?? `${s.smoothness} across it`)]];
       }),
-      caption: [text('The kink surfaces of the ridge terms after combining, with the class of f across each.')],
+      caption: [text('The surfaces where a ridge term is not smooth, after combining, with the class of f across each: a kink (continuous, not differentiable), a jump (not continuous), or a finite order of smoothness.')],
     });
-  } else blocks.push(paragraph(text(a.model.ridge.atoms.length ? 'No ridge term has a kink left after combining.' : 'There are no ridge terms outside the parts.'), ...(a.model.parts.length ? [text(' Non-smooth points can only come from the parts listed above (kinks of their entries, zeros of a norm, ties of a maximum); they are decided below.')] : [])));
-  return { kind: 'breakpoint-limits', title: [text('Kink surfaces and cancellation')], established: 'theorem', citation: `${CITE_SHAPIRO}; ${CITE_GRIEWANK}`, blocks };
+  } else blocks.push(paragraph(text(a.model.ridge.atoms.length ? 'No ridge term has a non-smooth surface left after combining.' : 'There are no ridge terms outside the parts.'), ...(a.model.parts.length ? [text(' Non-smooth points can only come from the parts listed above (kinks of their entries, zeros of a norm, ties of a maximum); they are decided below.')] : [])));
+  return { kind: 'breakpoint-limits', title: [text('Non-smooth surfaces and cancellation')], established: 'theorem', citation: `${CITE_SHAPIRO}; ${CITE_GRIEWANK}`, blocks };
 }
