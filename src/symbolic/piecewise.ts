@@ -10,8 +10,8 @@ import { analyticAt, approximate, signOfConstant, substitute } from './exact/cal
 import { primitives } from './primitives/registry.js';
 import type { Side } from './primitives/spec.js';
 import type { Scalar } from './scalar/expr.js';
-import { keyOf } from './scalar/expr.js';
-import { addS, callS, mulS, powS } from './scalar/build.js';
+import { keyOf, VAR } from './scalar/expr.js';
+import { addS, callS, mulS, negS, powS, replaceT } from './scalar/build.js';
 import { NotElementary, toPoly } from './scalar/toPoly.js';
 import { fromPoly } from './scalar/fromPoly.js';
 import { compareExact, realZeros } from './solve.js';
@@ -46,7 +46,8 @@ export const MAX_BREAKPOINTS = 200;
 const domainError = (what: string): KinkproofError =>
   new KinkproofError('unsupported', `the entry function is not defined on all of R: ${what}`);
 
-const contextFor = (lower: Poly | undefined, upper: Poly | undefined): PowerContext => ({
+/** What the canonical form may assume on the open interval (lower, upper): the sign of t, and of any polynomial without a zero there. */
+export const contextFor = (lower: Poly | undefined, upper: Poly | undefined): PowerContext => ({
   tPositive: lower !== undefined && (signOfConstant(lower) ?? -1) >= 0,
   tNegative: upper !== undefined && (signOfConstant(upper) ?? 1) <= 0,
   signOn: (q) => signOnInterval(q, lower, upper),
@@ -65,6 +66,22 @@ function signOnInterval(q: Poly, lower: Poly | undefined, upper: Poly | undefine
     throw e;
   }
 }
+/**
+ * The canonical form of s(−u) for u in (−upper, −lower), when (lower, upper)
+ * lies in t ≤ 0: there t·(−t)^(−1/2) and −(−t)^(1/2) are u·u^(−1/2) and
+ * −u^(1/2) with u > 0, which the canonical form merges. Undefined when the
+ * interval reaches t > 0 or s has no canonical form there.
+ */
+export function reflectedForm(s: Scalar, lower: Poly | undefined, upper: Poly | undefined): Poly | undefined {
+  if (upper === undefined || (signOfConstant(upper) ?? 1) > 0) return undefined;
+  try {
+    return toPoly(replaceT(s, negS(VAR)), contextFor(P.neg(upper), lower && P.neg(lower)));
+  } catch (e) {
+    if (e instanceof P.Undefined || e instanceof NotElementary || e instanceof KinkproofError) return undefined;
+    throw e;
+  }
+}
+
 const pointContext = (c: Poly): PowerContext => ({
   tPositive: (signOfConstant(c) ?? -1) > 0,
   tNegative: (signOfConstant(c) ?? 1) < 0,

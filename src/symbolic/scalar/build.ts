@@ -157,3 +157,26 @@ export function callS(fn: PrimitiveName, ...args: Scalar[]): Scalar {
   if (fn === 'log' && a?.kind === 'const' && Q.isOne(a.value)) return int(0);
   return call(fn, ...args);
 }
+
+/** s with t replaced by r, rebuilt with the simplifying constructors. */
+export function replaceT(s: Scalar, r: Scalar): Scalar {
+  switch (s.kind) {
+    case 'const':
+    case 'algebraic':
+      return s;
+    case 'var':
+      return r;
+    case 'add':
+      return addS(...s.terms.map((x) => replaceT(x, r)));
+    case 'mul':
+      return mulS(...s.factors.map((x) => replaceT(x, r)));
+    case 'pow':
+      return powS(replaceT(s.base, r), s.exponent);
+    case 'call': {
+      const args = s.args.map((x) => replaceT(x, r));
+      // log(exp(u)) = u for every real u.
+      if (s.fn === 'log' && args[0]!.kind === 'call' && args[0]!.fn === 'exp') return args[0]!.args[0]!;
+      return callS(s.fn, ...args);
+    }
+  }
+}

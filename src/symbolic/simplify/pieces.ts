@@ -1,0 +1,90 @@
+/**
+ * Shorter displays for the pieces of φ and φ′ (t + 1 for −(−t − 1),
+ * 1.5·√t for √t + 0.5·t/√t, 1 for t/√(t²) on t > 0). A piece's display is
+ * replaced only by a proposal proved equal to it on the piece's open
+ * interval: the same canonical form there (after t = −u on t ≤ 0), and a real
+ * value at every point of it. The canonical form, which every decision uses,
+ * stays as it is.
+ */
+import * as Q from '../exact/rational.js';
+import * as P from '../exact/poly.js';
+import type { Poly, PowerContext } from '../exact/poly.js';
+import type { EntryAnalysis } from '../analyze.js';
+import { contextFor, intervalBounds, reflectedForm } from '../piecewise.js';
+import type { Piece, Piecewise } from '../piecewise.js';
+import { keyOf } from '../scalar/expr.js';
+import type { Scalar } from '../scalar/expr.js';
+import { fromPoly } from '../scalar/fromPoly.js';
+import { NotElementary, toPoly } from '../scalar/toPoly.js';
+import { shortestProved } from './choose.js';
+import { rewrite } from './rewrite.js';
+import { KinkproofError } from '../../diagnostics.js';
+
+/** The sign of s on the interval, when s has no zero there; undefined otherwise. */
+function signOn(s: Scalar, ctx: PowerContext): 1 | -1 | undefined {
+  try {
+    return ctx.signOn?.(toPoly(s, ctx));
+  } catch (e) {
+    if (e instanceof P.Undefined || e instanceof NotElementary || e instanceof KinkproofError) return undefined;
+    throw e;
+  }
+}
+
+/** s has a real value at every point of the interval: fractional powers of positive bases, negative powers of non-zero ones, logs of positive numbers. */
+function definedOn(s: Scalar, ctx: PowerContext): boolean {
+  switch (s.kind) {
+    case 'const':
+    case 'algebraic':
+    case 'var':
+      return true;
+    case 'add':
+      return s.terms.every((x) => definedOn(x, ctx));
+    case 'mul':
+      return s.factors.every((x) => definedOn(x, ctx));
+    case 'pow': {
+      if (!definedOn(s.base, ctx)) return false;
+      if (Q.isInteger(s.exponent) && Q.sign(s.exponent) >= 0) return true;
+      const sign = signOn(s.base, ctx);
+      return Q.isInteger(s.exponent) ? sign !== undefined : sign === 1;
+    }
+    case 'call':
+      return s.args.every((x) => definedOn(x, ctx)) && (s.fn !== 'log' || signOn(s.args[0]!, ctx) === 1);
+  }
+}
+
+/** Is the candidate equal to the piece on (lo, hi)? */
+function equalOn(candidate: Scalar, piece: Piece, lo: Poly | undefined, hi: Poly | undefined): boolean {
+  const ctx = contextFor(lo, hi);
+  if (!definedOn(candidate, ctx)) return false;
+  try {
+    if (P.isZero(P.sub(toPoly(candidate, ctx), piece.nf))) return true;
+  } catch (e) {
+    if (!(e instanceof P.Undefined || e instanceof NotElementary || e instanceof KinkproofError)) throw e;
+  }
+  const a = reflectedForm(candidate, lo, hi);
+  const b = a && reflectedForm(piece.display, lo, hi);
+  return b !== undefined && P.isZero(P.sub(a!, b));
+}
+
+function simplerPiece(piece: Piece, lo: Poly | undefined, hi: Poly | undefined): Piece {
+  const canonical = fromPoly(piece.nf);
+  const own = keyOf(piece.display);
+  const candidates = [piece.display, canonical, rewrite(piece.display), rewrite(canonical)];
+  const display = shortestProved(candidates, (c) => keyOf(c) === own || equalOn(c, piece, lo, hi))!;
+  return display === piece.display ? piece : { display, nf: piece.nf };
+}
+
+const simplerPieces = (pw: Piecewise, pieces: readonly Piece[]): Piece[] =>
+  pieces.map((p, i) => {
+    const { lo, hi } = intervalBounds(pw.breakpoints, i, pw.period);
+    return simplerPiece(p, lo, hi);
+  });
+
+/** φ with the shortest proved display on each piece. */
+export const withSimplerPieces = (pw: Piecewise): Piecewise => ({ ...pw, pieces: simplerPieces(pw, pw.pieces) });
+
+/** The analysis with the shortest proved display of φ′ on each piece. */
+export const withSimplerDerivatives = (entry: EntryAnalysis): EntryAnalysis => ({
+  ...entry,
+  derivativePieces: simplerPieces(entry.piecewise, entry.derivativePieces),
+});

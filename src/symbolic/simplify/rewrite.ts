@@ -1,0 +1,117 @@
+/**
+ * Shorter spellings a reader would write, proposed for display: powers of one
+ * base merged (t·t^(−1/2) → √t, √t²·… → t), √(u²) → |u|, u/|u| → sign(u),
+ * sign(u)·|u| → u, max(u, 0) → σ(u). Not every proposal is an identity on all
+ * of ℝ (√t·√t = t only for t ≥ 0, u/|u| has no value at 0): a proposal is
+ * shown only once it is proved equal to the form it replaces where that form
+ * is shown (see ./choose.ts).
+ */
+import * as Q from '../exact/rational.js';
+import type { Rational } from '../exact/rational.js';
+import { call, keyOf, num } from '../scalar/expr.js';
+import type { Scalar } from '../scalar/expr.js';
+import { addS, callS, mulS, negS, powS } from '../scalar/build.js';
+import { tidy } from '../scalar/tidy.js';
+
+interface Power {
+  base: Scalar;
+  exponent: Rational;
+}
+
+const isEven = (q: Rational): boolean => Q.isInteger(q) && q.num % 2n === 0n;
+const isAbsOf = (s: Scalar, uKey: string): boolean => s.kind === 'call' && s.fn === 'abs' && keyOf(s.args[0]!) === uKey;
+
+/** (u^a)^e: |u|^(ae) for an even a ((t²)^(1/2) = |t|), u^(ae) otherwise. */
+function powerOfPower(u: Scalar, a: Rational, e: Rational): Scalar {
+  const ae = Q.mul(a, e);
+  if (isEven(a) && !isEven(ae)) return powS(call('abs', u), ae);
+  return powS(u, ae);
+}
+
+/** t^k beside (−t)^a with a fractional: t^k = (−1)^k·(−t)^k, so the two merge. */
+function alignSigns(parts: Power[]): Rational {
+  let sign = Q.ONE;
+  for (const p of parts) {
+    if (!Q.isInteger(p.exponent)) continue;
+    const negated = negS(p.base);
+    const key = keyOf(negated);
+    if (!parts.some((q) => q !== p && !Q.isInteger(q.exponent) && keyOf(q.base) === key)) continue;
+    if (p.exponent.num % 2n !== 0n) sign = Q.neg(sign);
+    p.base = negated;
+  }
+  return sign;
+}
+
+/** Exponents of one base added: b^p·b^q = b^(p+q). */
+function mergeBases(parts: readonly Power[]): Power[] {
+  const merged = new Map<string, Power>();
+  for (const p of parts) {
+    const key = keyOf(p.base);
+    const prev = merged.get(key);
+    if (prev) prev.exponent = Q.add(prev.exponent, p.exponent);
+    else merged.set(key, { ...p });
+  }
+  return [...merged.values()];
+}
+
+/** u·|u|^q with q < 0: sign(u)·|u|^(q+1) (u/√(u²) = u/|u| = sign(u)). */
+function signOfQuotient(parts: Power[]): void {
+  for (const p of parts) {
+    if (!Q.isOne(p.exponent)) continue;
+    const uKey = keyOf(p.base);
+    const abs = parts.find((q) => Q.sign(q.exponent) < 0 && isAbsOf(q.base, uKey));
+    if (!abs) continue;
+    abs.exponent = Q.add(abs.exponent, Q.ONE);
+    p.base = call('sign', p.base);
+  }
+}
+
+function product(factors: readonly Scalar[]): Scalar {
+  let coefficient = Q.ONE;
+  const parts: Power[] = [];
+  for (const f of factors) {
+    if (f.kind === 'const') coefficient = Q.mul(coefficient, f.value);
+    else if (f.kind === 'pow') parts.push({ base: f.base, exponent: f.exponent });
+    else parts.push({ base: f, exponent: Q.ONE });
+  }
+  coefficient = Q.mul(coefficient, alignSigns(parts));
+  const merged = mergeBases(parts);
+  signOfQuotient(merged);
+  return mulS(num(coefficient), ...merged.map((p) => powS(p.base, p.exponent)));
+}
+
+function once(s: Scalar): Scalar {
+  switch (s.kind) {
+    case 'const':
+    case 'algebraic':
+    case 'var':
+      return s;
+    case 'add':
+      return addS(...s.terms.map(once));
+    case 'mul':
+      return product(s.factors.map(once));
+    case 'pow': {
+      const base = once(s.base);
+      return base.kind === 'pow' ? powerOfPower(base.base, base.exponent, s.exponent) : powS(base, s.exponent);
+    }
+    case 'call': {
+      const args = s.args.map(once);
+      const [a, b] = args;
+      const isZero = (x: Scalar | undefined): boolean => x?.kind === 'const' && Q.isZero(x.value);
+      if (s.fn === 'max' && (isZero(b) || isZero(a))) return call('relu', isZero(b) ? a! : b!);
+      return callS(s.fn, ...args);
+    }
+  }
+}
+
+/** A shorter spelling of s, proposed (not proved); s itself when no rule applies. */
+export function rewrite(s: Scalar): Scalar {
+  let out = s;
+  // Each round can expose a pattern for the next (√(t²)·t → |t|·t/… → sign); three rounds settle the shapes met in practice.
+  for (let round = 0; round < 3; round++) {
+    const next = tidy(once(out));
+    if (keyOf(next) === keyOf(out)) break;
+    out = next;
+  }
+  return out;
+}
