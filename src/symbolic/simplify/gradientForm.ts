@@ -13,6 +13,7 @@ import { rewrite } from './rewrite.js';
 
 export function displayGradient(phi: Scalar, entry: EntryAnalysis): Scalar | null {
   const derived = derivedForms(phi, entry).map((form) => form());
-  const candidates = [...derived, ...derived.map(rewrite), ...fittedForms(entry)];
+  const proposed = [...derived, ...fittedForms(entry)];
+  const candidates = [...proposed, ...proposed.map(rewrite)];
   return shortestProved(candidates, derivativeTest(entry)) ?? null;
 }

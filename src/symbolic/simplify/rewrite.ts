@@ -1,10 +1,10 @@
 /**
  * Shorter spellings a reader would write, proposed for display: powers of one
  * base merged (t·t^(−1/2) → √t, √t²·… → t), √(u²) → |u|, u/|u| → sign(u),
- * sign(u)·|u| → u, max(u, 0) → σ(u). Not every proposal is an identity on all
- * of ℝ (√t·√t = t only for t ≥ 0, u/|u| has no value at 0): a proposal is
- * shown only once it is proved equal to the form it replaces where that form
- * is shown (see ./choose.ts).
+ * sign(u)·|u| → u, max(u, 0) → σ(u), min(u, 0) → −σ(−u), σ(−2t) → 2σ(−t).
+ * Not every proposal is an identity on all of ℝ (√t·√t = t only for t ≥ 0,
+ * u/|u| has no value at 0): a proposal is shown only once it is proved equal
+ * to the form it replaces where that form is shown (./gradientForm.ts, ./pieces.ts).
  */
 import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
@@ -80,6 +80,13 @@ function product(factors: readonly Scalar[]): Scalar {
   return mulS(num(coefficient), ...merged.map((p) => powS(p.base, p.exponent)));
 }
 
+/** σ(u) with a negative coefficient taken out: σ(−2t) = 2σ(−t). */
+function relu(u: Scalar): Scalar {
+  const [c, ...rest] = u.kind === 'mul' ? u.factors : [];
+  if (c?.kind !== 'const' || Q.sign(c.value) >= 0) return call('relu', u);
+  return mulS(num(Q.neg(c.value)), call('relu', negS(mulS(...rest))));
+}
+
 function once(s: Scalar): Scalar {
   switch (s.kind) {
     case 'const':
@@ -98,7 +105,10 @@ function once(s: Scalar): Scalar {
       const args = s.args.map(once);
       const [a, b] = args;
       const isZero = (x: Scalar | undefined): boolean => x?.kind === 'const' && Q.isZero(x.value);
-      if (s.fn === 'max' && (isZero(b) || isZero(a))) return call('relu', isZero(b) ? a! : b!);
+      const other = isZero(b) ? a! : b!;
+      if (s.fn === 'max' && (isZero(b) || isZero(a))) return relu(other);
+      if (s.fn === 'min' && (isZero(b) || isZero(a))) return negS(relu(negS(other))); // min(u, 0) = −σ(−u)
+      if (s.fn === 'relu') return relu(a!);
       return callS(s.fn, ...args);
     }
   }
