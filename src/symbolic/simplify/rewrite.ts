@@ -1,7 +1,7 @@
 /**
  * Shorter spellings a reader would write, proposed for display: powers of one
  * base merged (t·t^(−1/2) → √t, √t²·… → t), √(u²) → |u|, u/|u| → sign(u),
- * sign(u)·|u| → u, max(u, 0) → σ(u), min(u, 0) → −σ(−u), σ(−2t) → 2σ(−t).
+ * sign(u)·|u| → u, max(u, 0) → σ(u), min(u, 0) → −σ(−u), σ(2t − 2) → 2σ(t − 1).
  * Not every proposal is an identity on all of ℝ (√t·√t = t only for t ≥ 0,
  * u/|u| has no value at 0): a proposal is shown only once it is proved equal
  * to the form it replaces where that form is shown (./gradientForm.ts, ./pieces.ts).
@@ -80,11 +80,21 @@ function product(factors: readonly Scalar[]): Scalar {
   return mulS(num(coefficient), ...merged.map((p) => powS(p.base, p.exponent)));
 }
 
-/** σ(u) with a negative coefficient taken out: σ(−2t) = 2σ(−t). */
+/** The coefficient of u's first term: 2 for 2t − 2, −2 for −2t. */
+function leadingCoefficient(u: Scalar): Rational {
+  const first = u.kind === 'add' ? u.terms[0]! : u;
+  const c = first.kind === 'mul' ? first.factors[0] : first;
+  return c?.kind === 'const' && first.kind === 'mul' ? c.value : Q.ONE;
+}
+
+/** σ(u) = |c|·σ(u/|c|) with c the leading coefficient: σ(−2t) = 2σ(−t), σ(2t − 2) = 2σ(t − 1). */
 function relu(u: Scalar): Scalar {
-  const [c, ...rest] = u.kind === 'mul' ? u.factors : [];
-  if (c?.kind !== 'const' || Q.sign(c.value) >= 0) return call('relu', u);
-  return mulS(num(Q.neg(c.value)), call('relu', negS(mulS(...rest))));
+  const c = leadingCoefficient(u);
+  const size = Q.sign(c) < 0 ? Q.neg(c) : c;
+  if (Q.isZero(size) || Q.isOne(size)) return call('relu', u);
+  const k = num(Q.div(Q.ONE, size));
+  const inner = u.kind === 'add' ? addS(...u.terms.map((t) => mulS(k, t))) : mulS(k, u);
+  return mulS(num(size), call('relu', inner));
 }
 
 function once(s: Scalar): Scalar {
