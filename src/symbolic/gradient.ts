@@ -12,7 +12,7 @@ import { comparePiecewise } from './compare.js';
 import type { Piecewise } from './piecewise.js';
 import { toPiecewise } from './piecewise.js';
 import type { Scalar } from './scalar/expr.js';
-import { addS, mulS, powS } from './scalar/build.js';
+import { rebuild } from './scalar/build.js';
 import { primitives } from './primitives/registry.js';
 import { signOfConstant } from './exact/calculus.js';
 import { locate, valueAt } from './piecewise.js';
@@ -68,24 +68,11 @@ export function derivativeTest(entry: EntryAnalysis): (candidate: Scalar) => boo
  * heaviside(−exp(9t)) is 0, and writing it as 0 spares 0·∞ in numeric use.
  */
 function resolveConstantSwitches(s: Scalar): Scalar {
-  switch (s.kind) {
-    case 'const':
-    case 'algebraic':
-    case 'var':
-      return s;
-    case 'add':
-      return addS(...s.terms.map(resolveConstantSwitches));
-    case 'mul':
-      return mulS(...s.factors.map(resolveConstantSwitches));
-    case 'pow':
-      return powS(resolveConstantSwitches(s.base), s.exponent);
-    case 'call': {
-      const args = s.args.map(resolveConstantSwitches);
-      const split = primitives[s.fn].split;
-      const side = split && constantSign(split.switchOf(args));
-      return split && side ? split.branch(args, side) : { ...s, args };
-    }
-  }
+  if (s.kind !== 'call') return rebuild(s, resolveConstantSwitches);
+  const args = s.args.map(resolveConstantSwitches);
+  const split = primitives[s.fn].split;
+  const side = split && constantSign(split.switchOf(args));
+  return split && side ? split.branch(args, side) : { ...s, args };
 }
 
 /** −1 or 1 when the expression has that sign at every real t; undefined otherwise or when undecided. */

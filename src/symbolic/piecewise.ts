@@ -11,7 +11,7 @@ import { primitives } from './primitives/registry.js';
 import type { Side } from './primitives/spec.js';
 import type { Scalar } from './scalar/expr.js';
 import { keyOf, VAR } from './scalar/expr.js';
-import { addS, callS, mulS, negS, powS, replaceT } from './scalar/build.js';
+import { addS, callS, mulS, negS, powS, rebuild, replaceT } from './scalar/build.js';
 import { NotElementary, toPoly } from './scalar/toPoly.js';
 import { fromPoly } from './scalar/fromPoly.js';
 import { compareExact, realZeros } from './solve.js';
@@ -114,20 +114,7 @@ function withoutZeroProducts(s: Scalar): Scalar {
     }
     return x;
   };
-  switch (s.kind) {
-    case 'const':
-    case 'algebraic':
-    case 'var':
-      return s;
-    case 'add':
-      return clean(addS(...s.terms.map(withoutZeroProducts)));
-    case 'mul':
-      return clean(mulS(...s.factors.map(withoutZeroProducts)));
-    case 'pow':
-      return clean(powS(withoutZeroProducts(s.base), s.exponent));
-    case 'call':
-      return callS(s.fn, ...s.args.map(withoutZeroProducts));
-  }
+  return clean(rebuild(s, withoutZeroProducts));
 }
 
 /**
@@ -330,31 +317,40 @@ function displayCovers(display: Scalar, c: Poly): boolean {
 }
 
 function definedAt(s: Scalar, c: Poly): boolean {
-  const signAt = (x: Scalar): -1 | 0 | 1 | undefined => {
+  return hasValueWhere(s, (x) => {
     try {
       return signOfConstant(substitute(toPoly(x, { tPositive: false }), c, pointContext(c)));
     } catch (e) {
       if (e instanceof P.Undefined || e instanceof NotElementary) return undefined;
       throw e;
     }
-  };
+  });
+}
+
+/**
+ * s has a real value wherever `signOf` gives the signs of its parts (at a
+ * point, or on an interval where they have no zero): fractional powers of
+ * positive bases, negative powers of non-zero ones, logs of positive numbers.
+ */
+export function hasValueWhere(s: Scalar, signOf: (x: Scalar) => -1 | 0 | 1 | undefined): boolean {
+  const rec = (x: Scalar): boolean => hasValueWhere(x, signOf);
   switch (s.kind) {
     case 'const':
     case 'algebraic':
     case 'var':
       return true;
     case 'add':
-      return s.terms.every((x) => definedAt(x, c));
+      return s.terms.every(rec);
     case 'mul':
-      return s.factors.every((x) => definedAt(x, c));
+      return s.factors.every(rec);
     case 'pow': {
-      if (!definedAt(s.base, c)) return false;
+      if (!rec(s.base)) return false;
       if (Q.isInteger(s.exponent) && Q.sign(s.exponent) >= 0) return true;
-      const sign = signAt(s.base);
+      const sign = signOf(s.base);
       return Q.isInteger(s.exponent) ? sign === 1 || sign === -1 : sign === 1;
     }
     case 'call':
-      return s.args.every((x) => definedAt(x, c)) && (s.fn !== 'log' || signAt(s.args[0]!) === 1);
+      return s.args.every(rec) && (s.fn !== 'log' || signOf(s.args[0]!) === 1);
   }
 }
 

@@ -160,23 +160,27 @@ export function callS(fn: PrimitiveName, ...args: Scalar[]): Scalar {
 
 /** s with t replaced by r, rebuilt with the simplifying constructors. */
 export function replaceT(s: Scalar, r: Scalar): Scalar {
+  if (s.kind === 'var') return r;
+  const out = rebuild(s, (x) => replaceT(x, r));
+  // log(exp(u)) = u for every real u.
+  const [arg] = out.kind === 'call' && out.fn === 'log' ? out.args : [];
+  return arg?.kind === 'call' && arg.fn === 'exp' ? arg.args[0]! : out;
+}
+
+/** s with `f` applied to each child, rebuilt with the simplifying constructors. */
+export function rebuild(s: Scalar, f: (child: Scalar) => Scalar): Scalar {
   switch (s.kind) {
     case 'const':
     case 'algebraic':
-      return s;
     case 'var':
-      return r;
+      return s;
     case 'add':
-      return addS(...s.terms.map((x) => replaceT(x, r)));
+      return addS(...s.terms.map(f));
     case 'mul':
-      return mulS(...s.factors.map((x) => replaceT(x, r)));
+      return mulS(...s.factors.map(f));
     case 'pow':
-      return powS(replaceT(s.base, r), s.exponent);
-    case 'call': {
-      const args = s.args.map((x) => replaceT(x, r));
-      // log(exp(u)) = u for every real u.
-      if (s.fn === 'log' && args[0]!.kind === 'call' && args[0]!.fn === 'exp') return args[0]!.args[0]!;
-      return callS(s.fn, ...args);
-    }
+      return powS(f(s.base), s.exponent);
+    case 'call':
+      return callS(s.fn, ...s.args.map(f));
   }
 }

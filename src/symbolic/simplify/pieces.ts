@@ -6,11 +6,10 @@
  * value at every point of it. The canonical form, which every decision uses,
  * stays as it is.
  */
-import * as Q from '../exact/rational.js';
 import * as P from '../exact/poly.js';
 import type { Poly, PowerContext } from '../exact/poly.js';
 import type { EntryAnalysis } from '../analyze.js';
-import { contextFor, intervalBounds, reflectedForm } from '../piecewise.js';
+import { contextFor, hasValueWhere, intervalBounds, reflectedForm } from '../piecewise.js';
 import type { Piece, Piecewise } from '../piecewise.js';
 import { keyOf } from '../scalar/expr.js';
 import type { Scalar } from '../scalar/expr.js';
@@ -30,32 +29,10 @@ function signOn(s: Scalar, ctx: PowerContext): 1 | -1 | undefined {
   }
 }
 
-/** s has a real value at every point of the interval: fractional powers of positive bases, negative powers of non-zero ones, logs of positive numbers. */
-function definedOn(s: Scalar, ctx: PowerContext): boolean {
-  switch (s.kind) {
-    case 'const':
-    case 'algebraic':
-    case 'var':
-      return true;
-    case 'add':
-      return s.terms.every((x) => definedOn(x, ctx));
-    case 'mul':
-      return s.factors.every((x) => definedOn(x, ctx));
-    case 'pow': {
-      if (!definedOn(s.base, ctx)) return false;
-      if (Q.isInteger(s.exponent) && Q.sign(s.exponent) >= 0) return true;
-      const sign = signOn(s.base, ctx);
-      return Q.isInteger(s.exponent) ? sign !== undefined : sign === 1;
-    }
-    case 'call':
-      return s.args.every((x) => definedOn(x, ctx)) && (s.fn !== 'log' || signOn(s.args[0]!, ctx) === 1);
-  }
-}
-
 /** Is the candidate equal to the piece on (lo, hi)? */
 function equalOn(candidate: Scalar, piece: Piece, lo: Poly | undefined, hi: Poly | undefined): boolean {
   const ctx = contextFor(lo, hi);
-  if (!definedOn(candidate, ctx)) return false;
+  if (!hasValueWhere(candidate, (x) => signOn(x, ctx))) return false;
   try {
     if (P.isZero(P.sub(toPoly(candidate, ctx), piece.nf))) return true;
   } catch (e) {

@@ -10,7 +10,7 @@ import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
 import { call, keyOf, num } from '../scalar/expr.js';
 import type { Scalar } from '../scalar/expr.js';
-import { addS, callS, mulS, negS, powS } from '../scalar/build.js';
+import { addS, mulS, negS, powS, rebuild } from '../scalar/build.js';
 import { tidy } from '../scalar/tidy.js';
 
 interface Power {
@@ -97,32 +97,21 @@ function relu(u: Scalar): Scalar {
   return mulS(num(size), call('relu', inner));
 }
 
-function once(s: Scalar): Scalar {
-  switch (s.kind) {
-    case 'const':
-    case 'algebraic':
-    case 'var':
-      return s;
-    case 'add':
-      return addS(...s.terms.map(once));
-    case 'mul':
-      return product(s.factors.map(once));
-    case 'pow': {
-      const base = once(s.base);
-      return base.kind === 'pow' ? powerOfPower(base.base, base.exponent, s.exponent) : powS(base, s.exponent);
-    }
-    case 'call': {
-      const args = s.args.map(once);
-      const [a, b] = args;
-      const isZero = (x: Scalar | undefined): boolean => x?.kind === 'const' && Q.isZero(x.value);
-      const other = isZero(b) ? a! : b!;
-      if (s.fn === 'max' && (isZero(b) || isZero(a))) return relu(other);
-      if (s.fn === 'min' && (isZero(b) || isZero(a))) return negS(relu(negS(other))); // min(u, 0) = −σ(−u)
-      if (s.fn === 'relu') return relu(a!);
-      return callS(s.fn, ...args);
-    }
-  }
+/** The rules at the root of s, whose children are rewritten already. */
+function atRoot(s: Scalar): Scalar {
+  if (s.kind === 'mul') return product(s.factors);
+  if (s.kind === 'pow' && s.base.kind === 'pow') return powerOfPower(s.base.base, s.base.exponent, s.exponent);
+  if (s.kind !== 'call') return s;
+  const [a, b] = s.args;
+  const isZero = (x: Scalar | undefined): boolean => x?.kind === 'const' && Q.isZero(x.value);
+  const other = isZero(b) ? a! : b!;
+  if (s.fn === 'max' && (isZero(b) || isZero(a))) return relu(other);
+  if (s.fn === 'min' && (isZero(b) || isZero(a))) return negS(relu(negS(other))); // min(u, 0) = −σ(−u)
+  if (s.fn === 'relu') return relu(a!);
+  return s;
 }
+
+const once = (s: Scalar): Scalar => atRoot(rebuild(s, once));
 
 /** A shorter spelling of s, proposed (not proved); s itself when no rule applies. */
 export function rewrite(s: Scalar): Scalar {
