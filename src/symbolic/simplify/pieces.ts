@@ -44,6 +44,7 @@ function equalOn(candidate: Scalar, piece: Piece, lo: Poly | undefined, hi: Poly
 }
 
 function simplerPiece(piece: Piece, lo: Poly | undefined, hi: Poly | undefined): Piece {
+  if (piece.display.kind === 'const' || piece.display.kind === 'var') return piece; // nothing is shorter
   const canonical = fromPoly(piece.nf);
   const own = keyOf(piece.display);
   const candidates = [piece.display, canonical, rewrite(piece.display), rewrite(canonical)];
