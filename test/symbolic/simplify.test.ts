@@ -16,6 +16,9 @@ import type { Scalar } from '../../src/symbolic/scalar/expr.js';
 import { clearBudget, startBudget } from '../../src/symbolic/budget.js';
 import { KinkproofError } from '../../src/diagnostics.js';
 import { Rng, separableCase } from '../fuzz/differentialGen.js';
+import { rewrite } from '../../src/symbolic/simplify/rewrite.js';
+import { Reducer } from '../../src/symbolic/reduce.js';
+import { parse } from '../../src/symbolic/syntax/parse.js';
 
 interface Expected {
   readonly f: string;
@@ -95,6 +98,25 @@ describe('display simplifier: hand-derived shortest forms, proved equal', () => 
     expect(derivativeTest(a.entry)(refuted)).toBe(false);
     expect(printText(a.gradient!, MATRIX)).toBe('2*relu(X) - 3*relu(X).^2');
     expect(printText(refuted).length).toBeLessThan(printText(a.gradient!).length);
+  });
+});
+
+describe('rewrite rules: what a reader writes, proposed (each is proved before it is shown)', () => {
+  const entryOf = (text: string): Scalar => new Reducer({ constants: new Map() }, text).separable(parse(`sum(${text})`)).phi;
+  it.each([
+    ['X./sqrt(X)', 'sqrt(t)'], // t/√t = √t on t > 0
+    ['X./sqrt(X.^2)', 'sign(t)'], // t/|t|, sign(0) = 0 where t/√(t²) has no value
+    ['sign(X).*abs(X)', 't'],
+    ['sqrt(X).^2', 't'], // only for t ≥ 0
+    ['X./sqrt(-X)', '-sqrt(-t)'], // on t < 0
+    ['sqrt(X.^4)', 't^2'],
+    ['abs(X).^3.*sign(X)', 'abs(t)^2*t'],
+    ['max(X, 0)', 'relu(t)'],
+    ['min(X, 0)', '-relu(-t)'],
+    ['relu(2*X - 2)', '2*relu(t - 1)'],
+    ['max(-3*X, 0)', '3*relu(-t)'],
+  ])('%s → %s', (input, expected) => {
+    expect(printText(rewrite(entryOf(input)))).toBe(expected);
   });
 });
 
