@@ -19,7 +19,7 @@ import { locate, valueAt } from './piecewise.js';
 import { realZeros } from './solve.js';
 import { differentiate } from './scalar/derivative.js';
 import { heavisideForm, pieceForms } from './simplify/fit.js';
-import { checkBudgetNow } from './budget.js';
+import { attempt } from './attempt.js';
 import { tidy } from './scalar/tidy.js';
 import { KinkproofError } from '../diagnostics.js';
 
@@ -52,15 +52,7 @@ export const kinkTest =
 export function derivativeTest(entry: EntryAnalysis): (candidate: Scalar) => boolean {
   const target = derivativePiecewise(entry);
   const skip = kinkTest(entry);
-  return (candidate) => {
-    try {
-      return comparePiecewise(toPiecewise(candidate), target, skip).equal === true;
-    } catch (e) {
-      if (!(e instanceof KinkproofError)) throw e;
-      checkBudgetNow(); // out of time is the analysis' limit, not this candidate's failure
-      return false;
-    }
-  };
+  return (candidate) => attempt(() => comparePiecewise(toPiecewise(candidate), target, skip).equal === true, false);
 }
 
 /**

@@ -21,6 +21,7 @@ import { differentiate } from './scalar/derivative.js';
 import { periodicity } from './periodicity.js';
 import { piTimes } from './primitives/pi.js';
 import { reduceModulo } from './trigZeros.js';
+import { attempt } from './attempt.js';
 
 /** An elementary expression valid on one open interval, with its canonical form. */
 export interface Piece {
@@ -74,12 +75,7 @@ function signOnInterval(q: Poly, lower: Poly | undefined, upper: Poly | undefine
  */
 export function reflectedForm(s: Scalar, lower: Poly | undefined, upper: Poly | undefined): Poly | undefined {
   if (upper === undefined || (signOfConstant(upper) ?? 1) > 0) return undefined;
-  try {
-    return toPoly(replaceT(s, negS(VAR)), contextFor(P.neg(upper), lower && P.neg(lower)));
-  } catch (e) {
-    if (e instanceof P.Undefined || e instanceof NotElementary || e instanceof KinkproofError) return undefined;
-    throw e;
-  }
+  return attempt(() => toPoly(replaceT(s, negS(VAR)), contextFor(P.neg(upper), lower && P.neg(lower))), undefined);
 }
 
 const pointContext = (c: Poly): PowerContext => ({

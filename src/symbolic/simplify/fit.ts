@@ -23,7 +23,7 @@ import type { Scalar } from '../scalar/expr.js';
 import { addS, mulS, replaceT, subS } from '../scalar/build.js';
 import { fromPoly } from '../scalar/fromPoly.js';
 import { printText } from '../scalar/print.js';
-import { KinkproofError } from '../../diagnostics.js';
+import { attempt } from '../attempt.js';
 
 /** More breakpoints than this and a fitted form would not be short: none is proposed. */
 const MAX_FITTED_BREAKPOINTS = 8;
@@ -61,12 +61,7 @@ function signForm(entry: EntryAnalysis, pieces: readonly Scalar[]): Scalar | und
 
 /** The sign of b − a at an exact point, or undefined when a piece has no value there or it is not decided. */
 function signOfDifference(a: Piece, b: Piece, x: Poly): -1 | 0 | 1 | undefined {
-  try {
-    return signOfConstant(P.sub(valueAt(b, x), valueAt(a, x)));
-  } catch (e) {
-    if (e instanceof KinkproofError) return undefined;
-    throw e;
-  }
+  return attempt(() => signOfConstant(P.sub(valueAt(b, x), valueAt(a, x))), undefined);
 }
 
 /** Variable first, as a reader writes max(t, −1). */

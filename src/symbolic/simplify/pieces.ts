@@ -14,30 +14,19 @@ import type { Piece, Piecewise } from '../piecewise.js';
 import { keyOf } from '../scalar/expr.js';
 import type { Scalar } from '../scalar/expr.js';
 import { fromPoly } from '../scalar/fromPoly.js';
-import { NotElementary, toPoly } from '../scalar/toPoly.js';
+import { toPoly } from '../scalar/toPoly.js';
 import { shortestProved } from './choose.js';
 import { rewrite } from './rewrite.js';
-import { KinkproofError } from '../../diagnostics.js';
+import { attempt } from '../attempt.js';
 
 /** The sign of s on the interval, when s has no zero there; undefined otherwise. */
-function signOn(s: Scalar, ctx: PowerContext): 1 | -1 | undefined {
-  try {
-    return ctx.signOn?.(toPoly(s, ctx));
-  } catch (e) {
-    if (e instanceof P.Undefined || e instanceof NotElementary || e instanceof KinkproofError) return undefined;
-    throw e;
-  }
-}
+const signOn = (s: Scalar, ctx: PowerContext): 1 | -1 | undefined => attempt(() => ctx.signOn?.(toPoly(s, ctx)), undefined);
 
 /** Is the candidate equal to the piece on (lo, hi)? */
 function equalOn(candidate: Scalar, piece: Piece, lo: Poly | undefined, hi: Poly | undefined): boolean {
   const ctx = contextFor(lo, hi);
   if (!hasValueWhere(candidate, (x) => signOn(x, ctx))) return false;
-  try {
-    if (P.isZero(P.sub(toPoly(candidate, ctx), piece.nf))) return true;
-  } catch (e) {
-    if (!(e instanceof P.Undefined || e instanceof NotElementary || e instanceof KinkproofError)) throw e;
-  }
+  if (attempt(() => P.isZero(P.sub(toPoly(candidate, ctx), piece.nf)), false)) return true;
   const a = reflectedForm(candidate, lo, hi);
   const b = a && reflectedForm(piece.display, lo, hi);
   return b !== undefined && P.isZero(P.sub(a!, b));
