@@ -36,4 +36,14 @@ describe('simplified formulas in every output', () => {
     expect(step.join('\n')).toContain('\\sigma(1 - t)');
     expect(step.join('\n')).not.toContain('-t + 1');
   });
+
+  it('the difference quotient is simplified on its side only when proved, and never repeated', () => {
+    // σ(t)^(3/2): for h > 0, h^(3/2)/h = √h.
+    const right = allMath(narrated('sum(relu(X).*sqrt(relu(X)))').derivation).join('\n');
+    expect(right).toContain('\\lim_{h \\to 0^{+}} \\frac{h^{1.5}}{h} = \\lim_{h \\to 0^{+}} \\sqrt{h} = 0');
+    // √σ(−t): √(−h)/h is already as short as it gets; it is written once.
+    const left = allMath(narrated('sum(sqrt(relu(-X)))').derivation).join('\n');
+    expect(left).toContain('\\lim_{h \\to 0^{-}} \\frac{\\sqrt{-h}}{h} = -\\infty');
+    expect(left).not.toContain('\\frac{\\sqrt{-h}}{h} = \\lim');
+  });
 });

@@ -4,7 +4,13 @@ import type { Scalar } from '../scalar/expr.js';
 import { printText } from '../scalar/print.js';
 
 /**
- * The shortest candidate (by its printed text; on a tie the earlier one) that
+ * How long a formula reads: its printed text without spaces, each function
+ * name one symbol (typeset, heaviside(t) is H(t) and sqrt(t) is √t).
+ */
+const readingLength = (s: Scalar): number => printText(s).replace(/\s+/g, '').replace(/[A-Za-z]{2,}/g, 'f').length;
+
+/**
+ * The shortest candidate (by its reading length; on a tie the earlier one) that
  * `proved` accepts, or undefined when none is. Candidates are tried shortest
  * first, so a proof is attempted only until one succeeds.
  */
@@ -15,7 +21,7 @@ export function shortestProved(candidates: readonly Scalar[], proved: (s: Scalar
       const key = keyOf(s);
       return !seen.has(key) && (seen.add(key), true);
     })
-    .map((s, i) => ({ s, i, length: printText(s).length }))
+    .map((s, i) => ({ s, i, length: readingLength(s) }))
     .sort((a, b) => a.length - b.length || a.i - b.i);
   return ranked.find(({ s }) => proved(s))?.s;
 }

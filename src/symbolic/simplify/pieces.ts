@@ -26,18 +26,25 @@ const signOn = (s: Scalar, ctx: PowerContext): 1 | -1 | undefined => attempt(() 
 function equalOn(candidate: Scalar, piece: Piece, lo: Poly | undefined, hi: Poly | undefined): boolean {
   const ctx = contextFor(lo, hi);
   if (!hasValueWhere(candidate, (x) => signOn(x, ctx))) return false;
-  if (attempt(() => P.isZero(P.sub(toPoly(candidate, ctx), piece.nf)), false)) return true;
+  const form = attempt(() => toPoly(candidate, ctx), undefined);
+  // The piece's own display read with what the interval tells (h^(1/2)·h^(−1) = h^(−1/2) for h > 0) may match where its given form does not.
+  if (form && [piece.nf, attempt(() => toPoly(piece.display, ctx), undefined)].some((nf) => nf && P.isZero(P.sub(form, nf)))) return true;
   const a = reflectedForm(candidate, lo, hi);
   const b = a && reflectedForm(piece.display, lo, hi);
   return b !== undefined && P.isZero(P.sub(a!, b));
 }
 
-function simplerPiece(piece: Piece, lo: Poly | undefined, hi: Poly | undefined): Piece {
-  if (piece.display.kind === 'const' || piece.display.kind === 'var') return piece; // nothing is shorter
+/** The shortest proposal for a piece's display proved equal to it on (lo, hi); the display itself when none is shorter. */
+export function simplerOn(piece: Piece, lo: Poly | undefined, hi: Poly | undefined): Scalar {
+  if (piece.display.kind === 'const' || piece.display.kind === 'var') return piece.display; // nothing is shorter
   const canonical = fromPoly(piece.nf);
   const own = keyOf(piece.display);
   const candidates = [piece.display, canonical, rewrite(piece.display), rewrite(canonical)];
-  const display = shortestProved(candidates, (c) => keyOf(c) === own || equalOn(c, piece, lo, hi))!;
+  return shortestProved(candidates, (c) => keyOf(c) === own || equalOn(c, piece, lo, hi))!;
+}
+
+function simplerPiece(piece: Piece, lo: Poly | undefined, hi: Poly | undefined): Piece {
+  const display = simplerOn(piece, lo, hi);
   return display === piece.display ? piece : { display, nf: piece.nf };
 }
 
