@@ -60,12 +60,8 @@ const MATH_CHARS: Readonly<Record<string, string>> = {
   '^': '^',
 };
 
-/** Function names of the printed expressions with a LaTeX of their own; any other applied name is an operator name. */
-const FUNCTIONS: Readonly<Record<string, string>> = { sqrt: '\\operatorname{sqrt}' };
-
-/** A function name's LaTeX: the registry's symbol for a primitive (sqrt is a power there), else an operator name. */
+/** A function name's LaTeX: the registry's symbol for a primitive, else an operator name (sqrt(…) is a radical, see `convert`). */
 function functionLatex(name: string): string {
-  if (Object.hasOwn(FUNCTIONS, name)) return FUNCTIONS[name]!;
   const primitive = lookupPrimitive(name);
   return primitive ? primitives[primitive].symbol : `\\operatorname{${name}}`;
 }
@@ -100,14 +96,40 @@ function tokenLatex(m: RegExpMatchArray, applied: boolean): string | undefined {
   return MATH_CHARS[whole];
 }
 
-/** The formula's LaTeX, or undefined when some part of it is not whitelisted. */
-export function notationLatex(formula: string): string | undefined {
-  const tokens = [...formula.matchAll(TOKEN)];
+/** The index of the ")" closing the "(" at `open`, before `end`; undefined when it is not closed. */
+function closing(tokens: readonly RegExpMatchArray[], open: number, end: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const t = tokens[i]![0];
+    if (t === '(') depth++;
+    else if (t === ')' && --depth === 0) return i;
+  }
+  return undefined;
+}
+
+/** Tokens start … end − 1 as LaTeX, sqrt(…) as a radical; undefined when some part is not whitelisted. */
+function convert(tokens: readonly RegExpMatchArray[], start: number, end: number): string | undefined {
   let out = '';
-  for (const [i, m] of tokens.entries()) {
-    const piece = tokenLatex(m, tokens[i + 1]?.[0] === '(');
+  for (let i = start; i < end; i++) {
+    const m = tokens[i]!;
+    const applied = i + 1 < end && tokens[i + 1]![0] === '(';
+    if (m[4] === 'sqrt' && applied) {
+      const close = closing(tokens, i + 1, end);
+      const inner = close === undefined ? undefined : convert(tokens, i + 2, close);
+      if (inner === undefined) return undefined;
+      out += `\\sqrt{${inner.trim()}}`;
+      i = close!;
+      continue;
+    }
+    const piece = tokenLatex(m, applied);
     if (piece === undefined) return undefined;
     out += piece;
   }
-  return out.trim();
+  return out;
+}
+
+/** The formula's LaTeX, or undefined when some part of it is not whitelisted. */
+export function notationLatex(formula: string): string | undefined {
+  const tokens = [...formula.matchAll(TOKEN)];
+  return convert(tokens, 0, tokens.length)?.trim();
 }

@@ -10,7 +10,7 @@ import type { Poly } from './exact/poly.js';
 import { signOfConstant } from './exact/calculus.js';
 import type { Tri } from './primitives/spec.js';
 import type { Piece, Piecewise } from './piecewise.js';
-import { intervalBounds, refine, samplePoint, union, valueAt } from './piecewise.js';
+import { intervalBounds, reflectedForm, refine, samplePoint, union, valueAt } from './piecewise.js';
 import { compareExact } from './solve.js';
 
 export type Case =
@@ -36,9 +36,17 @@ function probes(bps: readonly Poly[], i: number, period: Poly | undefined): Poly
   return [mid, step(1), step(-2), P.constant(Q.rat(1, 3))];
 }
 
+/** The two displays have one canonical form after t = −u, on an interval in t ≤ 0. */
+function equalReflected(a: Piece, b: Piece, bps: readonly Poly[], i: number, period: Poly | undefined): boolean {
+  const { lo, hi } = intervalBounds(bps, i, period);
+  const ra = reflectedForm(a.display, lo, hi);
+  const rb = ra && reflectedForm(b.display, lo, hi);
+  return rb !== undefined && P.isZero(P.sub(ra!, rb));
+}
+
 function comparePieces(a: Piece, b: Piece, bps: readonly Poly[], i: number, period: Poly | undefined): { equal: Tri; witness: Poly | null } {
   const diff = P.sub(a.nf, b.nf);
-  if (P.isZero(diff)) return { equal: true, witness: null };
+  if (P.isZero(diff) || equalReflected(a, b, bps, i, period)) return { equal: true, witness: null };
   for (const x of probes(bps, i, period)) {
     try {
       const s = signOfConstant(P.sub(valueAt(a, x), valueAt(b, x)));

@@ -16,7 +16,8 @@ import type { Separable } from './reduce.js';
 import { toPiecewise } from './piecewise.js';
 import { analyzeEntry } from './analyze.js';
 import type { EntryAnalysis } from './analyze.js';
-import { gradientEntry } from './gradient.js';
+import { displayGradient } from './simplify/gradientForm.js';
+import { withSimplerDerivatives, withSimplerPieces } from './simplify/pieces.js';
 import { pointResult } from './pointAnswer.js';
 import { analyzeStructured } from './structured/analyzeStructured.js';
 import type { StructuredAnalysis } from './structured/analyzeStructured.js';
@@ -139,10 +140,10 @@ function analyze(input: string, options: DeriveOptions, structured: boolean): An
       throw new KinkproofError('unsupported', `the constant part of f has no closed form here (${e.message})`);
     throw e;
   }
-  const entry = analyzeEntry(toPiecewise(separable.phi));
+  const entry = withSimplerDerivatives(analyzeEntry(withSimplerPieces(toPiecewise(separable.phi))));
   const kinks = entry.breakpoints.filter((b) => b.differentiable === false).map((b) => b.at);
   const undecided = entry.breakpoints.filter((b) => b.differentiable === null).map((b) => b.at);
-  const gradient = gradientEntry(separable.phi, entry);
+  const gradient = displayGradient(separable.phi, entry);
   const convex = convexity(entry);
   const sub = subdifferential(entry, convex);
   return {

@@ -74,5 +74,6 @@ export { StructuredReducer } from './structured/reduceStructured.js';
 export type { Model } from './structured/model.js';
 export type { Cell } from './structured/cells.js';
 export { gradientEntry } from './gradient.js';
+export { simplerOn } from './simplify/pieces.js';
 export { mulS } from './scalar/build.js';
 export { num } from './scalar/expr.js';

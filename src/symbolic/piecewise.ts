@@ -10,8 +10,8 @@ import { analyticAt, approximate, signOfConstant, substitute } from './exact/cal
 import { primitives } from './primitives/registry.js';
 import type { Side } from './primitives/spec.js';
 import type { Scalar } from './scalar/expr.js';
-import { keyOf } from './scalar/expr.js';
-import { addS, callS, mulS, powS } from './scalar/build.js';
+import { keyOf, VAR } from './scalar/expr.js';
+import { addS, callS, mulS, negS, powS, rebuild, replaceT } from './scalar/build.js';
 import { NotElementary, toPoly } from './scalar/toPoly.js';
 import { fromPoly } from './scalar/fromPoly.js';
 import { compareExact, realZeros } from './solve.js';
@@ -21,6 +21,7 @@ import { differentiate } from './scalar/derivative.js';
 import { periodicity } from './periodicity.js';
 import { piTimes } from './primitives/pi.js';
 import { reduceModulo } from './trigZeros.js';
+import { attempt } from './attempt.js';
 
 /** An elementary expression valid on one open interval, with its canonical form. */
 export interface Piece {
@@ -46,7 +47,8 @@ export const MAX_BREAKPOINTS = 200;
 const domainError = (what: string): KinkproofError =>
   new KinkproofError('unsupported', `the entry function is not defined on all of R: ${what}`);
 
-const contextFor = (lower: Poly | undefined, upper: Poly | undefined): PowerContext => ({
+/** What the canonical form may assume on the open interval (lower, upper): the sign of t, and of any polynomial without a zero there. */
+export const contextFor = (lower: Poly | undefined, upper: Poly | undefined): PowerContext => ({
   tPositive: lower !== undefined && (signOfConstant(lower) ?? -1) >= 0,
   tNegative: upper !== undefined && (signOfConstant(upper) ?? 1) <= 0,
   signOn: (q) => signOnInterval(q, lower, upper),
@@ -65,6 +67,17 @@ function signOnInterval(q: Poly, lower: Poly | undefined, upper: Poly | undefine
     throw e;
   }
 }
+/**
+ * The canonical form of s(−u) for u in (−upper, −lower), when (lower, upper)
+ * lies in t ≤ 0: there t·(−t)^(−1/2) and −(−t)^(1/2) are u·u^(−1/2) and
+ * −u^(1/2) with u > 0, which the canonical form merges. Undefined when the
+ * interval reaches t > 0 or s has no canonical form there.
+ */
+export function reflectedForm(s: Scalar, lower: Poly | undefined, upper: Poly | undefined): Poly | undefined {
+  if (upper === undefined || (signOfConstant(upper) ?? 1) > 0) return undefined;
+  return attempt(() => toPoly(replaceT(s, negS(VAR)), contextFor(P.neg(upper), lower && P.neg(lower))), undefined);
+}
+
 const pointContext = (c: Poly): PowerContext => ({
   tPositive: (signOfConstant(c) ?? -1) > 0,
   tNegative: (signOfConstant(c) ?? 1) < 0,
@@ -97,20 +110,7 @@ function withoutZeroProducts(s: Scalar): Scalar {
     }
     return x;
   };
-  switch (s.kind) {
-    case 'const':
-    case 'algebraic':
-    case 'var':
-      return s;
-    case 'add':
-      return clean(addS(...s.terms.map(withoutZeroProducts)));
-    case 'mul':
-      return clean(mulS(...s.factors.map(withoutZeroProducts)));
-    case 'pow':
-      return clean(powS(withoutZeroProducts(s.base), s.exponent));
-    case 'call':
-      return callS(s.fn, ...s.args.map(withoutZeroProducts));
-  }
+  return clean(rebuild(s, withoutZeroProducts));
 }
 
 /**
@@ -313,31 +313,40 @@ function displayCovers(display: Scalar, c: Poly): boolean {
 }
 
 function definedAt(s: Scalar, c: Poly): boolean {
-  const signAt = (x: Scalar): -1 | 0 | 1 | undefined => {
+  return hasValueWhere(s, (x) => {
     try {
       return signOfConstant(substitute(toPoly(x, { tPositive: false }), c, pointContext(c)));
     } catch (e) {
       if (e instanceof P.Undefined || e instanceof NotElementary) return undefined;
       throw e;
     }
-  };
+  });
+}
+
+/**
+ * s has a real value wherever `signOf` gives the signs of its parts (at a
+ * point, or on an interval where they have no zero): fractional powers of
+ * positive bases, negative powers of non-zero ones, logs of positive numbers.
+ */
+export function hasValueWhere(s: Scalar, signOf: (x: Scalar) => -1 | 0 | 1 | undefined): boolean {
+  const rec = (x: Scalar): boolean => hasValueWhere(x, signOf);
   switch (s.kind) {
     case 'const':
     case 'algebraic':
     case 'var':
       return true;
     case 'add':
-      return s.terms.every((x) => definedAt(x, c));
+      return s.terms.every(rec);
     case 'mul':
-      return s.factors.every((x) => definedAt(x, c));
+      return s.factors.every(rec);
     case 'pow': {
-      if (!definedAt(s.base, c)) return false;
+      if (!rec(s.base)) return false;
       if (Q.isInteger(s.exponent) && Q.sign(s.exponent) >= 0) return true;
-      const sign = signAt(s.base);
+      const sign = signOf(s.base);
       return Q.isInteger(s.exponent) ? sign === 1 || sign === -1 : sign === 1;
     }
     case 'call':
-      return s.args.every((x) => definedAt(x, c)) && (s.fn !== 'log' || signAt(s.args[0]!) === 1);
+      return s.args.every(rec) && (s.fn !== 'log' || signOf(s.args[0]!) === 1);
   }
 }
 

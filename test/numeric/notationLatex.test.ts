@@ -12,6 +12,12 @@ describe('notationLatex: a formula of the verifier’s wording as whitelisted La
     expect(notationLatex('softplus(t)')).toBe('\\operatorname{softplus}(t)');
   });
 
+  it('writes sqrt(…) of any argument as a radical, nested ones too', () => {
+    expect(notationLatex('-0.5/sqrt(-t)')).toBe('-0.5/\\sqrt{-t}');
+    expect(notationLatex('sqrt(t^2 + sqrt(t + 1))')).toBe('\\sqrt{t^{2} + \\sqrt{t + 1}}');
+    expect(notationLatex('sqrt(t')).toBeUndefined(); // unbalanced: shown as text
+  });
+
   it('shortens long decimals and writes exponents as powers of ten', () => {
     expect(notationLatex('t = 0.30000000000000004')).toBe('t = 0.3');
     expect(notationLatex('φ(t) − φ(1) → -9.99989e-10')).toBe('\\varphi (t) - \\varphi (1) \\to  -9.99989 \\cdot 10^{-10}');

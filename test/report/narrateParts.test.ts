@@ -58,7 +58,7 @@ describe('function application in LaTeX (σ(X), not σ (X))', () => {
       ["norm(relu(X),'fro')^2", '2 \\sigma(X)'],
       ['sum(relu(X/3))', '\\frac{H(X)}{3}'],
       ['sum(abs(X-1).^3)', '3 \\lvert X - 1 \\rvert \\odot (X - 1)'],
-      ['sum(max(X,0.2*X))', 'H(X) + \\frac{H(-X)}{5}'],
+      ['sum(max(X,0.2*X))', '\\frac{4 H(X)}{5} + 0.2'],
     ];
     for (const [input, latex] of cases) {
       const g = printLatex(analyzeSymbolic(input).gradient!, MATRIX);

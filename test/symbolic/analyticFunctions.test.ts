@@ -45,7 +45,7 @@ const cases: readonly Case[] = [
   { f: 'sum(relu(sigmoid(X) - 1/2).^2)', cls: 'C1', convex: false, kinks: [['0', '0', '0']] },
   { f: 'sum(abs(sin(X)).^3 .* 0 + softplus(X - 1))', cls: 'Cinf', convex: true, kinks: [] },
   // a switch written with the function's own value: the preimage of tanh(½) is ½ (not ½·log((1 + y)/(1 − y)), which exact comparison cannot see is ½)
-  { f: 'sum(relu(tanh(X) - tanh(1/2)))', cls: 'C0', convex: false, kinks: [['0.5', '0', '-tanh(0.5)^2 + 1']] },
+  { f: 'sum(relu(tanh(X) - tanh(1/2)))', cls: 'C0', convex: false, kinks: [['0.5', '0', '1 - tanh(0.5)^2']] },
   { f: 'sum(relu(sigmoid(X) - sigmoid(1)))', cls: 'C0', convex: false, kinks: [['1', '0', 'sigmoid(1) - sigmoid(1)^2']] },
   // polynomials in one exponential: e²ᵗ − 3eᵗ + 2 = (eᵗ − 1)(eᵗ − 2); eᵗ/² = 2eᵗ/³ where e^{t/6} = 2, and
   // (eᵗ/² − 2eᵗ/³)″ = e^{t/3}(¼e^{t/6} − 2/9) > 0 beyond it (convex); slopes by hand
@@ -53,9 +53,9 @@ const cases: readonly Case[] = [
   { f: 'sum(max(exp(X), exp(-X)))', cls: 'C0', convex: true, kinks: [['0', '-1', '1']] },
   { f: 'sum(relu(exp(X/2) - 2*exp(X/3)))', cls: 'C0', convex: true, kinks: [['6*log(2)', '0', '4/3']] },
   // eᵗ + e⁻ᵗ = 3 at ±log((3 + √5)/2): 1/y is rationalised, so the switch is exactly 0 there; slopes ∓√5
-  { f: 'sum(relu(exp(X) + exp(-X) - 3))', cls: 'C0', convex: true, kinks: [['-log(0.5*sqrt(5) + 1.5)', '-sqrt(5)', '0'], ['-log(-0.5*sqrt(5) + 1.5)', '0', 'sqrt(5)']] },
+  { f: 'sum(relu(exp(X) + exp(-X) - 3))', cls: 'C0', convex: true, kinks: [['-log(0.5*sqrt(5) + 1.5)', '-sqrt(5)', '0'], ['-log(1.5 - 0.5*sqrt(5))', '0', 'sqrt(5)']] },
   // (log σ)′ = σ(1 − σ)/σ = 1 − σ: the 1/u of a log's derivative splits a monomial u, so σ·σ⁻¹ cancels
-  { f: 'sum(log(sigmoid(X)))', cls: 'Cinf', convex: false, kinks: [], gradient: '-sigmoid(X) + 1' },
+  { f: 'sum(log(sigmoid(X)))', cls: 'Cinf', convex: false, kinks: [], gradient: '1 - sigmoid(X)' },
   // t³ = log 2 and t⁴ = √2 with irrational constants: real roots ∛(log 2), ±2^{1/8}; slopes 3t², ±4t³ there;
   // both relu cases are convex (φ″ = 6t, (9t⁴ + 6t)e^{t³} > 0 beyond a positive kink, slopes 0 then positive)
   { f: 'sum(relu(X.^3 - log(2)))', cls: 'C0', convex: true, kinks: [['log(2)^(1/3)', '0', '3*log(2)^(2/3)']] },

@@ -24,7 +24,7 @@ const cases: { f: string; cls: string; breakpoints: string[]; kinks: string[]; g
   { f: 'sum(relu(X).^2 + relu(-X).^2)', cls: 'Cinf', breakpoints: [], kinks: [], gradient: '2*X' },
   { f: 'sum(sqrt(relu(X)))', cls: 'C0', breakpoints: ['0'], kinks: ['0'], gradient: null },
   { f: 'sum(-relu(X))', cls: 'C0', breakpoints: ['0'], kinks: ['0'], gradient: null },
-  { f: 'sum(relu(X).^2 - X.^2)', cls: 'C1', breakpoints: ['0'], kinks: [], gradient: '2*relu(X) - 2*X' },
+  { f: 'sum(relu(X).^2 - X.^2)', cls: 'C1', breakpoints: ['0'], kinks: [], gradient: '2*relu(-X)' },
   { f: 'sum(abs(X) + X.^2)', cls: 'C0', breakpoints: ['0'], kinks: ['0'], gradient: null },
   { f: 'sum(sign(X))', cls: 'discontinuous', breakpoints: ['0'], kinks: ['0'], gradient: null },
   { f: 'sum(relu(X).*X)', cls: 'C1', breakpoints: ['0'], kinks: [], gradient: '2*relu(X)' },

@@ -63,7 +63,7 @@ const cases: readonly Case[] = [
   { f: 'sum(max(sin(3*X), sin(X)))', period: '2*pi', cls: 'C0', kinks: [['0', '1', '3'], ['0.25*pi', '-1.5*sqrt(2)', '0.5*sqrt(2)'], ['0.75*pi', '-0.5*sqrt(2)', '1.5*sqrt(2)'], ['pi', '-3', '-1'], ['1.25*pi', '-0.5*sqrt(2)', '1.5*sqrt(2)'], ['1.75*pi', '-1.5*sqrt(2)', '0.5*sqrt(2)']] },
   // Tenths of π (the pentagon): sin(π/10) = (√5 − 1)/4, slope cos(π/10) = √(10 + 2√5)/4; cos(π/5) = (√5 + 1)/4, slope −sin(π/5).
   { f: 'sum(relu(sin(X) - (sqrt(5) - 1)/4))', period: '2*pi', cls: 'C0', kinks: [['0.1*pi', '0', '0.25*sqrt(2*sqrt(5) + 10)'], ['0.9*pi', '-0.25*sqrt(2*sqrt(5) + 10)', '0']] },
-  { f: 'sum(relu(cos(X) - (sqrt(5) + 1)/4))', period: '2*pi', cls: 'C0', kinks: [['0.2*pi', '-0.25*sqrt(-2*sqrt(5) + 10)', '0'], ['1.8*pi', '0', '0.25*sqrt(-2*sqrt(5) + 10)']] },
+  { f: 'sum(relu(cos(X) - (sqrt(5) + 1)/4))', period: '2*pi', cls: 'C0', kinks: [['0.2*pi', '-0.25*sqrt(10 - 2*sqrt(5))', '0'], ['1.8*pi', '0', '0.25*sqrt(10 - 2*sqrt(5))']] },
 ];
 
 describe('periodic breakpoint families: hand-derived residues, slopes and classes', () => {

@@ -101,7 +101,7 @@ function justification(entry: EntryAnalysis, i: number, b: BreakpointAnalysis, s
 function quotientDisplay(entry: EntryAnalysis, i: number, b: BreakpointAnalysis, side: Side): Block {
   const piece = entry.piecewise.pieces[side < 0 ? i : i + 1]!;
   const op = limitOperator('h', side < 0 ? '0^{-}' : '0^{+}');
-  const forms = quotientForms(piece, b.at, b.value);
+  const forms = quotientForms(piece, b.at, b.value, side);
   const chain = [
     `${op} \\frac{\\varphi(${shiftedArgument(b.at)}) - ${at(b.at)}}{h}`,
     `${op} \\frac{${forms.numerator}}{h}`,

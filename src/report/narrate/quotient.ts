@@ -1,12 +1,14 @@
 /**
  * The difference quotient (φ(c+h) − φ(c))/h written out with the piece that
  * φ equals on one side: its numerator p(c+h) − φ(c) as an expression in h, and
- * the quotient itself when dividing by h simplifies (h²/h = h). Both are
- * identities for h ≠ 0 on that side; the limit's value comes from the analysis.
+ * the quotient itself when dividing by h simplifies (h²/h = h, √(−h)/h =
+ * −1/√(−h) for h < 0, proved on that side). Both are identities for h ≠ 0 on
+ * that side; the limit's value comes from the analysis.
  */
-import { fromPoly, P, printLatex, Q, substitute } from '../../symbolic/index.js';
+import { fromPoly, P, printLatex, Q, simplerOn, substitute } from '../../symbolic/index.js';
 import type { Piece, Poly } from '../../symbolic/index.js';
 import { difference, exact } from './notation.js';
+import type { Side } from './notation.js';
 
 const IN_H = { variable: 'h', matrix: false } as const;
 
@@ -20,7 +22,7 @@ export interface QuotientForms {
 /** `\varphi(c + h)`, or `\varphi(h)` at 0. */
 export const shiftedArgument = (c: Poly): string => (P.isZero(c) ? 'h' : `${exact(c)} + h`);
 
-/** Is the numerator one term, or a polynomial in h without constant term, so that dividing by h tidies it? */
+/** Is the numerator one term, or a polynomial in h without constant term, so that dividing by h may tidy it? */
 function dividesNicely(n: Poly): boolean {
   if (n.terms.length === 1) return true;
   const coefficients = P.coefficientsInT(n);
@@ -32,7 +34,7 @@ function fallback(piece: Piece, c: Poly, value: Poly): QuotientForms {
   return { numerator: P.isZero(value) ? shifted : difference(shifted, exact(value)) };
 }
 
-export function quotientForms(piece: Piece, c: Poly, value: Poly): QuotientForms {
+export function quotientForms(piece: Piece, c: Poly, value: Poly, side: Side): QuotientForms {
   let numerator: Poly;
   try {
     numerator = P.sub(substitute(piece.nf, P.add(c, P.T), { tPositive: false }), value);
@@ -43,6 +45,8 @@ export function quotientForms(piece: Piece, c: Poly, value: Poly): QuotientForms
   }
   const shown = printLatex(fromPoly(numerator), IN_H);
   if (P.isZero(numerator) || !dividesNicely(numerator)) return { numerator: shown };
-  const quotient = P.mul(numerator, P.pow(P.T, Q.MINUS_ONE));
-  return { numerator: shown, quotient: printLatex(fromPoly(quotient), IN_H) };
+  const nf = P.mul(numerator, P.pow(P.T, Q.MINUS_ONE));
+  const [lo, hi] = side < 0 ? [undefined, P.ZERO] : [P.ZERO, undefined];
+  const quotient = printLatex(simplerOn({ display: fromPoly(nf), nf }, lo, hi), IN_H);
+  return quotient === `\\frac{${shown}}{h}` ? { numerator: shown } : { numerator: shown, quotient };
 }

@@ -157,3 +157,30 @@ export function callS(fn: PrimitiveName, ...args: Scalar[]): Scalar {
   if (fn === 'log' && a?.kind === 'const' && Q.isOne(a.value)) return int(0);
   return call(fn, ...args);
 }
+
+/** s with t replaced by r, rebuilt with the simplifying constructors. */
+export function replaceT(s: Scalar, r: Scalar): Scalar {
+  if (s.kind === 'var') return r;
+  const out = rebuild(s, (x) => replaceT(x, r));
+  // log(exp(u)) = u for every real u.
+  const [arg] = out.kind === 'call' && out.fn === 'log' ? out.args : [];
+  return arg?.kind === 'call' && arg.fn === 'exp' ? arg.args[0]! : out;
+}
+
+/** s with `f` applied to each child, rebuilt with the simplifying constructors. */
+export function rebuild(s: Scalar, f: (child: Scalar) => Scalar): Scalar {
+  switch (s.kind) {
+    case 'const':
+    case 'algebraic':
+    case 'var':
+      return s;
+    case 'add':
+      return addS(...s.terms.map(f));
+    case 'mul':
+      return mulS(...s.factors.map(f));
+    case 'pow':
+      return powS(f(s.base), s.exponent);
+    case 'call':
+      return callS(s.fn, ...s.args.map(f));
+  }
+}

@@ -106,6 +106,14 @@ function splitProduct(s: Scalar): { coef: Rational; num: Scalar[]; den: Scalar[]
   return { coef, num: constantsFirst(num), den: constantsFirst(den) };
 }
 
+const isNegativeTerm = (term: Scalar): boolean => Q.sign(splitProduct(term).coef) < 0;
+
+/** A sum starts with a positive term when it has one: 1 − t, not −t + 1. Otherwise the terms keep their order. */
+function naturalOrder(terms: readonly Scalar[]): readonly Scalar[] {
+  const first = terms.findIndex((t) => !isNegativeTerm(t));
+  return first <= 0 ? terms : [terms[first]!, ...terms.slice(0, first), ...terms.slice(first + 1)];
+}
+
 function text(s: Scalar, o: PrintOptions): Printed {
   switch (s.kind) {
     case 'const': {
@@ -118,7 +126,7 @@ function text(s: Scalar, o: PrintOptions): Printed {
       return { text: o.variable, prec: PREC.atom };
     case 'add': {
       let out = '';
-      s.terms.forEach((term, i) => {
+      naturalOrder(s.terms).forEach((term, i) => {
         const { coef } = splitProduct(term);
         const negative = Q.sign(coef) < 0;
         const body = negative ? text(negateTerm(term), o) : text(term, o);
@@ -225,8 +233,8 @@ function latex(s: Scalar, o: PrintOptions): Printed {
       return { text: o.variable, prec: PREC.atom };
     case 'add': {
       let out = '';
-      s.terms.forEach((term, i) => {
-        const negative = Q.sign(splitProduct(term).coef) < 0;
+      naturalOrder(s.terms).forEach((term, i) => {
+        const negative = isNegativeTerm(term);
         const part = wrap(latex(negative ? negateTerm(term) : term, o), PREC.mul);
         out += i === 0 ? (negative ? `-${part}` : part) : negative ? ` - ${part}` : ` + ${part}`;
       });

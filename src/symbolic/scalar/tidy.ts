@@ -7,7 +7,7 @@
 import * as Q from '../exact/rational.js';
 import { call, keyOf } from './expr.js';
 import type { Scalar } from './expr.js';
-import { addS, mulS, negS, powS } from './build.js';
+import { mulS, negS, powS, rebuild } from './build.js';
 
 type Call = Extract<Scalar, { kind: 'call' }>;
 
@@ -71,18 +71,7 @@ function rewriteOnce(fs: Scalar[], key: (s: Scalar) => string): Scalar[] | undef
 }
 
 export function tidy(s: Scalar): Scalar {
-  switch (s.kind) {
-    case 'const':
-    case 'algebraic':
-    case 'var':
-      return s;
-    case 'add':
-      return addS(...s.terms.map(tidy));
-    case 'mul':
-      return tidyProduct(s.factors.map(tidy));
-    case 'pow':
-      return powS(tidy(s.base), s.exponent);
-    case 'call':
-      return normaliseCall({ ...s, args: s.args.map(tidy) });
-  }
+  if (s.kind === 'mul') return tidyProduct(s.factors.map(tidy));
+  if (s.kind === 'call') return normaliseCall({ ...s, args: s.args.map(tidy) });
+  return rebuild(s, tidy);
 }

@@ -14,7 +14,7 @@ import type { Scalar } from '../scalar/expr.js';
 import { call, keyOf, VAR } from '../scalar/expr.js';
 import { toPiecewise } from '../piecewise.js';
 import { NotElementary, toPoly } from '../scalar/toPoly.js';
-import { addS, callS, mulS, powS } from '../scalar/build.js';
+import { addS, replaceT } from '../scalar/build.js';
 import type { Cell } from './cells.js';
 import { KinkproofError } from '../../diagnostics.js';
 import { analyzeEntry } from '../analyze.js';
@@ -233,25 +233,3 @@ function elementaryAt(phi: Scalar, x: Poly): Local | undefined {
   }
 }
 
-/** s with t replaced by r, rebuilt with the simplifying constructors. */
-function replaceT(s: Scalar, r: Scalar): Scalar {
-  switch (s.kind) {
-    case 'const':
-    case 'algebraic':
-      return s;
-    case 'var':
-      return r;
-    case 'add':
-      return addS(...s.terms.map((x) => replaceT(x, r)));
-    case 'mul':
-      return mulS(...s.factors.map((x) => replaceT(x, r)));
-    case 'pow':
-      return powS(replaceT(s.base, r), s.exponent);
-    case 'call': {
-      const args = s.args.map((x) => replaceT(x, r));
-      // log(exp(u)) = u for every real u.
-      if (s.fn === 'log' && args[0]!.kind === 'call' && args[0]!.fn === 'exp') return args[0]!.args[0]!;
-      return callS(s.fn, ...args);
-    }
-  }
-}

@@ -43,7 +43,7 @@ const incorrect: { a: string; b: string; X: string[][]; lhs: string | string[][]
   { a: 'sign(X).^2', b: '1', X: [['0']], lhs: [['0']], rhs: [['1']], where: 't = 0' },
   { a: 'max(X,0)', b: '(X + abs(X) + 1 - abs(sign(X)))/2', X: [['0']], lhs: [['0']], rhs: [['0.5']], where: 't = 0' },
   // Irrational breakpoints, rational counterexample.
-  { a: 'relu(X - sqrt(2))', b: 'relu(X) - sqrt(2)', X: [['1']], lhs: [['0']], rhs: [['-sqrt(2) + 1']], where: '0 < t < sqrt(2)' },
+  { a: 'relu(X - sqrt(2))', b: 'relu(X) - sqrt(2)', X: [['1']], lhs: [['0']], rhs: [['1 - sqrt(2)']], where: '0 < t < sqrt(2)' },
   // Scalar f: equal on 1x1, but the constants differ, so two entries tell them apart.
   { a: 'sum(X+1)', b: 'sum(X)+1', X: [['0', '0']], lhs: '2', rhs: '1', where: 'X with two entries' },
   { a: "norm(relu(X),'fro')^2", b: 'sum(((sign(X)+1)/2).^2)', X: [['2']], lhs: '4', rhs: '1', where: 't > 0' },
