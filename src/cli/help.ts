@@ -1,7 +1,8 @@
 export const VERSION = 'kinkproof 0.1.0';
 
 export const HELP = `kinkproof — exact differentiability, gradients and subdifferentials of
-non-smooth matrix functions f(X) = sum_ij phi(x_ij).
+non-smooth matrix functions: entry-wise sums f(X) = sum_ij phi(x_ij), and functions
+that are not separable (data matrices, layers relu(A*X+B), norms, max over entries).
 
 usage:
   kinkproof derive EXPR [options]          analyse f case by case
@@ -52,9 +53,10 @@ expressions (ASCII, mathjs-style):
   X  numbers  + - * /  .* ./ .^  ^ (scalars)  '  ( )
   relu (pos, sigma)  max(a,b)  min(a,b)  abs  sign  heaviside  sqrt  exp  log (ln)
   sin  cos  tanh  sigmoid (logistic)  softplus  pi (the constant)
-  sum  trace  norm(.,'fro')     (entry-wise l1 norm: sum(abs(.)))
+  sum  trace  norm(.,'fro')  max(M) min(M) (over entries)   (entry-wise l1 norm: sum(abs(.)))
+  A*X  X*B  X'  with --const A=[[..]]: matrix products, e.g. norm(relu(A*X+B)-Y,'fro')^2
   norm(.), norm(.,1), norm(.,'inf') keep mathjs's meanings (spectral norm,
-  largest column sum, largest row sum): not separable, refused
+  largest column sum, largest row sum): refused
   e.g.  kinkproof derive "norm(relu(X),'fro')^2"
 
 expressions (LaTeX, read when the text has a backslash, or with --input latex):
