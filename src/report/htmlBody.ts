@@ -8,6 +8,7 @@
 import type { KatexOptions } from 'katex';
 import { casesLatex } from './cases.js';
 import { escapeHtml } from './escape.js';
+import { breakDisplay, inlineMath } from './mathBreak.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock } from './model.js';
 import type { Block, BlockHandlers, Inlines, Step, TableBlock } from './model.js';
@@ -64,8 +65,14 @@ export interface HtmlRenderer {
 }
 
 export function htmlRenderer(renderMath: RenderMath): HtmlRenderer {
-  const inlines = (parts: Inlines): string =>
-    parts.map((p) => (p.kind === 'text' ? escapeHtml(p.text) : renderMath(p.latex, false))).join('');
+  // As in LaTeX: inline math breakable, too long for a line of a paragraph displayed, long displays broken.
+  const mathRun = (latex: string, inParagraph: boolean): string => {
+    const { inline, display } = inlineMath(assertSafeMath(latex));
+    return inParagraph && display !== undefined ? renderMath(display, true) : renderMath(inline, false);
+  };
+  const inlines = (parts: Inlines, inParagraph = false): string =>
+    parts.map((p) => (p.kind === 'text' ? escapeHtml(p.text) : mathRun(p.latex, inParagraph))).join('');
+  const displayMath = (latex: string): string => renderMath(breakDisplay(assertSafeMath(latex)), true);
 
   const table = (b: TableBlock): string => {
     const cls = (i: number): string => (b.columns[i]?.align === 'right' ? ' class="right"' : '');
@@ -76,9 +83,9 @@ export function htmlRenderer(renderMath: RenderMath): HtmlRenderer {
   };
 
   const blocks: BlockHandlers<string> = {
-    paragraph: (b) => `<p>${inlines(b.parts)}</p>`,
-    math: (b) => renderMath(b.latex, true),
-    cases: (b) => renderMath(casesLatex(b), true),
+    paragraph: (b) => `<p>${inlines(b.parts, true)}</p>`,
+    math: (b) => displayMath(b.latex),
+    cases: (b) => displayMath(casesLatex(b)),
     table,
     plot: (b) =>
       ['<figure>', renderSvgPlot(b.plot, { standalone: false }), ...(b.caption ? [`<figcaption>${inlines(b.caption)}</figcaption>`] : []), '</figure>'].join('\n'),

@@ -7,6 +7,7 @@
  */
 import { casesLatex } from './cases.js';
 import { escapeLatexText } from './escape.js';
+import { breakDisplay, inlineMath } from './mathBreak.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock } from './model.js';
 import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './model.js';
@@ -28,18 +29,26 @@ export interface LatexOptions {
   readonly fragment?: boolean;
 }
 
-function inlines(parts: Inlines): string {
-  return parts.map((p) => (p.kind === 'text' ? escapeLatexText(p.text) : `$${assertSafeMath(p.latex)}$`)).join('');
+/** Inline math, made breakable; in a paragraph, displayed when it is too long for a line. Checked before and after. */
+function mathRun(latex: string, inParagraph: boolean): string {
+  const { inline, display } = inlineMath(assertSafeMath(latex));
+  if (inParagraph && display !== undefined) return `\n\\[\n${assertSafeMath(display)}\n\\]\n`;
+  return `$${assertSafeMath(inline)}$`;
 }
 
-const displayMath = (latex: string): string => `\\[\n${assertSafeMath(latex)}\n\\]`;
+function inlines(parts: Inlines, inParagraph = false): string {
+  return parts.map((p) => (p.kind === 'text' ? escapeLatexText(p.text) : mathRun(p.latex, inParagraph))).join('');
+}
+
+/** Checked before and after breaking: the breaking must not carry anything the whitelist refuses. */
+const displayMath = (latex: string): string => `\\[\n${assertSafeMath(breakDisplay(assertSafeMath(latex)))}\n\\]`;
 
 function table(block: TableBlock): string {
   // The first column (claims, conditions) wraps within the text width; numbers stay on one line.
   const spec = block.columns
     .map((c, i) => (i === 0 ? '>{\\raggedright\\arraybackslash}X' : c.align === 'right' ? 'r' : 'l'))
     .join('');
-  const row = (cells: readonly Inlines[]): string => `${cells.map(inlines).join(' & ')} \\\\`;
+  const row = (cells: readonly Inlines[]): string => `${cells.map((c) => inlines(c)).join(' & ')} \\\\`;
   const lines = [
     '\\begin{center}',
     `\\begin{tabularx}{\\linewidth}{${spec}}`,
@@ -59,8 +68,11 @@ function caption(parts: Inlines | undefined): string[] {
   return parts ? ['\\par\\smallskip', `{\\small ${inlines(parts)}}`] : [];
 }
 
+/** Headings ragged right (inside the heading's group): a long formula in a title moves to the next line whole. */
+const RAGGED = '\\raggedright ';
+
 const BLOCKS: BlockHandlers<string> = {
-  paragraph: (b) => inlines(b.parts),
+  paragraph: (b) => inlines(b.parts, true),
   math: (b) => displayMath(b.latex),
   cases: (b) => displayMath(casesLatex(b)),
   table,
@@ -68,13 +80,13 @@ const BLOCKS: BlockHandlers<string> = {
 };
 
 function step(s: Step, index: number): string {
-  const heading = `\\subsection*{${stepNumber(index)}\\ ${inlines(s.title)}}`;
+  const heading = `\\subsection*{${RAGGED}${stepNumber(index)}\\ ${inlines(s.title)}}`;
   const established = `\\noindent\\textit{${escapeLatexText(establishedText(s))}}`;
   return [heading, established, ...s.blocks.map((b) => handleBlock(BLOCKS, b))].join('\n\n');
 }
 
 function body(d: Derivation): string {
-  const title = `\\section*{${inlines(d.title)}}`;
+  const title = `\\section*{${RAGGED}${inlines(d.title)}}`;
   const subtitle = d.subtitle ? [`\\noindent ${inlines(d.subtitle)}`] : [];
   return [title, ...subtitle, ...d.steps.map(step)].join('\n\n');
 }
@@ -88,6 +100,8 @@ export function renderLatex(d: Derivation, opts: LatexOptions = {}): string {
     LATEX_PREAMBLE,
     '\\setlength{\\parindent}{0pt}',
     '\\setlength{\\parskip}{0.6\\baselineskip plus 2pt}',
+    // Loose lines rather than lines into the margin, where long inline math leaves TeX no good break.
+    '\\setlength{\\emergencystretch}{3em}',
     '\\begin{document}',
     body(d),
     '\\end{document}',

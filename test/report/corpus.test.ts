@@ -1,0 +1,137 @@
+/**
+ * Issue 13's corpus: every report of test/report/corpus.ts and every page of
+ * `build proofs` (the proof pages and their index), written by the CLI in this
+ * process, typeset as a journal would print them. The PDFs (pdflatex, two at a
+ * time) have no line more than 1 pt too wide and no raw code point in their
+ * text; the HTML pages, in one headless Chromium, have no KaTeX error, no
+ * console error, nothing wider than the text column outside a scroll
+ * container, and no display that needs scrolling at a desktop width.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilePdf, pdfToText } from '../../src/report/pdf.js';
+import { CHROMIUM, SKIP_BROWSER } from '../browser.js';
+import { cli } from '../cli/inProcess.js';
+import { CORPUS } from './corpus.js';
+import { haveTex } from './helpers.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Report {
+  readonly name: string;
+  readonly tex: string;
+  readonly html: string;
+}
+
+/** `Overfull \hbox (Xpt too wide) …` lines of a log with X over 1 pt, each naming where. */
+function overfullLines(log: string): string[] {
+  return [...log.matchAll(/^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\) (.*)$/gm)].filter((m) => Number(m[1]) > 1).map((m) => `${m[1]}pt ${m[2]}`);
+}
+
+/** Run `work` over `items`, `width` at a time, results in order. */
+async function pool<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!);
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return results;
+}
+
+/** Every report of the corpus and of the proofs/ build, written into `dir`. */
+async function writeCorpus(dir: string): Promise<Report[]> {
+  const reports: Report[] = [];
+  for (const { name, expr, options = [] } of CORPUS) {
+    const [tex, html] = [join(dir, `${name}.tex`), join(dir, `${name}.html`)];
+    const run = await cli(['derive', expr, ...options, `--tex=${tex}`, `--html=${html}`]);
+    if (run.code > 1) throw new Error(`${name}: derive failed: ${run.stderr}`);
+    reports.push({ name, tex, html });
+  }
+  const built = join(dir, 'proofs');
+  const run = await cli(['build', join(ROOT, 'proofs'), '--out', built]);
+  if (run.code > 1) throw new Error(`build proofs failed: ${run.stderr}`);
+  for (const file of readdirSync(built).filter((f) => f.endsWith('.tex')).sort()) {
+    const name = `proofs/${basename(file, '.tex')}`;
+    reports.push({ name, tex: join(built, file), html: join(built, `${basename(file, '.tex')}.html`) });
+  }
+  return reports;
+}
+
+describe('the report corpus', () => {
+  let dir = '';
+  let reports: Report[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kinkproof-corpus-'));
+    reports = await writeCorpus(dir);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has at least 30 reports, the proof pages among them', () => {
+    expect(reports.length).toBeGreaterThanOrEqual(30 + 7);
+    expect(reports.map((r) => r.name)).toEqual(expect.arrayContaining(['founding', 'huber', 'proofs/huber', 'proofs/index', 'relu-layer']));
+  });
+
+  it.skipIf(!haveTex)('compiles with pdflatex, no line over 1 pt too wide and no raw code point in the text', async () => {
+    const problems = await pool(reports, 2, async ({ name, tex }) => {
+      const { pdf, log } = await compilePdf(readFileSync(tex, 'utf8'));
+      const text = await pdfToText(pdf);
+      const raw = [...text.matchAll(/.{0,30}\[U\+[0-9A-F]+\].{0,30}/g)].map((m) => `raw code point: ${m[0]}`);
+      const tall = [...log.matchAll(/^Overfull \\vbox.*$/gm)].map((m) => m[0]);
+      return [...overfullLines(log), ...tall, ...raw].map((p) => `${name}: ${p}`);
+    });
+    expect(problems.flat()).toEqual([]);
+  });
+
+  describe.skipIf(SKIP_BROWSER)('in headless Chromium', () => {
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+      browser = await puppeteer.launch({ executablePath: CHROMIUM!, headless: true, args: ['--no-sandbox'] });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('renders every page without KaTeX or console errors, within the text column', async () => {
+      const problems = await pool(reports, 2, async ({ name, html }) => {
+        const page = await browser!.newPage();
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => errors.push(`page error: ${e instanceof Error ? e.message : String(e)}`));
+        await page.setViewport({ width: 1024, height: 768 });
+        await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+        // A string, as the test's types know no DOM.
+        const found = (await page.evaluate(`(() => {
+          const out = [];
+          const katexErrors = document.querySelectorAll('.katex-error').length;
+          if (katexErrors) out.push(katexErrors + ' KaTeX errors');
+          const column = document.querySelector('main').getBoundingClientRect();
+          // Scroll containers (KaTeX displays) and clipping ones (the tail of KaTeX's root sign): what is inside is not on the page.
+          const clippers = [...document.querySelectorAll('main *')].filter((el) => getComputedStyle(el).overflowX !== 'visible');
+          const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+          const tex = (el) => (el.querySelector('annotation')?.textContent ?? el.textContent).slice(0, 80);
+          for (const el of clippers) if (scrolls(el) && el.scrollWidth > el.clientWidth + 1) out.push('display needs scrolling: ' + tex(el));
+          for (const el of document.querySelectorAll('main *')) {
+            if (el.getBoundingClientRect().right <= column.right + 1 || el.closest('.katex-mathml')) continue;
+            if (!clippers.some((c) => c !== el && c.contains(el))) out.push('wider than the column: <' + el.tagName.toLowerCase() + '> ' + tex(el));
+          }
+          if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+          return out;
+        })()`)) as string[];
+        await page.close();
+        return [...errors, ...found].map((p) => `${name}: ${p}`);
+      });
+      expect(problems.flat()).toEqual([]);
+    });
+  });
+});
