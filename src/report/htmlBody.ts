@@ -8,7 +8,8 @@
 import type { KatexOptions } from 'katex';
 import { casesLatex } from './cases.js';
 import { escapeHtml } from './escape.js';
-import { breakDisplay, inlineMath } from './mathBreak.js';
+import { breakDisplay, lineRuns, paragraphRuns } from './mathBreak.js';
+import type { Run } from './mathBreak.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock } from './model.js';
 import type { Block, BlockHandlers, Inlines, Step, TableBlock } from './model.js';
@@ -66,13 +67,9 @@ export interface HtmlRenderer {
 
 export function htmlRenderer(renderMath: RenderMath): HtmlRenderer {
   // As in LaTeX: inline math breakable, too long for a line of a paragraph displayed, long displays broken.
-  const mathRun = (latex: string, inParagraph: boolean): string => {
-    const { inline, display } = inlineMath(assertSafeMath(latex));
-    return inParagraph && display !== undefined ? renderMath(display, true) : renderMath(inline, false);
-  };
-  const inlines = (parts: Inlines, inParagraph = false): string =>
-    parts.map((p) => (p.kind === 'text' ? escapeHtml(p.text) : mathRun(p.latex, inParagraph))).join('');
-  const displayMath = (latex: string): string => renderMath(breakDisplay(assertSafeMath(latex)), true);
+  const run = (r: Run): string => (r.kind === 'text' ? escapeHtml(r.text) : renderMath(r.latex, r.kind === 'display'));
+  const inlines = (parts: Inlines, inParagraph = false): string => (inParagraph ? paragraphRuns : lineRuns)(parts).map(run).join('');
+  const displayMath = (latex: string): string => renderMath(breakDisplay(latex), true);
 
   const table = (b: TableBlock): string => {
     const cls = (i: number): string => (b.columns[i]?.align === 'right' ? ' class="right"' : '');

@@ -7,7 +7,8 @@
  */
 import { casesLatex } from './cases.js';
 import { escapeLatexText } from './escape.js';
-import { breakDisplay, inlineMath } from './mathBreak.js';
+import { breakDisplay, lineRuns, paragraphRuns } from './mathBreak.js';
+import type { Run } from './mathBreak.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock } from './model.js';
 import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './model.js';
@@ -29,19 +30,16 @@ export interface LatexOptions {
   readonly fragment?: boolean;
 }
 
-/** Inline math, made breakable; in a paragraph, displayed when it is too long for a line. Checked before and after. */
-function mathRun(latex: string, inParagraph: boolean): string {
-  const { inline, display } = inlineMath(assertSafeMath(latex));
-  if (inParagraph && display !== undefined) return `\n\\[\n${assertSafeMath(display)}\n\\]\n`;
-  return `$${assertSafeMath(inline)}$`;
-}
+/** Text escaped; math laid out by mathBreak.ts (which checks what goes in) and checked again as it comes out. */
+const run = (r: Run): string =>
+  r.kind === 'text' ? escapeLatexText(r.text) : r.kind === 'math' ? `$${assertSafeMath(r.latex)}$` : `\n\\[\n${assertSafeMath(r.latex)}\n\\]\n`;
 
+/** A line of text (heading, table cell, caption), or with `inParagraph` a paragraph, whose too-long math is displayed. */
 function inlines(parts: Inlines, inParagraph = false): string {
-  return parts.map((p) => (p.kind === 'text' ? escapeLatexText(p.text) : mathRun(p.latex, inParagraph))).join('');
+  return (inParagraph ? paragraphRuns : lineRuns)(parts).map(run).join('');
 }
 
-/** Checked before and after breaking: the breaking must not carry anything the whitelist refuses. */
-const displayMath = (latex: string): string => `\\[\n${assertSafeMath(breakDisplay(assertSafeMath(latex)))}\n\\]`;
+const displayMath = (latex: string): string => `\\[\n${assertSafeMath(breakDisplay(latex))}\n\\]`;
 
 function table(block: TableBlock): string {
   // The first column (claims, conditions) wraps within the text width; numbers stay on one line.

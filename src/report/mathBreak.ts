@@ -8,17 +8,21 @@
  * and reopened with `\left.` across the break), a too-wide `cases` or `array`
  * has its first column broken the same way. Inline math gets breakable
  * delimiters, and is displayed when a piece of it could not fit a line.
- * Widths are estimates (mathAtoms.ts), so the measure leaves a margin.
+ * Widths are estimates (mathAtoms.ts), so the measure leaves a margin. Math is checked
+ * against the whitelist on the way in; renderers check what comes out.
  */
 import { atomsWidth, scanMath } from './mathAtoms.js';
 import type { Atom } from './mathAtoms.js';
+import { assertSafeMath } from './mathGuard.js';
+import { math, text } from './model.js';
+import type { Inline, Inlines } from './model.js';
 
 /** The text width of the LaTeX article (345 pt at 10 pt) and about the HTML page's measure, in em. */
 export const LINE_EM = 34.5;
 /** What a display may use of it, leaving room for the estimate's error and an equation's punctuation. */
 const DISPLAY_EM = 0.9 * LINE_EM;
 /** The least ready break considered (parentheses six deep). */
-const MAX_RANK = 3 * 6 + 2;
+const MAX_RANK = 4 * 6 + 3;
 /** Continuation lines are indented by a \quad after the relation, or by a \qquad without one. */
 const QUAD = 1;
 const QQUAD = 2;
@@ -31,17 +35,28 @@ const closesAt = (a: Atom): boolean => a.role === 'close';
 /** Binary operators that bind loosest: a line breaks at them before it breaks at a product. */
 const ADDITIVE = new Set(['+', '-', '\\pm', '\\mp', '\\cup', '\\setminus']);
 
+/** A wide space at the outer level separates equations shown side by side (`a = b, \qquad c = d`). */
+const separates = (a: Atom): boolean => a.role === 'space' && a.width >= QUAD;
+
 /**
- * How readily a line breaks just before atom p, lower first: at a relation, then at a sum or after a
- * comma, then at a product, each deeper inside parentheses after all shallower ones; undefined: never.
+ * How readily a line breaks just before atom p, lower first: between side-by-side equations, at a
+ * relation, at a sum or after a comma, at a product, each deeper inside parentheses after all
+ * shallower ones; undefined: never.
  */
 function breakRank(atoms: readonly Atom[], depth: readonly number[], p: number): number | undefined {
   const a = atoms[p]!;
   const prev = atoms[p - 1];
   if (prev === undefined) return undefined;
-  const kind =
-    a.role === 'rel' ? 0 : prev.role === 'punct' || prev.role === 'sep' || (a.role === 'space' && a.width >= QUAD) ? 1 : a.role === 'bin' ? (ADDITIVE.has(a.src) ? 1 : 2) : undefined;
-  return kind === undefined ? undefined : 3 * depth[p]! + kind;
+  const kind = separates(a)
+    ? 0
+    : a.role === 'rel'
+      ? 1
+      : prev.role === 'punct' || prev.role === 'sep' || (a.role === 'bin' && ADDITIVE.has(a.src))
+        ? 2
+        : a.role === 'bin'
+          ? 3
+          : undefined;
+  return kind === undefined ? undefined : 4 * depth[p]! + kind;
 }
 
 /** Each atom's nesting in plain and opened delimiters. */
@@ -137,18 +152,28 @@ function layout(input: readonly Atom[], max: number): Layout {
   const atoms = expand(input, max - indent);
   const depth = depths(atoms);
   const r = alignmentPoint(atoms, depth, max);
+  // A chain of relations (no side-by-side equations) gives each relation its own line.
+  const chain = !atoms.some((a, i) => separates(a) && depth[i] === 0);
   const lines: Range[][] = [[]];
   let used = 0;
-  for (const piece of pieces(atoms, depth, [0, atoms.length], 0, max - indent)) {
+  const place = (piece: Range, level: number): void => {
     const w = atomsWidth(atoms.slice(piece[0], piece[1]));
     const avail = lines.length === 1 ? max : max - indent;
-    if (used + w > avail && lines.at(-1)!.length > 0 && !(lines.length === 1 && piece[0] <= r)) {
+    const newRelation = chain && piece[0] > r && r >= 0 && atoms[piece[0]]!.role === 'rel' && depth[piece[0]] === 0;
+    const mayBreak = lines.at(-1)!.length > 0 && !(lines.length === 1 && piece[0] <= r);
+    if (!newRelation && used + w > avail && used < avail / 2 && level < MAX_RANK) {
+      // Less than half a line so far: fill it from the piece's own breaks rather than leave it short.
+      const parts = pieces(atoms, depth, piece, level + 1, avail - used);
+      if (parts.length > 1) return parts.forEach((part) => place(part, level + 1));
+    }
+    if ((used + w > avail || newRelation) && mayBreak) {
       lines.push([]);
       used = 0;
     }
     lines.at(-1)!.push(piece);
     used += w;
-  }
+  };
+  for (const piece of pieces(atoms, depth, [0, atoms.length], 0, max - indent)) place(piece, 0);
   return { atoms, lines, align: r };
 }
 
@@ -159,7 +184,9 @@ function alignedLines({ atoms, lines, align: r }: Layout): string[] {
     const first = line[0]![0];
     const words: string[] = [];
     const reopen = '\\left. '.repeat(open);
-    for (let p = first; p < line.at(-1)![1]; p++) {
+    // A line never starts with the space its break replaced.
+    const start = i > 0 && separates(atoms[first]!) ? first + 1 : first;
+    for (let p = start; p < line.at(-1)![1]; p++) {
       const a = atoms[p]!;
       if (a.sized === 'left') open++;
       if (a.sized === 'right') open--;
@@ -172,7 +199,7 @@ function alignedLines({ atoms, lines, align: r }: Layout): string[] {
 
 /** `latex` as a display that fits `max` em: unchanged when it does, else broken into `aligned` lines. */
 export function breakDisplay(latex: string, max = DISPLAY_EM): string {
-  const atoms = scanMath(latex);
+  const atoms = scanMath(assertSafeMath(latex));
   if (atomsWidth(atoms) <= max) return latex;
   return asDisplay(layout(atoms, max));
 }
@@ -214,21 +241,56 @@ function breakable(atoms: readonly Atom[]): string {
   return out.filter(Boolean).join(' ');
 }
 
-export interface InlineMath {
-  /** For a line of text: `\\left…\\right` made breakable. */
+interface InlineMath {
+  /** For a line of text: `\left…\right` made breakable. */
   readonly inline: string;
   /** For a paragraph: set as a display (broken to fit) when a piece of it would not fit a line, else undefined. */
   readonly display: string | undefined;
 }
 
 /** Inline math laid out for text `line` em wide. */
-export function inlineMath(latex: string, line = LINE_EM): InlineMath {
-  const scanned = scanMath(latex);
+function inlineMath(latex: string, line = LINE_EM): InlineMath {
+  const scanned = scanMath(assertSafeMath(latex));
   const inline = scanned.some((a) => a.group || a.braced) ? breakable(scanned) : latex;
   // TeX breaks a paragraph's math after any operator or relation outside braces, whatever the parentheses.
   const atoms = scanMath(inline);
   const outer = atoms.map(() => 0);
-  const longest = Math.max(0, ...pieces(atoms, outer, [0, atoms.length], 2, Infinity).map(([a, b]) => atomsWidth(atoms.slice(a, b))));
+  const longest = Math.max(0, ...pieces(atoms, outer, [0, atoms.length], 3, Infinity).map(([a, b]) => atomsWidth(atoms.slice(a, b))));
   const tooLong = longest > 0.45 * line || atomsWidth(atoms) > 0.6 * line;
   return { inline, display: tooLong ? breakDisplay(latex) : undefined };
 }
+
+/** A run of text laid out: text, inline math, or math displayed on its own lines. */
+export type Run = Inline | { readonly kind: 'display'; readonly latex: string };
+
+/** Text and math for a line of text (a heading, a table cell): math made breakable. */
+export const lineRuns = (parts: Inlines): Run[] => parts.map((p) => (p.kind === 'math' ? math(inlineMath(p.latex).inline) : p));
+
+/**
+ * A paragraph's runs: math breakable, or displayed when it is too long for a line of text; a
+ * display takes the punctuation that follows it (a period alone on a line reads as a stray mark).
+ */
+export function paragraphRuns(parts: Inlines): Run[] {
+  const runs: Run[] = [];
+  for (const p of parts) {
+    const before = runs.at(-1);
+    if (p.kind === 'text' && before?.kind === 'display') {
+      const mark = /^[.,;:]/.exec(p.text)?.[0];
+      if (mark) {
+        runs[runs.length - 1] = { kind: 'display', latex: punctuate(before.latex, mark) };
+        if (p.text.length > 1) runs.push(text(p.text.slice(1)));
+        continue;
+      }
+    }
+    if (p.kind === 'text') runs.push(p);
+    else {
+      const { inline, display } = inlineMath(p.latex);
+      runs.push(display === undefined ? math(inline) : { kind: 'display', latex: display });
+    }
+  }
+  return runs;
+}
+
+/** `mark` at the end of a display, on its last line. */
+const punctuate = (display: string, mark: string): string =>
+  display.endsWith(' \\end{aligned}') ? `${display.slice(0, -' \\end{aligned}'.length)}${mark} \\end{aligned}` : `${display}${mark}`;

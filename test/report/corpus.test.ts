@@ -28,9 +28,52 @@ interface Report {
   readonly html: string;
 }
 
-/** `Overfull \hbox (Xpt too wide) …` lines of a log with X over 1 pt, each naming where. */
-function overfullLines(log: string): string[] {
-  return [...log.matchAll(/^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\) (.*)$/gm)].filter((m) => Number(m[1]) > 1).map((m) => `${m[1]}pt ${m[2]}`);
+/** One document of reports that share a preamble, and the line where each one's body starts. */
+interface Volume {
+  readonly source: string;
+  /** Where each report's body starts in the volume, and in its own .tex. */
+  readonly starts: readonly { readonly name: string; readonly line: number; readonly texLine: number }[];
+}
+
+/**
+ * The reports bound into one document per preamble (each body in a group, on its own pages):
+ * pdflatex then loads the packages once per volume, not once per report, and what it typesets is
+ * what each standalone document typesets.
+ */
+function volumes(reports: readonly Report[]): Volume[] {
+  const byPreamble = new Map<string, { name: string; body: string }[]>();
+  for (const { name, tex } of reports) {
+    const source = readFileSync(tex, 'utf8');
+    const m = /^([\s\S]*?\\begin\{document\}\n)([\s\S]*)\\end\{document\}\n?$/.exec(source);
+    if (!m) throw new Error(`${name}: not a standalone document`);
+    byPreamble.set(m[1]!, [...(byPreamble.get(m[1]!) ?? []), { name, body: m[2]! }]);
+  }
+  // Two volumes of each preamble's reports, one for each pdflatex the pool runs.
+  const halves = [...byPreamble].flatMap(([preamble, bodies]) => {
+    const half = Math.ceil(bodies.length / 2);
+    return [bodies.slice(0, half), bodies.slice(half)].filter((b) => b.length).map((b) => [preamble, b] as const);
+  });
+  return halves.map(([preamble, bodies]) => {
+    const lines = preamble.trimEnd().split('\n');
+    const starts = bodies.map(({ name, body }) => {
+      lines.push('\\begingroup');
+      const line = lines.length + 1;
+      lines.push(...body.trimEnd().split('\n'), '\\endgroup\\clearpage');
+      return { name, line, texLine: preamble.split('\n').length };
+    });
+    return { source: [...lines, '\\end{document}', ''].join('\n'), starts };
+  });
+}
+
+/** `Overfull \hbox (Xpt too wide) … at line(s) N…` with X over 1 pt, named by report and line in it. */
+function overfullLines(log: string, starts: Volume['starts']): string[] {
+  return [...log.matchAll(/^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\) .*?lines? (\d+)/gm)]
+    .filter((m) => Number(m[1]) > 1)
+    .map((m) => {
+      const at = Number(m[2]);
+      const report = starts.filter((s) => s.line <= at).at(-1)!;
+      return `${report.name}.tex line ${at - report.line + report.texLine}: ${m[1]}pt too wide`;
+    });
 }
 
 /** Run `work` over `items`, `width` at a time, results in order. */
@@ -81,12 +124,12 @@ describe('the report corpus', () => {
   });
 
   it.skipIf(!haveTex)('compiles with pdflatex, no line over 1 pt too wide and no raw code point in the text', async () => {
-    const problems = await pool(reports, 2, async ({ name, tex }) => {
-      const { pdf, log } = await compilePdf(readFileSync(tex, 'utf8'));
+    const problems = await pool(volumes(reports), 2, async ({ source, starts }) => {
+      const { pdf, log } = await compilePdf(source);
       const text = await pdfToText(pdf);
-      const raw = [...text.matchAll(/.{0,30}\[U\+[0-9A-F]+\].{0,30}/g)].map((m) => `raw code point: ${m[0]}`);
       const tall = [...log.matchAll(/^Overfull \\vbox.*$/gm)].map((m) => m[0]);
-      return [...overfullLines(log), ...tall, ...raw].map((p) => `${name}: ${p}`);
+      const raw = [...text.matchAll(/.{0,30}\[U\+[0-9A-F]+\].{0,30}/g)].map((m) => `raw code point: ${m[0]}`);
+      return [...overfullLines(log, starts), ...tall, ...raw];
     });
     expect(problems.flat()).toEqual([]);
   });
