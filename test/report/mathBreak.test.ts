@@ -3,7 +3,7 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { mathWidth, splitTopLevel } from '../../src/report/mathAtoms.js';
 import { breakDisplay, LINE_EM, lineRuns, paragraphRuns } from '../../src/report/mathBreak.js';
-import { KATEX_OPTIONS } from '../../src/report/htmlBody.js';
+import { htmlRenderer, KATEX_OPTIONS } from '../../src/report/htmlBody.js';
 import { math, text } from '../../src/report/model.js';
 
 const HUBER_GRADIENT =
@@ -101,5 +101,13 @@ describe('math in running text', () => {
 
   it('keeps short math inline', () => {
     expect(paragraphRuns([text('so '), math('f \\in C^{1}'), text('.')])).toEqual([text('so '), math('f \\in C^{1}'), text('.')]);
+  });
+});
+
+describe('HTML inline math', () => {
+  it('takes the period after it, which a browser would otherwise wrap to a line of its own', () => {
+    const { inlines } = htmlRenderer((latex, display) => `[${display ? 'display' : 'inline'} ${latex}]`);
+    expect(inlines([text('extrapolated to '), math('h \\to 0'), text('. Then')])).toBe('extrapolated to [inline h \\to 0.] Then');
+    expect(inlines([text('a '), math('x'), text(' b')])).toBe('a [inline x] b');
   });
 });
