@@ -30,8 +30,10 @@ export interface Atom {
 
 const RELATIONS = new Set('le leq ge geq ne neq in notin ni subset subseteq supset supseteq approx equiv sim propto coloneqq to mapsto rightarrow leftarrow Rightarrow Leftarrow iff implies perp'.split(' '));
 const BINARIES = new Set('cdot odot circ times otimes oplus pm mp ast setminus cup cap wedge vee'.split(' '));
-const OPENERS = new Set(['langle', 'lvert', 'lVert', 'lfloor', 'lceil', '{']);
-const CLOSERS = new Set(['rangle', 'rvert', 'rVert', 'rfloor', 'rceil', '}']);
+const OPENERS = new Set(['langle', 'lvert', 'lVert', 'lfloor', 'lceil']);
+const CLOSERS = new Set(['rangle', 'rvert', 'rVert', 'rfloor', 'rceil']);
+/** Contents that make `\left…\right` delimiters grow (and widen). */
+const TALL = /\\(frac|dfrac|sum|prod|int|begin)\b/;
 const SPACES: Readonly<Record<string, number>> = { quad: 1, qquad: 2, ',': 0.17, ':': 0.22, ';': 0.28, '!': -0.17, ' ': 0.33 };
 /** Operator names and symbols wider than one letter. */
 const NAMED: Readonly<Record<string, number>> = {
@@ -150,7 +152,8 @@ function atom(c: Cursor, prev: Atom | undefined): Atom {
     if (ch === ',' || ch === ';') return done(0.45, 'punct');
     if (/[0-9]/.test(ch)) return done(0.5, 'ord');
     if (ch === '.' || ch === '|' || ch === "'") return done(0.28, 'ord');
-    return done(0.56, 'ord');
+    // Italic capitals are about half as wide again as lower-case letters.
+    return done(/[A-Z]/.test(ch) ? 0.78 : 0.52, 'ord');
   }
   c.i++;
   const name = /^[A-Za-z]+/.exec(c.s.slice(c.i))?.[0];
@@ -206,9 +209,9 @@ function atom(c: Cursor, prev: Atom | undefined): Atom {
   }
   if (name === 'mid' || name === 'colon') return done(0.84, 'sep');
   if (RELATIONS.has(name)) return done(1.34, 'rel');
-  if (BINARIES.has(name)) return done(1.22, 'bin');
-  if (OPENERS.has(name)) return done(0.39, 'open');
-  if (CLOSERS.has(name)) return done(0.39, 'close');
+  if (BINARIES.has(name)) return done(name === 'cdot' ? 0.72 : 1.22, 'bin');
+  if (OPENERS.has(name)) return done(name === 'lVert' ? 0.5 : 0.39, 'open');
+  if (CLOSERS.has(name)) return done(name === 'rVert' ? 0.5 : 0.39, 'close');
   if (name in SPACES) return done(SPACES[name]!, 'space');
   return done(NAMED[name] ?? 0.6, 'ord');
 }
@@ -233,7 +236,7 @@ function leftGroup(c: Cursor, start: number): Atom {
   }
   const close = `\\right${delimiter(c)}`;
   const atoms = scanMath(c.s.slice(innerStart, innerEnd));
-  const width = atoms.reduce((w, a) => w + a.width, 0) + 0.8;
+  const width = atomsWidth(atoms) + (TALL.test(c.s.slice(innerStart, innerEnd)) ? 1.6 : 1);
   return { src: c.s.slice(start, c.i), width, role: 'ord', group: { open, close, atoms } };
 }
 
