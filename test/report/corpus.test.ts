@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, ConsoleMessage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePdf, pdfToText } from '../../src/report/pdf.js';
 import { CHROMIUM, SKIP_BROWSER } from '../browser.js';
@@ -76,12 +76,12 @@ function overfullLines(log: string, starts: Volume['starts']): string[] {
     });
 }
 
-/** Run `work` over `items`, `width` at a time, results in order. */
-async function pool<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+/** Run `work` over `items`, `width` at a time (each told which of the `width` workers runs it), results in order. */
+async function pool<T, R>(items: readonly T[], width: number, work: (item: T, worker: number) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!);
+  const worker = async (_: unknown, w: number): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!, w);
   };
   await Promise.all(Array.from({ length: width }, worker));
   return results;
@@ -144,14 +144,20 @@ describe('the report corpus', () => {
     });
 
     it('renders every page without KaTeX or console errors, within the text column', async () => {
-      const problems = await pool(reports, 2, async ({ name, html }) => {
-        const page = await browser!.newPage();
+      // Two tabs, each loading its share of the pages in turn.
+      const tabs = await Promise.all([browser!.newPage(), browser!.newPage()]);
+      for (const tab of tabs) await tab.setViewport({ width: 1024, height: 768 });
+      const problems = await pool(reports, tabs.length, async ({ name, html }, worker) => {
+        const page = tabs[worker]!;
         const errors: string[] = [];
-        page.on('console', (m) => {
+        const onConsole = (m: ConsoleMessage): void => {
           if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => errors.push(`page error: ${e instanceof Error ? e.message : String(e)}`));
-        await page.setViewport({ width: 1024, height: 768 });
+        };
+        const onError = (e: unknown): void => {
+          errors.push(`page error: ${e instanceof Error ? e.message : String(e)}`);
+        };
+        page.on('console', onConsole);
+        page.on('pageerror', onError);
         await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
         // A string, as the test's types know no DOM.
         const found = (await page.evaluate(`(() => {
@@ -171,7 +177,8 @@ describe('the report corpus', () => {
           if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
           return out;
         })()`)) as string[];
-        await page.close();
+        page.off('console', onConsole);
+        page.off('pageerror', onError);
         return [...errors, ...found].map((p) => `${name}: ${p}`);
       });
       expect(problems.flat()).toEqual([]);
