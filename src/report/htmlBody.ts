@@ -8,8 +8,9 @@
 import type { KatexOptions } from 'katex';
 import { casesLatex } from './cases.js';
 import { escapeHtml } from './escape.js';
-import { breakDisplay, lineRuns, paragraphRuns } from './mathBreak.js';
-import type { Run } from './mathBreak.js';
+import { breakDisplay } from './mathBreak.js';
+import { lineRuns, paragraphRuns } from './mathRuns.js';
+import type { Run } from './mathRuns.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock, math, text } from './model.js';
 import type { Block, BlockHandlers, Inlines, Step, TableBlock } from './model.js';

@@ -7,8 +7,9 @@
  */
 import { casesLatex } from './cases.js';
 import { escapeLatexText } from './escape.js';
-import { breakDisplay, lineRuns, paragraphRuns } from './mathBreak.js';
-import type { Run } from './mathBreak.js';
+import { breakDisplay } from './mathBreak.js';
+import { lineRuns, paragraphRuns } from './mathRuns.js';
+import type { Run } from './mathRuns.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock } from './model.js';
 import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './model.js';

@@ -33,7 +33,7 @@ const BINARIES = new Set('cdot odot circ times otimes oplus pm mp ast setminus c
 const OPENERS = new Set(['langle', 'lvert', 'lVert', 'lfloor', 'lceil']);
 const CLOSERS = new Set(['rangle', 'rvert', 'rVert', 'rfloor', 'rceil']);
 /** Contents that make `\left…\right` delimiters grow (and widen). */
-const TALL = /\\(frac|dfrac|sum|prod|int|begin)\b/;
+export const TALL_CONTENT = /\\(frac|dfrac|sum|prod|int|begin)\b/;
 const SPACES: Readonly<Record<string, number>> = { quad: 1, qquad: 2, ',': 0.17, ':': 0.22, ';': 0.28, '!': -0.17, ' ': 0.33 };
 /** Operator names and symbols wider than one letter. */
 const NAMED: Readonly<Record<string, number>> = {
@@ -236,7 +236,7 @@ function leftGroup(c: Cursor, start: number): Atom {
   }
   const close = `\\right${delimiter(c)}`;
   const atoms = scanMath(c.s.slice(innerStart, innerEnd));
-  const width = atomsWidth(atoms) + (TALL.test(c.s.slice(innerStart, innerEnd)) ? 1.6 : 1);
+  const width = atomsWidth(atoms) + (TALL_CONTENT.test(c.s.slice(innerStart, innerEnd)) ? 1.6 : 1);
   return { src: c.s.slice(start, c.i), width, role: 'ord', group: { open, close, atoms } };
 }
 

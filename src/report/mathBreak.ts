@@ -6,16 +6,14 @@
  * level that makes the pieces fit, continuation lines indented under the first
  * relation; a too-wide `\left…\right` group is opened (closed with `\right.`
  * and reopened with `\left.` across the break), a too-wide `cases` or `array`
- * has its first column broken the same way. Inline math gets breakable
- * delimiters, and is displayed when a piece of it could not fit a line.
- * Widths are estimates (mathAtoms.ts), so the measure leaves a margin. Math is checked
- * against the whitelist on the way in; renderers check what comes out.
+ * has its first column broken the same way, or its conditions set under
+ * their values. Widths are estimates (mathAtoms.ts), so the measure leaves a
+ * margin. Math is checked against the whitelist on the way in; renderers check
+ * what comes out.
  */
 import { atomsWidth, scanMath } from './mathAtoms.js';
 import type { Atom } from './mathAtoms.js';
 import { assertSafeMath } from './mathGuard.js';
-import { math, text } from './model.js';
-import type { Inline, Inlines } from './model.js';
 
 /** The text width of the LaTeX article (345 pt at 10 pt) and about the HTML page's measure, in em. */
 export const LINE_EM = 34.5;
@@ -209,88 +207,3 @@ function asDisplay(l: Layout): string {
   if (l.lines.length > 1) return `\\begin{aligned} ${alignedLines(l).join(' \\\\ ')} \\end{aligned}`;
   return l.atoms.map((a) => a.src).join(' ');
 }
-
-/** Delimiters that must be sized (they hold a fraction, a sum, a root or an environment). */
-const TALL = /\\(frac|dfrac|sum|prod|sqrt|begin|int)\b/;
-
-/** A `\left` or `\right` delimiter as a plain one, or `\bigl`/`\bigr` when it encloses something tall. */
-function plainDelimiter(d: string, side: 'l' | 'r', big: boolean): string {
-  const bare = d.replace(/^\\(left|right)/, '');
-  const symbol = bare.replace(/[_^].*$/, '');
-  const script = bare.slice(symbol.length);
-  if (big) return `\\big${side}${symbol}${script}`;
-  if (symbol !== '.') return `${symbol}${script}`;
-  return script ? `{}${script}` : '';
-}
-
-/**
- * `\left…\right` pairs as plain delimiters (brace groups around them dropped, with the
- * negative space that tightened them), so TeX and KaTeX may break inside them in a line of text.
- */
-function breakable(atoms: readonly Atom[]): string {
-  const out: string[] = [];
-  atoms.forEach((a, i) => {
-    const next = atoms[i + 1];
-    if (a.src === '\\!' && (next?.group || next?.braced?.some((x) => x.group))) return;
-    if (a.braced?.some((x) => x.group)) out.push(breakable(a.braced));
-    else if (a.group) {
-      const big = TALL.test(a.src);
-      out.push(plainDelimiter(a.group.open, 'l', big), breakable(a.group.atoms), plainDelimiter(a.group.close, 'r', big));
-    } else out.push(a.src);
-  });
-  return out.filter(Boolean).join(' ');
-}
-
-interface InlineMath {
-  /** For a line of text: `\left…\right` made breakable. */
-  readonly inline: string;
-  /** For a paragraph: set as a display (broken to fit) when a piece of it would not fit a line, else undefined. */
-  readonly display: string | undefined;
-}
-
-/** Inline math laid out for text `line` em wide. */
-function inlineMath(latex: string, line = LINE_EM): InlineMath {
-  const scanned = scanMath(assertSafeMath(latex));
-  const inline = scanned.some((a) => a.group || a.braced) ? breakable(scanned) : latex;
-  // TeX breaks a paragraph's math after any operator or relation outside braces, whatever the parentheses.
-  const atoms = scanMath(inline);
-  const outer = atoms.map(() => 0);
-  const longest = Math.max(0, ...pieces(atoms, outer, [0, atoms.length], 3, Infinity).map(([a, b]) => atomsWidth(atoms.slice(a, b))));
-  const tooLong = longest > 0.45 * line || atomsWidth(atoms) > 0.6 * line;
-  return { inline, display: tooLong ? breakDisplay(latex) : undefined };
-}
-
-/** A run of text laid out: text, inline math, or math displayed on its own lines. */
-export type Run = Inline | { readonly kind: 'display'; readonly latex: string };
-
-/** Text and math for a line of text (a heading, a table cell): math made breakable. */
-export const lineRuns = (parts: Inlines): Run[] => parts.map((p) => (p.kind === 'math' ? math(inlineMath(p.latex).inline) : p));
-
-/**
- * A paragraph's runs: math breakable, or displayed when it is too long for a line of text; a
- * display takes the punctuation that follows it (a period alone on a line reads as a stray mark).
- */
-export function paragraphRuns(parts: Inlines): Run[] {
-  const runs: Run[] = [];
-  for (const p of parts) {
-    const before = runs.at(-1);
-    if (p.kind === 'text' && before?.kind === 'display') {
-      const mark = /^[.,;:]/.exec(p.text)?.[0];
-      if (mark) {
-        runs[runs.length - 1] = { kind: 'display', latex: punctuate(before.latex, mark) };
-        if (p.text.length > 1) runs.push(text(p.text.slice(1)));
-        continue;
-      }
-    }
-    if (p.kind === 'text') runs.push(p);
-    else {
-      const { inline, display } = inlineMath(p.latex);
-      runs.push(display === undefined ? math(inline) : { kind: 'display', latex: display });
-    }
-  }
-  return runs;
-}
-
-/** `mark` at the end of a display, on its last line. */
-const punctuate = (display: string, mark: string): string =>
-  display.endsWith(' \\end{aligned}') ? `${display.slice(0, -' \\end{aligned}'.length)}${mark} \\end{aligned}` : `${display}${mark}`;

@@ -2,7 +2,8 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { mathWidth, splitTopLevel } from '../../src/report/mathAtoms.js';
-import { breakDisplay, LINE_EM, lineRuns, paragraphRuns } from '../../src/report/mathBreak.js';
+import { breakDisplay, LINE_EM } from '../../src/report/mathBreak.js';
+import { lineRuns, paragraphRuns } from '../../src/report/mathRuns.js';
 import { htmlRenderer, KATEX_OPTIONS } from '../../src/report/htmlBody.js';
 import { math, text } from '../../src/report/model.js';
 
