@@ -22,7 +22,7 @@ const Y = '--const=Y=[[1,0],[2,-1]]';
 export const CORPUS: readonly CorpusEntry[] = [
   // Separable: kinks, jumps, cusps, slopes, smoothness classes.
   { name: 'founding', expr: "norm(relu(X),'fro')^2", options: ['--at=[[0,1],[-2,0.5]]'] },
-  { name: 'relu-sum', expr: 'sum(relu(X))' },
+  { name: 'relu-sum', expr: 'sum(relu(X))', options: ['--title=σ-ReLU: ½‖X‖² ≤ α·β, x ↦ max(x, 0), naïve café – “quoted” ≥ 3 × 4 ∈ ℝ'] },
   { name: 'l1', expr: 'sum(abs(X))', options: ['--at=[[0,3],[-2,0]]'] },
   { name: 'heaviside-jump', expr: 'sum(heaviside(X-1))' },
   { name: 'sign-jump', expr: 'sum(sign(X))' },
