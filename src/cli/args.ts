@@ -5,13 +5,13 @@ import { KinkproofError } from '../diagnostics.js';
  * Every option of the command line: which take a value, and which commands take
  * each. `--help`/`-h` and `--version` are taken by every command.
  */
-export const VALUED = new Set(['at', 'shape', 'const', 'seed', 'claim', 'tex', 'html', 'md', 'out', 'timeout', 'title', 'input']);
-export const SWITCHES = new Set(['json', 'no-verify', 'tex-fragment', 'equal', 'pdf', 'help', 'version']);
+export const VALUED = new Set(['at', 'shape', 'const', 'seed', 'claim', 'tex', 'html', 'md', 'out', 'timeout', 'title', 'input', 'section-level', 'label-prefix']);
+export const SWITCHES = new Set(['json', 'no-verify', 'tex-fragment', 'brief', 'equal', 'pdf', 'help', 'version']);
 const EVERY_COMMAND = new Set(['help', 'version']);
 
 /** The options each command takes, in the order --help lists them (with their value's name). */
 export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  derive: ['json', 'input latex|ascii', 'at MATRIX', 'shape m,n', 'const NAME=MATRIX', 'no-verify', 'seed N', 'timeout S', 'tex FILE', 'tex-fragment', 'html FILE', 'md FILE', 'pdf', 'title TEXT'],
+  derive: ['json', 'input latex|ascii', 'at MATRIX', 'shape m,n', 'const NAME=MATRIX', 'no-verify', 'seed N', 'timeout S', 'tex FILE', 'tex-fragment', 'section-level section|subsection|none', 'label-prefix P', 'html FILE', 'md FILE', 'pdf', 'title TEXT', 'brief'],
   check: ['claim G', 'equal', 'json', 'input latex|ascii', 'const NAME=MATRIX', 'seed N', 'timeout S'],
   prove: ['json', 'const NAME=MATRIX', 'seed N', 'timeout S'],
   build: ['out DIR', 'pdf', 'const NAME=MATRIX', 'seed N', 'timeout S'],

@@ -13,7 +13,9 @@ import { structuredSummary } from './structuredSummary.js';
 import type { Io } from './main.js';
 import { summary } from './summary.js';
 
-const REPORT_FLAGS = ['tex', 'html', 'md', 'title'] as const;
+const REPORT_FLAGS = ['tex', 'html', 'md', 'title', 'section-level', 'label-prefix'] as const;
+const REPORT_SWITCHES = ['pdf', 'tex-fragment', 'brief'] as const;
+const wantsReports = (args: ParsedArgs): boolean => REPORT_FLAGS.some((f) => args.flags.has(f)) || REPORT_SWITCHES.some((s) => args.switches.has(s));
 
 /** The library's cross-check, loaded only when something is verified; a progress bar on a terminal. */
 export async function crossCheckWithProgress(analysis: AnyAnalysis, options: CrossCheckOptions): Promise<Evidence> {
@@ -33,13 +35,13 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const seed = parseSeed(args.flags.get('seed')?.at(-1));
   const timeoutSeconds = parseTimeout(args.flags.get('timeout')?.at(-1));
   const language = parseInputLanguage(args.flags.get('input')?.at(-1));
+  if (wantsReports(args)) (await import('./reports.js')).validateReportOptions(args);
   await loadFrontEndFor([input], language);
   const any = analyzeFunction(input, { constants, at, timeoutSeconds, language, ...(shape ? { shape } : {}) });
   if (any.kind === 'structured') return structuredDerive(any, args, io, seed);
   const analysis = any;
   const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed, ...(shape ? { shape } : {}) });
-  if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
-    await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
+  if (wantsReports(args)) await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(deriveJson(analysis, evidence), null, 2)}\n`);
   else io.stdout(`${summary(analysis, evidence)}\n`);
   return evidence?.status === 'failed' ? 1 : 0;
@@ -48,8 +50,7 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
 /** derive for an f that is not separable: the same flags, and the same reports (narrated by narrateStructured). */
 async function structuredDerive(analysis: StructuredAnalysis, args: ParsedArgs, io: Io, seed: number): Promise<number> {
   const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed });
-  if (REPORT_FLAGS.some((f) => args.flags.has(f)) || args.switches.has('pdf') || args.switches.has('tex-fragment'))
-    await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
+  if (wantsReports(args)) await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(structuredJson(analysis, evidence), null, 2)}\n`);
   else io.stdout(`${structuredSummary(analysis, evidence)}\n`);
   return evidence?.status === 'failed' ? 1 : 0;

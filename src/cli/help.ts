@@ -25,11 +25,20 @@ derive options:
   --no-verify            skip the numeric cross-check
   --seed N               seed of the numeric cross-check (default 1)
   --timeout S            budget in seconds for symbolic work (default 20)
-  --tex FILE             write the derivation as a LaTeX article (--tex-fragment: no preamble)
+  --tex FILE             write the derivation as a LaTeX article
+  --tex-fragment         write --tex FILE as a fragment to \\input into a paper (its first
+                         lines list the preamble it needs)
+  --section-level section|subsection|none
+                         the fragment's title is a \\section (default) or \\subsection and
+                         its steps one level below; none: bold run-in headings
+  --label-prefix P       the fragment labels its steps P:statement, P:gradient, ...
+                         (default kp; letters, digits and : . _ -)
   --html FILE            write it as one self-contained HTML page (KaTeX)
   --md FILE              write it as Markdown with $...$ math
   --pdf                  also compile the .tex with pdflatex (sandboxed)
   --title TEXT           title of the report
+  --brief                shorter reports: f in cases, the gradient, the sets at the kinks
+                         and the conclusion (one page in a paper for most f)
 
 check options: --claim G, --equal, --json, --input latex|ascii, --const NAME=MATRIX, --seed N, --timeout S
 prove options: --json, --const NAME=MATRIX, --seed N, --timeout S

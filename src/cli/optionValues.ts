@@ -7,6 +7,8 @@ import { KinkproofError } from '../diagnostics.js';
 import { Q } from '../symbolic/index.js';
 import type { ConstantMatrix, Rational } from '../symbolic/index.js';
 import { MAX_ENTRIES } from '../sizeLimits.js';
+import { LABEL_PREFIX, LABEL_PREFIX_RULE, SECTION_LEVELS } from '../report/latexOptions.js';
+import type { SectionLevel } from '../report/latexOptions.js';
 
 export const MAX_DIMENSION = 100_000;
 /** Longest number token in a matrix (characters). */
@@ -293,4 +295,17 @@ export function parseTimeout(text: string | undefined): number | undefined {
   if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0) || seconds > 3600)
     throw new KinkproofError('input', `--timeout: expected seconds between 0 and 3600, got ${JSON.stringify(text)}`);
   return seconds;
+}
+
+export function parseSectionLevel(text: string | undefined): SectionLevel | undefined {
+  if (text === undefined) return undefined;
+  const level = SECTION_LEVELS.find((l) => l === text);
+  if (level === undefined) throw new KinkproofError('input', `--section-level: expected section, subsection or none, got ${JSON.stringify(text.slice(0, 40))}`);
+  return level;
+}
+
+export function parseLabelPrefix(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!LABEL_PREFIX.test(text)) throw new KinkproofError('input', `--label-prefix: ${LABEL_PREFIX_RULE}, got ${JSON.stringify(text.slice(0, 40))}`);
+  return text;
 }

@@ -1,5 +1,6 @@
 /**
- * `--tex FILE [--tex-fragment] [--pdf]`, `--html FILE`, `--md FILE`, `--title TEXT`:
+ * `--tex FILE [--tex-fragment [--section-level L] [--label-prefix P]] [--pdf]`,
+ * `--html FILE`, `--md FILE`, `--title TEXT`, `--brief`:
  * narrate the analysis once, render every requested format in memory (and
  * compile the PDF), and only then write each file atomically (a temporary file
  * in the same folder, renamed over the target). A failure anywhere before the
@@ -11,12 +12,14 @@ import { dirname, resolve } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
 import type { Evidence } from '../numeric/verify.js';
 import type { StructuredAnalysis, SymbolicAnalysis } from '../symbolic/index.js';
+import type { LatexOptions } from '../report/latexOptions.js';
 import type { Derivation } from '../report/model.js';
 import { narrate } from '../report/narrate.js';
 import { narrateStructured } from '../report/narrate/structured/index.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './main.js';
 import { writeAtomically } from './atomicWrite.js';
+import { parseLabelPrefix, parseSectionLevel } from './optionValues.js';
 
 interface Output {
   readonly flag: string;
@@ -62,7 +65,7 @@ async function render(d: Derivation, args: ParsedArgs, io: Io): Promise<Output[]
   if (tex !== undefined || args.switches.has('pdf')) {
     const { renderLatex } = await import('../report/latex.js');
     const standalone = renderLatex(d, { fragment: false });
-    if (tex !== undefined) outputs.push({ flag: 'tex', path: tex, content: args.switches.has('tex-fragment') ? renderLatex(d, { fragment: true }) : standalone });
+    if (tex !== undefined) outputs.push({ flag: 'tex', path: tex, content: args.switches.has('tex-fragment') ? renderLatex(d, fragmentOptions(args)) : standalone });
     if (args.switches.has('pdf')) {
       const { pdflatexAvailable } = await import('../report/pdf.js');
       // A fragment cannot compile by itself: the PDF is always made from the standalone document.
@@ -75,9 +78,22 @@ async function render(d: Derivation, args: ParsedArgs, io: Io): Promise<Output[]
   return outputs;
 }
 
-function validate(args: ParsedArgs): void {
+function fragmentOptions(args: ParsedArgs): LatexOptions {
+  const sectionLevel = parseSectionLevel(lastFlag(args, 'section-level'));
+  const labelPrefix = parseLabelPrefix(lastFlag(args, 'label-prefix'));
+  return { fragment: true, ...(sectionLevel ? { sectionLevel } : {}), ...(labelPrefix ? { labelPrefix } : {}) };
+}
+
+/** Every report option is checked before any work; each problem is a one-line input error. */
+export function validateReportOptions(args: ParsedArgs): void {
   const tex = lastFlag(args, 'tex');
   if (args.switches.has('tex-fragment') && tex === undefined) throw new KinkproofError('input', '--tex-fragment modifies --tex FILE, which is missing');
+  for (const flag of ['section-level', 'label-prefix'])
+    if (args.flags.has(flag) && !args.switches.has('tex-fragment'))
+      throw new KinkproofError('input', `--${flag} applies to a --tex-fragment, which is not requested`);
+  fragmentOptions(args);
+  if (args.switches.has('brief') && !(['tex', 'html', 'md'] as const).some((f) => args.flags.has(f)))
+    throw new KinkproofError('input', '--brief shortens the reports (--tex, --html, --md), and none is requested');
   if (args.switches.has('pdf') && tex === undefined) throw new KinkproofError('input', '--pdf compiles the --tex FILE, which is missing');
   const paths = (['tex', 'html', 'md'] as const).flatMap((f) => {
     const p = lastFlag(args, f);
@@ -89,7 +105,7 @@ function validate(args: ParsedArgs): void {
 
 /** Separable f and structured f (not separable) go through the same renderers and the same atomic writes. */
 export async function writeReports(analysis: SymbolicAnalysis | StructuredAnalysis, evidence: Evidence | null, args: ParsedArgs, io: Io): Promise<void> {
-  validate(args);
+  validateReportOptions(args);
   for (const flag of ['tex', 'html', 'md'] as const) {
     const path = lastFlag(args, flag);
     if (path !== undefined) await checkTarget(flag, path);
@@ -97,7 +113,7 @@ export async function writeReports(analysis: SymbolicAnalysis | StructuredAnalys
   const tex = lastFlag(args, 'tex');
   if (args.switches.has('pdf') && tex !== undefined) await checkTarget('pdf', pdfPathFor(tex));
   const title = lastFlag(args, 'title');
-  const options = title === undefined ? {} : { title };
+  const options = { ...(title === undefined ? {} : { title }), brief: args.switches.has('brief') };
   const derivation = analysis.kind === 'structured' ? narrateStructured(analysis, evidence, options) : narrate(analysis, evidence, options);
   const outputs = await render(derivation, args, io);
   await writeAtomically(outputs);

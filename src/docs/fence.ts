@@ -17,7 +17,7 @@ export const SHOW_PARTS = {
   statement: ['statement', 'reduction'],
   cases: ['cases', 'piece-derivatives', 'breakpoint-limits', 'continuity'],
   gradient: ['lifting-theorem', 'gradient'],
-  subdifferential: ['subdifferential'],
+  subdifferential: ['convexity', 'subdifferential'],
   claim: ['claim'],
   at: ['point'],
   verification: ['verification'],

@@ -1,10 +1,13 @@
 /**
  * The Derivation as LaTeX: a standalone article, or a fragment to `\input` into
- * a document whose preamble has `LATEX_PREAMBLE`. Text is escaped, math is
- * checked against the whitelist, plots are precomputed data. No labels, dates
- * or counters: the output compiles without reference warnings and is
- * byte-identical for the same Derivation.
+ * a paper whose preamble has `LATEX_PREAMBLE` (the fragment's first lines list
+ * it). Text is escaped, math is checked against the whitelist, plots are
+ * precomputed data. The article numbers its steps in the text; a fragment's
+ * headings are numbered by the host's counters and labelled, so that the host
+ * can `\ref` each step. No dates: the output is byte-identical for the same
+ * Derivation and options.
  */
+import { KinkproofError } from '../diagnostics.js';
 import { casesLatex } from './cases.js';
 import { escapeLatexText } from './escape.js';
 import { breakDisplay } from './mathBreak.js';
@@ -13,6 +16,8 @@ import type { Run } from './mathRuns.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock } from './model.js';
 import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './model.js';
+import { DEFAULT_LABEL_PREFIX, LABEL_PREFIX, LABEL_PREFIX_RULE } from './latexOptions.js';
+import type { LatexOptions, SectionLevel } from './latexOptions.js';
 import { pgfplotsFigure } from './pgfplots.js';
 import { establishedText, stepNumber } from './wording.js';
 
@@ -26,10 +31,7 @@ export const LATEX_PREAMBLE = [
   '\\pgfplotsset{compat=1.18}',
 ].join('\n');
 
-export interface LatexOptions {
-  /** No preamble and no `\begin{document}`: for `\input` into another document (default false). */
-  readonly fragment?: boolean;
-}
+export type { LatexOptions, SectionLevel } from './latexOptions.js';
 
 /** Text escaped; math laid out by mathBreak.ts (which checks what goes in) and checked again as it comes out. */
 const run = (r: Run): string =>
@@ -67,9 +69,6 @@ function caption(parts: Inlines | undefined): string[] {
   return parts ? ['\\par\\smallskip', `{\\small ${inlines(parts)}}`] : [];
 }
 
-/** Headings ragged right (inside the heading's group): a long formula in a title moves to the next line whole. */
-const RAGGED = '\\raggedright ';
-
 const BLOCKS: BlockHandlers<string> = {
   paragraph: (b) => inlines(b.parts, true),
   math: (b) => displayMath(b.latex),
@@ -78,21 +77,102 @@ const BLOCKS: BlockHandlers<string> = {
   plot: (b) => ['\\begin{center}', pgfplotsFigure(b.plot), ...caption(b.caption), '\\end{center}'].join('\n'),
 };
 
-function step(s: Step, index: number): string {
-  const heading = `\\subsection*{${RAGGED}${stepNumber(index)}\\ ${inlines(s.title)}}`;
-  const established = `\\noindent\\textit{${escapeLatexText(establishedText(s))}}`;
-  return [heading, established, ...s.blocks.map((b) => handleBlock(BLOCKS, b))].join('\n\n');
+/** How the title and each step are headed (`heading` is already LaTeX). */
+interface Headings {
+  readonly title: (heading: string) => string;
+  /** The step's heading, and whether its "Established" line runs on in the same paragraph. */
+  readonly step: (heading: string, index: number) => { readonly head: string; readonly runIn: boolean };
 }
 
-function body(d: Derivation): string {
-  const title = `\\section*{${RAGGED}${inlines(d.title)}}`;
-  const subtitle = d.subtitle ? [`\\noindent ${inlines(d.subtitle)}`] : [];
-  return [title, ...subtitle, ...d.steps.map(step)].join('\n\n');
+/** The fragment's own step counter at level 'none', defined once however many fragments the host inputs. */
+const STEP_COUNTER = 'kinkproofstep';
+/** Counts the fragments at level 'none', so that hyperref's link targets of their steps differ. */
+const FRAGMENT_COUNTER = 'kinkprooffragment';
+
+/** Defines the counters on first use, restarts the steps at 1, and names hyperref's targets (harmless without hyperref). */
+const COUNTER_SETUP = [
+  `\\ifcsname c@${STEP_COUNTER}\\endcsname\\else\\newcounter{${STEP_COUNTER}}\\newcounter{${FRAGMENT_COUNTER}}\\fi`,
+  `\\stepcounter{${FRAGMENT_COUNTER}}\\setcounter{${STEP_COUNTER}}{0}`,
+  `\\def\\theH${STEP_COUNTER}{\\arabic{${FRAGMENT_COUNTER}}.\\arabic{${STEP_COUNTER}}}`,
+].join('%\n');
+
+/** Title and steps as two of the host's sectioning commands, numbered by its counters. */
+const sectioned = (titleCommand: string, stepCommand: string, labels: readonly string[]): Headings => ({
+  title: (h) => `\\${titleCommand}{${h}}`,
+  step: (h, index) => ({ head: `\\${stepCommand}{${h}}\\label{${labels[index]}}`, runIn: false }),
+});
+
+/** No sectioning commands: a bold title line and bold run-in step headings, numbered 1, 2, … by STEP_COUNTER. */
+const runIn = (labels: readonly string[]): Headings => ({
+  title: (h) => `${COUNTER_SETUP}%\n\\par\\medskip\\noindent\\textbf{${h}}\\par`,
+  step: (h, index) => ({
+    head: `\\par\\medskip\\noindent\\refstepcounter{${STEP_COUNTER}}\\label{${labels[index]}}\\textbf{\\the${STEP_COUNTER}.\\ ${h}.}`,
+    runIn: true,
+  }),
+});
+
+function fragmentHeadings(level: SectionLevel, labels: readonly string[]): Headings {
+  if (level === 'section') return sectioned('section', 'subsection', labels);
+  if (level === 'subsection') return sectioned('subsection', 'subsubsection', labels);
+  return runIn(labels);
 }
 
-/** A standalone LaTeX article (amsmath, booktabs, tabularx, pgfplots), or with `fragment: true` its body only. */
+/** The article's headings are ragged right (within the heading's group): a long formula in a title moves to the next line whole. */
+const RAGGED = '\\raggedright ';
+
+/** The standalone article numbers its steps in the text and labels nothing. */
+const ARTICLE_HEADINGS: Headings = {
+  title: (h) => `\\section*{${RAGGED}${h}}`,
+  step: (h, index) => ({ head: `\\subsection*{${RAGGED}${stepNumber(index)}\\ ${h}}`, runIn: false }),
+};
+
+/** `<prefix>:<kind>`, and `<prefix>:<kind>-2`, `-3`, … for later steps of the same kind (one per breakpoint, say). */
+function stepLabels(steps: readonly Step[], prefix: string): string[] {
+  const seen = new Map<string, number>();
+  return steps.map((s) => {
+    const n = (seen.get(s.kind) ?? 0) + 1;
+    seen.set(s.kind, n);
+    return n === 1 ? `${prefix}:${s.kind}` : `${prefix}:${s.kind}-${n}`;
+  });
+}
+
+function step(s: Step, index: number, headings: Headings): string {
+  const { head, runIn } = headings.step(inlines(s.title), index);
+  const established = `\\textit{${escapeLatexText(establishedText(s))}}`;
+  const opening = runIn ? [`${head} ${established}`] : [head, established];
+  return [...opening, ...s.blocks.map((b) => handleBlock(BLOCKS, b))].join('\n\n');
+}
+
+function body(d: Derivation, headings: Headings): string {
+  const subtitle = d.subtitle ? [inlines(d.subtitle)] : [];
+  return [headings.title(inlines(d.title)), ...subtitle, ...d.steps.map((s, i) => step(s, i, headings))].join('\n\n');
+}
+
+/** The fragment's first lines: the preamble it needs and the labels it defines, as comments. */
+function fragmentHeader(d: Derivation, labels: readonly string[]): string {
+  const comment = (line: string): string => `%   ${line}`;
+  // A comment ends at a line break, so a title in one must have none.
+  const plain = (title: Inlines): string => title.map((p) => (p.kind === 'text' ? p.text : `$${p.latex}$`)).join('').replace(/\s+/g, ' ');
+  const example = Math.max(0, d.steps.findIndex((s) => s.kind === 'gradient'));
+  const labelLines = d.steps.length
+    ? [
+        `% Each step is labelled; \\ref{${labels[example]}} prints the number of "${plain(d.steps[example]!.title)}". The labels:`,
+        ...d.steps.map((s, i) => comment(`${labels[i]} (${plain(s.title)})`)),
+      ]
+    : [];
+  return ['% Generated by kinkproof: \\input this file into a LaTeX document whose preamble has these lines:', ...LATEX_PREAMBLE.split('\n').map(comment), ...labelLines].join('\n');
+}
+
+function fragment(d: Derivation, opts: LatexOptions): string {
+  const prefix = opts.labelPrefix ?? DEFAULT_LABEL_PREFIX;
+  if (!LABEL_PREFIX.test(prefix)) throw new KinkproofError('input', `label prefix ${JSON.stringify(prefix.slice(0, 40))}: ${LABEL_PREFIX_RULE}`);
+  const labels = stepLabels(d.steps, prefix);
+  return `${fragmentHeader(d, labels)}\n${body(d, fragmentHeadings(opts.sectionLevel ?? 'section', labels))}\n`;
+}
+
+/** A standalone LaTeX article (LATEX_PREAMBLE), or with `fragment: true` its body only, headed and labelled for a host document. */
 export function renderLatex(d: Derivation, opts: LatexOptions = {}): string {
-  if (opts.fragment) return `% Generated by kinkproof: \\input this into a document whose preamble has LATEX_PREAMBLE.\n${body(d)}\n`;
+  if (opts.fragment) return fragment(d, opts);
   return [
     '% Generated by kinkproof.',
     '\\documentclass{article}',
@@ -102,7 +182,7 @@ export function renderLatex(d: Derivation, opts: LatexOptions = {}): string {
     // Loose lines rather than lines into the margin, where long inline math leaves TeX no good break.
     '\\setlength{\\emergencystretch}{3em}',
     '\\begin{document}',
-    body(d),
+    body(d, ARTICLE_HEADINGS),
     '\\end{document}',
     '',
   ].join('\n');

@@ -23,6 +23,8 @@ export type StepKind =
   | 'continuity'
   | 'lifting-theorem'
   | 'gradient'
+  /** Convexity decided for a structured f (a separable f decides it in its 'subdifferential' step). */
+  | 'convexity'
   | 'subdifferential'
   | 'verification'
   | 'conclusion'

@@ -9,14 +9,14 @@ import type { Evidence } from '../numeric/verify.js';
 import type { Derivation, Step } from './model.js';
 import { math, text } from './model.js';
 import { breakpointStep } from './narrate/breakpoints.js';
-import { casesStep, pieceDerivativesStep } from './narrate/cases.js';
+import { casesStep, pieceDerivativesStep, statementInCasesStep } from './narrate/cases.js';
 import { conclusionStep } from './narrate/conclusion.js';
 import { gradientStep } from './narrate/gradient.js';
 import { liftingStep } from './narrate/lifting.js';
 import { domainLatex } from './narrate/notation.js';
 import { continuityStep } from './narrate/smoothness.js';
 import { reductionStep, statementLatex, statementStep } from './narrate/statement.js';
-import { subdifferentialStep } from './narrate/subdifferential.js';
+import { subdifferentialStep, subdifferentialSummaryStep } from './narrate/subdifferential.js';
 import { verificationStep } from './narrate/verification.js';
 
 /** Longest LaTeX of f(X) = … put in the title (about 45 characters once typeset). */
@@ -25,11 +25,13 @@ const TITLE_FORMULA_LENGTH = 64;
 export interface NarrateOptions {
   /** Free text from the user; renderers escape it. */
   readonly title?: string;
+  /** Statement, cases, results and the cross-check in one sentence: about one page, for a paper. */
+  readonly brief?: boolean;
 }
 
-export function narrate(analysis: SymbolicAnalysis, evidence: Evidence | null, options: NarrateOptions = {}): Derivation {
+const fullSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null): Step[] => {
   const { entry } = analysis;
-  const steps: Step[] = [
+  return [
     statementStep(analysis),
     reductionStep(analysis),
     casesStep(entry),
@@ -42,6 +44,18 @@ export function narrate(analysis: SymbolicAnalysis, evidence: Evidence | null, o
     verificationStep(analysis, evidence),
     conclusionStep(analysis, evidence),
   ];
+};
+
+/** What a paper needs on one page: f in cases, ∇f, the sets at the kinks, and the class, convexity and cross-check in one sentence each. */
+const briefSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null): Step[] => [
+  statementInCasesStep(analysis),
+  gradientStep(analysis, true),
+  ...[subdifferentialSummaryStep(analysis)].filter((s): s is Step => s !== null),
+  conclusionStep(analysis, evidence, true),
+];
+
+export function narrate(analysis: SymbolicAnalysis, evidence: Evidence | null, options: NarrateOptions = {}): Derivation {
+  const steps = options.brief ? briefSteps(analysis, evidence) : fullSteps(analysis, evidence);
   const f = math(statementLatex(analysis));
   const domain = math(`X \\in ${domainLatex(analysis.dims)}`);
   const subtitle = [text('For '), domain, text(' and '), f, text(', derived case by case and checked numerically by kinkproof.')];

@@ -15,7 +15,7 @@ export function establishedText(step: Step): string {
   }
 }
 
-/** Step numbers are written by the renderers, not by LaTeX counters, so a fragment leaves its host's counters alone. */
+/** Step numbers written in the text (the standalone article, HTML, Markdown); a LaTeX fragment's steps are numbered by its host's counters. */
 export const stepNumber = (index: number): string => `${index + 1}.`;
 
 export const PLOT_LEGEND = { phi: 'φ(t)', dphi: 'φ′(t)' } as const;

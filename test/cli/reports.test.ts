@@ -62,7 +62,7 @@ describe('writeReports', () => {
     await writeReports(analysis, null, args({ tex: join(dir, 'r.tex'), title }, ['tex-fragment']), io());
     const tex = readFileSync(join(dir, 'r.tex'), 'utf8');
     expect(tex).not.toMatch(/\\documentclass|\\begin\{document\}|\\end\{document\}|\\input\{|\^\^5c/);
-    expect(tex).toContain('\\section*{\\raggedright \\textbackslash{}input\\{/etc/hostname\\}');
+    expect(tex).toContain('\\section{\\textbackslash{}input\\{/etc/hostname\\}');
   });
 
   it('replaces an existing file atomically and leaves no temporary files', async () => {

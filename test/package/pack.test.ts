@@ -1,8 +1,9 @@
 /**
  * kinkproof as a real package: `npm pack` (in a staging copy, so the repo's own
  * dist/ is never rebuilt under the other tests), installed into a fresh project
- * with no other dependencies — offline, from npm's cache, so the registry is not
- * needed —, imported as `kinkproof` and `kinkproof/remark` by plain Node, and
+ * with no other dependencies — from npm's cache where it can (--prefer-offline:
+ * `npm ci` caches tarballs but not the registry's package documents that an
+ * install of a tarball resolves its dependencies with) —, imported as `kinkproof` and `kinkproof/remark` by plain Node, and
  * type-checked as a TypeScript consumer without @types/node.
  */
 import { spawnSync } from 'node:child_process';
@@ -38,7 +39,7 @@ beforeAll(() => {
   files = info!.files.map((f) => f.path);
   mkdirSync(consumer);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], consumer);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], consumer);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -17,9 +17,10 @@ describe('renderLatex', () => {
     expect(standalone.trimEnd().endsWith('\\end{document}')).toBe(true);
   });
 
-  it('writes a fragment without preamble or document environment', () => {
-    expect(fragment).not.toMatch(/\\documentclass|\\usepackage|\\begin\{document\}|\\end\{document\}/);
-    expect(standalone).toContain(fragment.slice(fragment.indexOf('\n') + 1).trimEnd());
+  it('writes a fragment without preamble or document environment, naming the preamble it needs in comments', () => {
+    const code = fragment.split('\n').filter((l) => !l.startsWith('%'));
+    expect(code.join('\n')).not.toMatch(/\\documentclass|\\usepackage|\\begin\{document\}|\\end\{document\}/);
+    expect(fragment.split('\n').slice(1, 1 + LATEX_PREAMBLE.split('\n').length)).toEqual(LATEX_PREAMBLE.split('\n').map((l) => `%   ${l}`));
   });
 
   it('tags every step with how it was established', () => {

@@ -203,6 +203,6 @@ describe('narrate: a failed numeric check', () => {
     expect(tex).toContain('& result \\\\');
     expect(tex).toContain('& FAILED \\\\');
     expect(tex).toContain('1 FAILED: the numbers contradict a symbolic claim above');
-    expect(tex).toContain('contradicts a symbolic claim (see the table); treat the results above with suspicion');
+    expect(tex).toContain('contradicts a symbolic claim (see the cross-{}check); treat the results above with suspicion');
   });
 });

@@ -64,7 +64,7 @@ const EXAMPLES: readonly Example[] = [
     consts: ['A=[[1],[-1]]'],
     shape: [1, 2],
     at: ['[[0,1]]'],
-    established: { 'breakpoint-limits': 'theorem', continuity: 'theorem', gradient: 'theorem', subdifferential: 'theorem' },
+    established: { 'breakpoint-limits': 'theorem', continuity: 'theorem', gradient: 'theorem', convexity: 'theorem' },
     points: ['exact'],
     contains: ['f \\in C^{\\infty}', '\\psi(t) = '],
   },

@@ -1,8 +1,9 @@
 /** Steps 3–4: φ in cases (open pieces and the value at each breakpoint), and φ′ on each open piece. */
-import type { EntryAnalysis, Poly } from '../../symbolic/index.js';
+import type { EntryAnalysis, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Block, CasesBlock, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
-import { exact, listInlines, phiLatex, pieceCondition, pointCondition } from './notation.js';
+import { domainLatex, exact, listInlines, phiLatex, pieceCondition, pointCondition } from './notation.js';
+import { entrySumLatex, entryWiseInlines } from './statement.js';
 
 type Row = CasesBlock['rows'][number];
 
@@ -74,4 +75,19 @@ export function pieceDerivativesStep(entry: EntryAnalysis): Step {
           paragraph(text('The breakpoints need the one-sided limits of the next '), text(bps.length === 1 ? 'step.' : 'steps.')),
         ];
   return { kind: 'piece-derivatives', title: [text('Derivative on each open piece')], established: 'exact', blocks };
+}
+
+/** For --brief: f as a sum of φ over the entries, and φ in cases (statement, reduction and cases in one step). */
+export function statementInCasesStep(a: SymbolicAnalysis): Step {
+  const { entry } = a;
+  const phi: Block[] =
+    entry.piecewise.breakpoints.length === 0
+      ? [display(`${entrySumLatex(a)}, \\qquad \\varphi(t) = ${phiLatex(a.separable.phi)}.`)]
+      : [display(`${entrySumLatex(a)},`), { kind: 'cases', lhs: '\\varphi(t)', rows: phiRows(entry) }];
+  const blocks: Block[] = [
+    paragraph(text('Let '), math(`X = (x_{ij}) \\in ${domainLatex(a.dims)}`), text('. '), ...entryWiseInlines(a), text(' Then '), math('f'), text(' is a sum of one scalar function over the entries:')),
+    ...phi,
+    ...(entry.piecewise.period ? [periodicNote(entry.piecewise.period)] : []),
+  ];
+  return { kind: 'statement', title: [text('Statement')], established: 'exact', blocks };
 }

@@ -54,11 +54,14 @@ function numeric(evidence: Evidence | null): Inline[] {
   if (!evidence) return [text('No numeric cross-check was run.')];
   if (evidence.status === 'passed') return [text(`All ${evidence.checks} numeric checks agree with these results.`)];
   if (evidence.status === 'inconclusive') return [text('The numeric cross-check was inconclusive: no check could be made.')];
-  return [text('WARNING: the numeric cross-check contradicts a symbolic claim (see the table); treat the results above with suspicion.')];
+  return [text('WARNING: the numeric cross-check contradicts a symbolic claim (see the cross-check); treat the results above with suspicion.')];
 }
 
-export function conclusionStep(a: SymbolicAnalysis, evidence: Evidence | null): Step {
+/** `brief` leaves out where f is differentiable and its gradient (the brief report's gradient step says both). */
+export function conclusionStep(a: SymbolicAnalysis, evidence: Evidence | null, brief = false): Step {
   const decided = a.entry.differentiable !== null && a.entry.smoothness !== null && a.convexity.convex !== null;
-  const blocks: Block[] = [paragraph(...differentiability(a)), paragraph(...convexity(a), text(' '), ...numeric(evidence))];
+  const blocks: Block[] = brief
+    ? [paragraph(...fClass(a.entry.smoothness), text('. '), ...convexity(a), text(' '), ...numeric(evidence))]
+    : [paragraph(...differentiability(a)), paragraph(...convexity(a), text(' '), ...numeric(evidence))];
   return { kind: 'conclusion', title: [text('Conclusion')], established: decided ? 'exact' : 'unknown', blocks };
 }

@@ -27,17 +27,18 @@ const transposed = (s: Scalar): string => {
   return s.kind === 'call' || s.kind === 'var' ? `${latex}^{\\top}` : `${parenLatex(latex)}^{\\top}`;
 };
 
-/** ∇f and df from the gradient's entry function; a constant gradient is c times the all-ones matrix J. */
-function gradientBlocks(g: Scalar): Block[] {
+/** ∇f and (unless `brief`) df from the gradient's entry function; a constant gradient is c times the all-ones matrix J. */
+function gradientBlocks(g: Scalar, brief: boolean): Block[] {
   if (!dependsOnT(g)) {
-    if (printLatex(g, MATRIX) === '0') return [display('\\nabla f(X) = 0, \\qquad \\mathrm{d}f = 0.')];
+    if (printLatex(g, MATRIX) === '0') return [display(brief ? '\\nabla f(X) = 0.' : '\\nabla f(X) = 0, \\qquad \\mathrm{d}f = 0.')];
     const c = coefficientLatex(g);
     return [
-      display(`\\nabla f(X) = ${c}J, \\qquad \\mathrm{d}f = \\langle ${c}J, \\mathrm{d}X \\rangle = ${c}\\sum_{i,j} \\mathrm{d}x_{ij},`),
+      display(brief ? `\\nabla f(X) = ${c}J,` : `\\nabla f(X) = ${c}J, \\qquad \\mathrm{d}f = \\langle ${c}J, \\mathrm{d}X \\rangle = ${c}\\sum_{i,j} \\mathrm{d}x_{ij},`),
       paragraph(text('where '), math('J'), text(' is the matrix of ones.')),
     ];
   }
   const G = printLatex(g, MATRIX);
+  if (brief) return [display(`\\nabla f(X) = ${G}.`)];
   const { coefficient, rest } = splitCoefficient(g);
   // Written out twice, a long gradient would not fit on the line.
   const df =
@@ -64,7 +65,8 @@ function whereInlines(a: SymbolicAnalysis, ending: 'matrix' | 'cases'): Inline[]
   ];
 }
 
-export function gradientStep(a: SymbolicAnalysis): Step {
+/** ∇f where f is differentiable; `brief` leaves out df and how the formula was checked. */
+export function gradientStep(a: SymbolicAnalysis, brief = false): Step {
   if (!a.gradient)
     // No single closed formula for all pieces was verified: φ′ piece by piece, as computed.
     return {
@@ -83,14 +85,18 @@ export function gradientStep(a: SymbolicAnalysis): Step {
     established: 'exact',
     blocks: [
       paragraph(...whereInlines(a, 'matrix')),
-      ...gradientBlocks(a.gradient),
-      paragraph(
-        text('This formula was checked exactly against '),
-        math("\\varphi'"),
-        text(' on every open piece and at every breakpoint where '),
-        math('\\varphi'),
-        text(' is differentiable; it is not claimed at the others.'),
-      ),
+      ...gradientBlocks(a.gradient, brief),
+      ...(brief
+        ? []
+        : [
+            paragraph(
+              text('This formula was checked exactly against '),
+              math("\\varphi'"),
+              text(' on every open piece and at every breakpoint where '),
+              math('\\varphi'),
+              text(' is differentiable; it is not claimed at the others.'),
+            ),
+          ]),
     ],
   };
 }

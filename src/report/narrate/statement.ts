@@ -28,18 +28,21 @@ export function primitivesUsed(e: Expr, out: Set<PrimitiveName>): Set<PrimitiveN
   }
 }
 
-export function statementStep(a: SymbolicAnalysis): Step {
+/** "Scalar functions of a matrix act entry-wise, with …": the definitions a reader needs, in particular the values at the switching point (H(0) = 1/2, sign(0) = 0). */
+export function entryWiseInlines(a: SymbolicAnalysis): Inline[] {
   const used = [...primitivesUsed(a.expr, new Set())].sort();
-  // Definitions a reader needs, in particular the values at the switching point (H(0) = 1/2, sign(0) = 0).
   const definitions = used.flatMap((p) => primitives[p].definition ?? []);
+  return [text('Scalar functions of a matrix act entry-wise'), ...(definitions.length ? [text(', with '), ...listInlines(definitions.map((d) => [math(d)]))] : []), text('.')];
+}
+
+/** f as a sum of φ over the entries (LaTeX, without φ's formula). */
+export const entrySumLatex = (a: SymbolicAnalysis): string => `f(X) = ${P.isZero(a.offset) ? '' : `${exact(a.offset)} + `}${entrySum(a.dims)} \\varphi(x_{ij})`;
+
+export function statementStep(a: SymbolicAnalysis): Step {
   const blocks: Block[] = [
     paragraph(text('Let '), math(`X = (x_{ij}) \\in ${domainLatex(a.dims)}`), text(' and')),
     display(`${statementLatex(a)}.`),
-    paragraph(
-      text('Scalar functions of a matrix act entry-wise'),
-      ...(definitions.length ? [text(', with '), ...listInlines(definitions.map((d) => [math(d)]))] : []),
-      text('.'),
-    ),
+    paragraph(...entryWiseInlines(a)),
     paragraph(text(`Input: ${a.input}`)),
   ];
   return { kind: 'statement', title: [text('Statement')], established: 'exact', blocks };
@@ -58,7 +61,6 @@ export function reductionStep(a: SymbolicAnalysis): Step {
     const rule = RULES[r];
     return rule ? [[text(`${rule.name} `), math(rule.latex)]] : [[text(r)]];
   });
-  const offset = P.isZero(a.offset) ? '' : `${exact(a.offset)} + `;
   const blocks: Block[] = [
     paragraph(
       text('Each entry of an entry-wise expression '),
@@ -72,7 +74,7 @@ export function reductionStep(a: SymbolicAnalysis): Step {
       math('f'),
       text(' is a sum of one scalar function over the entries:'),
     ),
-    display(`f(X) = ${offset}${entrySum(a.dims)} \\varphi(x_{ij}), \\qquad \\varphi(t) = ${phiLatex(a.separable.phi)}.`),
+    display(`${entrySumLatex(a)}, \\qquad \\varphi(t) = ${phiLatex(a.separable.phi)}.`),
   ];
   return { kind: 'reduction', title: [text('Reduction to one entry')], established: 'exact', blocks };
 }

@@ -89,7 +89,8 @@ function convexityBlocks(a: SymbolicAnalysis): Block[] {
   return [paragraph(text(`Convexity was not decided (${undecided ?? 'unknown reason'}).`))];
 }
 
-function setBlocks(a: SymbolicAnalysis): { blocks: Block[]; citation?: string; decided: boolean } {
+/** The sets of f; `brief`: the entries' intervals in one sentence, their product in words, and no Fréchet subdifferential. */
+function setBlocks(a: SymbolicAnalysis, brief = false): { blocks: Block[]; citation?: string; decided: boolean } {
   const sub = a.subdifferential;
   const smooth = typeof a.entry.smoothness === 'number' ? a.entry.smoothness >= 1 : a.entry.smoothness === 'inf';
   if (a.entry.differentiable === true) {
@@ -119,14 +120,18 @@ function setBlocks(a: SymbolicAnalysis): { blocks: Block[]; citation?: string; d
   const symbol = sub.kind === 'convex' ? '\\partial' : '\\partial_C';
   const intervals = sub.breakpoints.map((s) => `${symbol} ${at(s.at)} = \\left[${exactLatex(s.lo)}, ${exactLatex(s.hi)}\\right]`);
   const frechet = sub.breakpoints.filter((s) => s.frechetEmpty);
+  const citation = sub.kind === 'convex' ? CONVEX_CITATION : CLARKE_CITATION;
+  const lead: Inline[] = [
+    text(sub.kind === 'convex' ? 'The subdifferential of the convex ' : 'Clarke’s generalized gradient of the locally Lipschitz '),
+    math('\\varphi'),
+    text(' at a breakpoint is the interval between its one-sided derivatives'),
+  ];
+  const product: Inline[] = [text('For the separable '), math('f'), text(' it is the product of these sets over the entries ('), math('\\varphi\'(x_{ij})'), text(' elsewhere')];
+  if (brief) return { blocks: [paragraph(...lead, text(': '), ...listInlines(intervals.map((i) => [math(i)])), text('. '), ...product, text(').'))], citation, decided: true };
   const blocks: Block[] = [
-    paragraph(
-      text(sub.kind === 'convex' ? 'The subdifferential of the convex ' : 'Clarke’s generalized gradient of the locally Lipschitz '),
-      math('\\varphi'),
-      text(' at a breakpoint is the interval between its one-sided derivatives:'),
-    ),
+    paragraph(...lead, text(':')),
     ...displays(intervals),
-    paragraph(text('For the separable '), math('f'), text(' it is the product of these sets over the entries ('), math('\\varphi\'(x_{ij})'), text(' elsewhere):')),
+    paragraph(...product, text('):')),
     display(subdifferentialNotation(sub, a.entry.piecewise).latex),
   ];
   if (frechet.length) {
@@ -147,7 +152,7 @@ function setBlocks(a: SymbolicAnalysis): { blocks: Block[]; citation?: string; d
       ),
     );
   }
-  return { blocks, citation: sub.kind === 'convex' ? CONVEX_CITATION : CLARKE_CITATION, decided: true };
+  return { blocks, citation, decided: true };
 }
 
 export function subdifferentialStep(a: SymbolicAnalysis): Step {
@@ -161,5 +166,19 @@ export function subdifferentialStep(a: SymbolicAnalysis): Step {
     established,
     ...(citation ? { citation } : {}),
     blocks: [...convexityBlocks(a), ...sets.blocks],
+  };
+}
+
+/** For --brief: the sets where f is not differentiable, or null where it is everywhere; convexity is left to the conclusion. */
+export function subdifferentialSummaryStep(a: SymbolicAnalysis): Step | null {
+  if (a.entry.differentiable === true) return null;
+  const sets = setBlocks(a, true);
+  const title = a.subdifferential.kind === 'clarke' ? 'Clarke’s generalized gradient' : 'Subdifferential';
+  return {
+    kind: 'subdifferential',
+    title: [text(title)],
+    established: sets.decided ? 'theorem' : 'unknown',
+    ...(sets.citation ? { citation: sets.citation } : {}),
+    blocks: sets.blocks,
   };
 }

@@ -114,10 +114,18 @@ export function evidenceSummary(evidence: Evidence): Inline[] {
   return [text(`${evidence.checks} numeric checks (seed ${evidence.seed}): `), ...verdict];
 }
 
+const TITLE = [text('Numeric cross-check')];
+
+/** The step of a report whose f was not checked numerically (--no-verify). */
+export const noCrossCheckStep = (): Step => ({
+  kind: 'verification',
+  title: TITLE,
+  established: 'unknown',
+  blocks: [paragraph(text('No numeric cross-check was run for this report.'))],
+});
+
 export function verificationStep(a: SymbolicAnalysis, evidence: Evidence | null): Step {
-  const title = [text('Numeric cross-check')];
-  if (!evidence)
-    return { kind: 'verification', title, established: 'unknown', blocks: [paragraph(text('No numeric cross-check was run for this report.'))] };
+  if (!evidence) return noCrossCheckStep();
   const withResult = evidence.status === 'failed';
   const gradient = evidence.records.filter(isGradient);
   const rest = evidence.records.filter((r) => !isGradient(r));
@@ -127,5 +135,5 @@ export function verificationStep(a: SymbolicAnalysis, evidence: Evidence | null)
     blocks.push(...gradientTable(gradient, withResult));
   }
   if (rest.length) blocks.push(...breakpointTable(rest, withResult));
-  return { kind: 'verification', title, established: 'numeric', blocks };
+  return { kind: 'verification', title: TITLE, established: 'numeric', blocks };
 }

@@ -40,28 +40,31 @@ function conditionLines(latex: string): string[] {
   return out;
 }
 
-export function differentiabilityStep(a: StructuredAnalysis): Step {
+/** Where f is differentiable and its class; `brief` leaves out continuity and the criterion by which differentiability is decided. */
+export function differentiabilityStep(a: StructuredAnalysis, brief = false): Step {
   const { json } = a;
   const d = json.differentiable;
   const where = json.differentiableWhere;
-  const blocks: Block[] = [
-    paragraph(
-      math('f'),
-      text(json.continuous.value === true ? ' is continuous' : json.continuous.value === false ? ' is not continuous' : ': continuity is not decided'),
-      text(` (${json.continuous.reason}). `),
-      text('For a locally Lipschitz '),
-      math('f'),
-      text(', differentiability at '),
-      math('X'),
-      text(' is decided exactly by the one-sided directional derivative: '),
-      math('f'),
-      text(' is differentiable at '),
-      math('X'),
-      text(' if and only if '),
-      math("E \\mapsto f'(X; E)"),
-      text(' is linear.'),
-    ),
+  const criterion: Inline[] = [
+    text(' For a locally Lipschitz '),
+    math('f'),
+    text(', differentiability at '),
+    math('X'),
+    text(' is decided exactly by the one-sided directional derivative: '),
+    math('f'),
+    text(' is differentiable at '),
+    math('X'),
+    text(' if and only if '),
+    math("E \\mapsto f'(X; E)"),
+    text(' is linear.'),
   ];
+  const continuity: Inline[] = [
+    math('f'),
+    text(json.continuous.value === true ? ' is continuous' : json.continuous.value === false ? ' is not continuous' : ': continuity is not decided'),
+    text(` (${json.continuous.reason}).`),
+  ];
+  // The class at the end of the step says whether f is continuous.
+  const blocks: Block[] = brief ? [] : [paragraph(...continuity, ...criterion)];
   if (d.value === true) blocks.push(paragraph(math('f'), text(` is differentiable everywhere: ${d.reason}.`)));
   else {
     blocks.push(
@@ -98,7 +101,8 @@ function gradientNotes(latex: string): Inline[] {
   return notes.flatMap((n, i) => [text(i === 0 ? 'Here ' : '; '), ...n]).concat(notes.length ? [text('.')] : []);
 }
 
-export function gradientStep(a: StructuredAnalysis): Step {
+/** ∇f in matrix notation; `brief` leaves out the rules of the chain rule it comes from. */
+export function gradientStep(a: StructuredAnalysis, brief = false): Step {
   const g = a.json.gradient;
   const title = [text('The gradient in matrix notation')];
   if (!g)
@@ -110,15 +114,20 @@ export function gradientStep(a: StructuredAnalysis): Step {
     };
   const everywhere = a.json.differentiable.value === true;
   const formula = safeMathOrText(`\\nabla f(X) = ${g.latex}`, `grad f(X) = ${g.text}`);
+  const where: Inline[] = [math('X'), ...(everywhere ? [text(':')] : [text(' where '), math('f'), text(' is differentiable:')])];
   return {
     kind: 'gradient',
     title,
     established: 'theorem',
     citation: 'the chain rule for Fréchet derivatives, in reverse-mode matrix calculus',
     blocks: [
-      paragraph(text('Reverse-mode matrix calculus over the expression, that is the chain rule with')),
-      display("\\nabla \\langle C, X \\rangle = C, \\qquad \\nabla_X\\, g(A X + B) = A^{\\top} \\nabla g(A X + B),"),
-      paragraph(text(everywhere ? 'gives for every ' : 'gives at every '), math('X'), ...(everywhere ? [text(':')] : [text(' where '), math('f'), text(' is differentiable:')])),
+      ...(brief
+        ? [paragraph(text(everywhere ? 'For every ' : 'At every '), ...where)]
+        : [
+            paragraph(text('Reverse-mode matrix calculus over the expression, that is the chain rule with')),
+            display("\\nabla \\langle C, X \\rangle = C, \\qquad \\nabla_X\\, g(A X + B) = A^{\\top} \\nabla g(A X + B),"),
+            paragraph(text(everywhere ? 'gives for every ' : 'gives at every '), ...where),
+          ]),
       formula.kind === 'math' ? display(`${formula.latex}.`) : paragraph(formula),
       ...(gradientNotes(g.latex).length ? [paragraph(...gradientNotes(g.latex))] : []),
     ],
@@ -135,7 +144,7 @@ export function convexityStep(a: StructuredAnalysis): Step {
         ? [paragraph(math('f'), text(` is not convex: ${c.reason}.`))]
         : [paragraph(text(`Whether f is convex was not decided: ${c.reason}.`))];
   const citation = c.value === true ? CITE_DCP : c.value === false && c.basis === 'theorem' ? 'a convex function has nondecreasing one-sided slopes along every line' : undefined;
-  return { kind: 'subdifferential', title: [text('Convexity')], established, ...(citation ? { citation } : {}), blocks };
+  return { kind: 'convexity', title: [text('Convexity')], established, ...(citation ? { citation } : {}), blocks };
 }
 
 /** What each non-smooth term contributes to the set, in formulas. */

@@ -21,16 +21,19 @@ const TITLE_FORMULA_LENGTH = 64;
 export interface NarrateStructuredOptions {
   /** Free text from the user; renderers escape it. */
   readonly title?: string;
+  /** Statement, structure, results and the cross-check in one sentence (as for separable f). */
+  readonly brief?: boolean;
 }
 
-function conclusionStep(a: StructuredAnalysis, evidence: Evidence | null): Step {
+/** `brief`: convexity and the cross-check only (the brief report's previous steps say where f is differentiable and its class). */
+function conclusionStep(a: StructuredAnalysis, evidence: Evidence | null, brief = false): Step {
   const { json } = a;
   const d = json.differentiable.value;
   const differentiability: Inline[] =
     d === true
       ? [math('f'), text(' is differentiable everywhere')]
       : d === false
-        ? [math('f'), text(' is not differentiable everywhere; it is differentiable '), text(json.differentiableWhere.exact ? 'exactly where stated in step 4' : 'at least where stated in step 4')]
+        ? [math('f'), text(' is not differentiable everywhere; it is differentiable '), text(json.differentiableWhere.exact ? 'exactly where stated above' : 'at least where stated above')]
         : [text('whether '), math('f'), text(' is differentiable everywhere was not decided')];
   const convex: Inline[] = json.convex.value === null ? [text('convexity was not decided')] : [math('f'), text(json.convex.value ? ' is convex' : ' is not convex')];
   const numeric: Inline[] = !evidence
@@ -40,25 +43,43 @@ function conclusionStep(a: StructuredAnalysis, evidence: Evidence | null): Step 
       : evidence.status === 'inconclusive'
         ? [text('The numeric cross-check was inconclusive.')]
         : [text('WARNING: the numeric cross-check contradicts a symbolic claim (see the previous step); treat the results above with suspicion.')];
-  const blocks: Block[] = [paragraph(...differentiability, text(', '), ...classInlines(json.smoothness.value), text(', and '), ...convex, text('. '), ...numeric)];
-  const claims = [json.differentiable, json.smoothness, json.convex].map(basisOf);
+  const blocks: Block[] = [
+    brief ? paragraph(...convex, text('. '), ...numeric) : paragraph(...differentiability, text(', '), ...classInlines(json.smoothness.value), text(', and '), ...convex, text('. '), ...numeric),
+  ];
+  const claims = (brief ? [json.convex] : [json.differentiable, json.smoothness, json.convex]).map(basisOf);
   const established = claims.includes('unknown') ? 'unknown' : claims.includes('theorem') ? 'theorem' : 'exact';
   return { kind: 'conclusion', title: [text('Conclusion')], established, ...(established === 'theorem' ? { citation: 'the theorems cited in the steps above' } : {}), blocks };
 }
 
+const fullSteps = (a: StructuredAnalysis, evidence: Evidence | null): Step[] => [
+  statementStep(a),
+  decompositionStep(a),
+  kinksStep(a),
+  differentiabilityStep(a),
+  gradientStep(a),
+  convexityStep(a),
+  ...[generalSetStep(a)].filter((s): s is Step => s !== null),
+  ...pointSteps(a),
+  structuredVerificationStep(evidence),
+  conclusionStep(a, evidence),
+];
+
+/** The statement and the decomposition that names the parts (both exact) under one heading. */
+function statementWithDecomposition(a: StructuredAnalysis): Step {
+  const statement = statementStep(a, true);
+  return { ...statement, blocks: [...statement.blocks, ...decompositionStep(a).blocks] };
+}
+
+/** Without the kink-cancellation argument, the sets at the kinks, convexity and the cross-check (the last two summed up in the conclusion) and the points given with --at. */
+const briefSteps = (a: StructuredAnalysis, evidence: Evidence | null): Step[] => [
+  statementWithDecomposition(a),
+  differentiabilityStep(a, true),
+  gradientStep(a, true),
+  conclusionStep(a, evidence, true),
+];
+
 export function narrateStructured(a: StructuredAnalysis, evidence: Evidence | null, options: NarrateStructuredOptions = {}): Derivation {
-  const steps: Step[] = [
-    statementStep(a),
-    decompositionStep(a),
-    kinksStep(a),
-    differentiabilityStep(a),
-    gradientStep(a),
-    convexityStep(a),
-    ...[generalSetStep(a)].filter((s): s is Step => s !== null),
-    ...pointSteps(a),
-    structuredVerificationStep(evidence),
-    conclusionStep(a, evidence),
-  ];
+  const steps = options.brief ? briefSteps(a, evidence) : fullSteps(a, evidence);
   const [m, n] = a.json.shape;
   const f = math(statementLatex(a));
   const domain = math(`X \\in ${domainLatex({ m, n })}`);

@@ -47,7 +47,8 @@ function constantLatex(name: string, c: ConstantMatrix): string {
   return `${nameLatex(name)} = \\begin{bmatrix} ${c.exact.map((r) => r.map(q).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
-export function statementStep(a: StructuredAnalysis): Step {
+/** X, f, the constants and the definitions used; `brief` leaves out f (the title or subtitle shows it) and the input as typed. */
+export function statementStep(a: StructuredAnalysis, brief = false): Step {
   const [m, n] = a.json.shape;
   const used = [...primitivesUsed(a.expr, new Set())].sort();
   const definitions = used.flatMap((p) => primitives[p].definition ?? []);
@@ -56,9 +57,10 @@ export function statementStep(a: StructuredAnalysis): Step {
     paragraph(
       text('Let '),
       math(`X = (x_{ij}) \\in ${domainLatex({ m, n })}`),
-      text(a.json.shapeWasFree ? ' (the input leaves the shape free; every statement below is made for this shape, and --shape m,n chooses another) and' : ' and'),
+      text(a.json.shapeWasFree ? ' (the input leaves the shape free; every statement below is made for this shape, and --shape m,n chooses another)' : ''),
+      text(brief ? '.' : ' and'),
     ),
-    display(`${statementLatex(a)}.`),
+    ...(brief ? [] : [display(`${statementLatex(a)}.`)]),
   ];
   if (constants.length) {
     blocks.push(paragraph(text(constants.length === 1 ? 'The constant is' : 'The constants are')));
@@ -70,7 +72,7 @@ export function statementStep(a: StructuredAnalysis): Step {
       ...(definitions.length ? [text(', with '), ...listInlines(definitions.map((d) => [math(d)]))] : []),
       text('. The analysis is exact: constants are the rationals written in the input.'),
     ),
-    paragraph(text(`Input: ${a.input}`)),
+    ...(brief ? [] : [paragraph(text(`Input: ${a.input}`))]),
   );
   return { kind: 'statement', title: [text('Statement')], established: 'exact', blocks };
 }

@@ -6,7 +6,7 @@ import type { Block, Inlines, Step } from '../../model.js';
 import { math, paragraph, text } from '../../model.js';
 import { errorLatex } from '../numbers.js';
 import { verifierInlines } from '../verifierText.js';
-import { evidenceSummary } from '../verification.js';
+import { evidenceSummary, noCrossCheckStep } from '../verification.js';
 
 const KINDS: readonly { kind: CheckRecord['claim']['kind']; words: string }[] = [
   { kind: 'point-value', words: 'f(X) at the points given with --at' },
@@ -17,8 +17,8 @@ const KINDS: readonly { kind: CheckRecord['claim']['kind']; words: string }[] = 
 ];
 
 export function structuredVerificationStep(evidence: Evidence | null): Step {
+  if (!evidence) return noCrossCheckStep();
   const title = [text('Numeric cross-check')];
-  if (!evidence) return { kind: 'verification', title, established: 'unknown', blocks: [paragraph(text('No numeric cross-check was run for this report.'))] };
   const blocks: Block[] = [
     paragraph(...evidenceSummary(evidence)),
     paragraph(
