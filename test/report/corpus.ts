@@ -37,6 +37,7 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'huber-min', expr: 'sum(min(X.^2/2, abs(X)-1/2))' },
   { name: 'relu-cubic-squared', expr: 'sum(relu(X.^3-X).^2)' },
   { name: 'long-gradient', expr: 'sum(relu(X.^3-2*X).^3 + abs(X-1).*X.^2)' },
+  { name: 'long-gradient-brief', expr: 'sum(relu(X.^3-2*X).^3 + abs(X-1).*X.^2)', options: ['--brief'] },
   { name: 'smooth-mix', expr: 'sum(softplus(X) + abs(X).*sigmoid(X) + tanh(X).^2)' },
   // Breakpoints through transcendental functions and periodic families.
   { name: 'exp-kink', expr: 'sum(relu(exp(X) - 2))' },
@@ -55,6 +56,7 @@ export const CORPUS: readonly CorpusEntry[] = [
   },
   // Not separable: data, linear maps, norms, maxima, convex and Clarke sets at points.
   { name: 'relu-layer', expr: "norm(relu(A*X+B)-Y,'fro')^2", options: [A, B, Y, '--at=[[0,0],[0,0]]'] },
+  { name: 'relu-layer-brief', expr: "norm(relu(A*X+B)-Y,'fro')^2", options: [A, B, Y, '--brief'] },
   { name: 'max-entry', expr: 'max(X)', options: ['--at=[[1,1],[0,1]]'] },
   { name: 'frobenius', expr: "norm(X,'fro')", options: ['--at=[[0,0],[0,0]]'] },
   { name: 'frobenius-relu', expr: "norm(relu(X),'fro')", options: ['--at=[[0,0],[0,0]]'] },
