@@ -109,8 +109,8 @@ export function renderIndexMarkdown(entries: readonly IndexEntry[]): string {
 }
 
 export function renderIndexLatex(entries: readonly IndexEntry[]): string {
-  // Typewriter text never hyphenates: a long function or file name may break after its punctuation instead.
-  const tt = (s: string): string => `\\texttt{${s.split(/(?<=[,+*/(._-])/).map(escapeLatexText).join('\\allowbreak{}')}}`;
+  // Typewriter text never hyphenates: a long function may break after a comma or an operator instead.
+  const tt = (s: string): string => `\\texttt{${s.split(/(?<=[,+*/(])/).map(escapeLatexText).join('\\allowbreak{}')}}`;
   const item = (e: IndexEntry): string =>
     [
       `\\item \\textbf{${escapeLatexText(heading(e))}} (${tt(e.source)})`,
