@@ -8,8 +8,11 @@
 import type { KatexOptions } from 'katex';
 import { casesLatex } from './cases.js';
 import { escapeHtml } from './escape.js';
+import { breakDisplay } from './mathBreak.js';
+import { lineRuns, paragraphRuns } from './mathRuns.js';
+import type { Run } from './mathRuns.js';
 import { assertSafeMath } from './mathGuard.js';
-import { handleBlock } from './model.js';
+import { handleBlock, math, text } from './model.js';
 import type { Block, BlockHandlers, Inlines, Step, TableBlock } from './model.js';
 import { renderSvgPlot } from './svgPlot.js';
 import { establishedText, stepNumber } from './wording.js';
@@ -63,9 +66,26 @@ export interface HtmlRenderer {
   readonly step: (s: Step, index: number) => string;
 }
 
+/** A period, comma or semicolon right after inline math, moved into it: a browser would otherwise let it wrap to a line of its own. */
+function withPunctuation(runs: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) {
+    const before = out.at(-1);
+    const mark = r.kind === 'text' ? /^[.,;]/.exec(r.text)?.[0] : undefined;
+    if (mark !== undefined && r.kind === 'text' && before?.kind === 'math') {
+      out[out.length - 1] = math(`${before.latex}${mark}`);
+      if (r.text.length > 1) out.push(text(r.text.slice(1)));
+    } else out.push(r);
+  }
+  return out;
+}
+
 export function htmlRenderer(renderMath: RenderMath): HtmlRenderer {
-  const inlines = (parts: Inlines): string =>
-    parts.map((p) => (p.kind === 'text' ? escapeHtml(p.text) : renderMath(p.latex, false))).join('');
+  // As in LaTeX: inline math breakable, too long for a line of a paragraph displayed, long displays broken.
+  const run = (r: Run): string => (r.kind === 'text' ? escapeHtml(r.text) : renderMath(r.latex, r.kind === 'display'));
+  const inlines = (parts: Inlines, inParagraph = false): string =>
+    withPunctuation((inParagraph ? paragraphRuns : lineRuns)(parts)).map(run).join('');
+  const displayMath = (latex: string): string => renderMath(breakDisplay(latex), true);
 
   const table = (b: TableBlock): string => {
     const cls = (i: number): string => (b.columns[i]?.align === 'right' ? ' class="right"' : '');
@@ -76,9 +96,9 @@ export function htmlRenderer(renderMath: RenderMath): HtmlRenderer {
   };
 
   const blocks: BlockHandlers<string> = {
-    paragraph: (b) => `<p>${inlines(b.parts)}</p>`,
-    math: (b) => renderMath(b.latex, true),
-    cases: (b) => renderMath(casesLatex(b), true),
+    paragraph: (b) => `<p>${inlines(b.parts, true)}</p>`,
+    math: (b) => displayMath(b.latex),
+    cases: (b) => displayMath(casesLatex(b)),
     table,
     plot: (b) =>
       ['<figure>', renderSvgPlot(b.plot, { standalone: false }), ...(b.caption ? [`<figcaption>${inlines(b.caption)}</figcaption>`] : []), '</figure>'].join('\n'),

@@ -109,7 +109,8 @@ export function renderIndexMarkdown(entries: readonly IndexEntry[]): string {
 }
 
 export function renderIndexLatex(entries: readonly IndexEntry[]): string {
-  const tt = (s: string): string => `\\texttt{${escapeLatexText(s)}}`;
+  // Typewriter text never hyphenates: a long function may break after a comma or an operator instead.
+  const tt = (s: string): string => `\\texttt{${s.split(/(?<=[,+*/(])/).map(escapeLatexText).join('\\allowbreak{}')}}`;
   const item = (e: IndexEntry): string =>
     [
       `\\item \\textbf{${escapeLatexText(heading(e))}} (${tt(e.source)})`,
@@ -123,6 +124,7 @@ export function renderIndexLatex(entries: readonly IndexEntry[]): string {
     LATEX_PREAMBLE,
     '\\setlength{\\parindent}{0pt}',
     '\\begin{document}',
+    '\\raggedright',
     `\\section*{${escapeLatexText(INDEX_TITLE)}}`,
     escapeLatexText(indexSummary(entries)),
     ...(entries.length ? ['\\begin{itemize}', ...entries.map(item), '\\end{itemize}'] : []),

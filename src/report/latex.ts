@@ -10,6 +10,9 @@
 import { KinkproofError } from '../diagnostics.js';
 import { casesLatex } from './cases.js';
 import { escapeLatexText } from './escape.js';
+import { breakDisplay } from './mathBreak.js';
+import { lineRuns, paragraphRuns } from './mathRuns.js';
+import type { Run } from './mathRuns.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock } from './model.js';
 import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './model.js';
@@ -30,18 +33,23 @@ export const LATEX_PREAMBLE = [
 
 export type { LatexOptions, SectionLevel } from './latexOptions.js';
 
-function inlines(parts: Inlines): string {
-  return parts.map((p) => (p.kind === 'text' ? escapeLatexText(p.text) : `$${assertSafeMath(p.latex)}$`)).join('');
+/** Text escaped; math laid out by mathBreak.ts (which checks what goes in) and checked again as it comes out. */
+const run = (r: Run): string =>
+  r.kind === 'text' ? escapeLatexText(r.text) : r.kind === 'math' ? `$${assertSafeMath(r.latex)}$` : `\n\\[\n${assertSafeMath(r.latex)}\n\\]\n`;
+
+/** A line of text (heading, table cell, caption), or with `inParagraph` a paragraph, whose too-long math is displayed. */
+function inlines(parts: Inlines, inParagraph = false): string {
+  return (inParagraph ? paragraphRuns : lineRuns)(parts).map(run).join('');
 }
 
-const displayMath = (latex: string): string => `\\[\n${assertSafeMath(latex)}\n\\]`;
+const displayMath = (latex: string): string => `\\[\n${assertSafeMath(breakDisplay(latex))}\n\\]`;
 
 function table(block: TableBlock): string {
   // The first column (claims, conditions) wraps within the text width; numbers stay on one line.
   const spec = block.columns
     .map((c, i) => (i === 0 ? '>{\\raggedright\\arraybackslash}X' : c.align === 'right' ? 'r' : 'l'))
     .join('');
-  const row = (cells: readonly Inlines[]): string => `${cells.map(inlines).join(' & ')} \\\\`;
+  const row = (cells: readonly Inlines[]): string => `${cells.map((c) => inlines(c)).join(' & ')} \\\\`;
   const lines = [
     '\\begin{center}',
     `\\begin{tabularx}{\\linewidth}{${spec}}`,
@@ -62,7 +70,7 @@ function caption(parts: Inlines | undefined): string[] {
 }
 
 const BLOCKS: BlockHandlers<string> = {
-  paragraph: (b) => inlines(b.parts),
+  paragraph: (b) => inlines(b.parts, true),
   math: (b) => displayMath(b.latex),
   cases: (b) => displayMath(casesLatex(b)),
   table,
@@ -109,10 +117,13 @@ function fragmentHeadings(level: SectionLevel, labels: readonly string[]): Headi
   return runIn(labels);
 }
 
+/** The article's headings are ragged right (within the heading's group): a long formula in a title moves to the next line whole. */
+const RAGGED = '\\raggedright ';
+
 /** The standalone article numbers its steps in the text and labels nothing. */
 const ARTICLE_HEADINGS: Headings = {
-  title: (h) => `\\section*{${h}}`,
-  step: (h, index) => ({ head: `\\subsection*{${stepNumber(index)}\\ ${h}}`, runIn: false }),
+  title: (h) => `\\section*{${RAGGED}${h}}`,
+  step: (h, index) => ({ head: `\\subsection*{${RAGGED}${stepNumber(index)}\\ ${h}}`, runIn: false }),
 };
 
 /** `<prefix>:<kind>`, and `<prefix>:<kind>-2`, `-3`, … for later steps of the same kind (one per breakpoint, say). */
@@ -168,6 +179,8 @@ export function renderLatex(d: Derivation, opts: LatexOptions = {}): string {
     LATEX_PREAMBLE,
     '\\setlength{\\parindent}{0pt}',
     '\\setlength{\\parskip}{0.6\\baselineskip plus 2pt}',
+    // Loose lines rather than lines into the margin, where long inline math leaves TeX no good break.
+    '\\setlength{\\emergencystretch}{3em}',
     '\\begin{document}',
     body(d, ARTICLE_HEADINGS),
     '\\end{document}',

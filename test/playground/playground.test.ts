@@ -15,21 +15,10 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, SKIP_BROWSER } from '../browser.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-function findChromium(): string | null {
-  if (process.env['CHROMIUM']) return process.env['CHROMIUM'];
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const CHROMIUM = findChromium();
-// Skipped only on a machine without chromium outside CI; in CI (where .ci/run installs it) a missing browser fails.
-const SKIP_BROWSER = CHROMIUM === null && !process.env['CI'];
 if (SKIP_BROWSER) console.warn('test/playground: browser tests SKIPPED — no `chromium` on this machine (apt-get install chromium; .ci/run installs it, so CI always runs them)');
 
 /** A value computed in the page (an expression, as the test's types know no DOM). */
