@@ -27,7 +27,8 @@ export function setHelperThreads(count: number | undefined): void {
   configured = count;
 }
 
-function helperCount(): number {
+/** Helper threads a large pass gets here (besides the calling thread). */
+export function helperThreadCount(): number {
   if (configured !== undefined) return configured;
   const os = builtin<typeof import('node:os')>('node:os');
   return os ? Math.min(MAX_HELPERS, Math.max(0, os.availableParallelism() - 1)) : 0;
@@ -35,7 +36,7 @@ function helperCount(): number {
 
 /** Does a pass over n entries get helpers? (Then its arrays must be shared: `sharedArray`.) */
 export function parallel(n: number): boolean {
-  return n >= PARALLEL_MIN_ENTRIES && helperCount() > 0 && typeof SharedArrayBuffer === 'function' && builtin('node:worker_threads') !== undefined;
+  return n >= PARALLEL_MIN_ENTRIES && helperThreadCount() > 0 && typeof SharedArrayBuffer === 'function' && builtin('node:worker_threads') !== undefined;
 }
 
 /** A zeroed array of `length` elements, in shared memory when `shared`. */
@@ -61,7 +62,7 @@ const helpers: Worker[] = [];
 export function helperThreads(source: string): readonly Worker[] {
   const threads = builtin<typeof import('node:worker_threads')>('node:worker_threads');
   if (!threads) return [];
-  const count = helperCount();
+  const count = helperThreadCount();
   while (helpers.length < count) {
     const worker = new threads.Worker(source, { eval: true });
     worker.unref();
