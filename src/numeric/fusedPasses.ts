@@ -58,6 +58,9 @@ function claimRanges(job: Job, range: RangeKernel, thread: number): void {
   }
 }
 
+/** Compiled kernels a helper keeps (a long-lived process may verify many functions). */
+const HELPER_KERNELS = 16;
+
 /** The helper threads' script: compile each kernel source once, warm it up, then claim ranges of every job posted. */
 const HELPER_SOURCE = `"use strict";
 const { parentPort } = require('node:worker_threads');
@@ -67,6 +70,7 @@ const kernels = new Map();
 parentPort.on('message', ({ job, source, sample, thread }) => {
   let range = kernels.get(source);
   if (!range) {
+    if (kernels.size >= ${HELPER_KERNELS}) kernels.clear();
     range = new Function(source)();
     warmUp(range, sample, ${WARMUP_PASSES}, job.slots);
     kernels.set(source, range);
