@@ -26,13 +26,7 @@ export interface BigInterval {
 /** Raised where the enclosure leaves the domain (log of an interval reaching 0) or grows past reason. */
 class NoEnclosure extends Error {}
 
-/** Bits of |n| (0 for 0): from its hexadecimal digits, a quarter of the binary ones' length. */
-function bitLength(n: bigint): number {
-  const a = n < 0n ? -n : n;
-  if (a <= 0xffffffffn) return 32 - Math.clz32(Number(a));
-  const hex = a.toString(16);
-  return 4 * (hex.length - 1) + (32 - Math.clz32(parseInt(hex[0]!, 16)));
-}
+const bitLength = (n: bigint): number => Q.bitLength(n < 0n ? -n : n);
 
 /**
  * Magnitudes past 2^MAX_EXPONENT are not enclosed (e^(10⁶) has no use as a
