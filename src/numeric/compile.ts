@@ -153,18 +153,10 @@ export const SIGN_BUCKETS = 256 * 3;
  * residual is (where a Rademacher projection is 0 with probability up to ½).
  * It adds no evaluation of φ: cost per entry hardly grows with the directions.
  */
-export type DirectionsKernel = (
-  x: Float64Array,
-  factor: number,
-  d: Float64Array,
-  shift: number,
-  signs: Uint8Array,
-  h: number,
-  reach: number,
-  slack: number,
-  buckets: Float64Array,
-  totals: Float64Array,
-) => void;
+export type DirectionsKernel = (...args: [...PassHead, buckets: Float64Array, totals: Float64Array]) => void;
+
+/** The arguments every pass starts with: the point, the directions, the step and the distance kept from kinks. */
+type PassHead = [x: Float64Array, factor: number, d: Float64Array, shift: number, signs: Uint8Array, h: number, reach: number, slack: number];
 
 /**
  * The fused pass over entries from … to − 1 only: its totals go to
@@ -172,23 +164,7 @@ export type DirectionsKernel = (
  * (PARTIAL_SLOTS in all). Passes over disjoint ranges can run on different
  * threads; `combinePartials` adds their results in a fixed order.
  */
-export type RangeKernel = (
-  x: Float64Array,
-  factor: number,
-  d: Float64Array,
-  shift: number,
-  signs: Uint8Array,
-  h: number,
-  reach: number,
-  slack: number,
-  from: number,
-  to: number,
-  out: Float64Array,
-  at: number,
-) => void;
-
-/** The first eight parameters of a pass (the point, the directions and the step), shared by both kernels. */
-type Head<P extends unknown[]> = P extends [...infer H, Float64Array, Float64Array] ? H : never;
+export type RangeKernel = (...args: [...PassHead, from: number, to: number, out: Float64Array, at: number]) => void;
 
 /** One range's results: its totals, then its sign buckets. */
 export const PARTIAL_SLOTS = TOTAL_SLOTS + SIGN_BUCKETS;
@@ -230,7 +206,7 @@ export const finite = (xs: Float64Array): boolean => xs.every(Number.isFinite);
 /** Every range of a pass with `range` on this thread, into consecutive partials from partials[at] on. */
 export function passRanges(
   range: RangeKernel,
-  ...[x, factor, d, shift, signs, h, reach, slack, partials, at]: [...Head<Parameters<DirectionsKernel>>, partials: Float64Array, at: number]
+  ...[x, factor, d, shift, signs, h, reach, slack, partials, at]: [...PassHead, partials: Float64Array, at: number]
 ): void {
   for (let c = 0; c < chunkCount(x.length); c++)
     range(x, factor, d, shift, signs, h, reach, slack, c * CHUNK, Math.min(x.length, (c + 1) * CHUNK), partials, at + c * PARTIAL_SLOTS);
