@@ -13,6 +13,8 @@ import { compileEntry, compileFused, compileSum, directionSums, SIGN_BUCKETS, TO
 import { kinkMargin, stepFor } from '../src/numeric/errorModel.js';
 import { Rng } from '../src/numeric/rng.js';
 import { verify } from '../src/numeric/verify.js';
+import { rangesRunByHelpers } from '../src/numeric/fusedPasses.js';
+import { helperThreadCount, setHelperThreads } from '../src/numeric/threads.js';
 import { analyzeEntry } from '../src/symbolic/analyze.js';
 import { toPiecewise } from '../src/symbolic/piecewise.js';
 import { structuredBench } from './structured.js';
@@ -222,14 +224,21 @@ function main(): void {
     const t = performance.now() - t0;
     return { ms: t, text: `${evidence.checks} checks, ${evidence.status}` };
   };
-  const verifyTimes = SIZES.map((m) => {
+  const timed = (m: number): { m: number; first: number; median: number; text: string } => {
     const first = verifyOnce(m);
     const times = [first.ms, ...Array.from({ length: VERIFY_REPEATS - 1 }, () => verifyOnce(m).ms)].sort((a, b) => a - b);
-    return { m, first: first.ms, median: times[Math.floor(times.length / 2)]!, text: first.text };
-  });
+    return { m, first: first.ms, median: times[Math.floor(times.length / 2)]!, text: `${first.text}, ranges run by helpers in the last run: ${rangesRunByHelpers()}` };
+  };
+  const line = (v: ReturnType<typeof timed>): string =>
+    `${`${v.m}x${v.m}`.padEnd(10)}${cell(ms(v.first), 12)} ms first${cell(ms(v.median), 12)} ms median   (${v.text})`;
+  const verifyTimes = SIZES.map(timed);
   console.log('');
-  console.log(`whole verification (verify(), every check; first run and median of ${VERIFY_REPEATS}):`);
-  for (const v of verifyTimes) console.log(`${`${v.m}x${v.m}`.padEnd(10)}${cell(ms(v.first), 12)} ms first${cell(ms(v.median), 12)} ms median   (${v.text})`);
+  console.log(`whole verification (verify(), every check; first run and median of ${VERIFY_REPEATS}; ${helperThreadCount()} helper threads for 2^18 entries and more):`);
+  for (const v of verifyTimes) console.log(line(v));
+  setHelperThreads(0);
+  console.log(`the same on the calling thread alone:`);
+  console.log(line(timed(2000)));
+  setHelperThreads(undefined);
   const whole = verifyTimes.find((v) => v.m === 2000)!;
   const at2000 = (task: string): Row => all.find((r) => r.size === '2000x2000' && r.task.startsWith(task))!;
   const directional = at2000(`${DIRECTIONS} Rademacher`);

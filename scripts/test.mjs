@@ -3,6 +3,10 @@
 // Type errors and test failures each fail the run; the type-checkers' output is printed at the end.
 import { spawn, spawnSync } from 'node:child_process';
 
+// Nothing in the suite opens a TLS connection, and an extra CA bundle makes every Node process
+// the tests start (a few hundred CLI runs) load and parse it first: ~0.1 s each on this machine.
+delete process.env.NODE_EXTRA_CA_CERTS;
+
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

@@ -6,5 +6,8 @@ import { createRequire } from 'node:module';
 
 rmSync('dist/types', { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+// KINKPROOF_TYPES_NO_CHECK=1 (set by the package test, whose run type-checks the sources separately):
+// emit the same declarations without type-checking the sources again, half the time.
+const noCheck = process.env.KINKPROOF_TYPES_NO_CHECK === '1' ? ['--noCheck'] : [];
+const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.types.json', ...noCheck], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

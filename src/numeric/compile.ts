@@ -9,7 +9,7 @@ import { Emitter, literal } from './emit.js';
 import { UNIT_ROUNDOFF } from './errorModel.js';
 
 /** Passes over 256 entries that make V8 optimize a kernel before its first long pass (see warmUp). */
-const WARMUP_PASSES = 100;
+export const WARMUP_PASSES = 100;
 /** Matrices from this many entries on get warmed-up fused kernels. */
 const WARMUP_MIN_LENGTH = 1 << 16;
 
@@ -29,9 +29,11 @@ function warmUpSample(kinks: readonly number[]): Float64Array {
   return Float64Array.from({ length: 256 }, (_, i) => (i < kinks.length ? kinks[i]! : (i % 2 ? away : -away) * (1 + i / 256)));
 }
 
+/** Source whose body returns `fn`, with the emitter's hoisted constants before it: what other threads compile too. */
+const functionSource = (emitter: Emitter, fn: string): string => `"use strict";\n${emitter.hoisted.join('\n')}\nreturn ${fn};`;
+
 function build<T>(emitter: Emitter, fn: string): T {
-  const source = `"use strict";\n${emitter.hoisted.join('\n')}\nreturn ${fn};`;
-  return new Function(source)() as T;
+  return new Function(functionSource(emitter, fn))() as T;
 }
 
 /** φ as a scalar function (for probing near breakpoints). */
@@ -151,21 +153,70 @@ export const SIGN_BUCKETS = 256 * 3;
  * residual is (where a Rademacher projection is 0 with probability up to ½).
  * It adds no evaluation of φ: cost per entry hardly grows with the directions.
  */
-export type DirectionsKernel = (
-  x: Float64Array,
-  factor: number,
-  d: Float64Array,
-  shift: number,
-  signs: Uint8Array,
-  h: number,
-  reach: number,
-  slack: number,
-  buckets: Float64Array,
-  totals: Float64Array,
-) => void;
+export type DirectionsKernel = (...args: [...PassHead, buckets: Float64Array, totals: Float64Array]) => void;
+
+/** The arguments every pass starts with: the point, the directions, the step and the distance kept from kinks. */
+type PassHead = [x: Float64Array, factor: number, d: Float64Array, shift: number, signs: Uint8Array, h: number, reach: number, slack: number];
+
+/**
+ * The fused pass over entries from … to − 1 only: its totals go to
+ * out[at … at + TOTAL_SLOTS − 1], its sign buckets right after them
+ * (PARTIAL_SLOTS in all). Passes over disjoint ranges can run on different
+ * threads; `combinePartials` adds their results in a fixed order.
+ */
+export type RangeKernel = (...args: [...PassHead, from: number, to: number, out: Float64Array, at: number]) => void;
+
+/** One range's results: its totals, then its sign buckets. */
+export const PARTIAL_SLOTS = TOTAL_SLOTS + SIGN_BUCKETS;
+
+/**
+ * Entries per range. A pass sums range by range and then adds the ranges' sums
+ * in order, whatever thread ran which range, so its result does not depend on
+ * the number of threads; a matrix of at most this many entries is one range.
+ */
+export const CHUNK = 1 << 16;
+
+export const chunkCount = (n: number): number => Math.max(1, Math.ceil(n / CHUNK));
+
+/** totals and buckets: the sums of `chunks` consecutive partials starting at partials[at], added in order. */
+export function combinePartials(partials: Float64Array, at: number, chunks: number, buckets: Float64Array, totals: Float64Array): void {
+  totals.fill(0);
+  buckets.fill(0);
+  for (let c = 0; c < chunks; c++) {
+    const base = at + c * PARTIAL_SLOTS;
+    for (let s = 0; s < TOTAL_SLOTS; s++) totals[s] += partials[base + s]!;
+    for (let b = 0; b < SIGN_BUCKETS; b++) buckets[b] += partials[base + TOTAL_SLOTS + b]!;
+  }
+}
 
 export interface FusedKernels {
+  /** The whole pass, range by range on this thread. */
   readonly directions: DirectionsKernel;
+  /** The fast range kernel (no guards for non-finite values) and its source, for other threads to compile. */
+  readonly range: RangeKernel;
+  readonly source: string;
+  /** The guarded range kernel (compiled on first use): for a pass whose fast sums are not all finite. */
+  readonly careful: () => RangeKernel;
+  /** What `range` is warmed up on (warmUpRange), for other threads to do the same. */
+  readonly sample: Float64Array;
+}
+
+export const finite = (xs: Float64Array): boolean => xs.every(Number.isFinite);
+
+/** Every range of a pass with `range` on this thread, into consecutive partials from partials[at] on. */
+export function passRanges(
+  range: RangeKernel,
+  ...[x, factor, d, shift, signs, h, reach, slack, partials, at]: [...PassHead, partials: Float64Array, at: number]
+): void {
+  for (let c = 0; c < chunkCount(x.length); c++)
+    range(x, factor, d, shift, signs, h, reach, slack, c * CHUNK, Math.min(x.length, (c + 1) * CHUNK), partials, at + c * PARTIAL_SLOTS);
+}
+
+/** The whole pass with `range` on this thread, range by range, into buckets and totals. */
+function wholePass(range: RangeKernel, ...[x, factor, d, shift, signs, h, reach, slack, buckets, totals]: Parameters<DirectionsKernel>): void {
+  const partials = new Float64Array(chunkCount(x.length) * PARTIAL_SLOTS);
+  passRanges(range, x, factor, d, shift, signs, h, reach, slack, partials, 0);
+  combinePartials(partials, 0, chunkCount(x.length), buckets, totals);
 }
 
 /**
@@ -181,22 +232,43 @@ export interface FusedKernels {
 export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[], length = Number.POSITIVE_INFINITY): FusedKernels {
   // Warming up pays only before long passes; on a small matrix it would be most of the work.
   const warm = length >= WARMUP_MIN_LENGTH;
-  const fast = fusedKernels(phi, psi, kinks, false, warm);
-  let careful: FusedKernels | undefined; // compiled on the first overflow only
-  const guarded = (): FusedKernels => (careful ??= fusedKernels(phi, psi, kinks, true, warm));
-  const finite = (xs: Float64Array): boolean => xs.every(Number.isFinite);
+  const sample = warmUpSample(kinks);
+  const fast = fusedKernel(phi, psi, kinks, false);
+  if (warm) warmUpRange(fast.range, sample, WARMUP_PASSES, PARTIAL_SLOTS);
+  let careful: RangeKernel | undefined; // compiled on the first overflow only
+  const guarded = (): RangeKernel => {
+    if (careful) return careful;
+    careful = fusedKernel(phi, psi, kinks, true).range;
+    if (warm) warmUpRange(careful, sample, WARMUP_PASSES, PARTIAL_SLOTS);
+    return careful;
+  };
   return {
     directions: (x, factor, d, shift, signs, h, reach, slack, buckets, totals) => {
       if (!(Number.isSafeInteger(shift) && shift >= 0 && shift <= x.length && d.length === x.length && signs.length === x.length))
         throw new RangeError('a fused pass needs x, d and signs of one length and a shift within it');
-      fast.directions(x, factor, d, shift, signs, h, reach, slack, buckets, totals);
-      if (!finite(totals) || !finite(buckets)) guarded().directions(x, factor, d, shift, signs, h, reach, slack, buckets, totals);
+      wholePass(fast.range, x, factor, d, shift, signs, h, reach, slack, buckets, totals);
+      if (!finite(totals) || !finite(buckets)) wholePass(guarded(), x, factor, d, shift, signs, h, reach, slack, buckets, totals);
     },
+    range: fast.range,
+    source: fast.source,
+    careful: guarded,
+    sample,
   };
 }
 
 /**
- * The kernel of compileFused, in two versions. The careful one leaves out an
+ * Runs a range kernel `passes` times on a small sample, with arguments like
+ * the real ones (see warmUp). Self-contained: helper threads compile it from
+ * its source (fusedPasses.ts).
+ */
+export function warmUpRange(range: RangeKernel, sample: Float64Array, passes: number, slots: number): void {
+  const signs = new Uint8Array(sample.length);
+  const out = new Float64Array(slots);
+  for (let k = 0; k < passes; k++) range(sample, 1.5, sample, sample.length >>> 1, signs, 0.5, 2 ** -20, 2 ** -30, 0, sample.length, out, 0);
+}
+
+/**
+ * The range kernel of compileFused, in two versions. The careful one leaves out an
  * entry whose differences or bounds are not finite (an overflow, or a value
  * rounding cannot resolve; see emit.ts: such an entry says nothing), and
  * keeps an entry whose claimed value is not finite with a finite bound (the
@@ -212,7 +284,7 @@ export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[],
  * root, is caught by 0·φ(x) and by summing ψ.) The test and the guards cost
  * a third of a pass over relu(X)².
  */
-function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], careful: boolean, warm: boolean): FusedKernels {
+function fusedKernel(phi: Scalar, psi: Scalar, kinks: readonly number[], careful: boolean): { range: RangeKernel; source: string } {
   const e = new Emitter(careful);
   const body = ['const y1 = t + step, y2 = t - step, y3 = t + step2, y4 = t - step2;'];
   const [a1, b1, a2, b2] = (['y1', 'y2', 'y3', 'y4'] as const).map((y, k) => e.emit(phi, y, `p${k}_`, body).v);
@@ -230,15 +302,16 @@ function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], carefu
   const unresolved = careful ? 'if (!((1 + ad) * (Math.abs(e1) + Math.abs(e2) + phiError + gError) < Infinity)) continue;' : '';
   // d·ψ(x) is exact where ψ(x) is itself not finite (a pole hit exactly): no rounding to add there, careful only.
   const productRounding = careful ? `(dg - dg === 0 ? ${literal(UNIT_ROUNDOFF)} * Math.abs(dg) : g - g === 0 ? Infinity : 0)` : `${literal(UNIT_ROUNDOFF)} * Math.abs(dg)`;
-  const directions = `function directions(x, factor, d, shift, signs, h, reach, slack, buckets, totals) {
-  buckets.fill(0);
-  const n = x.length, step = h, step2 = 2 * h, near = reach + slack;
+  const range = `function range(x, factor, d, shift, signs, h, reach, slack, from, to, out, at) {
+  const buckets = at + ${TOTAL_SLOTS};
+  out.fill(0, buckets, buckets + ${SIGN_BUCKETS});
+  const n = x.length, wrap = n - shift, step = h, step2 = 2 * h, near = reach + slack;
   let phiErrors = 0, differences = 0, gradientErrors = 0, gradient = 0, used = 0;
   let dPhiErrors = 0, dDifferences = 0, dGradientErrors = 0, dGradient = 0, s1 = 0, s2 = 0, inner = 0;
   for (let part = 0; part < 2; part++) {
-    // D_i = d[(i + shift) mod n], read in two runs.
-    const from = part === 0 ? 0 : n - shift, to = part === 0 ? n - shift : n, offset = part === 0 ? shift : shift - n;
-    for (let i = from; i < to; i++) {
+    // D_i = d[(i + shift) mod n], read in two runs: i below n − shift, and from there on.
+    const lo = part === 0 ? from : Math.max(from, wrap), hi = part === 0 ? Math.min(to, wrap) : to, offset = part === 0 ? shift : shift - n;
+    for (let i = lo; i < hi; i++) {
       const t = factor * x[i];
       ${skip}
       ${statements}
@@ -246,8 +319,8 @@ function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], carefu
       ${unresolved}
       phiErrors += phiError; differences += Math.abs(e1); used++;
       gradientErrors += gError; gradient += Math.abs(g);
-      const b = 3 * signs[i];
-      buckets[b] += e1; buckets[b + 1] += e2; buckets[b + 2] += g;
+      const b = buckets + 3 * signs[i];
+      out[b] += e1; out[b + 1] += e2; out[b + 2] += g;
       const de1 = di * e1, de2 = di * e2, dg = di * g;
       dPhiErrors += ad * phiError + ${literal(UNIT_ROUNDOFF)} * (Math.abs(de1) + Math.abs(de2));
       dDifferences += Math.abs(de1);
@@ -256,20 +329,13 @@ function fusedKernels(phi: Scalar, psi: Scalar, kinks: readonly number[], carefu
       s1 += de1; s2 += de2; inner += dg;
     }
   }
-  totals[${TOTAL.phiError}] = phiErrors; totals[${TOTAL.differences}] = differences;
-  totals[${TOTAL.gradientError}] = gradientErrors; totals[${TOTAL.gradient}] = gradient; totals[${TOTAL.used}] = used;
-  totals[${TOTAL.gaussianPhiError}] = dPhiErrors; totals[${TOTAL.gaussianDifferences}] = dDifferences;
-  totals[${TOTAL.gaussianGradientError}] = dGradientErrors; totals[${TOTAL.gaussianGradient}] = dGradient;
-  totals[${TOTAL.step1}] = s1; totals[${TOTAL.step2}] = s2; totals[${TOTAL.inner}] = inner;
+  out[at + ${TOTAL.phiError}] = phiErrors; out[at + ${TOTAL.differences}] = differences;
+  out[at + ${TOTAL.gradientError}] = gradientErrors; out[at + ${TOTAL.gradient}] = gradient; out[at + ${TOTAL.used}] = used;
+  out[at + ${TOTAL.gaussianPhiError}] = dPhiErrors; out[at + ${TOTAL.gaussianDifferences}] = dDifferences;
+  out[at + ${TOTAL.gaussianGradientError}] = dGradientErrors; out[at + ${TOTAL.gaussianGradient}] = dGradient;
+  out[at + ${TOTAL.step1}] = s1; out[at + ${TOTAL.step2}] = s2; out[at + ${TOTAL.inner}] = inner;
 }`;
-  const kernels = build<FusedKernels>(e, `{ directions: ${directions} }`);
-  if (!warm) return kernels;
-  const x = warmUpSample(kinks);
-  const signs = new Uint8Array(x.length);
-  const buckets = new Float64Array(SIGN_BUCKETS);
-  const totals = new Float64Array(TOTAL_SLOTS);
-  warmUp(() => kernels.directions(x, 1.5, x, x.length >>> 1, signs, 0.5, 2 ** -20, 2 ** -30, buckets, totals));
-  return kernels;
+  return { range: build<RangeKernel>(e, range), source: functionSource(e, range) };
 }
 
 /** Per-direction sums from the buckets of a Rademacher pass: step1[j], step2[j], inner[j] for j < count. */

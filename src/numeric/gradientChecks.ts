@@ -10,12 +10,14 @@
  */
 import type { Scalar } from '../symbolic/index.js';
 import type { DirectionPoint, GradientClaim as ClaimedGradient, Notation, TestMatrix } from './checkRecord.js';
-import { compileEntry, compileFused, compileRoundingBound, directionSums, SIGN_BUCKETS, TOTAL, TOTAL_SLOTS } from './compile.js';
+import { compileEntry, compileFused, compileRoundingBound, directionSums, TOTAL } from './compile.js';
 import { compareDirectional, kinkMargin, kinkSlack, stepFor, UNIT_ROUNDOFF } from './errorModel.js';
 import type { DirectionalTotals } from './errorModel.js';
 import type { EvidenceBuilder } from './evidence.js';
+import { runPasses } from './fusedPasses.js';
 import type { TestPoint, TestSet } from './points.js';
 import { Rng, STREAM } from './rng.js';
+import { arrayOf, parallel } from './threads.js';
 
 export const DIRECTIONS = 8;
 
@@ -80,31 +82,9 @@ export function checkGradient(
   const n = rows * cols;
   const kernels = compileFused(claim.phi, claim.psi, kinks, n);
   const slack = kinkSlack(kinks, shape.kinkErrors);
-  const signs = new Uint8Array(n);
+  const signs = arrayOf(Uint8Array, n, parallel(n));
   new Rng(seed, STREAM.signs).fillSignBytes(signs);
-  const buckets = new Float64Array(SIGN_BUCKETS);
-  const totals = new Float64Array(TOTAL_SLOTS);
   const sums = { step1: new Float64Array(DIRECTIONS), step2: new Float64Array(DIRECTIONS), inner: new Float64Array(DIRECTIONS) };
-  const rademacher = (j: number): DirectionalTotals => ({
-    step1: sums.step1[j]!,
-    step2: sums.step2[j]!,
-    inner: sums.inner[j]!,
-    phiError: totals[TOTAL.phiError]!,
-    differences: totals[TOTAL.differences]!,
-    gradientError: totals[TOTAL.gradientError]!,
-    gradient: totals[TOTAL.gradient]!,
-    used: totals[TOTAL.used]!,
-  });
-  const gaussian = (): DirectionalTotals => ({
-    step1: totals[TOTAL.step1]!,
-    step2: totals[TOTAL.step2]!,
-    inner: totals[TOTAL.inner]!,
-    phiError: totals[TOTAL.gaussianPhiError]!,
-    differences: totals[TOTAL.gaussianDifferences]!,
-    gradientError: totals[TOTAL.gaussianGradientError]!,
-    gradient: totals[TOTAL.gaussianGradient]!,
-    used: totals[TOTAL.used]!,
-  });
   const entrywiseCheck = n <= ENTRYWISE_MAX ? entrywise(claim, cols, kinks, builder) : undefined;
   // The point itself, written out only for the entry-by-entry checks (small matrices).
   const x = entrywiseCheck ? new Float64Array(n) : undefined;
@@ -114,17 +94,44 @@ export function checkGradient(
   };
 
   const psi = compileEntry(claim.psi);
-  for (const point of points) {
+  const steps = points.map((point) => {
     const h = stepFor(point.scale);
-    const reach = kinkMargin(h);
+    return { h, reach: kinkMargin(h) };
+  });
+  const passes = runPasses(
+    kernels,
+    { d: direction.values, shift: direction.shift, signs, slack },
+    points.map((point, i) => ({ values: point.values, factor: point.factor, ...steps[i]! })),
+  );
+  points.forEach((point, i) => {
+    const { h, reach } = steps[i]!;
+    const { buckets, totals } = passes[i]!;
     // Directions sum over every entry: one rough entry leaves them nothing to say at this matrix.
     const roughHere = roughEntries(psi, point, h, kinks, reach + slack);
-
-    kernels.directions(point.values, point.factor, direction.values, direction.shift, signs, h, reach, slack, buckets, totals);
+    const shared = {
+      phiError: totals[TOTAL.phiError]!,
+      differences: totals[TOTAL.differences]!,
+      gradientError: totals[TOTAL.gradientError]!,
+      gradient: totals[TOTAL.gradient]!,
+      used: totals[TOTAL.used]!,
+    };
     directionSums(buckets, DIRECTIONS, sums);
-    for (let j = 0; j < DIRECTIONS; j++) record(point.matrix, { kind: 'rademacher', index: j + 1, count: DIRECTIONS }, rademacher(j), h, roughHere.size > 0);
+    for (let j = 0; j < DIRECTIONS; j++) {
+      const t = { ...shared, step1: sums.step1[j]!, step2: sums.step2[j]!, inner: sums.inner[j]! };
+      record(point.matrix, { kind: 'rademacher', index: j + 1, count: DIRECTIONS }, t, h, roughHere.size > 0);
+    }
     builder.endGroup();
-    record(point.matrix, { kind: 'gaussian' }, gaussian(), h, roughHere.size > 0);
+    const gaussian: DirectionalTotals = {
+      step1: totals[TOTAL.step1]!,
+      step2: totals[TOTAL.step2]!,
+      inner: totals[TOTAL.inner]!,
+      phiError: totals[TOTAL.gaussianPhiError]!,
+      differences: totals[TOTAL.gaussianDifferences]!,
+      gradientError: totals[TOTAL.gaussianGradientError]!,
+      gradient: totals[TOTAL.gaussianGradient]!,
+      used: totals[TOTAL.used]!,
+    };
+    record(point.matrix, { kind: 'gaussian' }, gaussian, h, roughHere.size > 0);
     builder.endGroup();
 
     if (entrywiseCheck && x) {
@@ -132,7 +139,7 @@ export function checkGradient(
       entrywiseCheck(x, point.matrix, h, reach + slack, roughHere);
     }
     pointDone();
-  }
+  });
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { TestMatrix } from './checkRecord.js';
 import { Rng, STREAM } from './rng.js';
 import { stepFor } from './errorModel.js';
+import { arrayOf, parallel } from './threads.js';
 
 export interface TestPoint {
   /** How it was drawn, e.g. X ~ N(0, 1²) 3x4. */
@@ -73,7 +74,9 @@ export interface TestSet {
 
 export function testSet(rows: number, cols: number, seed: number, kinks: readonly number[]): TestSet {
   const n = rows * cols;
-  const z = new Float64Array(n);
+  // Shared memory when the fused passes over these points run on several threads (fusedPasses.ts).
+  const shared = parallel(n);
+  const z = arrayOf(Float64Array, n, shared);
   new Rng(seed, STREAM.points).fillGaussian(z);
 
   const points: TestPoint[] = GAUSSIAN_SCALES.map((sigma) => ({
@@ -97,7 +100,7 @@ export function testSet(rows: number, cols: number, seed: number, kinks: readonl
         placeRun(x, z, start, words.subarray(0, count), kinks, offsets, gaussianWeight);
       }
     };
-    const mixed = new Float64Array(n);
+    const mixed = arrayOf(Float64Array, n, shared);
     place(mixed);
     points.push({ matrix: { kind: 'mixed', offset: delta, rows, cols }, scale: 1, values: mixed, factor: 1, fill: (x) => x.set(mixed) });
   }

@@ -125,7 +125,8 @@ describe('kinkproof build: verdicts and errors', () => {
     const out = fresh();
     mkdirSync(join(out, 'huber.html'), { recursive: true });
     writeFileSync(join(out, 'hinge.md'), 'OLD');
-    const r = kinkproof(['build', 'proofs', '--out', out]);
+    const proofs = folder(Object.fromEntries(['huber.proof', 'hinge.proof'].map((f) => [f, readFileSync(join('proofs', f), 'utf8')])));
+    const r = kinkproof(['build', proofs, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/huber\.html is a folder, not a file/);
     expect(readdirSync(out).sort()).toEqual(['hinge.md', 'huber.html']);

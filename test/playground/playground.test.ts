@@ -26,12 +26,17 @@ const inPage = async (page: Page, expression: string): Promise<string> => String
 
 const WAIT = { timeout: 90_000, polling: 50 } as const;
 
-/** Build the site into a fresh temporary folder. */
-function buildSite(): string {
-  const out = mkdtempSync(join(tmpdir(), 'kinkproof-playground-'));
-  execFileSync(process.execPath, [join(ROOT, 'scripts/playground.mjs'), '--out', out, '--quiet'], { stdio: 'inherit' });
-  return out;
+/** The site, built once into a fresh temporary folder for both groups of tests (removed after the last). */
+let site: string | undefined;
+function builtSite(): string {
+  if (site) return site;
+  site = mkdtempSync(join(tmpdir(), 'kinkproof-playground-'));
+  execFileSync(process.execPath, [join(ROOT, 'scripts/playground.mjs'), '--out', site, '--quiet'], { stdio: 'inherit' });
+  return site;
 }
+afterAll(() => {
+  if (site) rmSync(site, { recursive: true, force: true });
+});
 
 /** Start scripts/playground-serve.mjs on a free port; its base URL. */
 async function serve(dir: string): Promise<{ server: ChildProcessWithoutNullStreams; base: string }> {
@@ -70,7 +75,7 @@ describe('the playground build and its server', () => {
   let secret = '';
 
   beforeAll(async () => {
-    out = buildSite();
+    out = builtSite();
     // A secret beside the site, and a symbolic link pointing at it from inside.
     secret = `${out}-secret`;
     mkdirSync(secret);
@@ -81,7 +86,7 @@ describe('the playground build and its server', () => {
 
   afterAll(() => {
     server?.kill();
-    if (out) rmSync(out, { recursive: true, force: true });
+    if (out) rmSync(join(out, 'link.txt'), { force: true });
     if (secret) rmSync(secret, { recursive: true, force: true });
   });
 
@@ -115,15 +120,20 @@ describe('the playground build and its server', () => {
   });
 });
 
-/** Replace the text of an input the way a user does, then press Enter (which starts the work at once). */
-async function typeInto(page: Page, selector: string, text: string, enter = true): Promise<void> {
+/**
+ * Replace the text of an input the way a user does, then press Enter (which
+ * starts the work at once). The new text is pasted (one input event), or with
+ * `keys` typed key by key (an input event per character: 20 ms each here).
+ */
+async function typeInto(page: Page, selector: string, text: string, { keys = false } = {}): Promise<void> {
   await page.focus(selector);
   await page.keyboard.down('Control');
   await page.keyboard.press('KeyA');
   await page.keyboard.up('Control');
   await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-  if (enter) await page.keyboard.press('Enter');
+  if (keys) await page.keyboard.type(text);
+  else if (text !== '') await page.keyboard.sendCharacter(text);
+  await page.keyboard.press('Enter');
 }
 
 /** Not a single element of the document carries an event-handler attribute, and no link leads to javascript:. */
@@ -135,7 +145,6 @@ const NOTHING_ACTIVE = `(() => {
 })()`;
 
 describe.skipIf(SKIP_BROWSER)('the web playground in headless Chromium', () => {
-  let out = '';
   let server: ChildProcessWithoutNullStreams | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -145,8 +154,7 @@ describe.skipIf(SKIP_BROWSER)('the web playground in headless Chromium', () => {
 
   beforeAll(async () => {
     if (CHROMIUM === null) throw new Error('no chromium: CI installs it with .ci/run (apt-get install chromium)');
-    out = buildSite();
-    ({ server, base } = await serve(out));
+    ({ server, base } = await serve(builtSite()));
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
     page = await browser.newPage();
     page.on('dialog', (d) => {
@@ -163,11 +171,10 @@ describe.skipIf(SKIP_BROWSER)('the web playground in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     server?.kill();
-    if (out) rmSync(out, { recursive: true, force: true });
   }, 60_000);
 
   it('derives the founding example typed into the page: the gradient 2σ(X), verified', async () => {
-    await typeInto(page, '#f', "norm(relu(X),'fro')^2");
+    await typeInto(page, '#f', "norm(relu(X),'fro')^2", { keys: true });
     await page.waitForFunction(`document.body.dataset.derive === 'verified' && document.getElementById('gradient-text').textContent === '2*relu(X)'`, WAIT);
     // The answer as KaTeX typeset it (its HTML part, as seen on screen).
     const answer = await inPage(page, `[...document.querySelectorAll('#answer .katex-html')].map((e) => e.textContent).join(' ')`);

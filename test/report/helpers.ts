@@ -1,7 +1,7 @@
 /** Shared by the report tests: every math fragment of a Derivation, and the toolchain check. */
 import { casesLatex } from '../../src/report/cases.js';
 import type { Block, Derivation, Inlines } from '../../src/report/model.js';
-import { pdflatexAvailable, popplerAvailable } from '../../src/report/pdf.js';
+import { compilePdf, pdflatexAvailable, popplerAvailable } from '../../src/report/pdf.js';
 
 const inlineMath = (parts: Inlines): string[] => parts.flatMap((p) => (p.kind === 'math' ? [p.latex] : []));
 
@@ -36,3 +36,16 @@ if (!haveTex)
 
 /** PNG files start with this signature. */
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const compiled = new Map<string, ReturnType<typeof compilePdf>>();
+
+/**
+ * compilePdf, once per source in a test process (the suite runs many files in
+ * one worker, and several compile the same report): for tests that read the
+ * PDF. A test of reproducibility compares it with a fresh compilePdf.
+ */
+export function compiledPdf(tex: string): ReturnType<typeof compilePdf> {
+  let pdf = compiled.get(tex);
+  if (!pdf) compiled.set(tex, (pdf = compilePdf(tex)));
+  return pdf;
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LATEX_PREAMBLE, renderLatex } from '../../src/report/latex.js';
 import { compilePdf, pdfToPng, pdfToText } from '../../src/report/pdf.js';
 import { foundingExample } from './foundingExample.js';
-import { haveTex, PNG_SIGNATURE } from './helpers.js';
+import { compiledPdf, haveTex, PNG_SIGNATURE } from './helpers.js';
 
 const standalone = renderLatex(foundingExample, { fragment: false });
 const fragment = renderLatex(foundingExample, { fragment: true });
@@ -50,7 +50,7 @@ describe('renderLatex', () => {
 
 describe.skipIf(!haveTex)('the founding example compiled with pdflatex', () => {
   it('compiles without warnings, shows the argument, and page 1 converts to PNG', { timeout: 120_000 }, async () => {
-    const { pdf, log } = await compilePdf(standalone);
+    const { pdf, log } = await compiledPdf(standalone);
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(log).not.toMatch(/LaTeX Warning|Package \w+ Warning|undefined references|Overfull/);
     const png = await pdfToPng(pdf, 1);
@@ -71,7 +71,7 @@ describe.skipIf(!haveTex)('the founding example compiled with pdflatex', () => {
   });
 
   it('compiles the same source to the same PDF bytes', { timeout: 120_000 }, async () => {
-    const [a, b] = [await compilePdf(standalone), await compilePdf(standalone)];
+    const [a, b] = [await compiledPdf(standalone), await compilePdf(standalone)];
     expect(Buffer.from(a.pdf).equals(b.pdf)).toBe(true);
   });
 

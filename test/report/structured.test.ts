@@ -15,9 +15,8 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { assertSafeMath } from '../../src/report/mathGuard.js';
 import type { Derivation, Established, Step, StepKind } from '../../src/report/model.js';
 import { narrateStructured } from '../../src/report/narrate/structured/index.js';
-import { compilePdf } from '../../src/report/pdf.js';
 import type { StructuredAnalysis } from '../../src/symbolic/index.js';
-import { allMath, haveTex } from './helpers.js';
+import { allMath, compiledPdf, haveTex } from './helpers.js';
 
 interface Example {
   readonly name: string;
@@ -170,7 +169,7 @@ describe('rendered structured reports', () => {
 
 describe.skipIf(!haveTex)('structured reports compiled with pdflatex', () => {
   it.each(narrated.map((x) => [x.e.name, x] as const))('%s: compiles without warnings or overfull boxes', { timeout: 120_000 }, async (_, { d }) => {
-    const { pdf, log } = await compilePdf(renderLatex(d, { fragment: false }));
+    const { pdf, log } = await compiledPdf(renderLatex(d, { fragment: false }));
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(log).not.toMatch(/LaTeX Warning|Package \w+ Warning|Overfull/);
   });

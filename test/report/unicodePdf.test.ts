@@ -9,10 +9,10 @@ import { renderLatex } from '../../src/report/latex.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Derivation } from '../../src/report/model.js';
 import { narrate } from '../../src/report/narrate.js';
-import { compilePdf, pdfToText } from '../../src/report/pdf.js';
+import { pdfToText } from '../../src/report/pdf.js';
 import { verifyAnalysis } from '../../src/numeric/verifyAnalysis.js';
 import { analyzeSymbolic } from '../../src/symbolic/derive.js';
-import { haveTex } from './helpers.js';
+import { compiledPdf, haveTex } from './helpers.js';
 
 const TITLE = 'ℓ₁ and ℓ₂² penalties: α ≤ β, φ′₊ ∈ ∂φ, ⟨G, D⟩ — Fréchet, Łódź, ﬁne, 漢';
 
@@ -59,7 +59,7 @@ describe('Unicode in reports', () => {
 
 describe.skipIf(!haveTex)('Unicode in compiled reports', { timeout: 180_000 }, () => {
   it.each(REPORTS)('$input: pdftotext shows no [U+ and no missing glyph', async ({ input, title }) => {
-    const { pdf, log } = await compilePdf(renderLatex(report(input, title), { fragment: false }));
+    const { pdf, log } = await compiledPdf(renderLatex(report(input, title), { fragment: false }));
     const text = await pdfToText(pdf);
     expect(text).not.toContain('[U+');
     expect(text).not.toContain('U+');
@@ -67,21 +67,21 @@ describe.skipIf(!haveTex)('Unicode in compiled reports', { timeout: 180_000 }, (
   });
 
   it('renders the title ℓ₁, α, ≤ and the claims ⟨G, D⟩, with σ(X) set without a gap', async () => {
-    const { pdf } = await compilePdf(renderLatex(report("norm(relu(X),'fro')^2", TITLE), { fragment: false }));
+    const { pdf } = await compiledPdf(renderLatex(report("norm(relu(X),'fro')^2", TITLE), { fragment: false }));
     const text = (await pdfToText(pdf)).replace(/\s+/g, ' ');
     // pdftotext writes a subscript after its base with no space, or on its own line.
     for (const phrase of ['ℓ1 and ℓ22 penalties', 'α ≤ β', '∈ ∂φ', '⟨G, D⟩', 'Fréchet, Łódź, fine, ?']) expect(text).toContain(phrase);
     expect(text).toContain('∇f (X) = 2σ(X)');
     expect(text).not.toContain('σ (X)');
 
-    const claims = (await pdfToText((await compilePdf(renderLatex(report('sum(abs(X-1).^3)'), { fragment: false }))).pdf)).replace(/\s+/g, ' ');
+    const claims = (await pdfToText((await compiledPdf(renderLatex(report('sum(abs(X-1).^3)'), { fragment: false }))).pdf)).replace(/\s+/g, ' ');
     expect(claims).toContain('⟨G, D⟩');
     expect(claims).toMatch(/f \(Y \) − f \(X\) ≥ ⟨G, Y − X⟩/);
   });
 
   it('a hostile title with full-width look-alikes of \\ { } ^ stays text', async () => {
     const hostile = '＼input｛/etc/hostname｝ ＾＾5cinput ℓ₁';
-    const { pdf, log } = await compilePdf(renderLatex(report('sum(abs(X-1).^3)', hostile), { fragment: false }));
+    const { pdf, log } = await compiledPdf(renderLatex(report('sum(abs(X-1).^3)', hostile), { fragment: false }));
     const text = (await pdfToText(pdf)).replace(/\s+/g, ' ');
     expect(text).toContain('\\input{/etc/hostname} ^^5cinput ℓ1');
     expect(log).not.toMatch(/\(\/etc\/hostname|Not reading/);

@@ -26,7 +26,7 @@ export interface BigInterval {
 /** Raised where the enclosure leaves the domain (log of an interval reaching 0) or grows past reason. */
 class NoEnclosure extends Error {}
 
-const bitLength = (n: bigint): number => (n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
+const bitLength = (n: bigint): number => Q.bitLength(n < 0n ? -n : n);
 
 /**
  * Magnitudes past 2^MAX_EXPONENT are not enclosed (e^(10⁶) has no use as a

@@ -26,12 +26,27 @@ export class TooLarge extends Error {
 
 const tooManyBits = (): TooLarge => new TooLarge(`an exact number would have more than ${MAX_BITS} bits`);
 
+/** Below this, integers are exact doubles: Euclid runs on numbers, many times faster than on BigInt. */
+const EXACT_DOUBLE = 1n << 53n;
+
 export const gcd = (a: bigint, b: bigint): bigint => {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
+  if (a < EXACT_DOUBLE && b < EXACT_DOUBLE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return BigInt(x);
+  }
   // Euclid on numbers near the size limit runs for a while: look at the clock now and then.
   for (let i = 1; b !== 0n; i++) {
-    [a, b] = [b, a % b];
+    const r = a % b;
+    a = b;
+    b = r;
     if ((i & 1023) === 0) checkBudgetNow();
   }
   return a;
@@ -42,7 +57,7 @@ export function rat(num: bigint | number, den: bigint | number = 1n): Rational {
   let d = BigInt(den);
   if (d === 0n) throw new RangeError('rational with zero denominator');
   if (d < 0n) [n, d] = [-n, -d];
-  const g = gcd(n, d);
+  const g = d === 1n ? 1n : gcd(n, d);
   if (g > 1n) {
     n /= g;
     d /= g;
@@ -86,7 +101,7 @@ export function powInt(a: Rational, k: bigint): Rational {
 
 /** The number of bits of a non-negative BigInt (0 for 0). */
 export function bitLength(n: bigint): number {
-  if (n === 0n) return 0;
+  if (n <= 0xffffffffn) return 32 - Math.clz32(Number(n));
   const hex = n.toString(16);
   return hex.length * 4 - (Math.clz32(Number.parseInt(hex[0]!, 16)) - 28);
 }
@@ -103,10 +118,9 @@ export function toNumber(a: Rational): number {
   // Both exact as doubles: IEEE division rounds correctly.
   if (a.den < small && a.num < small && a.num > -small) return Number(a.num) / Number(a.den);
   const magnitude = a.num < 0n ? -a.num : a.num;
-  const bits = (n: bigint): number => n.toString(2).length;
   // A quotient of about 64 bits, its last bit set when the division is inexact (a sticky bit),
   // so that Number() rounds it as the exact quotient would be rounded.
-  const k = 64 - (bits(magnitude) - bits(a.den));
+  const k = 64 - (bitLength(magnitude) - bitLength(a.den));
   const [N, D] = k >= 0 ? [magnitude << BigInt(k), a.den] : [magnitude, a.den << BigInt(-k)];
   let q = N / D;
   if (q * D !== N) q |= 1n;
@@ -161,7 +175,7 @@ export const toText = (a: Rational): string => (a.den === 1n ? `${a.num}` : `${a
 export function exactRoot(n: bigint, k: bigint): bigint | undefined {
   if (n < 0n) return undefined;
   if (n < 2n || k === 1n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / Number(k)) + 1);
+  let x = 1n << BigInt(Math.ceil(bitLength(n) / Number(k)) + 1);
   for (;;) {
     const y = ((k - 1n) * x + n / x ** (k - 1n)) / k;
     if (y >= x) break;
