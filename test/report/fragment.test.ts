@@ -5,7 +5,7 @@
  * prefixes, and a `--brief` fragment fits on one page.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,12 +114,16 @@ async function compileHost(body: string, files: Record<string, string>, runs = 3
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   const host = ['\\documentclass{article}', LATEX_PREAMBLE, '\\begin{document}', body, '\\end{document}', ''].join('\n');
   writeFileSync(join(dir, 'host.tex'), host);
-  for (let run = 0; run < runs; run++) {
-    const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'host.tex'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0) throw new Error(`pdflatex failed:\n${r.stdout.slice(-3000)}`);
+  try {
+    for (let run = 0; run < runs; run++) {
+      const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'host.tex'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`pdflatex failed:\n${r.stdout.slice(-3000)}`);
+    }
+    const text = await pdfToText(readFileSync(join(dir, 'host.pdf')));
+    return { text, log: readFileSync(join(dir, 'host.log'), 'latin1') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const text = await pdfToText(readFileSync(join(dir, 'host.pdf')));
-  return { text, log: readFileSync(join(dir, 'host.log'), 'latin1') };
 }
 
 /** Reference and label trouble (overfull lines are the corpus test's business). */
