@@ -1,6 +1,6 @@
 /** The human summary of `derive` (without --json): class, kinks, gradient, then the cases. */
-import { exactText, jumpsOf, MATRIX, P, printText } from '../symbolic/index.js';
-import type { PointResult, SymbolicAnalysis } from '../symbolic/index.js';
+import { exactText, jumpsOf, MATRIX, nameRoots, P, printText, rootPhraseText, withRootNames } from '../symbolic/index.js';
+import type { PointResult, RootNames, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { claimText, pointText } from '../numeric/checkText.js';
 import { classText, convexityWitnessText, exactListText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
@@ -36,7 +36,17 @@ function pointLine(p: PointResult): string {
   return `${verdict}; ${p.reason}`;
 }
 
+/** "where r1 = the root of … in (-4, -3), ~-3.385219; r2 = …", under the kinks, for the names used below. */
+const rootsLine = (names: RootNames): string[] =>
+  names.roots.length ? [`                where ${names.roots.map((root, i) => `r${i + 1} = ${rootPhraseText(root, 't')}`).join('; ')}`] : [];
+
+/** The algebraic breakpoints print as r1, r2, …, defined once under the kinks. */
 export function summary(a: SymbolicAnalysis, verification: Evidence | null): string {
+  const names = nameRoots(a.entry.piecewise.breakpoints);
+  return withRootNames(names, () => namedSummary(a, verification, names));
+}
+
+function namedSummary(a: SymbolicAnalysis, verification: Evidence | null, names: RootNames): string {
   const { entry } = a;
   const { breakpoints: bps, period } = entry.piecewise;
   const mod = moduloText(period);
@@ -52,6 +62,7 @@ export function summary(a: SymbolicAnalysis, verification: Evidence | null): str
     `differentiable: ${yesNo(entry.differentiable)}`,
     `kinks:          ${exactListText(kinks)}${kinks.length ? mod : ''}`,
     ...(jumps.length ? [`jumps:          ${exactListText(jumps)}${mod}  (phi is not continuous there)`] : []),
+    ...rootsLine(names),
   ];
   lines.push(`convex:         ${yesNo(a.convexity.convex)}${convexNote(a)}`);
   if (entry.differentiable !== true) lines.push(`subdifferential: ${subdifferentialLine(a)}`);

@@ -28,6 +28,7 @@ import type {
   SubgradientMatrix,
   TestMatrix,
 } from './checkRecord.js';
+import { nameRootsIn } from '../symbolic/index.js';
 import { notationLatex } from './notationLatex.js';
 
 /** Words are prose; a formula has its plain text and its LaTeX (undefined: shown as text). */
@@ -37,7 +38,11 @@ export type PhrasePart =
 export type Phrase = readonly PhrasePart[];
 
 const words = (text: string): PhrasePart => ({ kind: 'words', text });
-const formula = (text: string): PhrasePart => ({ kind: 'formula', text, latex: notationLatex(text) });
+/** A formula; inside a report or summary that names algebraic roots (r1, r2, …), with their names. */
+function formula(printed: string): PhrasePart {
+  const text = nameRootsIn(printed);
+  return { kind: 'formula', text, latex: notationLatex(text) };
+}
 
 /** Joins parts and phrases, merging neighbouring words. */
 function phrase(...items: (PhrasePart | Phrase)[]): Phrase {

@@ -69,8 +69,8 @@ function functionLatex(name: string): string {
 /** Long decimals (point coordinates) are shortened to 6 significant digits. */
 const LONG_DECIMAL = 12;
 
-/** Whitespace, 3x4, sqrt(2), names, numbers, ^-6 or ^(1/3), any other character. */
-const TOKEN = /(\s+)|(\d+x\d+)|sqrt\((\d+)\)|([A-Za-z]+)|(\d+(?:\.\d+)?(?:e[+-]?\d+)?)|\^(\(-?\d+\/\d+\)|[-−]?\d+)|([\s\S])/gu;
+/** Whitespace, 3x4, sqrt(2), a named algebraic root r1, names, numbers, ^-6 or ^(1/3), any other character. */
+const TOKEN = /(\s+)|(\d+x\d+)|sqrt\((\d+)\)|\br(\d+)\b|([A-Za-z]+)|(\d+(?:\.\d+)?(?:e[+-]?\d+)?)|\^(\(-?\d+\/\d+\)|[-−]?\d+)|([\s\S])/gu;
 
 function numberLatex(value: string): string {
   const x = Number(value);
@@ -81,10 +81,11 @@ function numberLatex(value: string): string {
 
 /** One token's LaTeX, or undefined when it is not whitelisted; `applied`: the next token is "(". */
 function tokenLatex(m: RegExpMatchArray, applied: boolean): string | undefined {
-  const [whole, space, dims, root, name, num, power] = m;
+  const [whole, space, dims, root, rootName, name, num, power] = m;
   if (space) return ' ';
   if (dims) return `\\;(${dims.replace('x', ' \\times ')})`;
   if (root) return `\\sqrt{${root}}`;
+  if (rootName) return `r_{${rootName}}`;
   if (name) {
     if (name.length === 1) return name;
     // A longer name is a function only when applied; a word inside a formula is a mistake, so the formula stays text.
@@ -113,7 +114,7 @@ function convert(tokens: readonly RegExpMatchArray[], start: number, end: number
   for (let i = start; i < end; i++) {
     const m = tokens[i]!;
     const applied = i + 1 < end && tokens[i + 1]![0] === '(';
-    if (m[4] === 'sqrt' && applied) {
+    if (m[5] === 'sqrt' && applied) {
       const close = closing(tokens, i + 1, end);
       const inner = close === undefined ? undefined : convert(tokens, i + 2, close);
       if (inner === undefined) return undefined;

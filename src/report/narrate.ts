@@ -4,7 +4,8 @@
  * from the analysis; this layer only chooses words and notation, and marks each
  * step exact / theorem / numeric, or unknown where the analysis did not decide.
  */
-import type { SymbolicAnalysis } from '../symbolic/index.js';
+import { nameRoots, withRootNames } from '../symbolic/index.js';
+import type { RootNames, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import type { Derivation, Step } from './model.js';
 import { math, text } from './model.js';
@@ -30,12 +31,12 @@ export interface NarrateOptions {
   readonly brief?: boolean;
 }
 
-const fullSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null): Step[] => {
+const fullSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null, names: RootNames): Step[] => {
   const { entry } = analysis;
   return [
     statementStep(analysis),
     reductionStep(analysis),
-    casesStep(entry),
+    casesStep(entry, names),
     pieceDerivativesStep(entry),
     ...entry.breakpoints.map((_, i) => breakpointStep(entry, i)),
     continuityStep(entry, analysis.gradient),
@@ -49,16 +50,22 @@ const fullSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null): Step[
 };
 
 /** What a paper needs on one page: f in cases, ∇f, the sets at the kinks, the points the user asked for with --at, and the class, convexity and cross-check in one sentence each. */
-const briefSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null): Step[] => [
-  statementInCasesStep(analysis),
+const briefSteps = (analysis: SymbolicAnalysis, evidence: Evidence | null, names: RootNames): Step[] => [
+  statementInCasesStep(analysis, names),
   gradientStep(analysis, true),
   ...[subdifferentialSummaryStep(analysis)].filter((s): s is Step => s !== null),
   ...pointSteps(analysis.points),
   conclusionStep(analysis, evidence, true),
 ];
 
+/** The algebraic breakpoints print as r_1, r_2, … throughout, defined once with the cases. */
 export function narrate(analysis: SymbolicAnalysis, evidence: Evidence | null, options: NarrateOptions = {}): Derivation {
-  const steps = options.brief ? briefSteps(analysis, evidence) : fullSteps(analysis, evidence);
+  const names = nameRoots(analysis.entry.piecewise.breakpoints);
+  return withRootNames(names, () => narrateNamed(analysis, evidence, options, names));
+}
+
+function narrateNamed(analysis: SymbolicAnalysis, evidence: Evidence | null, options: NarrateOptions, names: RootNames): Derivation {
+  const steps = options.brief ? briefSteps(analysis, evidence, names) : fullSteps(analysis, evidence, names);
   const f = math(statementLatex(analysis));
   const domain = math(`X \\in ${domainLatex(analysis.dims)}`);
   const subtitle = [text('For '), domain, text(' and '), f, text(', derived case by case and checked numerically by kinkproof.')];

@@ -29,7 +29,9 @@ export type { Scalar } from './scalar/expr.js';
 export { addS, subS } from './scalar/build.js';
 export { fromPoly } from './scalar/fromPoly.js';
 export { toPoly } from './scalar/toPoly.js';
-export { applyLatex, exactLatex, exactText, MATRIX, parenLatex, printLatex, printText, SCALAR } from './scalar/print.js';
+export { applyLatex, exactLatex, exactText, MATRIX, parenLatex, printLatex, printText, nameRootsIn, rootPartsLatex, rootPhraseText, SCALAR } from './scalar/print.js';
+export { isNamedRoot, nameRoots, withRootNames } from './scalar/rootNames.js';
+export type { RootNames } from './scalar/rootNames.js';
 
 // The primitives (relu, abs, max, …) and what each one declares.
 export { lookupConstant, lookupPrimitive, primitives } from './primitives/registry.js';

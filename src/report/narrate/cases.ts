@@ -1,8 +1,9 @@
 /** Steps 3–4: φ in cases (open pieces and the value at each breakpoint), and φ′ on each open piece. */
-import type { EntryAnalysis, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
+import type { EntryAnalysis, Poly, RootNames, SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Block, CasesBlock, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { domainLatex, exact, listInlines, phiLatex, pieceCondition, pointCondition } from './notation.js';
+import { rootDefinitions } from './rootDefinitions.js';
 import { entrySumLatex, entryWiseInlines } from './statement.js';
 
 type Row = CasesBlock['rows'][number];
@@ -27,7 +28,8 @@ const periodicNote = (period: Poly): Block =>
     text(': each case holds on every copy of its interval, and everything shown at a breakpoint holds at every member of its family.'),
   );
 
-export function casesStep(entry: EntryAnalysis): Step {
+/** `names`: the algebraic breakpoints' names, defined here where the breakpoints are first listed. */
+export function casesStep(entry: EntryAnalysis, names: RootNames): Step {
   const { breakpoints: bps, period } = entry.piecewise;
   const blocks: Block[] =
     bps.length === 0
@@ -45,6 +47,7 @@ export function casesStep(entry: EntryAnalysis): Step {
           paragraph(
             text(bps.length === 1 ? 'The only breakpoint is ' : 'The breakpoints are '),
             ...listInlines(bps.map((c) => [math(pointCondition(c, period))])),
+            ...(names.roots.length ? [text(', where '), ...rootDefinitions(names)] : []),
             text('.'),
           ),
           ...(period ? [periodicNote(period)] : []),
@@ -77,8 +80,8 @@ export function pieceDerivativesStep(entry: EntryAnalysis): Step {
   return { kind: 'piece-derivatives', title: [text('Derivative on each open piece')], established: 'exact', blocks };
 }
 
-/** For --brief: f as a sum of φ over the entries, and φ in cases (statement, reduction and cases in one step). */
-export function statementInCasesStep(a: SymbolicAnalysis): Step {
+/** For --brief: f as a sum of φ over the entries, and φ in cases (statement, reduction and cases in one step), with the names of algebraic breakpoints defined. */
+export function statementInCasesStep(a: SymbolicAnalysis, names: RootNames): Step {
   const { entry } = a;
   const phi: Block[] =
     entry.piecewise.breakpoints.length === 0
@@ -87,6 +90,7 @@ export function statementInCasesStep(a: SymbolicAnalysis): Step {
   const blocks: Block[] = [
     paragraph(text('Let '), math(`X = (x_{ij}) \\in ${domainLatex(a.dims)}`), text('. '), ...entryWiseInlines(a), text(' Then '), math('f'), text(' is a sum of one scalar function over the entries:')),
     ...phi,
+    ...(names.roots.length ? [paragraph(text('Here '), ...rootDefinitions(names), text('.'))] : []),
     ...(entry.piecewise.period ? [periodicNote(entry.piecewise.period)] : []),
   ];
   return { kind: 'statement', title: [text('Statement')], established: 'exact', blocks };

@@ -3,7 +3,7 @@
  * limits, intervals, derivatives of φ and one-sided approaches, all as LaTeX
  * generated from the analysis (never from user text).
  */
-import { applyLatex, exactLatex, intervalBounds, P, parenLatex, printLatex, SCALAR } from '../../symbolic/index.js';
+import { applyLatex, exactLatex, intervalBounds, isNamedRoot, P, parenLatex, printLatex, SCALAR } from '../../symbolic/index.js';
 import type { Limit, Poly, Scalar } from '../../symbolic/index.js';
 import type { Inline, Inlines } from '../model.js';
 import { math, text } from '../model.js';
@@ -24,10 +24,10 @@ export const knownLimitLatex = (l: Exclude<Limit, { kind: 'unknown' }>): string 
 /** A limit's value, or undefined when it was not decided. */
 export const limitLatex = (l: Limit): string | undefined => (l.kind === 'unknown' ? undefined : knownLimitLatex(l));
 
-/** A non-negative integer reads as one symbol, so `c^{+}` is unambiguous. */
+/** A non-negative integer or a named root (r_{1}) reads as one symbol, so `c^{+}` is unambiguous. */
 function isAtomic(c: Poly): boolean {
   const q = P.asRational(c);
-  return q !== undefined && q.num >= 0n && q.den === 1n;
+  return (q !== undefined && q.num >= 0n && q.den === 1n) || isNamedRoot(c);
 }
 
 /** `c^{+}` or `(c)^{-}`: the point approached from one side. */

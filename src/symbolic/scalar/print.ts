@@ -13,6 +13,7 @@ import { dependsOnT, num, VAR } from './expr.js';
 import type { Scalar } from './expr.js';
 import { fromPoly } from './fromPoly.js';
 import { addS, mulS, powS } from './build.js';
+import { rootNumber, rootsInForce } from './rootNames.js';
 
 export interface PrintOptions {
   /** Name printed for the variable: 't' for φ(t), 'X' for matrix expressions. */
@@ -47,33 +48,51 @@ interface Printed {
   readonly prec: number;
 }
 
-/** The polynomial of an algebraic number in x, highest power first. */
-const ALGEBRAIC_VARIABLE: PrintOptions = { variable: 'x', matrix: false };
+/** The polynomial of an algebraic number, highest power first. */
 function definingPolynomial(root: AlgebraicRoot): Scalar {
   const terms = root.poly.map((c, k) => mulS(num(Q.rat(c)), powS(VAR, Q.rat(k)))).reverse();
   return addS(...terms);
 }
 
-/** The same α prints many times in one answer: each spelling is made once. */
+/** The spelling of a root that has no name in force: the same α prints many times in one answer, so each is made once. */
 const printedRoots = { text: new WeakMap<AlgebraicRoot, string>(), latex: new WeakMap<AlgebraicRoot, string>() };
+/** The variable of an unnamed root's polynomial: x, apart from the answer's t. */
+const UNNAMED_VARIABLE = 'x';
 
-function algebraicText(root: AlgebraicRoot): string {
+/** "the root of 3*t^3 - 2 in (0, 1), ~0.8735805": α's polynomial in `variable`, isolating interval and value. */
+export function rootPhraseText(root: AlgebraicRoot, variable: string): string {
+  const { lo, hi, value } = algebraicParts(root);
+  return `the root of ${printText(definingPolynomial(root), { variable, matrix: false })} in (${rationalText(lo)}, ${rationalText(hi)}), ~${value}`;
+}
+
+/** α's polynomial in `variable`, isolating interval and value (to 7 significant digits), as LaTeX. */
+export function rootPartsLatex(root: AlgebraicRoot, variable: string): { polynomial: string; interval: string; value: string } {
+  const { lo, hi, value } = algebraicParts(root);
+  return { polynomial: printLatex(definingPolynomial(root), { variable, matrix: false }), interval: `(${rationalLatex(lo)}, ${rationalLatex(hi)})`, value };
+}
+
+/** α as a phrase in parentheses, as printed where it has no name. */
+function unnamedText(root: AlgebraicRoot): string {
   let out = printedRoots.text.get(root);
-  if (out === undefined) {
-    const { lo, hi, value } = algebraicParts(root);
-    const p = text(definingPolynomial(root), ALGEBRAIC_VARIABLE).text;
-    printedRoots.text.set(root, (out = `(the root of ${p} in (${rationalText(lo)}, ${rationalText(hi)}), ~${value})`));
-  }
+  if (out === undefined) printedRoots.text.set(root, (out = `(${rootPhraseText(root, UNNAMED_VARIABLE)})`));
   return out;
 }
 
+function algebraicText(root: AlgebraicRoot): string {
+  const n = rootNumber(root);
+  return n === undefined ? unnamedText(root) : `r${n}`;
+}
+
+/** Text printed where no names were in force (a stored check record's formula), with the named roots' phrases replaced by their names. */
+export const nameRootsIn = (printed: string): string => rootsInForce().reduce((out, root, i) => out.replaceAll(unnamedText(root), `r${i + 1}`), printed);
+
 function algebraicLatex(root: AlgebraicRoot): string {
+  const n = rootNumber(root);
+  if (n !== undefined) return `r_{${n}}`;
   let out = printedRoots.latex.get(root);
   if (out === undefined) {
-    const { lo, hi, value } = algebraicParts(root);
-    const p = latex(definingPolynomial(root), ALGEBRAIC_VARIABLE).text;
-    out = `\\bigl(\\text{the root of } ${p} \\text{ in } (${rationalLatex(lo)}, ${rationalLatex(hi)}) \\approx ${value}\\bigr)`;
-    printedRoots.latex.set(root, out);
+    const { polynomial, interval, value } = rootPartsLatex(root, UNNAMED_VARIABLE);
+    printedRoots.latex.set(root, (out = `\\bigl(\\text{the root of } ${polynomial} \\text{ in } ${interval} \\approx ${value}\\bigr)`));
   }
   return out;
 }
