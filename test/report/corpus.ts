@@ -38,6 +38,9 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'relu-cubic-squared', expr: 'sum(relu(X.^3-X).^2)' },
   { name: 'long-gradient', expr: 'sum(relu(X.^3-2*X).^3 + abs(X-1).*X.^2)' },
   { name: 'long-gradient-brief', expr: 'sum(relu(X.^3-2*X).^3 + abs(X-1).*X.^2)', options: ['--brief'] },
+  // Breakpoints that are roots of cubics with no radical form: named r_1, r_2, … once, the names everywhere else.
+  { name: 'algebraic-roots', expr: 'sum(max(X.^4 - 3*X.^2 + 2*X, abs(2*X - 1).*X.^2 - X/3))' },
+  { name: 'algebraic-roots-brief', expr: 'sum(max(X.^4 - 3*X.^2 + 2*X, abs(2*X - 1).*X.^2 - X/3))', options: ['--brief'] },
   { name: 'smooth-mix', expr: 'sum(softplus(X) + abs(X).*sigmoid(X) + tanh(X).^2)' },
   // Breakpoints through transcendental functions and periodic families.
   { name: 'exp-kink', expr: 'sum(relu(exp(X) - 2))' },
