@@ -87,6 +87,12 @@ describe('the CLI summary and JSON', () => {
     expect(count(r.stdout, 'the root of')).toBe(3);
   });
 
+  it('names roots inside other functions too: kinks log(r1), log(r2)', async () => {
+    const r = await cli(['derive', 'sum(relu(exp(X).^3 - 3*exp(X) + 1))', '--no-verify']);
+    expect(r.stdout).toContain('kinks:          log(r1), log(r2)\n                where r1 = the root of t^3 - 3*t + 1 in (0, 1), ~0.3472964; r2 = the root of t^3 - 3*t + 1 in (1, 2), ~1.532089\n');
+    expect(count(r.stdout, 'the root of')).toBe(2);
+  });
+
   it('JSON keeps the full phrase: a machine reader needs no cross-reference', async () => {
     const out = parsed<{ kinks: { exact: string }[] }>(await cli(['derive', CUBICS, '--json', '--no-verify']));
     expect(out.kinks.map((k) => k.exact)).toEqual([

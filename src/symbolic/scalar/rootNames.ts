@@ -10,7 +10,7 @@
  * Outside such a call (JSON, library calls) every root prints as its phrase.
  */
 import type { AlgebraicRoot } from '../exact/algebraic.js';
-import type { Poly } from '../exact/poly.js';
+import type { Atom, Poly } from '../exact/poly.js';
 import * as Q from '../exact/rational.js';
 
 export class RootNames {
@@ -33,11 +33,27 @@ export class RootNames {
   }
 }
 
-/** The algebraic numbers among p's atoms (not looking inside other atoms). */
-const algebraicAtoms = (p: Poly): AlgebraicRoot[] =>
-  p.terms.flatMap((t) => t.mono.factors.flatMap((f) => (f.atom.kind === 'alg' ? [f.atom.root] : [])));
+/** The algebraic numbers in p, inside other atoms too (log α). */
+const algebraicAtoms = (p: Poly): AlgebraicRoot[] => p.terms.flatMap((t) => t.mono.factors.flatMap((f) => atomRoots(f.atom)));
 
-/** Names for the algebraic numbers in `values` (an answer's breakpoints), numbered by increasing value. */
+function atomRoots(a: Atom): AlgebraicRoot[] {
+  switch (a.kind) {
+    case 'alg':
+      return [a.root];
+    case 'exp':
+    case 'log':
+    case 'fn':
+      return algebraicAtoms(a.arg);
+    case 'pow':
+      return algebraicAtoms(a.base);
+    case 't':
+    case 'root':
+    case 'const':
+      return [];
+  }
+}
+
+/** Names for the algebraic numbers in `values` (an answer's breakpoints, log α among them), numbered by increasing value. */
 export function nameRoots(values: readonly Poly[]): RootNames {
   const roots: AlgebraicRoot[] = [];
   for (const alpha of values.flatMap(algebraicAtoms)) if (!roots.some((root) => root.compare(alpha) === 0)) roots.push(alpha);
