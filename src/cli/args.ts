@@ -6,6 +6,8 @@ import { KinkproofError } from '../diagnostics.js';
  * each. `--help`/`-h` and `--version` are taken by every command.
  */
 export const VALUED = new Set(['at', 'shape', 'const', 'seed', 'claim', 'tex', 'html', 'md', 'out', 'timeout', 'title', 'input', 'section-level', 'label-prefix']);
+/** The valued options that may be given more than once (each adds a value); any other given twice is an input error, not a silent "last one wins". */
+const REPEATABLE = new Set(['at', 'const', 'claim']);
 export const SWITCHES = new Set(['json', 'no-verify', 'tex-fragment', 'brief', 'equal', 'pdf', 'help', 'version']);
 const EVERY_COMMAND = new Set(['help', 'version']);
 
@@ -76,6 +78,7 @@ export function parseArgs(argv: readonly string[], valued: ReadonlySet<string> =
             );
           i++;
         }
+        if (flags.has(name) && !REPEATABLE.has(name)) throw new KinkproofError('input', `--${name} is given twice; it takes one value`);
         flags.set(name, [...(flags.get(name) ?? []), value]);
       } else {
         if (eq > 0) throw new KinkproofError('input', `--${name} takes no value`);

@@ -45,7 +45,8 @@ check options: --claim G, --equal, --json, --input latex|ascii, --const NAME=MAT
 prove options: --json, --const NAME=MATRIX, --seed N, --timeout S
 build options: --out DIR, --pdf, --const NAME=MATRIX, --seed N, --timeout S
 render options: --out FILE|DIR (-o), --seed N, --timeout S
-A command refuses options it does not take. A value never starts with --
+A command refuses options it does not take, and a one-value option given twice
+(--at and --const repeat). A value never starts with --
 (--at --json is an error); write --title=--x for such a value. Numbers in
 --at and --const are exact decimals (0.1 is 1/10), as in expressions.
 

@@ -20,6 +20,13 @@ describe('parseArgs: a value is never an option', () => {
     expect(a.order).toEqual(['title', 'at', 'const', 'seed']);
   });
 
+  it('refuses a one-value option given twice (no silent "last one wins"); --at, --const and --claim add values', () => {
+    expect(problem(() => parseArgs(['derive', 'sum(X)', '--tex', 'a.tex', '--tex=b.tex'])).message).toBe('--tex is given twice; it takes one value');
+    expect(problem(() => parseArgs(['derive', 'sum(X)', '--seed', '1', '--json', '--seed', '1'])).message).toBe('--seed is given twice; it takes one value');
+    const a = parseArgs(['derive', 'sum(X)', '--at', '[[1]]', '--at', '[[2]]', '--const', 'c=1', '--const', 'd=2']);
+    expect([a.flags.get('at'), a.flags.get('const')]).toEqual([['[[1]]', '[[2]]'], ['c=1', 'd=2']]);
+  });
+
   it('still says which value is missing at the end', () => {
     expect(problem(() => parseArgs(['derive', 'sum(X)', '--at'])).message).toBe('--at needs a value');
   });
