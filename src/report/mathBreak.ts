@@ -17,8 +17,9 @@ import { assertSafeMath } from './mathGuard.js';
 
 /** The text width of the LaTeX article (345 pt at 10 pt) and about the HTML page's measure, in em. */
 export const LINE_EM = 34.5;
-/** What a display may use of it, leaving room for the estimate's error (within 12% of TeX's widths on the corpus's formulas). */
-const DISPLAY_EM = 0.87 * LINE_EM;
+/** What a display may use of a line `line` em wide, leaving room for the estimate's error (within 12% of TeX's widths on the corpus's formulas). */
+export const displayWidth = (line: number): number => 0.87 * line;
+const DISPLAY_EM = displayWidth(LINE_EM);
 /** The least ready break considered (parentheses six deep). */
 const MAX_RANK = 4 * 6 + 3;
 /** Continuation lines are indented by a \quad after the relation, or by a \qquad without one. */
