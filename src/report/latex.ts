@@ -10,9 +10,10 @@
 import { KinkproofError } from '../diagnostics.js';
 import { casesLatex } from './cases.js';
 import { escapeLatexText, escapePdfString } from './escape.js';
+import { atomsWidth, scanMath } from './mathAtoms.js';
 import { breakDisplay, displayWidth, LINE_EM } from './mathBreak.js';
 import { mathPlainText } from './mathPlain.js';
-import { lineRuns, paragraphRuns } from './mathRuns.js';
+import { lineRuns, longestUnbreakable, paragraphRuns } from './mathRuns.js';
 import type { Run } from './mathRuns.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock, text } from './model.js';
@@ -117,16 +118,58 @@ function stackedHeader(parts: Inlines, align: ColumnAlign): string {
   return `\\begin{tabular}[b]{@{}${align === 'right' ? 'r' : 'l'}@{}}${lines.map((l) => inlines(l)).join(' \\\\ ')}\\end{tabular}`;
 }
 
-function table(block: TableBlock, m: Measure): string {
-  // The first column (claims, conditions) wraps within the line width; numbers stay on one line.
-  const spec = block.columns
-    .map((c, i) => (i === 0 ? '>{\\raggedright\\arraybackslash}X' : c.align === 'right' ? 'r' : 'l'))
+/** What a cell needs, in estimated em: its width on one line, and its widest piece no line break can split. */
+function cellNeeds(cell: Inlines): { readonly natural: number; readonly least: number } {
+  const parts = cell.map((p) => {
+    if (p.kind === 'math') {
+      const atoms = scanMath(p.latex);
+      return { natural: atomsWidth(atoms), least: longestUnbreakable(atoms) };
+    }
+    const words = p.text.split(/\s+/).map((w) => [...w].length * 0.5);
+    return { natural: [...p.text].length * 0.5, least: Math.max(0, ...words) };
+  });
+  return { natural: parts.reduce((w, p) => w + p.natural, 0), least: Math.max(0, ...parts.map((p) => p.least)) };
+}
+
+/** \footnotesize's em against the text's (8 pt in 10 pt), and the room a column's \tabcolsep of 2 pt takes on both sides. */
+const COMPACT_EM = 0.8;
+const COMPACT_GAP_EM = 0.5;
+
+/**
+ * The column spec. The first column (claims, conditions) wraps within the line width; numbers stay on
+ * one line. In a compact table every column whose cells can break (text with spaces, numbers like
+ * 1.6 · 10^7) wraps too, each taking what its widest unbreakable piece needs and a share of the
+ * remaining room in proportion to what it would take on one line (tabularx's `\hsize` weights, which
+ * sum to the number of wrapping columns). Headers are set word under word there.
+ */
+function columnSpec(block: TableBlock, m: Measure): string {
+  const needs = block.columns.map((c, i) => {
+    const cells = [...block.rows.map((r) => cellNeeds(r[i] ?? [])), ...(m.compactTables ? [{ natural: 0, least: cellNeeds(c.header).least }] : [])];
+    const natural = Math.max(1, ...cells.map((n) => Math.max(n.natural, n.least)));
+    const least = Math.max(...cells.map((n) => n.least));
+    return { natural, least, wraps: i === 0 || (m.compactTables && least < natural) };
+  });
+  const wrapping = needs.filter((n) => n.wraps);
+  const room = m.line / COMPACT_EM - needs.length * COMPACT_GAP_EM - needs.reduce((w, n) => w + (n.wraps ? 0 : n.natural), 0);
+  const least = wrapping.reduce((w, n) => w + n.least, 0);
+  const natural = wrapping.reduce((w, n) => w + n.natural, 0);
+  const stretch = Math.min(1, Math.max(0, (room - least) / Math.max(natural - least, 1e-9)));
+  const widths = needs.map((n) => n.least + (n.natural - n.least) * stretch);
+  const total = widths.reduce((w, x, i) => w + (needs[i]!.wraps ? x : 0), 0);
+  const weight = (i: number): string => (wrapping.length > 1 ? `\\hsize=${((wrapping.length * widths[i]!) / total).toFixed(3)}\\hsize` : '');
+  const ragged = (c: TableBlock['columns'][number]): string => (c.align === 'right' && m.compactTables ? '\\raggedleft' : '\\raggedright');
+  return block.columns
+    .map((c, i) => (needs[i]!.wraps ? `>{${weight(i)}${ragged(c)}\\arraybackslash}X` : c.align === 'right' ? 'r' : 'l'))
     .join('');
+}
+
+function table(block: TableBlock, m: Measure): string {
+  const spec = columnSpec(block, m);
   const row = (cells: readonly Inlines[]): string => `${cells.map((c) => inlines(c)).join(' & ')} \\\\`;
   const header = m.compactTables ? block.columns.map((c) => stackedHeader(c.header, c.align)).join(' & ') + ' \\\\' : row(block.columns.map((c) => c.header));
   const lines = [
     // Local to the center environment's group: the host's own tables keep its settings.
-    m.compactTables ? '\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{3pt}' : '\\begin{center}',
+    m.compactTables ? '\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{2pt}' : '\\begin{center}',
     `\\begin{tabularx}{\\linewidth}{${spec}}`,
     '\\toprule',
     header,

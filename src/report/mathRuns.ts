@@ -41,7 +41,7 @@ function breakable(atoms: readonly Atom[]): string {
 }
 
 /** The widest stretch TeX cannot break: in a paragraph it breaks math after any binary operator, relation or comma outside braces, whatever the parentheses. */
-function longestUnbreakable(atoms: readonly Atom[]): number {
+export function longestUnbreakable(atoms: readonly Atom[]): number {
   let longest = 0;
   let run = 0;
   for (const a of atoms) {
