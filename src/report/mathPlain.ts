@@ -10,7 +10,7 @@ const SPACES = new Set([',', ':', ';', ' ', 'quad', 'qquad']);
 const DROPPED = new Set(['!', 'left', 'right', 'big', 'Big', 'bigl', 'bigr', 'Bigl', 'Bigr', 'displaystyle', 'limits']);
 const STYLES = new Set(['operatorname', 'text', 'mathrm', 'mathbf', 'mathcal', 'boldsymbol', 'mathit']);
 const SYMBOLS: Readonly<Record<string, string>> = {
-  lVert: '‖', rVert: '‖', Vert: '‖', lvert: '|', rvert: '|', vert: '|', '{': '{', '}': '}', ldots: '…', dots: '…', le: '≤', ge: '≥', ne: '≠',
+  lVert: '‖', rVert: '‖', Vert: '‖', lvert: '|', rvert: '|', vert: '|', '{': '{', '}': '}', ldots: '…', dots: '…', times: '×', cdot: '·', le: '≤', ge: '≥', ne: '≠',
 };
 const DOUBLE_STRUCK: Readonly<Record<string, string>> = { R: 'ℝ', N: 'ℕ', Z: 'ℤ', Q: 'ℚ', C: 'ℂ' };
 
@@ -48,6 +48,7 @@ function token(c: Cursor): string {
     const arg = argument(c);
     return /^′+$/.test(arg) ? arg : `${ch}${grouped(arg)}`;
   }
+  if (ch === "'") return '′';
   if (ch !== '\\') return ch;
   const name = /^[A-Za-z]+/.exec(c.s.slice(c.i))?.[0] ?? c.s[c.i] ?? '';
   c.i += name.length;
@@ -65,12 +66,21 @@ function token(c: Cursor): string {
   }
   if (STYLES.has(name)) return argument(c);
   if (name === 'begin' || name === 'end') return (argument(c), ' ');
-  return SYMBOLS[name] ?? mathCommandChar(name) ?? name;
+  const symbol = SYMBOLS[name] ?? mathCommandChar(name);
+  if (symbol === undefined) return name;
+  // The space that ends a letter's name is no space in the formula (`\\partial \\varphi` is ∂φ).
+  if (/^[\p{L}∂∇]$/u.test(symbol) && c.s[c.i] === ' ') c.i++;
+  return symbol;
 }
 
 /** Generated math LaTeX as plain Unicode text. */
 export function mathPlainText(latex: string): string {
-  return plain(latex).replace(/\s+/g, ' ').trim();
+  return plain(latex)
+    .replace(/\s+/g, ' ')
+    .replace(/([([{⟨]) | (?=[)\]}⟩])/g, '$1')
+    .replace(/([\p{L}\p{N}]) (?=\()/gu, '$1')
+    .replace(/([‖|]) ?([^‖|]*?) ?\1/g, '$1$2$1')
+    .trim();
 }
 
 function plain(latex: string): string {
