@@ -283,6 +283,20 @@ describe('the command line', () => {
     expect(r.stderr).toBe(`kinkproof: input error: ${message}\n`);
   });
 
+  it('refuses a --title character a LaTeX report cannot show, naming it; HTML takes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinkproof-cjk-'));
+    try {
+      const tex = await cli(['derive', 'sum(abs(X))', '--title', 'Loss 中文 🙂', '--tex', join(dir, 'a.tex')]);
+      expect(tex.code).toBe(2);
+      expect(tex.stderr).toBe('kinkproof: input error: --title: character "中" (U+4E2D) at position 6 has no glyph in the LaTeX report (pdflatex with T1 fonts); --html and --md show it\n');
+      const html = await cli(['derive', 'sum(abs(X))', '--title', 'Loss 中文 🙂', '--html', join(dir, 'a.html')]);
+      expect(html.code).toBe(0);
+      expect(readFileSync(join(dir, 'a.html'), 'utf8')).toContain('<h1>Loss 中文 🙂</h1>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('check refuses --brief, and derive writes a brief fragment with its prefix', () => {
     expect(kinkproof(['check', 'sum(abs(X))', '--claim', 'sign(X)', '--brief']).stderr).toMatch(/^kinkproof: input error: check does not take --brief/);
     const dir = mkdtempSync(join(tmpdir(), 'kinkproof-frag-'));
