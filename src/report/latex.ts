@@ -78,18 +78,27 @@ interface Measure {
   /** Chosen where the host's \linewidth is below this many em; the widest measure has no bound. */
   readonly below?: number;
   /** Tables in smaller type with tighter columns and headers word under word (a column of a two-column page). */
-  readonly compactTables: boolean;
+  readonly compactTables?: CompactTables;
+}
+
+/** A size command for compact tables, and its em against the text's (\footnotesize: 8 pt in 10 pt). */
+interface CompactTables {
+  readonly size: '\\footnotesize' | '\\scriptsize';
+  readonly em: number;
 }
 
 /**
- * A fragment's layouts, narrowest first, for any host: a column of a two-column page (a two-column
- * article at 10 pt has 22.9 em, IEEEtran 25 em), an article at 11 or 12 pt (33 em), and the 10 pt
- * article the standalone report is. TeX picks one by \linewidth where the fragment is input.
+ * A fragment's layouts, narrowest first, for any host: columns of two-column pages (a two-column
+ * article has 19.1 em at 12 pt and 22.9 em at 10 pt, IEEEtran 25 em), an article at 11 or 12 pt
+ * (33 em), and the 10 pt article the standalone report is. TeX picks one by \linewidth where the
+ * fragment is input.
  */
 const MEASURES: readonly Measure[] = [
-  { line: 22, below: 27, compactTables: true },
-  { line: 27, below: 34, compactTables: false },
-  { line: LINE_EM, compactTables: false },
+  // \scriptsize is 8 pt in the 12 pt two-column article, as \footnotesize is in the 10 pt one.
+  { line: 19, below: 22, compactTables: { size: '\\scriptsize', em: 0.7 } },
+  { line: 22, below: 27, compactTables: { size: '\\footnotesize', em: 0.8 } },
+  { line: 27, below: 34 },
+  { line: LINE_EM },
 ];
 const ARTICLE_MEASURE = MEASURES.at(-1)!;
 
@@ -118,6 +127,9 @@ function stackedHeader(parts: Inlines, align: ColumnAlign): string {
   return `\\begin{tabular}[b]{@{}${align === 'right' ? 'r' : 'l'}@{}}${lines.map((l) => inlines(l)).join(' \\\\ ')}\\end{tabular}`;
 }
 
+/** Text's estimated width in em: capitals about 0.75 em, other characters half an em. */
+const textWidth = (t: string): number => [...t].reduce((w, c) => w + (/\p{Lu}/u.test(c) ? 0.75 : 0.5), 0);
+
 /** What a cell needs, in estimated em: its width on one line, and its widest piece no line break can split. */
 function cellNeeds(cell: Inlines): { readonly natural: number; readonly least: number } {
   const parts = cell.map((p) => {
@@ -125,41 +137,46 @@ function cellNeeds(cell: Inlines): { readonly natural: number; readonly least: n
       const atoms = scanMath(p.latex);
       return { natural: atomsWidth(atoms), least: longestUnbreakable(atoms) };
     }
-    const words = p.text.split(/\s+/).map((w) => [...w].length * 0.5);
-    return { natural: [...p.text].length * 0.5, least: Math.max(0, ...words) };
+    const words = p.text.split(/\s+/).map(textWidth);
+    return { natural: textWidth(p.text), least: Math.max(0, ...words) };
   });
   return { natural: parts.reduce((w, p) => w + p.natural, 0), least: Math.max(0, ...parts.map((p) => p.least)) };
 }
 
-/** \footnotesize's em against the text's (8 pt in 10 pt), and the room a column's \tabcolsep of 2 pt takes on both sides. */
-const COMPACT_EM = 0.8;
+/** The room a column's \tabcolsep of 2 pt takes on both sides in compact tables (in 8 pt type). */
 const COMPACT_GAP_EM = 0.5;
+/** The same room at the default \tabcolsep of 6 pt in 10 pt type. */
+const GAP_EM = 1.2;
 
 /**
  * The column spec. The first column (claims, conditions) wraps within the line width; numbers stay on
- * one line. In a compact table every column whose cells can break (text with spaces, numbers like
- * 1.6 · 10^7) wraps too, each taking what its widest unbreakable piece needs and a share of the
- * remaining room in proportion to what it would take on one line (tabularx's `\hsize` weights, which
- * sum to the number of wrapping columns). Headers are set word under word there.
+ * one line. In a table that would not fit the line otherwise every column whose cells can break
+ * (text with spaces, numbers like 1.6 · 10^7) wraps too, each taking what its widest unbreakable
+ * piece needs and a share of the remaining room in proportion to what it would take on one line
+ * (tabularx's `\hsize` weights, which sum to the number of wrapping columns). Headers of compact
+ * tables are set word under word.
  */
 function columnSpec(block: TableBlock, m: Measure): string {
   const needs = block.columns.map((c, i) => {
-    const cells = [...block.rows.map((r) => cellNeeds(r[i] ?? [])), ...(m.compactTables ? [{ natural: 0, least: cellNeeds(c.header).least }] : [])];
+    const cells = [cellNeeds(c.header), ...block.rows.map((r) => cellNeeds(r[i] ?? []))];
     const natural = Math.max(1, ...cells.map((n) => Math.max(n.natural, n.least)));
     const least = Math.max(...cells.map((n) => n.least));
-    return { natural, least, wraps: i === 0 || (m.compactTables && least < natural) };
+    return { natural, least, breakable: i === 0 || least < natural };
   });
-  const wrapping = needs.filter((n) => n.wraps);
-  const room = m.line / COMPACT_EM - needs.length * COMPACT_GAP_EM - needs.reduce((w, n) => w + (n.wraps ? 0 : n.natural), 0);
+  const [em, gap] = m.compactTables ? [m.compactTables.em, COMPACT_GAP_EM] : [1, GAP_EM];
+  const tooWide = needs.reduce((w, n) => w + n.natural + gap, 0) > m.line / em;
+  const wraps = needs.map((n, i) => i === 0 || (tooWide && n.breakable));
+  const wrapping = needs.filter((_, i) => wraps[i]);
+  const room = m.line / em - needs.length * gap - needs.reduce((w, n, i) => w + (wraps[i] ? 0 : n.natural), 0);
   const least = wrapping.reduce((w, n) => w + n.least, 0);
   const natural = wrapping.reduce((w, n) => w + n.natural, 0);
   const stretch = Math.min(1, Math.max(0, (room - least) / Math.max(natural - least, 1e-9)));
   const widths = needs.map((n) => n.least + (n.natural - n.least) * stretch);
-  const total = widths.reduce((w, x, i) => w + (needs[i]!.wraps ? x : 0), 0);
+  const total = widths.reduce((w, x, i) => w + (wraps[i] ? x : 0), 0);
   const weight = (i: number): string => (wrapping.length > 1 ? `\\hsize=${((wrapping.length * widths[i]!) / total).toFixed(3)}\\hsize` : '');
-  const ragged = (c: TableBlock['columns'][number]): string => (c.align === 'right' && m.compactTables ? '\\raggedleft' : '\\raggedright');
+  const ragged = (c: TableBlock['columns'][number]): string => (c.align === 'right' ? '\\raggedleft' : '\\raggedright');
   return block.columns
-    .map((c, i) => (needs[i]!.wraps ? `>{${weight(i)}${ragged(c)}\\arraybackslash}X` : c.align === 'right' ? 'r' : 'l'))
+    .map((c, i) => (wraps[i] ? `>{${weight(i)}${ragged(c)}\\arraybackslash}X` : c.align === 'right' ? 'r' : 'l'))
     .join('');
 }
 
@@ -169,7 +186,7 @@ function table(block: TableBlock, m: Measure): string {
   const header = m.compactTables ? block.columns.map((c) => stackedHeader(c.header, c.align)).join(' & ') + ' \\\\' : row(block.columns.map((c) => c.header));
   const lines = [
     // Local to the center environment's group: the host's own tables keep its settings.
-    m.compactTables ? '\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{2pt}' : '\\begin{center}',
+    m.compactTables ? `\\begin{center}${m.compactTables.size}\\setlength{\\tabcolsep}{2pt}` : '\\begin{center}',
     `\\begin{tabularx}{\\linewidth}{${spec}}`,
     '\\toprule',
     header,

@@ -79,7 +79,7 @@ describe('the fragment as LaTeX source', () => {
     expect(tex).not.toMatch(/\\parindent|\\parskip|\\noindent\\textit/);
     expect(tex.trimEnd().endsWith('\n\\endgroup')).toBe(true);
     // The only length set: the column separation of compact tables, inside their center environment.
-    expect(new Set(tex.match(/.*\\setlength.*/g))).toEqual(new Set(['\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{2pt}']));
+    expect(new Set(tex.match(/.*\\setlength.*/g))).toEqual(new Set(['\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{2pt}', '\\begin{center}\\scriptsize\\setlength{\\tabcolsep}{2pt}']));
   });
 
   it('gives math in headings a plain-text alternative for PDF bookmarks', () => {
@@ -98,8 +98,9 @@ describe('the fragment as LaTeX source', () => {
     const tex = code(fragment(FOUNDING, {}));
     // The cross-check table: compact in a column, the article's otherwise; both breakable columns wrap there.
     expect(tex).toContain(
-      '\\ifdim\\linewidth<27em\\relax\n\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{2pt}\n\\begin{tabularx}{\\linewidth}{>{\\hsize=',
+      '\\ifdim\\linewidth<22em\\relax\n\\begin{center}\\scriptsize\\setlength{\\tabcolsep}{2pt}\n\\begin{tabularx}{\\linewidth}{>{\\hsize=',
     );
+    expect(tex).toContain('\\else\n\\ifdim\\linewidth<27em\\relax\n\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{2pt}\n\\begin{tabularx}{\\linewidth}{>{\\hsize=');
     expect(tex).toMatch(/\\else\n\\begin\{center\}\n\\begin\{tabularx\}\{\\linewidth\}\{>\{\\raggedright\\arraybackslash\}Xlrrr\}/);
     expect(tex).toContain('\\begin{tabular}[b]{@{}r@{}}finite \\\\ difference\\end{tabular}');
   });
