@@ -10,14 +10,16 @@
 import { KinkproofError } from '../diagnostics.js';
 import { casesLatex } from './cases.js';
 import { escapeLatexText, escapePdfString } from './escape.js';
-import { atomsWidth, scanMath } from './mathAtoms.js';
-import { breakDisplay, displayWidth, LINE_EM } from './mathBreak.js';
+import { breakDisplay, displayWidth } from './mathBreak.js';
 import { mathPlainText } from './mathPlain.js';
-import { lineRuns, longestUnbreakable, paragraphRuns } from './mathRuns.js';
+import { lineRuns, paragraphRuns } from './mathRuns.js';
 import type { Run } from './mathRuns.js';
 import { assertSafeMath } from './mathGuard.js';
-import { handleBlock, text } from './model.js';
-import type { Block, ColumnAlign, Derivation, Inline, Inlines, Step, TableBlock } from './model.js';
+import { handleBlock } from './model.js';
+import type { Block, Derivation, Inlines, Step } from './model.js';
+import { ARTICLE_MEASURE, forEveryWidth } from './latexMeasures.js';
+import type { Measure } from './latexMeasures.js';
+import { tableLatex } from './latexTable.js';
 import { DEFAULT_LABEL_PREFIX, LABEL_PREFIX, LABEL_PREFIX_RULE } from './latexOptions.js';
 import type { LatexOptions, SectionLevel } from './latexOptions.js';
 import { pgfplotsFigure } from './pgfplots.js';
@@ -71,134 +73,7 @@ function inlines(parts: Inlines, paragraphLine?: number): string {
 /** A fragment's heading: math with its plain text for PDF bookmarks. */
 const headingInlines = (parts: Inlines): string => lineRuns(parts).map((r) => (r.kind === 'math' ? headingMath(r.latex) : run(r))).join('');
 
-/** A width the blocks are laid out for. */
-interface Measure {
-  /** The line width assumed, in em (mathBreak.ts's estimates). */
-  readonly line: number;
-  /** Chosen where the host's \linewidth is below this many em; the widest measure has no bound. */
-  readonly below?: number;
-  /** Tables in smaller type with tighter columns and headers word under word (a column of a two-column page). */
-  readonly compactTables?: CompactTables;
-}
-
-/** A size command for compact tables, and its em against the text's (\footnotesize: 8 pt in 10 pt). */
-interface CompactTables {
-  readonly size: '\\footnotesize' | '\\scriptsize';
-  readonly em: number;
-}
-
-/**
- * A fragment's layouts, narrowest first, for any host: columns of two-column pages (a two-column
- * article has 19.1 em at 12 pt and 22.9 em at 10 pt, IEEEtran 25 em), an article at 11 or 12 pt
- * (33 em), and the 10 pt article the standalone report is. TeX picks one by \linewidth where the
- * fragment is input.
- */
-const MEASURES: readonly Measure[] = [
-  // \scriptsize is 8 pt in the 12 pt two-column article, as \footnotesize is in the 10 pt one.
-  { line: 19, below: 22, compactTables: { size: '\\scriptsize', em: 0.7 } },
-  { line: 22, below: 27, compactTables: { size: '\\footnotesize', em: 0.8 } },
-  { line: 27, below: 34 },
-  { line: LINE_EM },
-];
-const ARTICLE_MEASURE = MEASURES.at(-1)!;
-
-/** `render` for every measure, as one TeX conditional on \linewidth (layouts that come out the same merged). */
-function forEveryWidth(render: (m: Measure) => string): string {
-  const variants = MEASURES.map((m) => ({ m, tex: render(m) })).filter((v, i, all) => v.tex !== all[i + 1]?.tex);
-  const chain = ([first, ...rest]: typeof variants): string =>
-    rest.length === 0 ? first!.tex : `\\ifdim\\linewidth<${first!.m.below}em\\relax\n${first!.tex}\n\\else\n${chain(rest)}\n\\fi`;
-  return chain(variants);
-}
-
 const displayMath = (latex: string, m: Measure): string => `\\[\n${assertSafeMath(breakDisplay(latex, displayWidth(m.line)))}\n\\]`;
-
-/** A header's words one under another (a narrow column has no room for "finite difference"). */
-function stackedHeader(parts: Inlines, align: ColumnAlign): string {
-  const lines: Inline[][] = [[]];
-  for (const p of parts) {
-    if (p.kind === 'math') lines.at(-1)!.push(p);
-    else
-      p.text.split(/\s+/).forEach((word, i) => {
-        if (i > 0 && lines.at(-1)!.length) lines.push([]);
-        if (word) lines.at(-1)!.push(text(word));
-      });
-  }
-  if (lines.length < 2) return inlines(parts);
-  return `\\begin{tabular}[b]{@{}${align === 'right' ? 'r' : 'l'}@{}}${lines.map((l) => inlines(l)).join(' \\\\ ')}\\end{tabular}`;
-}
-
-/** Text's estimated width in em: capitals about 0.75 em, other characters half an em. */
-const textWidth = (t: string): number => [...t].reduce((w, c) => w + (/\p{Lu}/u.test(c) ? 0.75 : 0.5), 0);
-
-/** What a cell needs, in estimated em: its width on one line, and its widest piece no line break can split. */
-function cellNeeds(cell: Inlines): { readonly natural: number; readonly least: number } {
-  const parts = cell.map((p) => {
-    if (p.kind === 'math') {
-      const atoms = scanMath(p.latex);
-      return { natural: atomsWidth(atoms), least: longestUnbreakable(atoms) };
-    }
-    const words = p.text.split(/\s+/).map(textWidth);
-    return { natural: textWidth(p.text), least: Math.max(0, ...words) };
-  });
-  return { natural: parts.reduce((w, p) => w + p.natural, 0), least: Math.max(0, ...parts.map((p) => p.least)) };
-}
-
-/** The room a column's \tabcolsep of 2 pt takes on both sides in compact tables (in 8 pt type). */
-const COMPACT_GAP_EM = 0.5;
-/** The same room at the default \tabcolsep of 6 pt in 10 pt type. */
-const GAP_EM = 1.2;
-
-/**
- * The column spec. The first column (claims, conditions) wraps within the line width; numbers stay on
- * one line. In a table that would not fit the line otherwise every column whose cells can break
- * (text with spaces, numbers like 1.6 · 10^7) wraps too, each taking what its widest unbreakable
- * piece needs and a share of the remaining room in proportion to what it would take on one line
- * (tabularx's `\hsize` weights, which sum to the number of wrapping columns). Headers of compact
- * tables are set word under word.
- */
-function columnSpec(block: TableBlock, m: Measure): string {
-  const needs = block.columns.map((c, i) => {
-    const cells = [cellNeeds(c.header), ...block.rows.map((r) => cellNeeds(r[i] ?? []))];
-    const natural = Math.max(1, ...cells.map((n) => Math.max(n.natural, n.least)));
-    const least = Math.max(...cells.map((n) => n.least));
-    return { natural, least, breakable: i === 0 || least < natural };
-  });
-  const [em, gap] = m.compactTables ? [m.compactTables.em, COMPACT_GAP_EM] : [1, GAP_EM];
-  const tooWide = needs.reduce((w, n) => w + n.natural + gap, 0) > m.line / em;
-  const wraps = needs.map((n, i) => i === 0 || (tooWide && n.breakable));
-  const wrapping = needs.filter((_, i) => wraps[i]);
-  const room = m.line / em - needs.length * gap - needs.reduce((w, n, i) => w + (wraps[i] ? 0 : n.natural), 0);
-  const least = wrapping.reduce((w, n) => w + n.least, 0);
-  const natural = wrapping.reduce((w, n) => w + n.natural, 0);
-  const stretch = Math.min(1, Math.max(0, (room - least) / Math.max(natural - least, 1e-9)));
-  const widths = needs.map((n) => n.least + (n.natural - n.least) * stretch);
-  const total = widths.reduce((w, x, i) => w + (wraps[i] ? x : 0), 0);
-  const weight = (i: number): string => (wrapping.length > 1 ? `\\hsize=${((wrapping.length * widths[i]!) / total).toFixed(3)}\\hsize` : '');
-  const ragged = (c: TableBlock['columns'][number]): string => (c.align === 'right' ? '\\raggedleft' : '\\raggedright');
-  return block.columns
-    .map((c, i) => (wraps[i] ? `>{${weight(i)}${ragged(c)}\\arraybackslash}X` : c.align === 'right' ? 'r' : 'l'))
-    .join('');
-}
-
-function table(block: TableBlock, m: Measure): string {
-  const spec = columnSpec(block, m);
-  const row = (cells: readonly Inlines[]): string => `${cells.map((c) => inlines(c)).join(' & ')} \\\\`;
-  const header = m.compactTables ? block.columns.map((c) => stackedHeader(c.header, c.align)).join(' & ') + ' \\\\' : row(block.columns.map((c) => c.header));
-  const lines = [
-    // Local to the center environment's group: the host's own tables keep its settings.
-    m.compactTables ? `\\begin{center}${m.compactTables.size}\\setlength{\\tabcolsep}{2pt}` : '\\begin{center}',
-    `\\begin{tabularx}{\\linewidth}{${spec}}`,
-    '\\toprule',
-    header,
-    '\\midrule',
-    ...block.rows.map(row),
-    '\\bottomrule',
-    '\\end{tabularx}',
-    ...caption(block.caption),
-    '\\end{center}',
-  ];
-  return lines.join('\n');
-}
 
 function caption(parts: Inlines | undefined): string[] {
   return parts ? ['\\par\\smallskip', `{\\small ${inlines(parts)}}`] : [];
@@ -210,7 +85,7 @@ const blockLatex = (b: Block, m: Measure): string =>
       paragraph: (p) => inlines(p.parts, m.line),
       math: (d) => displayMath(d.latex, m),
       cases: (c) => displayMath(casesLatex(c), m),
-      table: (t) => table(t, m),
+      table: (t) => tableLatex(t, m, (parts) => inlines(parts), caption(t.caption)),
       plot: (p) => ['\\begin{center}', pgfplotsFigure(p.plot), ...caption(p.caption), '\\end{center}'].join('\n'),
     },
     b,
