@@ -37,7 +37,8 @@ derive options:
   --html FILE            write it as one self-contained HTML page (KaTeX)
   --md FILE              write it as Markdown with $...$ math (plots beside it: a.md -> a-plot-1.svg)
   --pdf                  also compile the .tex with pdflatex (sandboxed)
-  --title TEXT           title of the report
+  --title TEXT           title of the report (for --tex/--pdf: Latin, Greek and math characters;
+                         CJK or emoji only in --html and --md)
   --brief                shorter reports: f in cases, the gradient, the sets at the kinks
                          and the conclusion (one page in a paper for most f)
 

@@ -10,6 +10,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KinkproofError } from '../diagnostics.js';
+import { firstUntypesettable } from '../report/escape.js';
 import type { Evidence } from '../numeric/verify.js';
 import type { StructuredAnalysis, SymbolicAnalysis } from '../symbolic/index.js';
 import type { LatexOptions } from '../report/latexOptions.js';
@@ -102,6 +103,13 @@ export function validateReportOptions(args: ParsedArgs): void {
   if (args.switches.has('brief') && !(['tex', 'html', 'md'] as const).some((f) => args.flags.has(f)))
     throw new KinkproofError('input', '--brief shortens the reports (--tex, --html, --md), and none is requested');
   if (args.switches.has('pdf') && tex === undefined) throw new KinkproofError('input', '--pdf compiles the --tex FILE, which is missing');
+  const title = lastFlag(args, 'title');
+  const untypesettable = tex === undefined || title === undefined ? undefined : firstUntypesettable(title);
+  if (untypesettable) {
+    const { char, position } = untypesettable;
+    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new KinkproofError('input', `--title: character ${JSON.stringify(char)} (${code}) at position ${position} has no glyph in the LaTeX report (pdflatex with T1 fonts); --html and --md show it`);
+  }
   const paths = (['tex', 'html', 'md'] as const).flatMap((f) => {
     const p = lastFlag(args, f);
     return p === undefined ? [] : [resolve(p)];

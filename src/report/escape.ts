@@ -69,6 +69,10 @@ const MATH_CHARS: Readonly<Record<string, string>> = {
   '𝟙': '\\mathbf{1}',
 };
 
+/** The character a math command draws (`varphi` → φ), from the same table: for plain text of generated math. */
+const COMMAND_CHARS: ReadonlyMap<string, string> = new Map([...MATH_SYMBOL_NAMES.matchAll(/(\S) (\S+)/gu)].map(([, c, name]) => [name!, c!]));
+export const mathCommandChar = (name: string): string | undefined => COMMAND_CHARS.get(name);
+
 /** Primes, raised like superscripts. */
 const PRIMES: Readonly<Record<string, string>> = { '′': '\\prime ', '″': '\\prime\\prime ', '‴': '\\prime\\prime\\prime ' };
 
@@ -153,6 +157,26 @@ function mathRun(pieces: readonly Piece[]): string {
   }
   if (open) out += '}';
   return `\\ensuremath{${out.trimEnd()}}`;
+}
+
+/**
+ * The first character of `s` that escapeLatexText could only draw as the bold "?" (CJK, emoji, …),
+ * with its 1-based position in `s` (after NFC, which composes accents): the command line refuses
+ * such a title for a LaTeX report rather than print a placeholder.
+ */
+export function firstUntypesettable(s: string): { readonly char: string; readonly position: number } | undefined {
+  const chars = [...s.replace(CONTROL, '').normalize('NFC')];
+  const i = chars.findIndex((c) => c !== '\t' && c !== '\r' && piece(c, true).some((p) => p.latex === UNTYPESETTABLE));
+  return i < 0 ? undefined : { char: chars[i]!, position: i + 1 };
+}
+
+/**
+ * Plain text for a PDF string (hyperref's bookmarks, through `\texorpdfstring`'s second argument,
+ * which is never typeset): LaTeX's special ASCII characters escaped as in text, other characters as
+ * they are (hyperref's Unicode bookmarks show them), controls dropped.
+ */
+export function escapePdfString(s: string): string {
+  return [...cleanText(s).replace(/\s+/g, ' ')].map((c) => (c >= ' ' && c <= '~' ? (LATEX_ASCII[c] ?? c) : c)).join('');
 }
 
 /**

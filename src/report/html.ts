@@ -20,6 +20,7 @@ const PAGE_CSS = `
 body { margin: 0; background: #fff; color: #111; }
 main { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; font: 17px/1.55 Georgia, 'Times New Roman', serif; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+h1, h2, p { overflow-wrap: anywhere; }
 .established { font-style: italic; color: #444; margin-top: -0.4rem; }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
 table { border-collapse: collapse; margin: 1rem auto; border-top: 2px solid #111; border-bottom: 2px solid #111; }

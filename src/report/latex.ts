@@ -9,13 +9,17 @@
  */
 import { KinkproofError } from '../diagnostics.js';
 import { casesLatex } from './cases.js';
-import { escapeLatexText } from './escape.js';
-import { breakDisplay } from './mathBreak.js';
+import { escapeLatexText, escapePdfString } from './escape.js';
+import { breakDisplay, displayWidth } from './mathBreak.js';
+import { mathPlainText } from './mathPlain.js';
 import { lineRuns, paragraphRuns } from './mathRuns.js';
 import type { Run } from './mathRuns.js';
 import { assertSafeMath } from './mathGuard.js';
 import { handleBlock } from './model.js';
-import type { BlockHandlers, Derivation, Inlines, Step, TableBlock } from './model.js';
+import type { Block, Derivation, Inlines, Step } from './model.js';
+import { ARTICLE_MEASURE, forEveryWidth } from './latexMeasures.js';
+import type { Measure } from './latexMeasures.js';
+import { tableLatex } from './latexTable.js';
 import { DEFAULT_LABEL_PREFIX, LABEL_PREFIX, LABEL_PREFIX_RULE } from './latexOptions.js';
 import type { LatexOptions, SectionLevel } from './latexOptions.js';
 import { pgfplotsFigure } from './pgfplots.js';
@@ -33,52 +37,65 @@ export const LATEX_PREAMBLE = [
 
 export type { LatexOptions, SectionLevel } from './latexOptions.js';
 
+/** Words longer than this many characters (raw input, a run-together title) get break opportunities: TeX would run them into the margin. */
+const LONG_WORD = 20;
+/** The longest piece of such a word without a break opportunity. */
+const WORD_PIECE = 8;
+
+/** A long word's pieces: it breaks after an operator or comma, and at least every WORD_PIECE characters. */
+function wordPieces(word: string): string[] {
+  return word
+    .split(/(?<=[-,;:+*/=(|])/)
+    .flatMap((part) => [...part].reduce<string[]>((out, c, i) => (i % WORD_PIECE === 0 && !/\p{M}/u.test(c) ? [...out, c] : [...out.slice(0, -1), `${out.at(-1) ?? ''}${c}`]), []));
+}
+
+/** User text escaped, with break opportunities inside overlong words. */
+function textLatex(s: string): string {
+  return s
+    .normalize('NFC')
+    .split(/(\s+)/)
+    .map((w) => ([...w].length > LONG_WORD ? wordPieces(w).map(escapeLatexText).join('\\allowbreak{}') : escapeLatexText(w)))
+    .join('');
+}
+
+/** Inline math in a heading, with plain text for hyperref's bookmarks (`\texorpdfstring` is provided where hyperref is absent). */
+const headingMath = (latex: string): string => `\\texorpdfstring{$${assertSafeMath(latex)}$}{${escapePdfString(mathPlainText(latex))}}`;
+
 /** Text escaped; math laid out by mathBreak.ts (which checks what goes in) and checked again as it comes out. */
 const run = (r: Run): string =>
-  r.kind === 'text' ? escapeLatexText(r.text) : r.kind === 'math' ? `$${assertSafeMath(r.latex)}$` : `\n\\[\n${assertSafeMath(r.latex)}\n\\]\n`;
+  r.kind === 'text' ? textLatex(r.text) : r.kind === 'math' ? `$${assertSafeMath(r.latex)}$` : `\n\\[\n${assertSafeMath(r.latex)}\n\\]\n`;
 
-/** A line of text (heading, table cell, caption), or with `inParagraph` a paragraph, whose too-long math is displayed. */
-function inlines(parts: Inlines, inParagraph = false): string {
-  return (inParagraph ? paragraphRuns : lineRuns)(parts).map(run).join('');
+/** A line of text (heading, table cell, caption), or, given its width in em, a paragraph whose too-long math is displayed. */
+function inlines(parts: Inlines, paragraphLine?: number): string {
+  return (paragraphLine === undefined ? lineRuns(parts) : paragraphRuns(parts, paragraphLine)).map(run).join('');
 }
 
-const displayMath = (latex: string): string => `\\[\n${assertSafeMath(breakDisplay(latex))}\n\\]`;
+/** A fragment's heading: math with its plain text for PDF bookmarks. */
+const headingInlines = (parts: Inlines): string => lineRuns(parts).map((r) => (r.kind === 'math' ? headingMath(r.latex) : run(r))).join('');
 
-function table(block: TableBlock): string {
-  // The first column (claims, conditions) wraps within the text width; numbers stay on one line.
-  const spec = block.columns
-    .map((c, i) => (i === 0 ? '>{\\raggedright\\arraybackslash}X' : c.align === 'right' ? 'r' : 'l'))
-    .join('');
-  const row = (cells: readonly Inlines[]): string => `${cells.map((c) => inlines(c)).join(' & ')} \\\\`;
-  const lines = [
-    '\\begin{center}',
-    `\\begin{tabularx}{\\linewidth}{${spec}}`,
-    '\\toprule',
-    row(block.columns.map((c) => c.header)),
-    '\\midrule',
-    ...block.rows.map(row),
-    '\\bottomrule',
-    '\\end{tabularx}',
-    ...caption(block.caption),
-    '\\end{center}',
-  ];
-  return lines.join('\n');
-}
+const displayMath = (latex: string, m: Measure): string => `\\[\n${assertSafeMath(breakDisplay(latex, displayWidth(m.line)))}\n\\]`;
 
 function caption(parts: Inlines | undefined): string[] {
   return parts ? ['\\par\\smallskip', `{\\small ${inlines(parts)}}`] : [];
 }
 
-const BLOCKS: BlockHandlers<string> = {
-  paragraph: (b) => inlines(b.parts, true),
-  math: (b) => displayMath(b.latex),
-  cases: (b) => displayMath(casesLatex(b)),
-  table,
-  plot: (b) => ['\\begin{center}', pgfplotsFigure(b.plot), ...caption(b.caption), '\\end{center}'].join('\n'),
-};
+const blockLatex = (b: Block, m: Measure): string =>
+  handleBlock<string>(
+    {
+      paragraph: (p) => inlines(p.parts, m.line),
+      math: (d) => displayMath(d.latex, m),
+      cases: (c) => displayMath(casesLatex(c), m),
+      table: (t) => tableLatex(t, m, (parts) => inlines(parts), caption(t.caption)),
+      plot: (p) => ['\\begin{center}', pgfplotsFigure(p.plot), ...caption(p.caption), '\\end{center}'].join('\n'),
+    },
+    b,
+  );
 
-/** How the title and each step are headed (`heading` is already LaTeX). */
+/** How the title and each step are headed (`heading` is already LaTeX), and how the blocks are laid out. */
 interface Headings {
+  /** A heading's inlines as LaTeX. */
+  readonly text: (parts: Inlines) => string;
+  readonly block: (b: Block) => string;
   readonly title: (heading: string) => string;
   /** The step's heading, and whether its "Established" line runs on in the same paragraph. */
   readonly step: (heading: string, index: number) => { readonly head: string; readonly runIn: boolean };
@@ -96,14 +113,19 @@ const COUNTER_SETUP = [
   `\\def\\theH${STEP_COUNTER}{\\arabic{${FRAGMENT_COUNTER}}.\\arabic{${STEP_COUNTER}}}`,
 ].join('%\n');
 
+/** A fragment's headings carry plain text for PDF bookmarks, and its blocks adapt to the host's line width. */
+const FRAGMENT_LAYOUT = { text: headingInlines, block: (b: Block): string => forEveryWidth((m) => blockLatex(b, m)) };
+
 /** Title and steps as two of the host's sectioning commands, numbered by its counters. */
 const sectioned = (titleCommand: string, stepCommand: string, labels: readonly string[]): Headings => ({
+  ...FRAGMENT_LAYOUT,
   title: (h) => `\\${titleCommand}{${h}}`,
   step: (h, index) => ({ head: `\\${stepCommand}{${h}}\\label{${labels[index]}}`, runIn: false }),
 });
 
 /** No sectioning commands: a bold title line and bold run-in step headings, numbered 1, 2, … by STEP_COUNTER. */
 const runIn = (labels: readonly string[]): Headings => ({
+  ...FRAGMENT_LAYOUT,
   title: (h) => `${COUNTER_SETUP}%\n\\par\\medskip\\noindent\\textbf{${h}}\\par`,
   step: (h, index) => ({
     head: `\\par\\medskip\\noindent\\refstepcounter{${STEP_COUNTER}}\\label{${labels[index]}}\\textbf{\\the${STEP_COUNTER}.\\ ${h}.}`,
@@ -122,6 +144,8 @@ const RAGGED = '\\raggedright ';
 
 /** The standalone article numbers its steps in the text and labels nothing. */
 const ARTICLE_HEADINGS: Headings = {
+  text: (parts) => inlines(parts),
+  block: (b) => blockLatex(b, ARTICLE_MEASURE),
   title: (h) => `\\section*{${RAGGED}${h}}`,
   step: (h, index) => ({ head: `\\subsection*{${RAGGED}${stepNumber(index)}\\ ${h}}`, runIn: false }),
 };
@@ -137,15 +161,15 @@ function stepLabels(steps: readonly Step[], prefix: string): string[] {
 }
 
 function step(s: Step, index: number, headings: Headings): string {
-  const { head, runIn } = headings.step(inlines(s.title), index);
-  const established = `\\textit{${escapeLatexText(establishedText(s))}}`;
+  const { head, runIn } = headings.step(headings.text(s.title), index);
+  const established = `\\textit{${textLatex(establishedText(s))}}`;
   const opening = runIn ? [`${head} ${established}`] : [head, established];
-  return [...opening, ...s.blocks.map((b) => handleBlock(BLOCKS, b))].join('\n\n');
+  return [...opening, ...s.blocks.map(headings.block)].join('\n\n');
 }
 
 function body(d: Derivation, headings: Headings): string {
   const subtitle = d.subtitle ? [inlines(d.subtitle)] : [];
-  return [headings.title(inlines(d.title)), ...subtitle, ...d.steps.map((s, i) => step(s, i, headings))].join('\n\n');
+  return [headings.title(headings.text(d.title)), ...subtitle, ...d.steps.map((s, i) => step(s, i, headings))].join('\n\n');
 }
 
 /** The fragment's first lines: the preamble it needs and the labels it defines, as comments. */
@@ -167,7 +191,15 @@ function fragment(d: Derivation, opts: LatexOptions): string {
   const prefix = opts.labelPrefix ?? DEFAULT_LABEL_PREFIX;
   if (!LABEL_PREFIX.test(prefix)) throw new KinkproofError('input', `label prefix ${JSON.stringify(prefix.slice(0, 40))}: ${LABEL_PREFIX_RULE}`);
   const labels = stepLabels(d.steps, prefix);
-  return `${fragmentHeader(d, labels)}\n${body(d, fragmentHeadings(opts.sectionLevel ?? 'section', labels))}\n`;
+  // Loose lines rather than lines into the margin, as in the standalone article, but only within the fragment's group.
+  return [
+    fragmentHeader(d, labels),
+    '\\providecommand\\texorpdfstring[2]{#1}%',
+    '\\begingroup\\emergencystretch=3em\\relax',
+    body(d, fragmentHeadings(opts.sectionLevel ?? 'section', labels)),
+    '\\endgroup',
+    '',
+  ].join('\n');
 }
 
 /** A standalone LaTeX article (LATEX_PREAMBLE), or with `fragment: true` its body only, headed and labelled for a host document. */

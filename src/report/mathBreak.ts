@@ -2,7 +2,8 @@
  * Long generated formulas broken over lines, the same way for LaTeX and KaTeX
  * (issue 13: displays that fit the text width). A display wider than the
  * measure becomes an `aligned` environment: lines break before a binary
- * operator or relation, or after a comma or a set's colon, at the outermost
+ * operator or relation, after a comma or a set's colon, or at the spaces around
+ * words (`\text{ or }`), at the outermost
  * level that makes the pieces fit, continuation lines indented under the first
  * relation; a too-wide `\left…\right` group is opened (closed with `\right.`
  * and reopened with `\left.` across the break), a too-wide `cases` or `array`
@@ -17,8 +18,9 @@ import { assertSafeMath } from './mathGuard.js';
 
 /** The text width of the LaTeX article (345 pt at 10 pt) and about the HTML page's measure, in em. */
 export const LINE_EM = 34.5;
-/** What a display may use of it, leaving room for the estimate's error (within 12% of TeX's widths on the corpus's formulas). */
-const DISPLAY_EM = 0.87 * LINE_EM;
+/** What a display may use of a line `line` em wide, leaving room for the estimate's error (within 12% of TeX's widths on the corpus's formulas). */
+export const displayWidth = (line: number): number => 0.87 * line;
+const DISPLAY_EM = displayWidth(LINE_EM);
 /** The least ready break considered (parentheses six deep). */
 const MAX_RANK = 4 * 6 + 3;
 /** Continuation lines are indented by a \quad after the relation, or by a \qquad without one. */
@@ -32,6 +34,10 @@ const closesAt = (a: Atom): boolean => a.role === 'close';
 
 /** Binary operators that bind loosest: a line breaks at them before it breaks at a product. */
 const ADDITIVE = new Set(['+', '-', '\\pm', '\\mp', '\\cup', '\\setminus']);
+
+/** Words in a formula (`R(X) \neq 0 \text{ or all slopes of } R`): a line may break at the spaces around them. */
+const startsWords = (a: Atom): boolean => /^\\text\{\s/.test(a.src);
+const endsWords = (a: Atom): boolean => /^\\text\{.*\s\}$/.test(a.src);
 
 /** A wide space at the outer level separates equations shown side by side (`a = b, \qquad c = d`). */
 const separates = (a: Atom): boolean => a.role === 'space' && a.width >= QUAD;
@@ -49,7 +55,7 @@ function breakRank(atoms: readonly Atom[], depth: readonly number[], p: number):
     ? 0
     : a.role === 'rel'
       ? 1
-      : prev.role === 'punct' || prev.role === 'sep' || (a.role === 'bin' && ADDITIVE.has(a.src))
+      : prev.role === 'punct' || prev.role === 'sep' || (a.role === 'bin' && ADDITIVE.has(a.src)) || startsWords(a) || endsWords(prev)
         ? 2
         : a.role === 'bin'
           ? 3

@@ -7,7 +7,7 @@
  */
 import { atomsWidth, scanMath, TALL_CONTENT } from './mathAtoms.js';
 import type { Atom } from './mathAtoms.js';
-import { breakDisplay, LINE_EM } from './mathBreak.js';
+import { breakDisplay, displayWidth, LINE_EM } from './mathBreak.js';
 import { assertSafeMath } from './mathGuard.js';
 import { math, text } from './model.js';
 import type { Inline, Inlines } from './model.js';
@@ -41,7 +41,7 @@ function breakable(atoms: readonly Atom[]): string {
 }
 
 /** The widest stretch TeX cannot break: in a paragraph it breaks math after any binary operator, relation or comma outside braces, whatever the parentheses. */
-function longestUnbreakable(atoms: readonly Atom[]): number {
+export function longestUnbreakable(atoms: readonly Atom[]): number {
   let longest = 0;
   let run = 0;
   for (const a of atoms) {
@@ -66,7 +66,7 @@ function inlineMath(latex: string, line = LINE_EM): InlineMath {
   const inline = scanned.some((a) => a.group || a.braced) ? breakable(scanned) : latex;
   const atoms = scanMath(inline);
   const tooLong = longestUnbreakable(atoms) > 0.45 * line || atomsWidth(atoms) > 0.6 * line;
-  return { inline, display: tooLong ? breakDisplay(latex) : undefined };
+  return { inline, display: tooLong ? breakDisplay(latex, displayWidth(line)) : undefined };
 }
 
 /** A run of text laid out: text, inline math, or math displayed on its own lines. */
@@ -76,10 +76,11 @@ export type Run = Inline | { readonly kind: 'display'; readonly latex: string };
 export const lineRuns = (parts: Inlines): Run[] => parts.map((p) => (p.kind === 'math' ? math(inlineMath(p.latex).inline) : p));
 
 /**
- * A paragraph's runs: math breakable, or displayed when it is too long for a line of text; a
- * display takes the punctuation that follows it (a period alone on a line reads as a stray mark).
+ * A paragraph's runs for lines `line` em wide: math breakable, or displayed when it is too long for
+ * a line of text; a display takes the punctuation that follows it (a period alone on a line reads
+ * as a stray mark).
  */
-export function paragraphRuns(parts: Inlines): Run[] {
+export function paragraphRuns(parts: Inlines, line = LINE_EM): Run[] {
   const runs: Run[] = [];
   for (const p of parts) {
     const before = runs.at(-1);
@@ -93,7 +94,7 @@ export function paragraphRuns(parts: Inlines): Run[] {
     }
     if (p.kind === 'text') runs.push(p);
     else {
-      const { inline, display } = inlineMath(p.latex);
+      const { inline, display } = inlineMath(p.latex, line);
       runs.push(display === undefined ? math(inline) : { kind: 'display', latex: display });
     }
   }

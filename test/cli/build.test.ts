@@ -77,7 +77,8 @@ describe('kinkproof build: hostile input', () => {
     expect(readdirSync(out).sort()).toEqual(['index.html', 'index.md', 'index.tex', 'we_ird__name-plot-1.svg', 'we_ird__name.html', 'we_ird__name.md', 'we_ird__name.tex']);
     for (const f of ['we_ird__name.tex', 'index.tex']) {
       const tex = readFileSync(join(out, f), 'utf8');
-      expect(tex).toContain('\\textbackslash{}input\\{/etc/hostname\\}');
+      // A long word of a report's text gets break opportunities between its escaped pieces.
+    expect(tex.replaceAll('\\allowbreak{}', '')).toContain('\\textbackslash{}input\\{/etc/hostname\\}');
       expect(tex).not.toMatch(/\\input|\\end\{document\} |\^\^5c/);
     }
     for (const f of ['we_ird__name.html', 'index.html']) {

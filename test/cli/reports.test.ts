@@ -62,7 +62,8 @@ describe('writeReports', () => {
     await writeReports(analysis, null, args({ tex: join(dir, 'r.tex'), title }, ['tex-fragment']), io());
     const tex = readFileSync(join(dir, 'r.tex'), 'utf8');
     expect(tex).not.toMatch(/\\documentclass|\\begin\{document\}|\\end\{document\}|\\input\{|\^\^5c/);
-    expect(tex).toContain('\\section{\\textbackslash{}input\\{/etc/hostname\\}');
+    // A word this long gets break opportunities, after each escaped piece.
+    expect(tex).toContain('\\section{\\textbackslash{}input\\{/\\allowbreak{}etc/\\allowbreak{}hostname\\allowbreak{}\\}');
   });
 
   it('replaces an existing file atomically and leaves no temporary files', async () => {

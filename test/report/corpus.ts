@@ -57,6 +57,12 @@ export const CORPUS: readonly CorpusEntry[] = [
     expr: 'sum(abs(X))',
     options: ['--title=Das ℓ₁-Problem für große Matrizen — eine lange Überschrift mit ∇f, ∂f und ‖X‖_F, die umbrechen muss'],
   },
+  // A 70-letter word in the title, and raw input of 80 characters without a space.
+  {
+    name: 'long-words',
+    expr: 'sum(abs(X-1)+abs(X-2)+abs(X-3)+abs(X-4)+abs(X-5)+abs(X-6)+abs(X-7)+abs(X-8))',
+    options: ['--title=Subgradientsofthepiecewiselinearlossfunctionwithmanykinksinonelongword'],
+  },
   // Not separable: data, linear maps, norms, maxima, convex and Clarke sets at points.
   { name: 'relu-layer', expr: "norm(relu(A*X+B)-Y,'fro')^2", options: [A, B, Y, '--at=[[0,0],[0,0]]'] },
   { name: 'relu-layer-brief', expr: "norm(relu(A*X+B)-Y,'fro')^2", options: [A, B, Y, '--brief'] },

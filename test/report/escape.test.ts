@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KinkproofError } from '../../src/diagnostics.js';
-import { cleanText, escapeHtml, escapeLatexText, escapeMarkdownText, safeIdentifier } from '../../src/report/escape.js';
+import { cleanText, escapeHtml, escapeLatexText, escapeMarkdownText, escapePdfString, firstUntypesettable, safeIdentifier } from '../../src/report/escape.js';
 
 describe('cleanText', () => {
   it('strips control characters and bidi overrides, keeps tabs as spaces and single newlines', () => {
@@ -88,5 +88,20 @@ describe('safeIdentifier', () => {
     for (const bad of ['', '2x', '_x', 'a b', 'x\\input', 'σ', 'a'.repeat(33), 'x^^5c'])
       expect(() => safeIdentifier(bad)).toThrow(KinkproofError);
     expect(safeIdentifier('a'.repeat(32))).toHaveLength(32);
+  });
+});
+
+describe('firstUntypesettable', () => {
+  it('finds the first character LaTeX could only draw as "?", by its position after NFC', () => {
+    expect(firstUntypesettable('Loss 中文 🙂')).toEqual({ char: '中', position: 6 });
+    expect(firstUntypesettable('ok 🙂')).toEqual({ char: '🙂', position: 4 });
+    expect(firstUntypesettable('cafe\u0301 中')).toEqual({ char: '中', position: 6 });
+    expect(firstUntypesettable('café ℓ₁ ‖X‖ α ﬁ\tline\u0007')).toBeUndefined();
+  });
+});
+
+describe('escapePdfString', () => {
+  it('escapes TeX specials and keeps other characters for Unicode bookmarks', () => {
+    expect(escapePdfString('‖σ(X)‖_F^2 {a} 50% \\x')).toBe('‖σ(X)‖\\_F\\textasciicircum{}2 \\{a\\} 50\\% \\textbackslash{}x');
   });
 });

@@ -18,6 +18,7 @@ import type { Derivation } from '../../src/report/model.js';
 import { narrate } from '../../src/report/narrate.js';
 import { narrateStructured } from '../../src/report/narrate/structured/index.js';
 import { pdfToText } from '../../src/report/pdf.js';
+import { cli } from '../cli/inProcess.js';
 import { kinkproof } from '../cli/run.js';
 import { haveTex } from './helpers.js';
 
@@ -47,7 +48,7 @@ describe('the fragment as LaTeX source', () => {
 
   it('at level section: a numbered \\section and \\subsection steps, each labelled', () => {
     const tex = code(fragment('sum(abs(X))', {}));
-    expect(tex).toMatch(/^\\section\{Differentiability of /);
+    expect(tex).toMatch(/^\\providecommand\\texorpdfstring\[2\]\{#1\}%\n\\begingroup\\emergencystretch=3em\\relax\n\\section\{Differentiability of /);
     expect(tex).toContain('\\subsection{Statement}\\label{kp:statement}');
     expect(tex).toContain('\\subsection{Gradient}\\label{kp:gradient}');
     expect(tex).not.toMatch(/\\section\*|\\subsection\*|\\subsubsection|\{\d+\.\\ /);
@@ -55,7 +56,7 @@ describe('the fragment as LaTeX source', () => {
 
   it('at level subsection: \\subsection and \\subsubsection', () => {
     const tex = code(fragment('sum(abs(X))', { sectionLevel: 'subsection', labelPrefix: 'abs' }));
-    expect(tex).toMatch(/^\\subsection\{Differentiability of /);
+    expect(tex).toMatch(/\n\\subsection\{Differentiability of /);
     expect(tex).toContain('\\subsubsection{Gradient}\\label{abs:gradient}');
     expect(tex).not.toMatch(/\\section/);
   });
@@ -73,8 +74,35 @@ describe('the fragment as LaTeX source', () => {
     expect(tex).not.toContain('\\label{kp:breakpoint-limits-3}');
   });
 
-  it("leaves the host's paragraph style alone", () => {
-    expect(code(fragment(FOUNDING, {}))).not.toMatch(/\\parindent|\\parskip|\\setlength|\\noindent\\textit/);
+  it("leaves the host's paragraph style alone: its own settings stay within its groups", () => {
+    const tex = code(fragment(FOUNDING, {}));
+    expect(tex).not.toMatch(/\\parindent|\\parskip|\\noindent\\textit/);
+    expect(tex.trimEnd().endsWith('\n\\endgroup')).toBe(true);
+    // The only length set: the column separation of compact tables, inside their center environment.
+    expect(new Set(tex.match(/.*\\setlength.*/g))).toEqual(new Set(['\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{2pt}', '\\begin{center}\\scriptsize\\setlength{\\tabcolsep}{2pt}']));
+  });
+
+  it('gives math in headings a plain-text alternative for PDF bookmarks', () => {
+    const tex = code(fragment(FOUNDING, {}));
+    expect(tex).toContain('\\section{Differentiability of \\texorpdfstring{$f ( X ) = \\lVert \\sigma ( X ) \\rVert_{F}^{2}$}{f(X) = ‖σ(X)‖\\_F\\textasciicircum{}2}}');
+    expect(tex).toContain('\\subsection{Continuity of \\texorpdfstring{$\\varphi\'$}{φ′} and the class of \\texorpdfstring{$\\varphi$}{φ}}');
+  });
+
+  it('lets the raw input break after operators, and long words every few letters', () => {
+    expect(code(fragment(FOUNDING, {}))).toContain('Input: norm(\\allowbreak{}relu(\\allowbreak{}X),\\allowbreak{}\\textquotesingle{}fro');
+    const titled = renderLatex({ ...derivation('sum(abs(X))'), title: [{ kind: 'text', text: 'Averyveryverylongtitlewithoutspaces' }] }, { fragment: true });
+    expect(titled).toContain('\\section{Averyver\\allowbreak{}yverylon\\allowbreak{}gtitlewi\\allowbreak{}thoutspa\\allowbreak{}ces}');
+  });
+
+  it('lays out displays and tables for the width TeX finds: a column of a two-column page, a narrower or the full article', () => {
+    const tex = code(fragment(FOUNDING, {}));
+    // The cross-check table: compact in a column, the article's otherwise; both breakable columns wrap there.
+    expect(tex).toContain(
+      '\\ifdim\\linewidth<22em\\relax\n\\begin{center}\\scriptsize\\setlength{\\tabcolsep}{2pt}\n\\begin{tabularx}{\\linewidth}{>{\\hsize=',
+    );
+    expect(tex).toContain('\\else\n\\ifdim\\linewidth<27em\\relax\n\\begin{center}\\footnotesize\\setlength{\\tabcolsep}{2pt}\n\\begin{tabularx}{\\linewidth}{>{\\hsize=');
+    expect(tex).toMatch(/\\else\n\\begin\{center\}\n\\begin\{tabularx\}\{\\linewidth\}\{>\{\\raggedright\\arraybackslash\}Xlrrr\}/);
+    expect(tex).toContain('\\begin{tabular}[b]{@{}r@{}}finite \\\\ difference\\end{tabular}');
   });
 
   it('refuses a label prefix that could break out of \\label', () => {
@@ -109,10 +137,10 @@ describe('--brief', () => {
 });
 
 /** Compile `host.tex` with the given files beside it, `runs` times (three: references, then the table of contents moves pages), and return its text and log. */
-async function compileHost(body: string, files: Record<string, string>, runs = 3): Promise<{ text: string; log: string }> {
+async function compileHost(body: string, files: Record<string, string>, runs = 3, documentClass = '\\documentclass{article}', packages: readonly string[] = []): Promise<{ text: string; log: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'kinkproof-host-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  const host = ['\\documentclass{article}', LATEX_PREAMBLE, '\\begin{document}', body, '\\end{document}', ''].join('\n');
+  const host = [documentClass, LATEX_PREAMBLE, ...packages, '\\begin{document}', body, '\\end{document}', ''].join('\n');
   writeFileSync(join(dir, 'host.tex'), host);
   try {
     for (let run = 0; run < runs; run++) {
@@ -184,6 +212,65 @@ describe.skipIf(!haveTex)('a host document with a plain article preamble', { tim
   });
 });
 
+/** Lines of the log more than 1 pt too wide, and hyperref's complaints about math in a bookmark. */
+const layoutProblems = (log: string): string[] => [
+  ...[...log.matchAll(/^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\).*$/gm)].filter((m) => Number(m[1]) > 1).map((m) => m[0]),
+  ...[...log.matchAll(/^Package hyperref Warning: Token not allowed.*$/gm)].map((m) => m[0]),
+];
+
+const EIGHT_KINKS = `sum(${[1, 2, 3, 4, 5, 6, 7, 8].map((k) => `abs(X-${k})`).join('+')})`;
+const RIDGE = ["norm(relu(A*X+B)-Y,'fro')^2", '--const=A=[[1,2],[3,4]]', '--const=B=[[1,1],[1,1]]', '--const=Y=[[0,1],[1,0]]'];
+/** 70 characters without a space. */
+const LONG_WORD_TITLE = 'Subgradientsofthepiecewiselinearlossfunctionwithmanykinksinonelongword';
+
+/** Fragments written by the command line (in this process), by file name: [expr, options…]. */
+async function cliFragments(specs: Record<string, readonly string[]>): Promise<Record<string, string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'kinkproof-frags-'));
+  try {
+    const out: Record<string, string> = {};
+    for (const [name, [expr, ...options]] of Object.entries(specs)) {
+      const path = join(dir, name);
+      const r = await cli(['derive', expr!, ...options, '--tex', path, '--tex-fragment', '--label-prefix', name.replace('.tex', '')]);
+      if (r.code > 1) throw new Error(r.stderr);
+      out[name] = readFileSync(path, 'utf8');
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const inputs = (files: Record<string, string>): string => Object.keys(files).map((n) => `\\input{${n.replace('.tex', '')}}`).join('\n');
+
+// Several fragments per host, one pdflatex run each (overfull lines and bookmarks need no second run).
+describe.skipIf(!haveTex)('hosts of other shapes, with hyperref', { timeout: 300_000 }, () => {
+  it('a one-column article: the raw input, run-in citations and a 70-letter title word break within the line', async () => {
+    expect(LONG_WORD_TITLE).toHaveLength(70);
+    const files = await cliFragments({
+      'eight.tex': [EIGHT_KINKS],
+      'eightnone.tex': [EIGHT_KINKS, '--section-level', 'none'],
+      'ridge.tex': [...RIDGE, '--section-level', 'none'],
+      'max.tex': ['max(X)', '--section-level', 'none'],
+      'titled.tex': ['sum(abs(X))', '--title', LONG_WORD_TITLE],
+    });
+    const { log } = await compileHost(inputs(files), files, 1, undefined, ['\\usepackage{hyperref}']);
+    expect(log).toContain('titled.tex');
+    expect(layoutProblems(log)).toEqual([]);
+  });
+
+  it('a two-column article: displays and tables laid out for the column, headings with math give plain bookmarks', async () => {
+    const files = await cliFragments({
+      'founding.tex': [FOUNDING],
+      'quartic.tex': ['sum(relu(X.^4-5*X.^2+4))', '--section-level', 'subsection'],
+      'ridge.tex': RIDGE,
+      'eight.tex': [EIGHT_KINKS],
+    });
+    const { log } = await compileHost(inputs(files), files, 1, '\\documentclass[twocolumn]{article}', ['\\usepackage{hyperref}']);
+    expect(log).toContain('eight.tex');
+    expect(layoutProblems(log)).toEqual([]);
+  });
+});
+
 describe('the command line', () => {
   it.each([
     [['--tex', 'x.tex', '--section-level', 'none'], '--section-level applies to a --tex-fragment, which is not requested'],
@@ -195,6 +282,20 @@ describe('the command line', () => {
     const r = kinkproof(['derive', 'sum(abs(X))', ...options]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kinkproof: input error: ${message}\n`);
+  });
+
+  it('refuses a --title character a LaTeX report cannot show, naming it; HTML takes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinkproof-cjk-'));
+    try {
+      const tex = await cli(['derive', 'sum(abs(X))', '--title', 'Loss 中文 🙂', '--tex', join(dir, 'a.tex')]);
+      expect(tex.code).toBe(2);
+      expect(tex.stderr).toBe('kinkproof: input error: --title: character "中" (U+4E2D) at position 6 has no glyph in the LaTeX report (pdflatex with T1 fonts); --html and --md show it\n');
+      const html = await cli(['derive', 'sum(abs(X))', '--title', 'Loss 中文 🙂', '--html', join(dir, 'a.html')]);
+      expect(html.code).toBe(0);
+      expect(readFileSync(join(dir, 'a.html'), 'utf8')).toContain('<h1>Loss 中文 🙂</h1>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('check refuses --brief, and derive writes a brief fragment with its prefix', () => {

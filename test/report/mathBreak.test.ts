@@ -112,3 +112,13 @@ describe('HTML inline math', () => {
     expect(inlines([text('a '), math('x'), text(' b')])).toBe('a [inline x] b');
   });
 });
+
+describe('words in a formula', () => {
+  it('break at the spaces around them when the line is narrow', () => {
+    const latex = 'R(X) \\neq 0 \\text{ or all one-sided slopes of } R \\text{ vanish at } X';
+    expect(breakDisplay(latex, 0.87 * 19)).toBe(
+      '\\begin{aligned} R ( X ) & \\neq 0 \\\\ & \\quad \\text{ or all one-sided slopes of } \\\\ & \\quad R \\text{ vanish at } X \\end{aligned}',
+    );
+    expect(breakDisplay(latex)).toBe(latex);
+  });
+});

@@ -183,7 +183,8 @@ describe('narrate: what the analysis leaves open, and options', () => {
     const tex = renderLatex(d, { fragment: false });
     expect(tex).not.toContain('\\input{');
     expect(tex).not.toContain('^^5c');
-    expect(tex).toContain('\\textbackslash{}input\\{/etc/hostname\\}');
+    // A long word of a report's text gets break opportunities between its escaped pieces.
+    expect(tex.replaceAll('\\allowbreak{}', '')).toContain('\\textbackslash{}input\\{/etc/hostname\\}');
   });
 
   it('states the shape when the input fixes it, the offset, and the reduction rule used', () => {
