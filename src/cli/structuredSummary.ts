@@ -13,8 +13,11 @@ function setLine(s: SetAnswer): string {
   return `${name} ${s.text}; ${s.rule}`;
 }
 
+/** A matrix of exact entries as [[a, b], [c, d]]. */
+const exactMatrix = (M: readonly (readonly string[])[]): string => `[${M.map((r) => `[${r.join(', ')}]`).join(', ')}]`;
+
 function pointLine(p: StructuredPoint): string {
-  if (p.differentiable === true) return `gradient ${JSON.stringify(p.gradient)}`;
+  if (p.differentiable === true) return `gradient ${p.exact.text.gradient ? exactMatrix(p.exact.text.gradient) : `~ ${JSON.stringify(p.gradient)} (rounded)`}`;
   const verdict = p.differentiable === false ? 'not differentiable there' : 'differentiability there not decided';
   if (p.subdifferential) return `${verdict}; ${setLine(p.subdifferential)}`;
   return `${verdict}; ${p.reason}`;
@@ -41,7 +44,10 @@ export function structuredSummary(a: StructuredAnalysis, verification: Evidence 
   }
   if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${j.differentiable.value === true ? '' : '  (where f is differentiable)'}${j.gradient.note ? `; ${j.gradient.note}` : ''}`);
   if (j.subdifferential) lines.push(`subdifferential: ${j.subdifferential.relation === 'equal' ? '' : 'contained in '}${j.subdifferential.text}  (${j.subdifferential.rule})`);
-  for (const [i, p] of j.at.entries()) lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);
+  for (const [i, p] of j.at.entries()) {
+    const value = p.exact.text.value === null ? `~ ${p.value}` : p.exact.text.value;
+    lines.push('', `at #${i + 1}: ${p.exact.text.X.length ? `X = ${exactMatrix(p.exact.text.X)}, ` : ''}f = ${value}, ${pointLine(p)}`);
+  }
   if (verification) lines.push('', ...verificationLines(verification));
   return lines.join('\n');
 }

@@ -340,7 +340,7 @@ export function decide(d: DirectionalDerivative, witness: (d: DirectionalDerivat
   const sigmaOnly = d.sigma.entries().filter((e) => signOfConstant(e.c) !== 0).length;
   if (d.steep.length)
     return signs.length === 0
-      ? { differentiable: false, why: `a ridge function here: ${d.steep[0]}` }
+      ? { differentiable: false, why: `${d.steep[0]}, so the one-sided difference quotients of f across it are unbounded` }
       : { differentiable: null, why: 'a jump or an infinite slope meets other kinks here' };
   if (signs.length === 0) return { differentiable: true };
   const onlySigma = sigmaOnly === signs.length && !d.pieces.some((p) => p.kind === 'outerKink');

@@ -221,7 +221,18 @@ export function generalSetStep(a: StructuredAnalysis): Step | null {
   const relation = s.relation === 'equal' ? '=' : '\\subseteq';
   const blocks: Block[] = [
     paragraph(
-      ...(s.kind === 'convex' ? [text('Since '), math('f'), text(' is convex, the subdifferential ')] : [math('f'), text(' is locally Lipschitz, and its Clarke generalized gradient ')]),
+      ...(s.kind === 'convex'
+        ? [text('Since '), math('f'), text(' is convex, the subdifferential ')]
+        : a.facts.lipschitz.value === true
+          ? [math('f'), text(' is locally Lipschitz, and its Clarke generalized gradient ')]
+          : [
+              text('Where '),
+              math('f'),
+              text(' is locally Lipschitz near '),
+              math('X'),
+              text(a.facts.lipschitz.value === false ? ` (not near the surfaces where ${a.facts.lipschitz.reason}: there it has no Clarke generalized gradient)` : ' (each point below says whether it is)'),
+              text(', its Clarke generalized gradient '),
+            ]),
       math(symbol),
       text(' at a point where it is not differentiable is the sum of the sets of its parts: '),
       math('G_0'),

@@ -310,7 +310,7 @@ export function kinksStep(a: StructuredAnalysis): Step {
       math('c'),
       text(' of '),
       math('\\psi_d'),
-      text('; pairwise non-parallel directions give different hyperplanes, and near a point on one of them only, the other terms are smooth and cannot cancel the kink.'),
+      text('; pairwise non-parallel directions give different hyperplanes, and near a point on one of them only, the other terms are smooth and cannot cancel its kink or jump.'),
     ),
     ...combinedBlocks(a),
   ];
@@ -324,7 +324,7 @@ export function kinksStep(a: StructuredAnalysis): Step {
       ],
       rows: json.surfaces.map((s) => {
         const [head, where] = s.text.split(' at (i,j) = ');
-        return [[text(where ?? `${s.count}`)], [safeMathOrText(s.latex, head ?? s.text)], [text(s.smoothness === null ? 'class not decided' : ACROSS[s.smoothness] ?? `${s.smoothness} across it`)]];
+        return [[text(where ?? 'all of X')], [safeMathOrText(s.latex, head ?? s.text)], [text(s.smoothness === null ? 'class not decided' : ACROSS[s.smoothness] ?? `${s.smoothness} across it`)]];
       }),
       caption: [text('The surfaces where a ridge term is not smooth, after combining, with the class of f across each: a kink (continuous, not differentiable), a jump (not continuous), or a finite order of smoothness.')],
     });

@@ -1,0 +1,101 @@
+/**
+ * What a structured report may claim: no Lipschitz or Clarke statement where a
+ * ridge function jumps, jumps worded as jumps, surfaces without an entry named
+ * by their linear form, and the points given with --at printed exactly as the
+ * user wrote them (expectations derived by hand).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeFunction } from '../../src/api/analyze.js';
+import { parseConstants, parseMatrix } from '../../src/cli/optionValues.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { narrateStructured } from '../../src/report/narrate/structured/index.js';
+import type { StructuredAnalysis } from '../../src/symbolic/index.js';
+import { structuredSummary } from '../../src/cli/structuredSummary.js';
+
+function structured(expr: string, at: readonly string[] = [], consts: readonly string[] = []): StructuredAnalysis {
+  const a = analyzeFunction(expr, { constants: parseConstants([...consts]), at: at.map((m, i) => parseMatrix(m, `--at #${i + 1}`)) });
+  if (a.kind !== 'structured') throw new Error(`${expr} is separable`);
+  return a;
+}
+
+const markdown = (a: StructuredAnalysis, brief = false): string => renderMarkdown(narrateStructured(a, null, { brief }));
+
+describe('a ridge function that jumps: heaviside(x11 + x12 + x21 + x22)', () => {
+  const a = structured('heaviside(sum(X))', ['[[1,-1],[0,0]]']);
+  const md = markdown(a);
+
+  it('claims no Lipschitz property and no Clarke set, anywhere', () => {
+    expect(a.facts.lipschitz.value).toBe(false);
+    expect(a.json.subdifferential).toBeNull();
+    expect(md).not.toContain('is locally Lipschitz, and');
+    expect(md).not.toMatch(/Clarke generalized gradient \$\\partial_C/);
+    expect(md).not.toContain('partial_C f(X)');
+  });
+
+  it('words the jump as a jump, not a kink', () => {
+    expect(a.json.differentiable.reason).toContain('jumps');
+    expect(a.json.differentiable.reason).not.toContain('kink');
+  });
+
+  it('at the point on the jump: f(X) = H(0) = 1/2, and one sentence on why there is no derivative and no set', () => {
+    const p = a.json.at[0]!;
+    expect(p.differentiable).toBe(false);
+    expect(p.exact.text.value).toBe('0.5');
+    expect(p.notLipschitz).toContain('jumps');
+    expect(p.reason).not.toMatch(/no set is given.*no set is given/);
+    expect(p.reason!.match(/Clarke/g)).toHaveLength(1);
+    expect(md).toContain('f(X) = 0.5');
+    expect(md).toContain('does not exist');
+    expect(md).not.toContain('is not linear here');
+    expect(md).not.toContain('No set is stated here');
+  });
+
+  it('names the surface by its linear form (no undefined D, no internal key)', () => {
+    expect(a.json.surfaces.map((s) => s.text)).toEqual(['x_11 + x_12 + x_21 + x_22 = 0']);
+    expect(md).toContain('x_{11} + x_{12} + x_{21} + x_{22} = 0');
+    expect(md).not.toContain('|2');
+    expect(md).not.toContain('\\langle D, X\\rangle = 0');
+  });
+});
+
+describe('abs(sum(X)): a kink, locally Lipschitz', () => {
+  const a = structured('abs(sum(X))', ['[[1,-1],[0,0]]']);
+  it('keeps the Lipschitz statement and the set at the kink: t times the all-ones matrix, t in [-1, 1]', () => {
+    expect(a.facts.lipschitz.value).toBe(true);
+    expect(a.json.surfaces.map((s) => s.text)).toEqual(['x_11 + x_12 + x_21 + x_22 = 0']);
+    const p = a.json.at[0]!;
+    expect(p.differentiable).toBe(false);
+    expect(p.notLipschitz).toBeNull();
+    // −1·ones + [0, 2]·ones = [−1, 1]·ones.
+    expect(p.subdifferential!.center).toEqual([[-1, -1], [-1, -1]]);
+    expect(p.subdifferential!.parts).toEqual([{ kind: 'segment', matrix: [[1, 1], [1, 1]], lo: 0, hi: 2 }]);
+  });
+});
+
+describe('points printed exactly as written', () => {
+  it('norm(X, fro) at [[1, 1e-9]]: f(X) = sqrt(1 + 10^-18), not 1', () => {
+    const a = structured("norm(X,'fro')", ['[[1,0.000000001]]']);
+    const p = a.json.at[0]!;
+    expect(p.value).toBe(1);
+    expect(p.exact.text.X).toEqual([['1', '1/1000000000']]);
+    const md = markdown(a);
+    expect(md).not.toMatch(/f\(X\) = 1\n/);
+    expect(md).toContain('1000000000000000001');
+  });
+
+  it('max(X) at [[1, 1.00000000000000001]]: X keeps its second entry, and the gradient E_12 is exact', () => {
+    const a = structured('max(X)', ['[[1, 1.00000000000000001]]']);
+    const p = a.json.at[0]!;
+    expect(p.differentiable).toBe(true);
+    expect(p.exact.text.X).toEqual([['1', '100000000000000001/100000000000000000']]);
+    expect(p.exact.text.gradient).toEqual([['0', '1']]);
+    const md = markdown(a);
+    expect(md).toContain('\\frac{100000000000000001}{100000000000000000}');
+    expect(md).not.toContain('\\begin{bmatrix} 1 & 1 \\end{bmatrix}');
+  });
+
+  it('the CLI summary prints the exact value', () => {
+    const a = structured("norm(X,'fro')", ['[[1,0.000000001]]']);
+    expect(structuredSummary(a, null)).toContain('f = sqrt(1000000000000000001)/1000000000');
+  });
+});
