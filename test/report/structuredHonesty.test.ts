@@ -99,3 +99,35 @@ describe('points printed exactly as written', () => {
     expect(structuredSummary(a, null)).toContain('f = sqrt(1000000000000000001)/1000000000');
   });
 });
+
+describe('convexity names its actual reason', () => {
+  it('a linear layer whose terms (σ(t+1) − 1)² are not convex: the sum on the surface, ψ(t) = (σ(t+1) − 1)² + (σ(2t+2) + 1)², is', () => {
+    // Rows of A are parallel ((2, 4) = 2·(1, 2)), so both rows' entries in one column switch on one surface t = ⟨D, X⟩.
+    const a = structured("norm(relu(A*X+B)-Y,'fro')^2", [], ['A=[[1,2],[2,4]]', 'B=[[1,1],[2,2]]', 'Y=[[1,1],[-1,-1]]']);
+    expect(a.json.convex.value).toBe(true);
+    expect(a.json.convex.reason).not.toContain('each convex by the composition rules');
+    expect(a.json.convex.reason).toContain('every ridge function psi_d is convex');
+    const step = narrateStructured(a, null).steps.find((s) => s.kind === 'convexity')!;
+    const md = markdown(a);
+    expect(md).toContain('a single term need not be convex');
+    expect(md).toContain('\\psi(t) = (\\sigma(t + 1) - 1)^{2} + (\\sigma(2 t + 2) + 1)^{2}');
+    expect(step.citation).toContain('Boyd & Vandenberghe');
+    expect(step.citation).not.toContain('Grant, Boyd & Ye');
+  });
+
+  it('a maximum keeps the composition rules as its reason', () => {
+    const a = structured('max(X)');
+    expect(a.json.convex.reason).toContain('composition rules');
+  });
+});
+
+describe('formulas in reasons are typeset', () => {
+  it('the ridge function that is not convex, and the point where f is not differentiable', () => {
+    const hs = markdown(structured('heaviside(sum(X))'));
+    expect(hs).toContain('the ridge function $\\psi(t) = H(t)$ has a jump at $t = 0$');
+    expect(hs).not.toContain('heaviside(t)');
+    const norm = markdown(structured("norm(X,'fro')"));
+    expect(norm).toContain('not differentiable at $X = \\begin{bmatrix} 0 & 0 \\\\ 0 & 0 \\end{bmatrix}$');
+    expect(norm).not.toContain('[[0,0],[0,0]]');
+  });
+});

@@ -52,12 +52,19 @@ export interface GlobalFacts {
   readonly convex: Claim<boolean>;
   /** Whether f is locally Lipschitz near every point (false: a ridge function jumps or has an infinite slope; then there is no Clarke generalized gradient there). */
   readonly lipschitz: Claim<boolean>;
+  /** The formulas behind the reasons, for reports to typeset: the point where f is not differentiable, the ridge function that is not convex. */
+  readonly witnesses: Witnesses;
   /** Some ridge function has a kink with finite one-sided slopes (where sets of slopes exist), not only jumps or infinite slopes. */
   readonly finiteKinks: boolean;
   /** Kink surfaces of the ridge part and of the parts' entries, for the witness search. */
   readonly kinkAtoms: readonly { dir: Direction; at: Poly }[];
   /** f has more ridge functions than MAX_ANALYSED: no statement about all X was attempted. */
   readonly tooLarge: boolean;
+}
+
+export interface Witnesses {
+  readonly notDifferentiableAt?: Rational[][];
+  readonly notConvex?: { readonly phi: Scalar; readonly kind: 'concave kink' | 'jump' | 'negative second derivative'; readonly at: Poly };
 }
 
 interface PartFacts {
@@ -98,7 +105,7 @@ export class GlobalAnalysis {
     if (size > MAX_ANALYSED) {
       const why = `f has ${size} ridge functions; statements about all X are made up to ${MAX_ANALYSED} (the answers at points are exact at any size)`;
       const none = <T>(): Claim<T> => claim<T>(null, null, why);
-      return { surfaces: [], continuous: none(), differentiable: none(), smoothness: none(), convex: none(), lipschitz: none(), finiteKinks: true, kinkAtoms: [], tooLarge: true };
+      return { surfaces: [], continuous: none(), differentiable: none(), smoothness: none(), convex: none(), lipschitz: none(), witnesses: {}, finiteKinks: true, kinkAtoms: [], tooLarge: true };
     }
     const ridge = this.ridgeFacts(this.model.ridge.atoms);
     const parts = this.model.parts.map((p) => this.partFacts(p));
@@ -109,7 +116,8 @@ export class GlobalAnalysis {
       : ridge.facts.continuous === false && parts.length === 0
         ? claim(false, 'theorem', 'a ridge function jumps across its surface, and nothing else is there to cancel it')
         : claim<boolean>(null, null, 'continuity of a term is not decided');
-    const witness = this.searchNonDifferentiable(kinkAtoms);
+    const witnessAt = this.searchNonDifferentiable(kinkAtoms);
+    const witness = witnessAt && matrixText(witnessAt);
     const differentiable = all.every((f) => f.differentiable === true)
       ? claim(true, 'theorem', 'every term is differentiable everywhere (chain rule)')
       : parts.length === 0 && ridge.facts.differentiable === false
@@ -132,6 +140,7 @@ export class GlobalAnalysis {
       differentiable,
       smoothness: this.smoothness(all, continuous.value, differentiable.value),
       convex: this.convexity(all, kinkAtoms),
+      witnesses: { ...(witnessAt && differentiable.basis === 'exact' ? { notDifferentiableAt: witnessAt } : {}), ...(this.concave ? { notConvex: this.concave } : {}) },
       lipschitz: this.lipschitz(ridge.breaks),
       finiteKinks: ridge.breaks.kink || this.model.parts.length > 0,
       kinkAtoms,
@@ -418,10 +427,10 @@ export class GlobalAnalysis {
     return X.map((row, i) => row.map((x, j) => Q.add(x, Q.mul(alpha, Q.mul(u[i]!, w[j]!)))));
   }
 
-  private searchNonDifferentiable(kinkAtoms: readonly { dir: Direction; at: Poly }[]): string | null {
+  private searchNonDifferentiable(kinkAtoms: readonly { dir: Direction; at: Poly }[]): Rational[][] | null {
     for (const X of this.candidates(kinkAtoms)) {
       const r = this.tryPoint(X);
-      if (r && r.decision.differentiable === false) return matrixText(X);
+      if (r && r.decision.differentiable === false) return X;
     }
     return null;
   }
@@ -492,6 +501,9 @@ export class GlobalAnalysis {
    * shows only when the directions are linearly independent (then f is
    * separable in new coordinates); otherwise other terms may make up for it.
    */
+  /** The ridge function ridgeConcaveKink found (reports typeset it). */
+  private concave: Witnesses['notConvex'] | undefined;
+
   private ridgeConcaveKink(): string | null {
     const { atoms } = this.model.ridge;
     const [m, n] = this.model.shape;
@@ -499,8 +511,10 @@ export class GlobalAnalysis {
     for (const a of atoms) {
       const w = this.analysed(a.phi)?.convexity.witness;
       if (!w) continue;
+      if (w.kind !== 'curvature') this.concave = { phi: a.phi, kind: w.kind === 'slopes' ? 'concave kink' : 'jump', at: w.at };
       if (w.kind !== 'curvature') return `the ridge function ${printText(a.phi)} has a ${w.kind === 'slopes' ? 'concave kink' : 'jump'} at ${exactText(w.at)}`;
       separable ??= independent(this.model.table, atoms.map((x) => x.dir), m, n);
+      if (separable) this.concave = { phi: a.phi, kind: 'negative second derivative', at: w.at };
       if (separable) return `the ridge function ${printText(a.phi)} has negative second derivative at ${exactText(w.at)}, on directions that are linearly independent`;
     }
     return null;
