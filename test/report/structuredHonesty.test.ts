@@ -127,7 +127,46 @@ describe('formulas in reasons are typeset', () => {
     expect(hs).toContain('the ridge function $\\psi(t) = H(t)$ has a jump at $t = 0$');
     expect(hs).not.toContain('heaviside(t)');
     const norm = markdown(structured("norm(X,'fro')"));
-    expect(norm).toContain('not differentiable at $X = \\begin{bmatrix} 0 & 0 \\\\ 0 & 0 \\end{bmatrix}$');
+    expect(norm).toContain('not differentiable at $X = 0$');
     expect(norm).not.toContain('[[0,0],[0,0]]');
+  });
+});
+
+describe('symbols, labels and the brief report', () => {
+  it('min(X) defines E_{i_* j_*} (full and --brief), as max(X) defines E_{i^* j^*}', () => {
+    for (const brief of [false, true]) {
+      expect(markdown(structured('min(X)'), brief)).toContain('$E_{i_{*}j_{*}}$ is the unit matrix of the entry attaining the minimum');
+      expect(markdown(structured('max(X)'), brief)).toContain('$E_{i^{*}j^{*}}$ is the unit matrix of the entry attaining the maximum');
+    }
+  });
+
+  it('step kinds (the fragment labels) match the step titles', () => {
+    const d = narrateStructured(structured('abs(sum(X))', ['[[1,-1],[0,0]]']), null);
+    const titles = Object.fromEntries(d.steps.map((s) => [s.kind, s.title.map((i) => (i.kind === 'text' ? i.text : `$${i.latex}$`)).join('')]));
+    expect(titles).toMatchObject({
+      surfaces: 'Non-smooth surfaces and cancellation',
+      differentiability: 'Where $f$ is differentiable',
+      convexity: 'Convexity',
+      subdifferential: 'The subdifferential',
+      point: 'At the given point',
+    });
+    expect(Object.keys(titles)).not.toContain('breakpoint-limits');
+    expect(Object.keys(titles)).not.toContain('continuity');
+  });
+
+  it('the brief conclusion states the class, convexity and the cross-check', () => {
+    const conclusion = markdown(structured("norm(relu(X),'fro')"), true).split('Conclusion')[1]!;
+    // ‖σ(X)‖_F is continuous and not differentiable at 0: C⁰ and not C¹; convex as a norm of nonnegative convex entries.
+    expect(conclusion).toContain('$f \\in C^{0} \\setminus C^{1}$, and $f$ is convex.');
+  });
+
+  it('lists only the constants f reads', () => {
+    const md = markdown(structured("norm(relu(X),'fro')", [], ['A=[[1,2],[2,4]]', 'B=[[1,1],[2,2]]']));
+    expect(md).not.toContain('A = \\begin{bmatrix}');
+    expect(md).not.toContain('The constant');
+    const layer = markdown(structured("norm(relu(A*X),'fro')", [], ['A=[[1,2],[2,4]]', 'B=[[1,1],[2,2]]']));
+    expect(layer).toContain('The constant is');
+    expect(layer).toContain('A = \\begin{bmatrix} 1 & 2 \\\\ 2 & 4 \\end{bmatrix}');
+    expect(layer).not.toContain('B = \\begin{bmatrix}');
   });
 });

@@ -1,5 +1,5 @@
 /** The global statements of a structured analysis: differentiability and class, ∇f, convexity, the set at non-smooth points. */
-import { exactLatex, exactText, P, printLatex, printText, SCALAR } from '../../../symbolic/index.js';
+import { exactLatex, exactText, P, printLatex, printText, Q, SCALAR } from '../../../symbolic/index.js';
 import { bmatrix, fitsOnALine } from '../matrixLayout.js';
 import type { StructuredAnalysis, StructuredClaim } from '../../../symbolic/index.js';
 import type { Block, Established, Inline, Step } from '../../model.js';
@@ -47,7 +47,8 @@ function notDifferentiableWhy(a: StructuredAnalysis): Inline[] {
   const X = a.facts.witnesses.notDifferentiableAt;
   const entries = X?.map((r) => r.map((q) => exactLatex(P.constant(q))));
   if (!entries || !fitsOnALine(entries)) return [text(a.json.differentiable.reason)];
-  return [text('it is not differentiable at '), math(`X = ${bmatrix(entries)}`), text(' (decided exactly there)')];
+  const zero = X!.every((r) => r.every((q) => Q.isZero(q)));
+  return [text('it is not differentiable at '), math(zero ? 'X = 0' : `X = ${bmatrix(entries)}`), text(' (decided exactly there)')];
 }
 
 /** Where f is differentiable and its class; `brief` leaves out continuity and the criterion by which differentiability is decided. */
@@ -95,10 +96,11 @@ export function differentiabilityStep(a: StructuredAnalysis, brief = false): Ste
     if (lines.every((l) => l.kind === 'math')) for (const l of lines) blocks.push(display(l.kind === 'math' ? l.latex : ''));
     else blocks.push(paragraph(text(where.text)));
   }
-  blocks.push(paragraph(text('Globally '), ...classInlines(json.smoothness.value), text(json.smoothness.value === null ? ` (${json.smoothness.reason}).` : ` (${json.smoothness.reason}).`)));
+  // The brief conclusion states the class.
+  if (!brief) blocks.push(paragraph(text('Globally '), ...classInlines(json.smoothness.value), text(` (${json.smoothness.reason}).`)));
   const established: Established = [basisOf(d), basisOf(json.smoothness)].includes('unknown') ? 'unknown' : d.basis === 'exact' || json.smoothness.basis === 'exact' ? 'exact' : 'theorem';
   const citation = [CITE_SHAPIRO, CITE_LINEAR, ...(hasPart(a, 'extremum') ? [CITE_DANSKIN] : [])].join('; ');
-  return { kind: 'continuity', title: [text('Where '), math('f'), text(' is differentiable')], established, citation, blocks };
+  return { kind: 'differentiability', title: [text('Where '), math('f'), text(' is differentiable')], established, citation, blocks };
 }
 
 /** Symbols a gradient formula may use that the statement did not define. */
@@ -106,7 +108,8 @@ function gradientNotes(latex: string): Inline[] {
   const notes: Inline[][] = [];
   if (latex.includes('H(')) notes.push([math('H'), text(' is the unit step (1 for positive, 0 for negative arguments; at 0 the formula is not claimed)')]);
   if (latex.includes('\\operatorname{sign}')) notes.push([math('\\operatorname{sign}'), text(' is applied entry-wise (at 0 the formula is not claimed)')]);
-  if (latex.includes('E_{i^{*}j^{*}}')) notes.push([math('E_{i^{*}j^{*}}'), text(' is the unit matrix of the entry attaining the extremum')]);
+  for (const [symbol, which] of [['E_{i^{*}j^{*}}', 'maximum'], ['E_{i_{*}j_{*}}', 'minimum']] as const)
+    if (latex.includes(symbol)) notes.push([math(symbol), text(` is the unit matrix of the entry attaining the ${which} (1 there, 0 elsewhere)`)]);
   if (latex.includes('\\odot')) notes.push([math('\\odot'), text(' is the entry-wise product')]);
   return notes.flatMap((n, i) => [text(i === 0 ? 'Here ' : '; '), ...n]).concat(notes.length ? [text('.')] : []);
 }

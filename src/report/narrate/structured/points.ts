@@ -9,6 +9,10 @@ import { setLatex } from './sets.js';
 /** Longest exact f(X) displayed; a longer one is shown rounded (as for separable f). */
 const MAX_VALUE_LATEX = 120;
 
+/** X and f(X) share a line up to this many columns of X and this much LaTeX. */
+const MAX_COLUMNS_BESIDE = 4;
+const MAX_LATEX_BESIDE = 160;
+
 /** X as the user wrote it (exact), else its doubles. */
 function pointLatex(p: StructuredPoint): string {
   const exact = p.exact.latex.X;
@@ -54,8 +58,10 @@ function notLipschitzBlocks(why: string, differentiable: boolean | null): Block[
 
 function pointBlocks(p: StructuredPoint): { blocks: Block[]; established: Step['established']; citation?: string } {
   const value = valueOf(p);
-  // Two lines: an 8-column X beside f(X) runs off the page.
-  const head: Block[] = [display(`X = ${pointLatex(p)}`), display(`f(X) ${value.latex}`)];
+  // One line for a narrow X; two for a wide one (an 8-column X beside f(X) runs off the page).
+  const X = pointLatex(p);
+  const narrow = (p.X[0]?.length ?? 0) <= MAX_COLUMNS_BESIDE && X.length + value.latex.length <= MAX_LATEX_BESIDE;
+  const head: Block[] = narrow ? [display(`X = ${X}, \\qquad f(X) ${value.latex}`)] : [display(`X = ${X}`), display(`f(X) ${value.latex}`)];
   const rounded = [paragraph(text('(Values that have no short exact form are rounded to 7 significant digits here; the JSON output has them to full double precision.)'))];
   if (p.differentiable === true) {
     const G = gradientOf(p);
@@ -95,7 +101,7 @@ function pointBlocks(p: StructuredPoint): { blocks: Block[]; established: Step['
     blocks.push(paragraph(text('where')));
     for (let i = 0; i < definitions.length; i += 3) blocks.push(display(definitions.slice(i, i + 3).join(', \\qquad ')));
   }
-  blocks.push(paragraph(text(`Rule: ${s.rule}.`)));
+  // The rule is the step's citation (shown with its label), not repeated in the text.
   return { established: 'theorem', citation: s.rule, blocks };
 }
 

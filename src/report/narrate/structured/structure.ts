@@ -11,6 +11,7 @@ import { display, math, paragraph, text } from '../../model.js';
 import { assertSafeMath, UnsafeMathError } from '../../mathGuard.js';
 import { safeIdentifier } from '../../escape.js';
 import { exprLatex } from '../exprLatex.js';
+import { symbolNames } from '../../../symbolic/syntax/ast.js';
 import { domainLatex, listInlines } from '../notation.js';
 import { primitivesUsed } from '../statement.js';
 
@@ -52,7 +53,9 @@ export function statementStep(a: StructuredAnalysis, brief = false): Step {
   const [m, n] = a.json.shape;
   const used = [...primitivesUsed(a.expr, new Set())].sort();
   const definitions = used.flatMap((p) => primitives[p].definition ?? []);
-  const constants = [...a.constants].map(([name, c]) => constantLatex(name, c));
+  // Only the constants f reads: --const may define more than one input uses.
+  const read = symbolNames(a.expr);
+  const constants = [...a.constants].filter(([name]) => read.has(name)).map(([name, c]) => constantLatex(name, c));
   const blocks: Block[] = [
     paragraph(
       text('Let '),
@@ -70,7 +73,8 @@ export function statementStep(a: StructuredAnalysis, brief = false): Step {
     paragraph(
       text('Scalar functions of a matrix act entry-wise'),
       ...(definitions.length ? [text(', with '), ...listInlines(definitions.map((d) => [math(d)]))] : []),
-      text('. The analysis is exact: constants are the rationals written in the input.'),
+      // Numbers typed in f are read as exact rationals too; f without any (max(X)) needs no word on it.
+      text(constants.length || /\d/.test(a.input) ? '. The analysis is exact: constants are the rationals written in the input.' : '.'),
     ),
     ...(brief ? [] : [paragraph(text(`Input: ${a.input}`))]),
   );
@@ -329,5 +333,5 @@ export function kinksStep(a: StructuredAnalysis): Step {
       caption: [text('The surfaces where a ridge term is not smooth, after combining, with the class of f across each: a kink (continuous, not differentiable), a jump (not continuous), or a finite order of smoothness.')],
     });
   } else blocks.push(paragraph(text(a.model.ridge.atoms.length ? 'No ridge term has a non-smooth surface left after combining.' : 'There are no ridge terms outside the parts.'), ...(a.model.parts.length ? [text(' Non-smooth points can only come from the parts listed above (kinks of their entries, zeros of a norm, ties of a maximum); they are decided below.')] : [])));
-  return { kind: 'breakpoint-limits', title: [text('Non-smooth surfaces and cancellation')], established: 'theorem', citation: `${CITE_SHAPIRO}; ${CITE_GRIEWANK}`, blocks };
+  return { kind: 'surfaces', title: [text('Non-smooth surfaces and cancellation')], established: 'theorem', citation: `${CITE_SHAPIRO}; ${CITE_GRIEWANK}`, blocks };
 }
