@@ -2,6 +2,7 @@
 import type { SetAnswer, StructuredAnalysis, StructuredClaim as Claim, StructuredPoint } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { verificationLines } from './summary.js';
+import { exactSet } from '../report/narrate/structured/matrices.js';
 
 const claimLine = <T>(c: Claim<T>, show: (v: T) => string): string =>
   c.value === null ? `unknown (${c.reason})` : `${show(c.value)}  [${c.basis === 'exact' ? 'exact' : 'theorem'}: ${c.reason}]`;
@@ -10,7 +11,7 @@ const yes = (b: boolean): string => (b ? 'yes' : 'no');
 
 function setLine(s: SetAnswer): string {
   const name = s.kind === 'convex' ? 'subdifferential' : 'Clarke generalized gradient';
-  return `${name} ${s.text}; ${s.rule}`;
+  return `${name} ${s.text}${exactSet(s) ? '' : ' (numbers in doubles, not exact)'}; ${s.rule}`;
 }
 
 /** A matrix of exact entries as [[a, b], [c, d]]. */

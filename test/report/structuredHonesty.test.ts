@@ -94,6 +94,18 @@ describe('points printed exactly as written', () => {
     expect(md).not.toContain('\\begin{bmatrix} 1 & 1 \\end{bmatrix}');
   });
 
+  it('a set with irrational numbers says they are doubles: ‖X‖_F + |Σx_ij| at [[1, −1], [0, 0]]', () => {
+    // ∂f = X/√2 + [−1, 1]·ones: the center X/√2 − ones has the irrational entries 1/√2 − 1 and −1/√2 − 1.
+    const a = structured("norm(X,'fro') + abs(sum(X))", ['[[1,-1],[0,0]]']);
+    const p = a.json.at[0]!;
+    expect(p.exact.text.value).toBe('sqrt(2)');
+    expect(p.subdifferential!.center[0]![0]).toBeCloseTo(Math.SQRT1_2 - 1, 12);
+    expect(markdown(a)).toContain('the nearest doubles of exact numbers');
+    expect(structuredSummary(a, null)).toContain('(numbers in doubles, not exact)');
+    const exact = structured('abs(sum(X))', ['[[1,-1],[0,0]]']);
+    expect(markdown(exact)).not.toContain('the nearest doubles');
+  });
+
   it('the CLI summary prints the exact value', () => {
     const a = structured("norm(X,'fro')", ['[[1,0.000000001]]']);
     expect(structuredSummary(a, null)).toContain('f = sqrt(1000000000000000001)/1000000000');

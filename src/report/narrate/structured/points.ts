@@ -2,7 +2,7 @@
 import type { StructuredAnalysis, StructuredPoint } from '../../../symbolic/index.js';
 import type { Block, Step } from '../../model.js';
 import { display, math, paragraph, text } from '../../model.js';
-import { exactEntries, matrixLatex, roundedLatex, smallFraction } from './matrices.js';
+import { exactEntries, exactSet, matrixLatex, roundedLatex, smallFraction } from './matrices.js';
 import { bmatrix, fitsOnALine } from '../matrixLayout.js';
 import { setLatex } from './sets.js';
 
@@ -88,6 +88,7 @@ function pointBlocks(p: StructuredPoint): { blocks: Block[]; established: Step['
     return { established: 'exact', blocks };
   }
   const { set, definitions } = setLatex(s);
+  const roundedSet = !exactSet(s);
   const symbol = s.kind === 'convex' ? '\\partial f(X)' : '\\partial_C f(X)';
   blocks.push(
     paragraph(
@@ -101,6 +102,7 @@ function pointBlocks(p: StructuredPoint): { blocks: Block[]; established: Step['
     blocks.push(paragraph(text('where')));
     for (let i = 0; i < definitions.length; i += 3) blocks.push(display(definitions.slice(i, i + 3).join(', \\qquad ')));
   }
+  if (roundedSet || !value.exact) blocks.push(paragraph(text('(Numbers that are not fractions with a small denominator are the nearest doubles of exact numbers, shown rounded or to double precision; the decision above is exact.)')));
   // The rule is the step's citation (shown with its label), not repeated in the text.
   return { established: 'theorem', citation: s.rule, blocks };
 }
