@@ -41,7 +41,7 @@ export function structuredSummary(a: StructuredAnalysis, verification: Evidence 
   ];
   if (j.surfaces.length) {
     lines.push('surfaces:');
-    for (const s of j.surfaces) lines.push(`  ${s.text}: ${s.smoothness ?? 'class undecided'} across`);
+    for (const s of j.surfaces) lines.push(`  ${s.text}: ${s.smoothness ?? 'class undecided'} across${s.infiniteSlope ? ', with an infinite slope (not locally Lipschitz)' : ''}`);
   }
   if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${j.differentiable.value === true ? '' : '  (where f is differentiable)'}${j.gradient.note ? `; ${j.gradient.note}` : ''}`);
   if (j.subdifferential) lines.push(`subdifferential: ${j.subdifferential.relation === 'equal' ? '' : 'contained in '}${j.subdifferential.text}  (${j.subdifferential.rule})`);

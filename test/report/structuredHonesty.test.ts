@@ -182,3 +182,18 @@ describe('symbols, labels and the brief report', () => {
     expect(layer).not.toContain('B = \\begin{bmatrix}');
   });
 });
+
+describe('an infinite slope is not a kink: sqrt(|x11 + x12 + x21 + x22|)', () => {
+  const a = structured('sqrt(abs(sum(X)))', ['[[1,-1],[0,0]]']);
+  it('is continuous, not locally Lipschitz on the surface, and gets no Clarke set', () => {
+    expect(a.json.continuous.value).toBe(true);
+    expect(a.facts.lipschitz.value).toBe(false);
+    expect(a.json.surfaces).toMatchObject([{ text: 'x_11 + x_12 + x_21 + x_22 = 0', smoothness: 'C0', infiniteSlope: true }]);
+    expect(a.json.subdifferential).toBeNull();
+    expect(a.json.at[0]!.notLipschitz).toContain('infinite one-sided slope');
+    const md = markdown(a);
+    expect(md).toContain('an infinite slope: continuous, not locally Lipschitz');
+    expect(md).not.toContain('a kink: continuous');
+    expect(md).toContain('has an infinite one-sided slope at $t = 0$');
+  });
+});

@@ -64,7 +64,7 @@ export interface GlobalFacts {
 
 export interface Witnesses {
   readonly notDifferentiableAt?: Rational[][];
-  readonly notConvex?: { readonly phi: Scalar; readonly kind: 'concave kink' | 'jump' | 'negative second derivative'; readonly at: Poly };
+  readonly notConvex?: { readonly phi: Scalar; readonly kind: 'concave kink' | 'infinite one-sided slope' | 'jump' | 'negative second derivative'; readonly at: Poly };
 }
 
 interface PartFacts {
@@ -511,8 +511,12 @@ export class GlobalAnalysis {
     for (const a of atoms) {
       const w = this.analysed(a.phi)?.convexity.witness;
       if (!w) continue;
-      if (w.kind !== 'curvature') this.concave = { phi: a.phi, kind: w.kind === 'slopes' ? 'concave kink' : 'jump', at: w.at };
-      if (w.kind !== 'curvature') return `the ridge function ${printText(a.phi)} has a ${w.kind === 'slopes' ? 'concave kink' : 'jump'} at ${exactText(w.at)}`;
+      if (w.kind !== 'curvature') {
+        // A convex function on ℝ has finite one-sided slopes, nondecreasing.
+        const kind = w.kind === 'discontinuity' ? 'jump' : w.left.kind === 'infinite' || w.right.kind === 'infinite' ? 'infinite one-sided slope' : 'concave kink';
+        this.concave = { phi: a.phi, kind, at: w.at };
+        return `the ridge function ${printText(a.phi)} has a${kind.startsWith('i') ? 'n' : ''} ${kind} at ${exactText(w.at)}`;
+      }
       separable ??= independent(this.model.table, atoms.map((x) => x.dir), m, n);
       if (separable) this.concave = { phi: a.phi, kind: 'negative second derivative', at: w.at };
       if (separable) return `the ridge function ${printText(a.phi)} has negative second derivative at ${exactText(w.at)}, on directions that are linearly independent`;

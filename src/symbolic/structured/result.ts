@@ -76,6 +76,8 @@ export interface SurfaceJson {
   readonly count: number;
   /** What happens across it: a kink (C⁰ only), or the class it keeps (C^k, not C^(k+1)). */
   readonly smoothness: string | null;
+  /** Continuous across it with an infinite one-sided slope (a cusp such as √|t|): C⁰ but not a kink, and not locally Lipschitz there. */
+  readonly infiniteSlope: boolean;
 }
 
 /** A statement with the reason it is exact, cited, or undecided. */

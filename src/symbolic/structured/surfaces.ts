@@ -51,12 +51,13 @@ function formOf(model: Model, dir: Direction): { text: string; latex: string } {
 }
 
 export function surfaceGroups(model: Model, atoms: readonly { dir: Direction; phi: Scalar }[], analyses: readonly Univariate[]): SurfaceJson[] {
-  const groups = new Map<string, { text: string; latex: string; count: number; smoothness: string | null; entries: string[] }>();
+  const groups = new Map<string, { text: string; latex: string; count: number; smoothness: string | null; infiniteSlope: boolean; entries: string[] }>();
   atoms.forEach((atom, k) => {
     const origin = model.origins.get(atom.dir.key)?.[0];
     for (const b of analyses[k]!.entry.breakpoints) {
       if (b.order === 'inf') continue;
       const smoothness = order(b.order);
+      const infiniteSlope = b.continuous === true && (b.leftDerivative.kind === 'infinite' || b.rightDerivative.kind === 'infinite');
       let text: string;
       let latex: string;
       let entry: string;
@@ -71,18 +72,19 @@ export function surfaceGroups(model: Model, atoms: readonly { dir: Direction; ph
         latex = `${form.latex} = ${exactLatex(b.at)}`;
         entry = '';
       }
-      const key = `${text}|${smoothness}`;
+      const key = `${text}|${smoothness}|${infiniteSlope}`;
       const g = groups.get(key);
       if (g) {
         g.count++;
         if (g.entries.length < 6 && entry) g.entries.push(entry);
-      } else groups.set(key, { text, latex, count: 1, smoothness, entries: entry ? [entry] : [] });
+      } else groups.set(key, { text, latex, count: 1, smoothness, infiniteSlope, entries: entry ? [entry] : [] });
     }
   });
-  return [...groups.values()].map(({ text, latex, count, smoothness, entries }) => ({
+  return [...groups.values()].map(({ text, latex, count, smoothness, infiniteSlope, entries }) => ({
     text: entries.length ? `${text} at (i,j) = ${entries.map((e) => `(${e})`).join(', ')}${count > entries.length ? ', ...' : ''}` : text,
     latex,
     count,
     smoothness,
+    infiniteSlope,
   }));
 }

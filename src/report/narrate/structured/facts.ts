@@ -187,7 +187,7 @@ function notConvexInlines(a: StructuredAnalysis): Inline[] {
     math('f'),
     text(' is not convex: the ridge function '),
     safeMathOrText(`\\psi(t) = ${printLatex(w.phi, SCALAR)}`, `psi(t) = ${printText(w.phi)}`),
-    text(` has a ${w.kind} at `),
+    text(` has ${w.kind.startsWith('i') ? 'an' : 'a'} ${w.kind} at `),
     safeMathOrText(`t = ${exactLatex(w.at)}`, `t = ${exactText(w.at)}`),
     text(w.kind === 'negative second derivative' ? ', on directions that are linearly independent.' : '.'),
   ];

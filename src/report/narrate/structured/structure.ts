@@ -289,6 +289,8 @@ function combinedBlocks(a: StructuredAnalysis): Block[] {
   return blocks;
 }
 
+const INFINITE_SLOPE = 'an infinite slope: continuous, not locally Lipschitz';
+
 const ACROSS: Readonly<Record<string, string>> = {
   C0: 'a kink: continuous, not differentiable',
   discontinuous: 'a jump: not continuous',
@@ -328,9 +330,10 @@ export function kinksStep(a: StructuredAnalysis): Step {
       ],
       rows: json.surfaces.map((s) => {
         const [head, where] = s.text.split(' at (i,j) = ');
-        return [[text(where ?? 'all of X')], [safeMathOrText(s.latex, head ?? s.text)], [text(s.smoothness === null ? 'class not decided' : ACROSS[s.smoothness] ?? `${s.smoothness} across it`)]];
+        const across = s.smoothness === null ? 'class not decided' : s.infiniteSlope ? INFINITE_SLOPE : (ACROSS[s.smoothness] ?? `${s.smoothness} across it`);
+        return [[text(where ?? 'all of X')], [safeMathOrText(s.latex, head ?? s.text)], [text(across)]];
       }),
-      caption: [text('The surfaces where a ridge term is not smooth, after combining, with the class of f across each: a kink (continuous, not differentiable), a jump (not continuous), or a finite order of smoothness.')],
+      caption: [text(`The surfaces where a ridge term is not smooth, after combining, with the class of f across each: a kink (continuous, not differentiable), a jump (not continuous)${json.surfaces.some((s) => s.infiniteSlope) ? ', an infinite slope (continuous, not locally Lipschitz)' : ''}, or a finite order of smoothness.`)],
     });
   } else blocks.push(paragraph(text(a.model.ridge.atoms.length ? 'No ridge term has a non-smooth surface left after combining.' : 'There are no ridge terms outside the parts.'), ...(a.model.parts.length ? [text(' Non-smooth points can only come from the parts listed above (kinks of their entries, zeros of a norm, ties of a maximum); they are decided below.')] : [])));
   return { kind: 'surfaces', title: [text('Non-smooth surfaces and cancellation')], established: 'theorem', citation: `${CITE_SHAPIRO}; ${CITE_GRIEWANK}`, blocks };
