@@ -100,8 +100,8 @@ export function generalSet(model: Model, facts: GlobalFacts): StructuredJson['su
           : "h'(s) * (the set of the inner part), or the segment between the one-sided slopes at a kink of h",
     ),
   ].filter(Boolean);
-  const where = convex || facts.lipschitz.value === true ? '' : 'where f is locally Lipschitz near X: ';
-  const text = `${where}G0 + ${terms.join(' + ')}, G0 the gradient of the smooth remainder`;
+  const where = convex || facts.lipschitz.value === true ? '' : ', at points X near which f is locally Lipschitz';
+  const text = `G0 + ${terms.join(' + ')}, G0 the gradient of the smooth remainder${where}`;
   return convex
     ? { text, latex: 'G_0 + \\textstyle\\sum_{\\text{parts}} S_k', kind: 'convex', relation: 'equal', rule: 'f is convex: the subdifferential is the sum of the parts (Rockafellar, Convex Analysis, Thms 23.8 and 23.9)' }
     : {
