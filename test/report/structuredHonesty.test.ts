@@ -11,6 +11,7 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { narrateStructured } from '../../src/report/narrate/structured/index.js';
 import type { StructuredAnalysis } from '../../src/symbolic/index.js';
 import { structuredSummary } from '../../src/cli/structuredSummary.js';
+import { crossCheck } from '../../src/api/crossCheck.js';
 
 function structured(expr: string, at: readonly string[] = [], consts: readonly string[] = []): StructuredAnalysis {
   const a = analyzeFunction(expr, { constants: parseConstants([...consts]), at: at.map((m, i) => parseMatrix(m, `--at #${i + 1}`)) });
@@ -104,6 +105,12 @@ describe('points printed exactly as written', () => {
     expect(structuredSummary(a, null)).toContain('(numbers in doubles, not exact)');
     const exact = structured('abs(sum(X))', ['[[1,-1],[0,0]]']);
     expect(markdown(exact)).not.toContain('the nearest doubles');
+  });
+
+  it('max(X) at a tie broken below double precision: the cross-check does not contradict the exact decision', () => {
+    // In doubles X is [[1, 1]], a tie; exactly, x12 > x11 by 10⁻¹⁷: no finite difference can resolve the gap.
+    const a = structured('max(X)', ['[[1, 1.00000000000000001]]']);
+    expect(crossCheck(a, { seed: 1 }).status).not.toBe('failed');
   });
 
   it('the CLI summary prints the exact value', () => {
