@@ -12,6 +12,10 @@ import { narrateStructured } from '../../src/report/narrate/structured/index.js'
 import type { StructuredAnalysis } from '../../src/symbolic/index.js';
 import { structuredSummary } from '../../src/cli/structuredSummary.js';
 import { crossCheck } from '../../src/api/crossCheck.js';
+import { renderToString } from 'katex';
+import { KATEX_OPTIONS } from '../../src/report/html.js';
+import { assertSafeMath } from '../../src/report/mathGuard.js';
+import { allMath } from './helpers.js';
 
 function structured(expr: string, at: readonly string[] = [], consts: readonly string[] = []): StructuredAnalysis {
   const a = analyzeFunction(expr, { constants: parseConstants([...consts]), at: at.map((m, i) => parseMatrix(m, `--at #${i + 1}`)) });
@@ -202,5 +206,23 @@ describe('an infinite slope is not a kink: sqrt(|x11 + x12 + x21 + x22|)', () =>
     expect(md).toContain('an infinite slope: continuous, not locally Lipschitz');
     expect(md).not.toContain('a kink: continuous');
     expect(md).toContain('has an infinite one-sided slope at $t = 0$');
+  });
+});
+
+describe('the new formulas pass the math guard and KaTeX', () => {
+  it.each([
+    ['heaviside(sum(X))', ['[[1,-1],[0,0]]']],
+    ['sqrt(abs(sum(X)))', ['[[1,-1],[0,0]]']],
+    ["norm(X,'fro')", ['[[1,0.000000001]]']],
+    ['max(X)', ['[[1, 1.00000000000000001]]']],
+    ["norm(X,'fro') + abs(sum(X))", ['[[1,-1],[0,0]]']],
+    ['abs(sum(X)/3)', ['[[1,-1],[0,0]]']],
+    ["heaviside(sum(X)) + norm(X,'fro')", ['[[0,0],[0,0]]', '[[1,-1],[0,0]]']],
+  ] as const)('%s', (expr, at) => {
+    for (const brief of [false, true])
+      for (const latex of allMath(narrateStructured(structured(expr, at), null, { brief }))) {
+        expect(() => assertSafeMath(latex)).not.toThrow();
+        expect(() => renderToString(latex, { ...KATEX_OPTIONS, displayMode: true })).not.toThrow();
+      }
   });
 });
