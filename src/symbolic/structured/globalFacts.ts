@@ -62,9 +62,16 @@ export interface GlobalFacts {
   readonly tooLarge: boolean;
 }
 
+/** A ridge function that is not convex, where, and how. */
+export interface NotConvex {
+  readonly phi: Scalar;
+  readonly kind: 'concave kink' | 'infinite one-sided slope' | 'jump' | 'negative second derivative';
+  readonly at: Poly;
+}
+
 export interface Witnesses {
   readonly notDifferentiableAt?: Rational[][];
-  readonly notConvex?: { readonly phi: Scalar; readonly kind: 'concave kink' | 'infinite one-sided slope' | 'jump' | 'negative second derivative'; readonly at: Poly };
+  readonly notConvex?: NotConvex;
 }
 
 interface PartFacts {
@@ -133,14 +140,15 @@ export class GlobalAnalysis {
                 ? `whether ${all.find((f) => f.differentiable === null)!.why} is differentiable everywhere is not decided; --at decides each point exactly`
                 : 'kinks of different terms may meet; --at decides each point exactly',
             );
+    const convexity = this.convexity(all, kinkAtoms);
     return {
       // With outer parts present, a ridge kink may be cancelled by them (max(X) − σ(x₁ − x₂) = x₂): its class across is not stated.
       surfaces: parts.length === 0 ? ridge.surfaces : ridge.surfaces.filter((s) => s.smoothness === 'C0' || s.smoothness === 'discontinuous').map((s) => ({ ...s, smoothness: null })),
       continuous,
       differentiable,
       smoothness: this.smoothness(all, continuous.value, differentiable.value),
-      convex: this.convexity(all, kinkAtoms),
-      witnesses: { ...(witnessAt && differentiable.basis === 'exact' ? { notDifferentiableAt: witnessAt } : {}), ...(this.concave ? { notConvex: this.concave } : {}) },
+      convex: convexity.claim,
+      witnesses: { ...(witnessAt && differentiable.basis === 'exact' ? { notDifferentiableAt: witnessAt } : {}), ...(convexity.witness ? { notConvex: convexity.witness } : {}) },
       lipschitz: this.lipschitz(ridge.breaks),
       finiteKinks: ridge.breaks.kink || this.model.parts.length > 0,
       kinkAtoms,
@@ -472,16 +480,16 @@ export class GlobalAnalysis {
     return claim<string>(null, null, `at least ${classText(order)}; terms of equal class might cancel`);
   }
 
-  private convexity(all: readonly PartFacts[], kinkAtoms: readonly { dir: Direction; at: Poly }[]): Claim<boolean> {
-    if (all.every((f) => f.curvature === 1 || f.curvature === 0)) return claim(true, 'theorem', this.convexWhy());
+  private convexity(all: readonly PartFacts[], kinkAtoms: readonly { dir: Direction; at: Poly }[]): { claim: Claim<boolean>; witness?: NotConvex } {
+    if (all.every((f) => f.curvature === 1 || f.curvature === 0)) return { claim: claim(true, 'theorem', this.convexWhy()) };
     const ridgeOnly = this.model.parts.length === 0;
     if (ridgeOnly) {
       const concave = this.ridgeConcaveKink();
-      if (concave) return claim(false, 'theorem', concave);
+      if (concave) return { claim: claim(false, 'theorem', concave.why), witness: concave.witness };
     }
     const jensen = this.jensen(kinkAtoms);
-    if (jensen) return claim(false, 'exact', jensen);
-    return claim<boolean>(null, null, 'no composition rule applies and no counterexample was found');
+    if (jensen) return { claim: claim(false, 'exact', jensen) };
+    return { claim: claim<boolean>(null, null, 'no composition rule applies and no counterexample was found') };
   }
 
   /** Why f is convex: the ridge functions ψ_d are convex (after the terms on one surface are added), and the parts by the composition rules. */
@@ -501,10 +509,7 @@ export class GlobalAnalysis {
    * shows only when the directions are linearly independent (then f is
    * separable in new coordinates); otherwise other terms may make up for it.
    */
-  /** The ridge function ridgeConcaveKink found (reports typeset it). */
-  private concave: Witnesses['notConvex'] | undefined;
-
-  private ridgeConcaveKink(): string | null {
+  private ridgeConcaveKink(): { why: string; witness: NotConvex } | null {
     const { atoms } = this.model.ridge;
     const [m, n] = this.model.shape;
     let separable: boolean | undefined;
@@ -514,12 +519,15 @@ export class GlobalAnalysis {
       if (w.kind !== 'curvature') {
         // A convex function on ℝ has finite one-sided slopes, nondecreasing.
         const kind = w.kind === 'discontinuity' ? 'jump' : w.left.kind === 'infinite' || w.right.kind === 'infinite' ? 'infinite one-sided slope' : 'concave kink';
-        this.concave = { phi: a.phi, kind, at: w.at };
-        return `the ridge function ${printText(a.phi)} has a${kind.startsWith('i') ? 'n' : ''} ${kind} at ${exactText(w.at)}`;
+        const why = `the ridge function ${printText(a.phi)} has a${kind.startsWith('i') ? 'n' : ''} ${kind} at ${exactText(w.at)}`;
+        return { why, witness: { phi: a.phi, kind, at: w.at } };
       }
       separable ??= independent(this.model.table, atoms.map((x) => x.dir), m, n);
-      if (separable) this.concave = { phi: a.phi, kind: 'negative second derivative', at: w.at };
-      if (separable) return `the ridge function ${printText(a.phi)} has negative second derivative at ${exactText(w.at)}, on directions that are linearly independent`;
+      if (separable)
+        return {
+          why: `the ridge function ${printText(a.phi)} has negative second derivative at ${exactText(w.at)}, on directions that are linearly independent`,
+          witness: { phi: a.phi, kind: 'negative second derivative', at: w.at },
+        };
     }
     return null;
   }
