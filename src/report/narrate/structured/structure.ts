@@ -4,14 +4,13 @@
  * kink surfaces with the cancellation step (terms on one surface added before
  * any kink is decided).
  */
-import { addS, exactLatex, P, parse, primitives, printLatex, Q, SCALAR } from '../../../symbolic/index.js';
+import { addS, exactLatex, P, parse, primitives, printLatex, Q, SCALAR, symbolNames } from '../../../symbolic/index.js';
 import type { ConstantMatrix, Scalar, StructuredAnalysis } from '../../../symbolic/index.js';
 import type { Block, Inline, Inlines, Step } from '../../model.js';
 import { display, math, paragraph, text } from '../../model.js';
 import { assertSafeMath, UnsafeMathError } from '../../mathGuard.js';
 import { safeIdentifier } from '../../escape.js';
 import { exprLatex } from '../exprLatex.js';
-import { symbolNames } from '../../../symbolic/syntax/ast.js';
 import { domainLatex, listInlines } from '../notation.js';
 import { primitivesUsed } from '../statement.js';
 
