@@ -2,6 +2,7 @@
 import type { SetAnswer, StructuredAnalysis, StructuredClaim as Claim, StructuredPoint } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { verificationLines } from './summary.js';
+import { exactSet } from '../report/narrate/structured/matrices.js';
 
 const claimLine = <T>(c: Claim<T>, show: (v: T) => string): string =>
   c.value === null ? `unknown (${c.reason})` : `${show(c.value)}  [${c.basis === 'exact' ? 'exact' : 'theorem'}: ${c.reason}]`;
@@ -10,11 +11,14 @@ const yes = (b: boolean): string => (b ? 'yes' : 'no');
 
 function setLine(s: SetAnswer): string {
   const name = s.kind === 'convex' ? 'subdifferential' : 'Clarke generalized gradient';
-  return `${name} ${s.text}; ${s.rule}`;
+  return `${name} ${s.text}${exactSet(s) ? '' : ' (numbers in doubles, not exact)'}; ${s.rule}`;
 }
 
+/** A matrix of exact entries as [[a, b], [c, d]]. */
+const exactMatrix = (M: readonly (readonly string[])[]): string => `[${M.map((r) => `[${r.join(', ')}]`).join(', ')}]`;
+
 function pointLine(p: StructuredPoint): string {
-  if (p.differentiable === true) return `gradient ${JSON.stringify(p.gradient)}`;
+  if (p.differentiable === true) return `gradient ${p.exact.text.gradient ? exactMatrix(p.exact.text.gradient) : `~ ${JSON.stringify(p.gradient)} (rounded)`}`;
   const verdict = p.differentiable === false ? 'not differentiable there' : 'differentiability there not decided';
   if (p.subdifferential) return `${verdict}; ${setLine(p.subdifferential)}`;
   return `${verdict}; ${p.reason}`;
@@ -37,11 +41,14 @@ export function structuredSummary(a: StructuredAnalysis, verification: Evidence 
   ];
   if (j.surfaces.length) {
     lines.push('surfaces:');
-    for (const s of j.surfaces) lines.push(`  ${s.text}: ${s.smoothness ?? 'class undecided'} across`);
+    for (const s of j.surfaces) lines.push(`  ${s.text}: ${s.smoothness ?? 'class undecided'} across${s.infiniteSlope ? ', with an infinite slope (not locally Lipschitz)' : ''}`);
   }
   if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${j.differentiable.value === true ? '' : '  (where f is differentiable)'}${j.gradient.note ? `; ${j.gradient.note}` : ''}`);
   if (j.subdifferential) lines.push(`subdifferential: ${j.subdifferential.relation === 'equal' ? '' : 'contained in '}${j.subdifferential.text}  (${j.subdifferential.rule})`);
-  for (const [i, p] of j.at.entries()) lines.push('', `at #${i + 1}: f = ${p.value}, ${pointLine(p)}`);
+  for (const [i, p] of j.at.entries()) {
+    const value = p.exact.text.value === null ? `~ ${p.value}` : p.exact.text.value;
+    lines.push('', `at #${i + 1}: ${p.exact.text.X.length ? `X = ${exactMatrix(p.exact.text.X)}, ` : ''}f = ${value}, ${pointLine(p)}`);
+  }
   if (verification) lines.push('', ...verificationLines(verification));
   return lines.join('\n');
 }

@@ -15,7 +15,7 @@ import type { StepKind } from '../report/model.js';
 /** What `show:` may name, and the steps of the derivation each part stands for. */
 export const SHOW_PARTS = {
   statement: ['statement', 'reduction'],
-  cases: ['cases', 'piece-derivatives', 'breakpoint-limits', 'continuity'],
+  cases: ['cases', 'piece-derivatives', 'breakpoint-limits', 'continuity', 'surfaces', 'differentiability'],
   gradient: ['lifting-theorem', 'gradient'],
   subdifferential: ['convexity', 'subdifferential'],
   claim: ['claim'],

@@ -23,6 +23,10 @@ export type StepKind =
   | 'continuity'
   | 'lifting-theorem'
   | 'gradient'
+  /** The non-smooth surfaces of a structured f, after terms on one surface are combined. */
+  | 'surfaces'
+  /** Where a structured f is differentiable, and its class. */
+  | 'differentiability'
   /** Convexity decided for a structured f (a separable f decides it in its 'subdifferential' step). */
   | 'convexity'
   | 'subdifferential'

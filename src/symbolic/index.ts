@@ -18,7 +18,7 @@ export { compareExact } from './solve.js';
 export { parse } from './syntax/parse.js';
 export { detectLanguage, loadLatexFrontEnd, parseInput } from './syntax/source.js';
 export type { InputLanguage } from './syntax/source.js';
-export { dependsOnX, sameExpr } from './syntax/ast.js';
+export { dependsOnX, sameExpr, symbolNames } from './syntax/ast.js';
 export type { Expr, Span } from './syntax/ast.js';
 export { inferShapes } from './shapes.js';
 export type { ConstantMatrix, Shape } from './shapes.js';

@@ -319,7 +319,16 @@ describe('verifyStructured: probes', () => {
       [1, -1],
       [2, 0],
     ];
-    const point = (value: number): StructuredPoint => ({ X, value, differentiable: null, gradient: null, subdifferential: null, reason: 'test' });
+    const point = (value: number): StructuredPoint => ({
+      X,
+      value,
+      exact: { text: { X: [], value: null, gradient: null }, latex: { X: [], value: null, gradient: null } },
+      notLipschitz: null,
+      differentiable: null,
+      gradient: null,
+      subdifferential: null,
+      reason: 'test',
+    });
     const run = (value: number): Evidence => verified({ input: "norm(relu(X),'fro')^2", shape: [2, 2], gradientAt: () => null, at: [point(value)] });
     expectPassed(run(5));
     const wrong = run(5.001);

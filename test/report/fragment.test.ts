@@ -130,7 +130,7 @@ describe('--brief', () => {
 
   it('narrates a structured f without the cancellation argument, points or tables', () => {
     const d = derivation(NORM, true);
-    expect(d.steps.map((s) => s.kind)).toEqual(['statement', 'continuity', 'gradient', 'conclusion']);
+    expect(d.steps.map((s) => s.kind)).toEqual(['statement', 'differentiability', 'gradient', 'conclusion']);
     expect(renderMarkdown(d)).toContain('\\nabla f(X) = \\frac{\\sigma(X)}{\\lVert \\sigma(X) \\rVert_F}.');
     expect(renderMarkdown(d)).not.toMatch(/\| --- |Reverse-mode/);
   });

@@ -112,7 +112,8 @@ describe('--at reaches every report format', () => {
   it('separable and structured f: the .tex, .html and .md all show f(X) and the answer at the point', async () => {
     for (const [f, value] of [
       ['sum(abs(X))', 'f(X) = 6'],
-      ["norm(X,'fro')", 'f(X) \\approx 3.741657'],
+      // ‖X‖_F = √(1 + 4 + 0 + 9) = √14, exactly.
+      ["norm(X,'fro')", 'f(X) = \\sqrt{14}'],
     ] as const) {
       const files = ['a.tex', 'a.html', 'a.md'].map((n) => join(dir, n));
       const out = await cli(['derive', f, '--at', '[[1,-2],[0,3]]', '--no-verify', '--tex', files[0]!, '--html', files[1]!, '--md', files[2]!]);

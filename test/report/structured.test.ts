@@ -36,7 +36,7 @@ const EXAMPLES: readonly Example[] = [
     name: 'Frobenius norm of relu (tier 2, the ball)',
     expr: "norm(relu(X),'fro')",
     at: ['[[0,0],[0,0]]', '[[0,-1],[0,0]]', '[[1,-1],[0,2]]'],
-    established: { statement: 'exact', reduction: 'exact', continuity: 'exact', gradient: 'theorem', verification: 'numeric' },
+    established: { statement: 'exact', reduction: 'exact', differentiability: 'exact', gradient: 'theorem', verification: 'numeric' },
     points: ['theorem', 'theorem', 'exact'],
     contains: ['\\partial f(X) = \\left\\{ G : G \\ge 0,\\ \\lVert G \\rVert_F \\le 1 \\right\\}', '\\operatorname{supp} G \\subseteq K', 'K = \\{(1, 1), (2, 1), (2, 2)\\}'],
   },
@@ -45,7 +45,7 @@ const EXAMPLES: readonly Example[] = [
     expr: "norm(relu(A*X+B)-Y,'fro')^2",
     consts: ['A=[[1,2],[3,-1],[0,1]]', 'B=[[0,1],[1,0],[-1,0]]', 'Y=[[1,0],[0,0],[0,2]]'],
     at: ['[[0,0],[0,0]]', '[[1,1],[1,1]]'],
-    established: { statement: 'exact', reduction: 'exact', 'breakpoint-limits': 'theorem', continuity: 'theorem', gradient: 'theorem', verification: 'numeric' },
+    established: { statement: 'exact', reduction: 'exact', surfaces: 'theorem', differentiability: 'theorem', gradient: 'theorem', verification: 'numeric' },
     points: ['theorem', 'exact'],
     contains: ['\\partial_C f(X) = ', 't \\in \\left[-2, 0\\right]', 'A^{\\top}', 'G_0 = \\begin{bmatrix}'],
   },
@@ -53,7 +53,7 @@ const EXAMPLES: readonly Example[] = [
     name: 'maximum over entries at a tie (tier 2)',
     expr: 'max(X)',
     at: ['[[1,1],[0,0]]', '[[2,1],[0,0]]'],
-    established: { continuity: 'exact', verification: 'numeric' },
+    established: { differentiability: 'exact', verification: 'numeric' },
     points: ['theorem', 'exact'],
     contains: ['\\partial f(X) = \\operatorname{conv}\\left\\{ E_{11}, E_{12} \\right\\}'],
   },
@@ -63,7 +63,7 @@ const EXAMPLES: readonly Example[] = [
     consts: ['A=[[1],[-1]]'],
     shape: [1, 2],
     at: ['[[0,1]]'],
-    established: { 'breakpoint-limits': 'theorem', continuity: 'theorem', gradient: 'theorem', convexity: 'theorem' },
+    established: { surfaces: 'theorem', differentiability: 'theorem', gradient: 'theorem', convexity: 'theorem' },
     points: ['exact'],
     contains: ['f \\in C^{\\infty}', '\\psi(t) = '],
   },
@@ -71,7 +71,7 @@ const EXAMPLES: readonly Example[] = [
     name: 'square of a sum of relu (tier 2, a box)',
     expr: 'sum(relu(X))^2',
     at: ['[[0,1],[-1,0]]'],
-    established: { continuity: 'exact', verification: 'numeric' },
+    established: { differentiability: 'exact', verification: 'numeric' },
     points: ['theorem'],
     contains: ['g_{ij} \\in \\left[0, 2\\right] \\text{ for } (i, j) \\in \\{(1, 1), (2, 2)\\}', 'g_{12} = 2'],
   },
@@ -80,7 +80,7 @@ const EXAMPLES: readonly Example[] = [
     expr: 'sum(abs(A*X-Y))',
     consts: ['A=[[1,2],[3,-1]]', 'Y=[[1,0],[0,1]]'],
     at: ['[[0,0],[0,0]]'],
-    established: { continuity: 'theorem', subdifferential: 'theorem' },
+    established: { differentiability: 'theorem', subdifferential: 'theorem' },
     points: ['theorem'],
     contains: ['V_{1} = \\begin{bmatrix}'],
   },
@@ -138,13 +138,13 @@ describe('narrateStructured', () => {
 
   it('narrates the cancellation step and the citations', () => {
     const { d } = narrated.find((x) => x.e.expr === "norm(relu(A*X),'fro')^2")!;
-    const kinks = stepOf(d, 'breakpoint-limits')!;
+    const kinks = stepOf(d, 'surfaces')!;
     expect(kinks.citation).toContain('Shapiro 1990');
     expect(JSON.stringify(kinks.blocks)).toContain('the kinks of the separate terms cancel');
     const layer = narrated.find((x) => x.e.expr.startsWith('norm(relu(A*X+B)'))!.d;
     expect(stepOf(layer, 'subdifferential')!.established).toBe('theorem');
     const max = narrated.find((x) => x.e.expr === 'max(X)')!.d;
-    expect(stepOf(max, 'continuity')!.citation).toContain('Prop. 2.3.12');
+    expect(stepOf(max, 'differentiability')!.citation).toContain('Prop. 2.3.12');
   });
 
   it('escapes user text: the title and the input stay text', () => {

@@ -83,7 +83,7 @@ describe('structured f: surfaces are not all kinks', () => {
   it('the step listing the surfaces is titled and captioned for kinks and jumps alike', () => {
     const a = analyzeAny("sum(heaviside(X)) + norm(X,'fro')", { shape: [2, 2] });
     if (a.kind !== 'structured') throw new Error('expected a structured analysis');
-    const step = narrateStructured(a, null).steps.find((s) => s.kind === 'breakpoint-limits')!;
+    const step = narrateStructured(a, null).steps.find((s) => s.kind === 'surfaces')!;
     expect(words(step.title)).toBe('Non-smooth surfaces and cancellation');
     expect(stepText(step)).toContain('a kink (continuous, not differentiable), a jump (not continuous)');
   });

@@ -13,8 +13,11 @@ import type { Model } from './model.js';
 import { Univariates } from './univariate.js';
 import { GlobalAnalysis } from './globalFacts.js';
 import type { GlobalFacts } from './globalFacts.js';
-import { formMatrix, pointSet } from './pointSet.js';
-import type { Matrix, Probe, StructuredJson, StructuredPoint } from './result.js';
+import { exactFormMatrix, formMatrix, pointSet } from './pointSet.js';
+import type { ExactPointStrings, Matrix, Probe, StructuredJson, StructuredPoint } from './result.js';
+import * as P from '../exact/poly.js';
+import type { Poly } from '../exact/poly.js';
+import { exactLatex, exactText } from '../scalar/print.js';
 import { describeStructure, whereText, generalSet } from './statements.js';
 import { matrixGradient } from './matrixGradient.js';
 import type { MatrixGradient } from './matrixGradient.js';
@@ -39,6 +42,19 @@ export interface StructuredAnalysis {
 
 const toDoubles = (X: readonly (readonly Rational[])[]): Matrix => X.map((r) => r.map(Q.toNumber));
 
+/** Past this many entries of X the exact strings of X and ∇f(X) are left out (reports print such matrices by their shape). */
+const MAX_EXACT_ENTRIES = 64;
+
+function exactStrings(X: readonly (readonly Rational[])[], value: Poly | null, gradient: Poly[][] | null): StructuredPoint['exact'] {
+  const small = X.length * (X[0]?.length ?? 0) <= MAX_EXACT_ENTRIES;
+  const strings = (print: (p: Poly) => string): ExactPointStrings => ({
+    X: small ? X.map((r) => r.map((q) => print(P.constant(q)))) : [],
+    value: value && print(value),
+    gradient: gradient && gradient.map((r) => r.map(print)),
+  });
+  return { text: strings(exactText), latex: strings(exactLatex) };
+}
+
 export function analyzeStructured(
   input: string,
   expr: Expr,
@@ -60,17 +76,25 @@ export function analyzeStructured(
     const r = global.pointAt(X);
     margins.push(r.margin);
     const value = r.value ? nearest(r.value) : Number.NaN;
-    const base = { X: toDoubles(X), value };
-    if (r.decision.differentiable === true)
-      return { ...base, differentiable: true, gradient: formMatrix(model.table, r.derivative.linear, m, n), subdifferential: null, reason: null };
+    const notLipschitz = r.derivative.steep[0] ?? null;
+    const base = { X: toDoubles(X), value, notLipschitz };
+    if (r.decision.differentiable === true) {
+      const exactGradient = m * n <= MAX_EXACT_ENTRIES ? exactFormMatrix(model.table, r.derivative.linear, m, n) : null;
+      return { ...base, exact: exactStrings(X, r.value, exactGradient), differentiable: true, gradient: formMatrix(model.table, r.derivative.linear, m, n), subdifferential: null, reason: null };
+    }
     const set = r.decision.differentiable === false ? pointSet(r.derivative, { table: model.table, m, n, convex }) : null;
     const reasonOfSet = set && 'reason' in set ? set.reason : null;
     return {
       ...base,
+      exact: exactStrings(X, r.value, null),
       differentiable: r.decision.differentiable,
       gradient: null,
       subdifferential: set && !('reason' in set) ? set : null,
-      reason: r.decision.differentiable === null || !reasonOfSet ? r.decision.why : `${r.decision.why}; no set is given: ${reasonOfSet}`,
+      reason: notLipschitz
+        ? `${r.decision.why}; f is not locally Lipschitz near X, so it has no Clarke generalized gradient there`
+        : r.decision.differentiable === null || !reasonOfSet
+          ? r.decision.why
+          : `${r.decision.why}; no set is given: ${reasonOfSet}`,
     };
   };
   const at = points.map((X) => answer(X.exact));

@@ -50,10 +50,28 @@ export interface GlobalFacts {
   readonly differentiable: Claim<boolean>;
   readonly smoothness: Claim<string>;
   readonly convex: Claim<boolean>;
+  /** Whether f is locally Lipschitz near every point (false: a ridge function jumps or has an infinite slope; then there is no Clarke generalized gradient there). */
+  readonly lipschitz: Claim<boolean>;
+  /** The formulas behind the reasons, for reports to typeset: the point where f is not differentiable, the ridge function that is not convex. */
+  readonly witnesses: Witnesses;
+  /** Some ridge function has a kink with finite one-sided slopes (where sets of slopes exist), not only jumps or infinite slopes. */
+  readonly finiteKinks: boolean;
   /** Kink surfaces of the ridge part and of the parts' entries, for the witness search. */
   readonly kinkAtoms: readonly { dir: Direction; at: Poly }[];
   /** f has more ridge functions than MAX_ANALYSED: no statement about all X was attempted. */
   readonly tooLarge: boolean;
+}
+
+/** A ridge function that is not convex, where, and how. */
+export interface NotConvex {
+  readonly phi: Scalar;
+  readonly kind: 'concave kink' | 'infinite one-sided slope' | 'jump' | 'negative second derivative';
+  readonly at: Poly;
+}
+
+export interface Witnesses {
+  readonly notDifferentiableAt?: Rational[][];
+  readonly notConvex?: NotConvex;
 }
 
 interface PartFacts {
@@ -94,7 +112,7 @@ export class GlobalAnalysis {
     if (size > MAX_ANALYSED) {
       const why = `f has ${size} ridge functions; statements about all X are made up to ${MAX_ANALYSED} (the answers at points are exact at any size)`;
       const none = <T>(): Claim<T> => claim<T>(null, null, why);
-      return { surfaces: [], continuous: none(), differentiable: none(), smoothness: none(), convex: none(), kinkAtoms: [], tooLarge: true };
+      return { surfaces: [], continuous: none(), differentiable: none(), smoothness: none(), convex: none(), lipschitz: none(), witnesses: {}, finiteKinks: true, kinkAtoms: [], tooLarge: true };
     }
     const ridge = this.ridgeFacts(this.model.ridge.atoms);
     const parts = this.model.parts.map((p) => this.partFacts(p));
@@ -105,11 +123,12 @@ export class GlobalAnalysis {
       : ridge.facts.continuous === false && parts.length === 0
         ? claim(false, 'theorem', 'a ridge function jumps across its surface, and nothing else is there to cancel it')
         : claim<boolean>(null, null, 'continuity of a term is not decided');
-    const witness = this.searchNonDifferentiable(kinkAtoms);
+    const witnessAt = this.searchNonDifferentiable(kinkAtoms);
+    const witness = witnessAt && matrixText(witnessAt);
     const differentiable = all.every((f) => f.differentiable === true)
       ? claim(true, 'theorem', 'every term is differentiable everywhere (chain rule)')
       : parts.length === 0 && ridge.facts.differentiable === false
-        ? claim(false, 'theorem', 'a ridge function has a kink that no other term on its surface cancels')
+        ? claim(false, 'theorem', nonDifferentiableWhy(ridge.breaks))
         : all.filter((f) => f.differentiable === false).length === 1 && all.every((f) => f.differentiable !== null)
           ? claim(false, 'theorem', 'one term is not differentiable somewhere and every other term is differentiable everywhere')
         : witness
@@ -121,13 +140,17 @@ export class GlobalAnalysis {
                 ? `whether ${all.find((f) => f.differentiable === null)!.why} is differentiable everywhere is not decided; --at decides each point exactly`
                 : 'kinks of different terms may meet; --at decides each point exactly',
             );
+    const convexity = this.convexity(all, kinkAtoms);
     return {
       // With outer parts present, a ridge kink may be cancelled by them (max(X) − σ(x₁ − x₂) = x₂): its class across is not stated.
       surfaces: parts.length === 0 ? ridge.surfaces : ridge.surfaces.filter((s) => s.smoothness === 'C0' || s.smoothness === 'discontinuous').map((s) => ({ ...s, smoothness: null })),
       continuous,
       differentiable,
       smoothness: this.smoothness(all, continuous.value, differentiable.value),
-      convex: this.convexity(all, kinkAtoms),
+      convex: convexity.claim,
+      witnesses: { ...(witnessAt && differentiable.basis === 'exact' ? { notDifferentiableAt: witnessAt } : {}), ...(convexity.witness ? { notConvex: convexity.witness } : {}) },
+      lipschitz: this.lipschitz(ridge.breaks),
+      finiteKinks: ridge.breaks.kink || this.model.parts.length > 0,
       kinkAtoms,
       tooLarge: false,
     };
@@ -135,11 +158,11 @@ export class GlobalAnalysis {
 
   // ── the ridge part ───────────────────────────────────────────────────
 
-  private ridgeFacts(atoms: readonly { dir: Direction; phi: Scalar }[]): { facts: PartFacts; surfaces: SurfaceJson[]; kinks: { dir: Direction; at: Poly }[] } {
+  private ridgeFacts(atoms: readonly { dir: Direction; phi: Scalar }[]): { facts: PartFacts; surfaces: SurfaceJson[]; kinks: { dir: Direction; at: Poly }[]; breaks: Breaks } {
     const us = atoms.map((a) => this.analysed(a.phi));
     if (us.some((u) => u === null)) {
       const why = this.univariates.size >= MAX_ANALYSED ? `more than ${MAX_ANALYSED} distinct entry functions` : 'an entry function is not analysable on all of R';
-      return { facts: { continuous: null, differentiable: null, order: null, exactOrder: false, curvature: null, why }, surfaces: [], kinks: [] };
+      return { facts: { continuous: null, differentiable: null, order: null, exactOrder: false, curvature: null, why }, surfaces: [], kinks: [], breaks: { ...NO_BREAKS, undecided: true } };
     }
     const analyses = us as Univariate[];
     const and = (xs: Tri[]): Tri => (xs.includes(false) ? false : xs.includes(null) ? null : true);
@@ -155,7 +178,40 @@ export class GlobalAnalysis {
       facts: { continuous, differentiable, order, exactOrder: order !== null, curvature, why: 'ridge functions on pairwise non-parallel directions' },
       surfaces,
       kinks,
+      breaks: analyses.map(breaksOf).reduce(joinBreaks, NO_BREAKS),
     };
+  }
+
+  /**
+   * A jump or an infinite slope of one ridge function is not cancelled by the
+   * others (non-parallel directions, smooth near that surface): f is not
+   * locally Lipschitz there. With outer parts only the sufficient direction is stated.
+   */
+  private lipschitz(ridge: Breaks): Claim<boolean> {
+    if ((ridge.jump || ridge.infinite) && this.model.parts.length === 0)
+      return claim(false, 'theorem', ridge.jump ? 'a ridge function jumps across its surface' : 'a ridge function has an infinite one-sided slope on its surface');
+    if (ridge.jump || ridge.infinite || ridge.undecided) return claim<boolean>(null, null, 'a ridge function jumps, has an infinite slope, or was not analysed');
+    if (this.model.parts.every((p) => this.partLipschitz(p))) return claim(true, 'theorem', 'every ridge function and every outer function is continuous with finite one-sided slopes');
+    return claim<boolean>(null, null, 'a part of f may jump or have an infinite slope');
+  }
+
+  /** Norms and maxima of locally Lipschitz entries, and Lipschitz outer functions of them, are locally Lipschitz. */
+  private partLipschitz(part: Part): boolean {
+    const fine = (phi: Scalar | null): boolean => {
+      const u = phi && isTotal(phi) ? this.analysed(phi) : null;
+      if (!u) return false;
+      const b = breaksOf(u);
+      return !b.jump && !b.infinite && !b.undecided;
+    };
+    switch (part.kind) {
+      case 'compose':
+        return fine(part.h) && part.inner.atoms.every((a) => fine(a.phi));
+      case 'norm':
+      case 'extremum':
+        return part.components.every((c) => c.atoms.length === 0 || fine(this.univariates.withConstant(c)));
+      case 'outer':
+        return fine(part.h) && this.partLipschitz(part.inner);
+    }
   }
 
   // ── outer parts ──────────────────────────────────────────────────────
@@ -379,10 +435,10 @@ export class GlobalAnalysis {
     return X.map((row, i) => row.map((x, j) => Q.add(x, Q.mul(alpha, Q.mul(u[i]!, w[j]!)))));
   }
 
-  private searchNonDifferentiable(kinkAtoms: readonly { dir: Direction; at: Poly }[]): string | null {
+  private searchNonDifferentiable(kinkAtoms: readonly { dir: Direction; at: Poly }[]): Rational[][] | null {
     for (const X of this.candidates(kinkAtoms)) {
       const r = this.tryPoint(X);
-      if (r && r.decision.differentiable === false) return matrixText(X);
+      if (r && r.decision.differentiable === false) return X;
     }
     return null;
   }
@@ -424,16 +480,27 @@ export class GlobalAnalysis {
     return claim<string>(null, null, `at least ${classText(order)}; terms of equal class might cancel`);
   }
 
-  private convexity(all: readonly PartFacts[], kinkAtoms: readonly { dir: Direction; at: Poly }[]): Claim<boolean> {
-    if (all.every((f) => f.curvature === 1 || f.curvature === 0)) return claim(true, 'theorem', 'a sum of convex terms, each convex by the composition rules (Grant, Boyd & Ye 2006)');
+  private convexity(all: readonly PartFacts[], kinkAtoms: readonly { dir: Direction; at: Poly }[]): { claim: Claim<boolean>; witness?: NotConvex } {
+    if (all.every((f) => f.curvature === 1 || f.curvature === 0)) return { claim: claim(true, 'theorem', this.convexWhy()) };
     const ridgeOnly = this.model.parts.length === 0;
     if (ridgeOnly) {
       const concave = this.ridgeConcaveKink();
-      if (concave) return claim(false, 'theorem', concave);
+      if (concave) return { claim: claim(false, 'theorem', concave.why), witness: concave.witness };
     }
     const jensen = this.jensen(kinkAtoms);
-    if (jensen) return claim(false, 'exact', jensen);
-    return claim<boolean>(null, null, 'no composition rule applies and no counterexample was found');
+    if (jensen) return { claim: claim(false, 'exact', jensen) };
+    return { claim: claim<boolean>(null, null, 'no composition rule applies and no counterexample was found') };
+  }
+
+  /** Why f is convex: the ridge functions ψ_d are convex (after the terms on one surface are added), and the parts by the composition rules. */
+  private convexWhy(): string {
+    const combined = [...this.model.origins.values()].some((o) => o.length > 1);
+    const ridge =
+      this.model.ridge.atoms.length === 0
+        ? ''
+        : `every ridge function psi_d is convex${combined ? ' (the terms on one surface added first: a single term need not be convex)' : ''}, and a convex function of a linear form of X is convex`;
+    const parts = this.model.parts.length === 0 ? '' : 'every outer part is convex by the composition rules (Grant, Boyd & Ye 2006)';
+    return `${[ridge, parts].filter(Boolean).join('; ')}; a sum of convex functions is convex`;
   }
 
   /**
@@ -442,16 +509,25 @@ export class GlobalAnalysis {
    * shows only when the directions are linearly independent (then f is
    * separable in new coordinates); otherwise other terms may make up for it.
    */
-  private ridgeConcaveKink(): string | null {
+  private ridgeConcaveKink(): { why: string; witness: NotConvex } | null {
     const { atoms } = this.model.ridge;
     const [m, n] = this.model.shape;
     let separable: boolean | undefined;
     for (const a of atoms) {
       const w = this.analysed(a.phi)?.convexity.witness;
       if (!w) continue;
-      if (w.kind !== 'curvature') return `the ridge function ${printText(a.phi)} has a ${w.kind === 'slopes' ? 'concave kink' : 'jump'} at ${exactText(w.at)}`;
+      if (w.kind !== 'curvature') {
+        // A convex function on ℝ has finite one-sided slopes, nondecreasing.
+        const kind = w.kind === 'discontinuity' ? 'jump' : w.left.kind === 'infinite' || w.right.kind === 'infinite' ? 'infinite one-sided slope' : 'concave kink';
+        const why = `the ridge function ${printText(a.phi)} has a${kind.startsWith('i') ? 'n' : ''} ${kind} at ${exactText(w.at)}`;
+        return { why, witness: { phi: a.phi, kind, at: w.at } };
+      }
       separable ??= independent(this.model.table, atoms.map((x) => x.dir), m, n);
-      if (separable) return `the ridge function ${printText(a.phi)} has negative second derivative at ${exactText(w.at)}, on directions that are linearly independent`;
+      if (separable)
+        return {
+          why: `the ridge function ${printText(a.phi)} has negative second derivative at ${exactText(w.at)}, on directions that are linearly independent`,
+          witness: { phi: a.phi, kind: 'negative second derivative', at: w.at },
+        };
     }
     return null;
   }
@@ -486,6 +562,40 @@ export class GlobalAnalysis {
       }
     return null;
   }
+}
+
+/** What the non-differentiable breakpoints of some ridge functions are. */
+interface Breaks {
+  readonly kink: boolean;
+  readonly jump: boolean;
+  readonly infinite: boolean;
+  readonly undecided: boolean;
+}
+
+const NO_BREAKS: Breaks = { kink: false, jump: false, infinite: false, undecided: false };
+
+const joinBreaks = (a: Breaks, b: Breaks): Breaks => ({ kink: a.kink || b.kink, jump: a.jump || b.jump, infinite: a.infinite || b.infinite, undecided: a.undecided || b.undecided });
+
+function breaksOf(u: Univariate): Breaks {
+  let out = NO_BREAKS;
+  for (const b of u.entry.breakpoints) {
+    if (b.differentiable === true) continue;
+    const slopes = [b.leftDerivative.kind, b.rightDerivative.kind];
+    out = joinBreaks(out, {
+      jump: b.continuous === false,
+      infinite: b.continuous !== false && slopes.includes('infinite'),
+      kink: b.continuous === true && slopes.every((k) => k === 'finite'),
+      undecided: b.continuous === null || (b.continuous === true && slopes.includes('unknown')),
+    });
+  }
+  return out;
+}
+
+/** Why a ridge-only f is not differentiable everywhere, in the words of what its ridge functions do. */
+function nonDifferentiableWhy(b: Breaks): string {
+  if (b.kink) return 'a ridge function has a kink that no other term on its surface cancels';
+  if (b.jump) return 'a ridge function jumps across its surface, so f is not even continuous there';
+  return 'a ridge function has an infinite one-sided slope on its surface';
 }
 
 /** A candidate point in a reason: in full when small, else by its shape. */

@@ -91,6 +91,18 @@ export class PointEvaluator {
     for (const c of kinks) this.margin = Math.min(this.margin, Math.abs(s - c) / speed);
   }
 
+  /** An entry that does not attain the extremum catches up at least |gap| / (speed of both) away: the margin for numeric steps. */
+  private noteTieMargin(best: Poly, active: readonly { d: DirectionalDerivative }[], parts: readonly { value: Poly | null; d: DirectionalDerivative }[]): void {
+    const speed = (d: DirectionalDerivative): number =>
+      d.linear.entries().reduce((sum, { dir, c }) => sum + Math.abs(nearest(c)) * Math.hypot(...this.model.table.doubles(dir.u)) * Math.hypot(...this.model.table.doubles(dir.w)), 0);
+    const fastest = Math.max(0, ...active.map((p) => speed(p.d)));
+    for (const p of parts) {
+      if (active.includes(p) || !p.value) continue;
+      const total = fastest + speed(p.d);
+      if (total > 0) this.margin = Math.min(this.margin, Math.abs(nearest(P.sub(best, p.value))) / total);
+    }
+  }
+
   /** Σ of the cell's atoms at X (without its constant unless asked), their derivatives added to d scaled by k. */
   private cell(c: Cell, d: DirectionalDerivative, k: Poly, withConstant: boolean): Poly | null {
     let value: Poly | null = withConstant ? constantOf(c) : P.ZERO;
@@ -246,6 +258,7 @@ export class PointEvaluator {
       if (which === 'max' ? c > 0 : c < 0) best = p.value!;
     }
     const active = parts.filter((p) => compareExact(p.value!, best) === 0);
+    this.noteTieMargin(best, active, parts);
     if (active.length === 1) {
       d.addScaled(active[0]!.d, w);
       return P.mul(w, best);
@@ -340,7 +353,7 @@ export function decide(d: DirectionalDerivative, witness: (d: DirectionalDerivat
   const sigmaOnly = d.sigma.entries().filter((e) => signOfConstant(e.c) !== 0).length;
   if (d.steep.length)
     return signs.length === 0
-      ? { differentiable: false, why: `a ridge function here: ${d.steep[0]}` }
+      ? { differentiable: false, why: `${d.steep[0]}, so the one-sided difference quotients of f across it are unbounded` }
       : { differentiable: null, why: 'a jump or an infinite slope meets other kinks here' };
   if (signs.length === 0) return { differentiable: true };
   const onlySigma = sigmaOnly === signs.length && !d.pieces.some((p) => p.kind === 'outerKink');

@@ -16,6 +16,7 @@
  */
 import * as P from '../exact/poly.js';
 import type { Poly } from '../exact/poly.js';
+import * as Q from '../exact/rational.js';
 import { nearest, signOfConstant } from '../exact/calculus.js';
 import { independent } from './directions.js';
 import type { Direction, VectorTable } from './directions.js';
@@ -41,6 +42,20 @@ export function formMatrix(table: VectorTable, form: LinearForm, m: number, n: n
       if (a === 0) continue;
       const row = G[i]!;
       for (let j = 0; j < n; j++) row[j]! += a * w[j]!;
+    }
+  }
+  return G;
+}
+
+/** The same matrix exactly: G_ij = Σ c·u_i·w_j over the form's directions. */
+export function exactFormMatrix(table: VectorTable, form: LinearForm, m: number, n: number): Poly[][] {
+  const G = Array.from({ length: m }, () => Array.from({ length: n }, (): Poly => P.ZERO));
+  for (const { dir, c } of form.entries()) {
+    const u = table.vectors[dir.u]!;
+    const w = table.vectors[dir.w]!;
+    for (let i = 0; i < m; i++) {
+      if (Q.isZero(u[i]!)) continue;
+      for (let j = 0; j < n; j++) if (!Q.isZero(w[j]!)) G[i]![j] = P.add(G[i]![j]!, P.scale(c, Q.mul(u[i]!, w[j]!)));
     }
   }
   return G;
@@ -97,7 +112,7 @@ export interface SetContext {
 
 /** The set at a point where f is not differentiable, or null with the reason. */
 export function pointSet(d: DirectionalDerivative, ctx: SetContext): SetAnswer | { reason: string } {
-  if (d.steep.length) return { reason: `f is not locally Lipschitz here (${d.steep[0]}), so it has no Clarke generalized gradient` };
+  if (d.steep.length) return { reason: `f is not locally Lipschitz near X (${d.steep[0]}), so it has no Clarke generalized gradient there` };
   const { table, m, n } = ctx;
   const parts: SetPart[] = [];
   const sigma = d.sigma.entries().filter((e) => signOfConstant(e.c) !== 0);

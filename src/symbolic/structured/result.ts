@@ -41,10 +41,23 @@ export interface SetAnswer {
   readonly latex: string;
 }
 
+/** X, f(X) and ∇f(X) as exact numbers, one string per entry (null where not exact, or for a large X). */
+export interface ExactPointStrings {
+  readonly X: string[][];
+  readonly value: string | null;
+  readonly gradient: string[][] | null;
+}
+
 /** The answer at one point the user gave. */
 export interface StructuredPoint {
+  /** The nearest doubles of X as given (`exact` has X as written). */
   readonly X: Matrix;
+  /** f(X) rounded to the nearest double (`exact` has it exactly). */
   readonly value: number;
+  /** The same answer in exact numbers, as text and as LaTeX. */
+  readonly exact: { readonly text: ExactPointStrings; readonly latex: ExactPointStrings };
+  /** Why f is not locally Lipschitz near X (a ridge function jumps or has an infinite slope there), else null. */
+  readonly notLipschitz: string | null;
   /** Decided exactly through the one-sided directional derivative; null with `reason` when not. */
   readonly differentiable: boolean | null;
   readonly gradient: Matrix | null;
@@ -63,6 +76,8 @@ export interface SurfaceJson {
   readonly count: number;
   /** What happens across it: a kink (C⁰ only), or the class it keeps (C^k, not C^(k+1)). */
   readonly smoothness: string | null;
+  /** Continuous across it with an infinite one-sided slope (a cusp such as √|t|): C⁰ but not a kink, and not locally Lipschitz there. */
+  readonly infiniteSlope: boolean;
 }
 
 /** A statement with the reason it is exact, cited, or undecided. */

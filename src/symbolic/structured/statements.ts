@@ -53,7 +53,7 @@ export function whereText(model: Model, facts: GlobalFacts): StructuredJson['dif
   // With outer parts, a ridge kink's class is not stated (a part may cancel it): such surfaces are listed as candidates.
   const kinks = facts.surfaces.filter((s) => s.smoothness === 'C0' || s.smoothness === 'discontinuous' || (s.smoothness === null && model.parts.length > 0));
   if (kinks.length) {
-    texts.push(`X on none of the kink surfaces ${kinks.map((s) => s.text).join('; ')}${model.parts.length ? ' (unless another term cancels the kink there)' : ''}`);
+    texts.push(`X on none of the non-smooth surfaces ${kinks.map((s) => s.text).join('; ')}${model.parts.length ? ' (unless another term cancels the kink there)' : ''}`);
     latex.push(`X \\notin ${kinks.map((s) => `\\{${s.latex}\\}`).join(' \\cup ')}`);
   }
   for (const p of model.parts) {
@@ -87,7 +87,8 @@ export function whereText(model: Model, facts: GlobalFacts): StructuredJson['dif
 
 /** The set at points where f is not differentiable, in general terms. */
 export function generalSet(model: Model, facts: GlobalFacts): StructuredJson['subdifferential'] {
-  if (facts.differentiable.value === true) return null;
+  // Where every non-smooth point is a jump or an infinite slope, f is nowhere locally Lipschitz near them: there is no set to state.
+  if (facts.differentiable.value === true || (facts.lipschitz.value === false && !facts.finiteKinks)) return null;
   const convex = facts.convex.value === true;
   const terms = [
     model.ridge.atoms.length ? "sum over the kink surfaces through X of [psi'(c-), psi'(c+)] * d" : '',
@@ -99,7 +100,8 @@ export function generalSet(model: Model, facts: GlobalFacts): StructuredJson['su
           : "h'(s) * (the set of the inner part), or the segment between the one-sided slopes at a kink of h",
     ),
   ].filter(Boolean);
-  const text = `G0 + ${terms.join(' + ')}, G0 the gradient of the smooth remainder`;
+  const where = convex || facts.lipschitz.value === true ? '' : ', at points X near which f is locally Lipschitz';
+  const text = `G0 + ${terms.join(' + ')}, G0 the gradient of the smooth remainder${where}`;
   return convex
     ? { text, latex: 'G_0 + \\textstyle\\sum_{\\text{parts}} S_k', kind: 'convex', relation: 'equal', rule: 'f is convex: the subdifferential is the sum of the parts (Rockafellar, Convex Analysis, Thms 23.8 and 23.9)' }
     : {

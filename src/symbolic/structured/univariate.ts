@@ -132,7 +132,8 @@ export class Univariates {
     const b = a.breakpoint;
     if (a.differentiable === false && b && b.leftDerivative.kind === 'finite' && b.rightDerivative.kind === 'finite' && b.continuous === true)
       return { kind: 'kink', value: a.value, left: b.leftDerivative.value, right: b.rightDerivative.value };
-    if (a.differentiable === false) return { kind: 'steep', value: a.value, reason: a.reason ?? 'a jump or an infinite slope' };
+    if (a.differentiable === false)
+      return { kind: 'steep', value: a.value, reason: b?.continuous === false ? 'a ridge function jumps across a surface through this point' : 'a ridge function has an infinite one-sided slope on a surface through this point' };
     return { kind: 'unknown', value: a.value, reason: a.reason ?? 'not locally Lipschitz here' };
   }
 }

@@ -72,3 +72,27 @@ export function sameExpr(a: Expr, b: Expr): boolean {
       return b.kind === 'call' && a.name === b.name && a.args.length === b.args.length && a.args.every((x, i) => sameExpr(x, b.args[i]!));
   }
 }
+
+/** The names the expression reads: symbols (X, constants) and called names (an indexed constant A(1,2) is a call). */
+export function symbolNames(e: Expr, out: Set<string> = new Set()): Set<string> {
+  switch (e.kind) {
+    case 'symbol':
+      out.add(e.name);
+      break;
+    case 'unary':
+    case 'transpose':
+      symbolNames(e.arg, out);
+      break;
+    case 'binary':
+      symbolNames(e.left, out);
+      symbolNames(e.right, out);
+      break;
+    case 'call':
+      out.add(e.name);
+      for (const arg of e.args) symbolNames(arg, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}

@@ -1,4 +1,6 @@
 /** The global statements of a structured analysis: differentiability and class, ∇f, convexity, the set at non-smooth points. */
+import { exactLatex, exactText, P, printLatex, printText, Q, SCALAR } from '../../../symbolic/index.js';
+import { bmatrix, fitsOnALine } from '../matrixLayout.js';
 import type { StructuredAnalysis, StructuredClaim } from '../../../symbolic/index.js';
 import type { Block, Established, Inline, Step } from '../../model.js';
 import { display, math, paragraph, text } from '../../model.js';
@@ -40,6 +42,15 @@ function conditionLines(latex: string): string[] {
   return out;
 }
 
+/** The reason f is not differentiable everywhere, with the point where that was decided exactly typeset. */
+function notDifferentiableWhy(a: StructuredAnalysis): Inline[] {
+  const X = a.facts.witnesses.notDifferentiableAt;
+  const entries = X?.map((r) => r.map((q) => exactLatex(P.constant(q))));
+  if (!entries || !fitsOnALine(entries)) return [text(a.json.differentiable.reason)];
+  const zero = X!.every((r) => r.every((q) => Q.isZero(q)));
+  return [text('it is not differentiable at '), math(zero ? 'X = 0' : `X = ${bmatrix(entries)}`), text(' (decided exactly there)')];
+}
+
 /** Where f is differentiable and its class; `brief` leaves out continuity and the criterion by which differentiability is decided. */
 export function differentiabilityStep(a: StructuredAnalysis, brief = false): Step {
   const { json } = a;
@@ -70,7 +81,7 @@ export function differentiabilityStep(a: StructuredAnalysis, brief = false): Ste
     blocks.push(
       paragraph(
         math('f'),
-        text(d.value === false ? ` is not differentiable everywhere: ${d.reason}. ` : ` may fail to be differentiable somewhere (${d.reason}). `),
+        ...(d.value === false ? [text(' is not differentiable everywhere: '), ...notDifferentiableWhy(a), text('. ')] : [text(` may fail to be differentiable somewhere (${d.reason}). `)]),
         text(where.exact ? 'It is differentiable exactly where' : 'It is differentiable where (a sufficient condition; each point given with --at is decided exactly below)'),
       ),
     );
@@ -85,10 +96,11 @@ export function differentiabilityStep(a: StructuredAnalysis, brief = false): Ste
     if (lines.every((l) => l.kind === 'math')) for (const l of lines) blocks.push(display(l.kind === 'math' ? l.latex : ''));
     else blocks.push(paragraph(text(where.text)));
   }
-  blocks.push(paragraph(text('Globally '), ...classInlines(json.smoothness.value), text(json.smoothness.value === null ? ` (${json.smoothness.reason}).` : ` (${json.smoothness.reason}).`)));
+  // The brief conclusion states the class.
+  if (!brief) blocks.push(paragraph(text('Globally '), ...classInlines(json.smoothness.value), text(` (${json.smoothness.reason}).`)));
   const established: Established = [basisOf(d), basisOf(json.smoothness)].includes('unknown') ? 'unknown' : d.basis === 'exact' || json.smoothness.basis === 'exact' ? 'exact' : 'theorem';
   const citation = [CITE_SHAPIRO, CITE_LINEAR, ...(hasPart(a, 'extremum') ? [CITE_DANSKIN] : [])].join('; ');
-  return { kind: 'continuity', title: [text('Where '), math('f'), text(' is differentiable')], established, citation, blocks };
+  return { kind: 'differentiability', title: [text('Where '), math('f'), text(' is differentiable')], established, citation, blocks };
 }
 
 /** Symbols a gradient formula may use that the statement did not define. */
@@ -96,7 +108,8 @@ function gradientNotes(latex: string): Inline[] {
   const notes: Inline[][] = [];
   if (latex.includes('H(')) notes.push([math('H'), text(' is the unit step (1 for positive, 0 for negative arguments; at 0 the formula is not claimed)')]);
   if (latex.includes('\\operatorname{sign}')) notes.push([math('\\operatorname{sign}'), text(' is applied entry-wise (at 0 the formula is not claimed)')]);
-  if (latex.includes('E_{i^{*}j^{*}}')) notes.push([math('E_{i^{*}j^{*}}'), text(' is the unit matrix of the entry attaining the extremum')]);
+  for (const [symbol, which] of [['E_{i^{*}j^{*}}', 'maximum'], ['E_{i_{*}j_{*}}', 'minimum']] as const)
+    if (latex.includes(symbol)) notes.push([math(symbol), text(` is the unit matrix of the entry attaining the ${which} (1 there, 0 elsewhere)`)]);
   if (latex.includes('\\odot')) notes.push([math('\\odot'), text(' is the entry-wise product')]);
   return notes.flatMap((n, i) => [text(i === 0 ? 'Here ' : '; '), ...n]).concat(notes.length ? [text('.')] : []);
 }
@@ -134,16 +147,63 @@ export function gradientStep(a: StructuredAnalysis, brief = false): Step {
   };
 }
 
+const CITE_AFFINE = 'Boyd & Vandenberghe 2004, §3.2.1–3.2.2 (nonnegative sums; composition with an affine map)';
+
+/** Why f is convex, from what was proved: convex ridge functions ψ_d (summed on each surface first), convex parts by the composition rules. */
+function convexInlines(a: StructuredAnalysis): Inline[] {
+  const { model } = a;
+  const combinedKey = [...model.origins].find(([, os]) => os.length > 1)?.[0];
+  const combined = combinedKey === undefined ? undefined : model.ridge.atoms.find((x) => x.dir.key === combinedKey);
+  const out: Inline[] = [math('f'), text(' is convex: ')];
+  if (model.ridge.atoms.length)
+    out.push(
+      text('each ridge function '),
+      math('\\psi_d'),
+      text(' is convex'),
+      ...(combined
+        ? [
+            text(' (the terms on one surface are added first, and a single term need not be convex: on one surface the sum is '),
+            safeMathOrText(`\\psi(t) = ${printLatex(combined.phi, SCALAR)}`, `psi(t) = ${printText(combined.phi)}`),
+            text(', convex as a whole)'),
+          ]
+        : []),
+      text(', so each '),
+      math('\\psi_d(\\langle D_d, X \\rangle)'),
+      text(' is convex, as a convex function of a linear map of '),
+      math('X'),
+      text('; '),
+    );
+  if (model.parts.length)
+    out.push(text('each remaining part is convex by the composition rules (convex, nondecreasing outer functions of convex terms, convex functions of affine maps, norms of affine or nonnegative convex entries and maxima of convex entries are convex); '));
+  out.push(text('and a sum of convex functions is convex.'));
+  return out;
+}
+
+/** Why f is not convex: the ridge function with a concave kink, a jump or negative curvature, typeset; else the reason as words. */
+function notConvexInlines(a: StructuredAnalysis): Inline[] {
+  const w = a.facts.witnesses.notConvex;
+  if (!w) return [math('f'), text(` is not convex: ${a.json.convex.reason}.`)];
+  return [
+    math('f'),
+    text(' is not convex: the ridge function '),
+    safeMathOrText(`\\psi(t) = ${printLatex(w.phi, SCALAR)}`, `psi(t) = ${printText(w.phi)}`),
+    text(` has ${w.kind.startsWith('i') ? 'an' : 'a'} ${w.kind} at `),
+    safeMathOrText(`t = ${exactLatex(w.at)}`, `t = ${exactText(w.at)}`),
+    text(w.kind === 'negative second derivative' ? ', on directions that are linearly independent.' : '.'),
+  ];
+}
+
 export function convexityStep(a: StructuredAnalysis): Step {
   const c = a.json.convex;
   const established = basisOf(c);
   const blocks: Block[] =
     c.value === true
-      ? [paragraph(math('f'), text(` is convex: ${c.reason}. Convex, nondecreasing outer functions of convex terms, convex functions of affine maps, norms of affine or nonnegative convex entries and maxima of convex entries are convex.`))]
+      ? [paragraph(...convexInlines(a))]
       : c.value === false
-        ? [paragraph(math('f'), text(` is not convex: ${c.reason}.`))]
+        ? [paragraph(...notConvexInlines(a))]
         : [paragraph(text(`Whether f is convex was not decided: ${c.reason}.`))];
-  const citation = c.value === true ? CITE_DCP : c.value === false && c.basis === 'theorem' ? 'a convex function has nondecreasing one-sided slopes along every line' : undefined;
+  const proved = a.model.parts.length ? `${CITE_AFFINE}; ${CITE_DCP}` : CITE_AFFINE;
+  const citation = c.value === true ? proved : c.value === false && c.basis === 'theorem' ? 'a convex function has nondecreasing one-sided slopes along every line' : undefined;
   return { kind: 'convexity', title: [text('Convexity')], established, ...(citation ? { citation } : {}), blocks };
 }
 
@@ -221,7 +281,18 @@ export function generalSetStep(a: StructuredAnalysis): Step | null {
   const relation = s.relation === 'equal' ? '=' : '\\subseteq';
   const blocks: Block[] = [
     paragraph(
-      ...(s.kind === 'convex' ? [text('Since '), math('f'), text(' is convex, the subdifferential ')] : [math('f'), text(' is locally Lipschitz, and its Clarke generalized gradient ')]),
+      ...(s.kind === 'convex'
+        ? [text('Since '), math('f'), text(' is convex, the subdifferential ')]
+        : a.facts.lipschitz.value === true
+          ? [math('f'), text(' is locally Lipschitz, and its Clarke generalized gradient ')]
+          : [
+              text('Where '),
+              math('f'),
+              text(' is locally Lipschitz near '),
+              math('X'),
+              text(a.facts.lipschitz.value === false ? ` (not near the surfaces where ${a.facts.lipschitz.reason}: there it has no Clarke generalized gradient)` : ' (each point below says whether it is)'),
+              text(', its Clarke generalized gradient '),
+            ]),
       math(symbol),
       text(' at a point where it is not differentiable is the sum of the sets of its parts: '),
       math('G_0'),

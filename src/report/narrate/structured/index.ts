@@ -25,7 +25,7 @@ export interface NarrateStructuredOptions {
   readonly brief?: boolean;
 }
 
-/** `brief`: convexity and the cross-check only (the brief report's previous steps say where f is differentiable and its class). */
+/** `brief`: the class, convexity and the cross-check (the brief report's previous steps say where f is differentiable). */
 function conclusionStep(a: StructuredAnalysis, evidence: Evidence | null, brief = false): Step {
   const { json } = a;
   const d = json.differentiable.value;
@@ -44,9 +44,9 @@ function conclusionStep(a: StructuredAnalysis, evidence: Evidence | null, brief 
         ? [text('The numeric cross-check was inconclusive.')]
         : [text('WARNING: the numeric cross-check contradicts a symbolic claim (see the previous step); treat the results above with suspicion.')];
   const blocks: Block[] = [
-    brief ? paragraph(...convex, text('. '), ...numeric) : paragraph(...differentiability, text(', '), ...classInlines(json.smoothness.value), text(', and '), ...convex, text('. '), ...numeric),
+    brief ? paragraph(...classInlines(json.smoothness.value), text(', and '), ...convex, text('. '), ...numeric) : paragraph(...differentiability, text(', '), ...classInlines(json.smoothness.value), text(', and '), ...convex, text('. '), ...numeric),
   ];
-  const claims = (brief ? [json.convex] : [json.differentiable, json.smoothness, json.convex]).map(basisOf);
+  const claims = (brief ? [json.smoothness, json.convex] : [json.differentiable, json.smoothness, json.convex]).map(basisOf);
   const established = claims.includes('unknown') ? 'unknown' : claims.includes('theorem') ? 'theorem' : 'exact';
   return { kind: 'conclusion', title: [text('Conclusion')], established, ...(established === 'theorem' ? { citation: 'the theorems cited in the steps above' } : {}), blocks };
 }

@@ -5,7 +5,7 @@
  * shortest decimal. Unit matrices E_ij are recognised, so a set reads
  * conv{E_11, E_12} rather than as two 2×2 arrays.
  */
-import type { Matrix } from '../../../symbolic/index.js';
+import type { Matrix, SetAnswer } from '../../../symbolic/index.js';
 import { shortestLatex, valueLatex } from '../numbers.js';
 import { bmatrix, fitsOnALine, smallShape } from '../matrixLayout.js';
 
@@ -38,6 +38,18 @@ export const printable = (M: Matrix): boolean => smallShape(M.length, M[0]?.leng
 
 /** Every entry is exactly an integer or a fraction p/q with q ≤ 1000 (else entries are rounded to 7 digits). */
 export const exactEntries = (M: Matrix): boolean => M.every((r) => r.every((x) => smallFraction(x) !== null));
+
+/** Every number the set is written with (center, matrices, bounds, radii) is an integer or a small fraction: the set is exact as printed. */
+export function exactSet(s: SetAnswer): boolean {
+  const flat = (M: readonly (readonly number[])[]): number[] => M.flat();
+  const numbers = [
+    ...flat(s.center),
+    ...s.parts.flatMap((p) =>
+      p.kind === 'segment' ? [...flat(p.matrix), p.lo, p.hi] : p.kind === 'hull' ? p.vertices.flatMap(flat) : [p.radius, ...p.components.flatMap((c) => [...flat(c.matrix), c.lo, c.hi])],
+    ),
+  ];
+  return numbers.every((x) => smallFraction(x) !== null);
+}
 
 /** The number, or rounded to 7 significant digits when it is not a small fraction (then say ≈). */
 export const roundedLatex = (x: number, small = false): string => (smallFraction(x) ? numberLatex(x, small) : valueLatex(x));

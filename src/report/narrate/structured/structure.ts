@@ -4,7 +4,7 @@
  * kink surfaces with the cancellation step (terms on one surface added before
  * any kink is decided).
  */
-import { addS, exactLatex, P, parse, primitives, printLatex, Q, SCALAR } from '../../../symbolic/index.js';
+import { addS, exactLatex, P, parse, primitives, printLatex, Q, SCALAR, symbolNames } from '../../../symbolic/index.js';
 import type { ConstantMatrix, Scalar, StructuredAnalysis } from '../../../symbolic/index.js';
 import type { Block, Inline, Inlines, Step } from '../../model.js';
 import { display, math, paragraph, text } from '../../model.js';
@@ -52,7 +52,9 @@ export function statementStep(a: StructuredAnalysis, brief = false): Step {
   const [m, n] = a.json.shape;
   const used = [...primitivesUsed(a.expr, new Set())].sort();
   const definitions = used.flatMap((p) => primitives[p].definition ?? []);
-  const constants = [...a.constants].map(([name, c]) => constantLatex(name, c));
+  // Only the constants f reads: --const may define more than one input uses.
+  const read = symbolNames(a.expr);
+  const constants = [...a.constants].filter(([name]) => read.has(name)).map(([name, c]) => constantLatex(name, c));
   const blocks: Block[] = [
     paragraph(
       text('Let '),
@@ -70,7 +72,8 @@ export function statementStep(a: StructuredAnalysis, brief = false): Step {
     paragraph(
       text('Scalar functions of a matrix act entry-wise'),
       ...(definitions.length ? [text(', with '), ...listInlines(definitions.map((d) => [math(d)]))] : []),
-      text('. The analysis is exact: constants are the rationals written in the input.'),
+      // Numbers typed in f are read as exact rationals too; f without any (max(X)) needs no word on it.
+      text(constants.length || /\d/.test(a.input) ? '. The analysis is exact: constants are the rationals written in the input.' : '.'),
     ),
     ...(brief ? [] : [paragraph(text(`Input: ${a.input}`))]),
   );
@@ -285,6 +288,8 @@ function combinedBlocks(a: StructuredAnalysis): Block[] {
   return blocks;
 }
 
+const INFINITE_SLOPE = 'an infinite slope: continuous, not locally Lipschitz';
+
 const ACROSS: Readonly<Record<string, string>> = {
   C0: 'a kink: continuous, not differentiable',
   discontinuous: 'a jump: not continuous',
@@ -310,7 +315,7 @@ export function kinksStep(a: StructuredAnalysis): Step {
       math('c'),
       text(' of '),
       math('\\psi_d'),
-      text('; pairwise non-parallel directions give different hyperplanes, and near a point on one of them only, the other terms are smooth and cannot cancel the kink.'),
+      text('; pairwise non-parallel directions give different hyperplanes, and near a point on one of them only, the other terms are smooth and cannot cancel its kink or jump.'),
     ),
     ...combinedBlocks(a),
   ];
@@ -324,10 +329,11 @@ export function kinksStep(a: StructuredAnalysis): Step {
       ],
       rows: json.surfaces.map((s) => {
         const [head, where] = s.text.split(' at (i,j) = ');
-        return [[text(where ?? `${s.count}`)], [safeMathOrText(s.latex, head ?? s.text)], [text(s.smoothness === null ? 'class not decided' : ACROSS[s.smoothness] ?? `${s.smoothness} across it`)]];
+        const across = s.smoothness === null ? 'class not decided' : s.infiniteSlope ? INFINITE_SLOPE : (ACROSS[s.smoothness] ?? `${s.smoothness} across it`);
+        return [[text(where ?? 'all of X')], [safeMathOrText(s.latex, head ?? s.text)], [text(across)]];
       }),
-      caption: [text('The surfaces where a ridge term is not smooth, after combining, with the class of f across each: a kink (continuous, not differentiable), a jump (not continuous), or a finite order of smoothness.')],
+      caption: [text(`The surfaces where a ridge term is not smooth, after combining, with the class of f across each: a kink (continuous, not differentiable), a jump (not continuous)${json.surfaces.some((s) => s.infiniteSlope) ? ', an infinite slope (continuous, not locally Lipschitz)' : ''}, or a finite order of smoothness.`)],
     });
   } else blocks.push(paragraph(text(a.model.ridge.atoms.length ? 'No ridge term has a non-smooth surface left after combining.' : 'There are no ridge terms outside the parts.'), ...(a.model.parts.length ? [text(' Non-smooth points can only come from the parts listed above (kinks of their entries, zeros of a norm, ties of a maximum); they are decided below.')] : [])));
-  return { kind: 'breakpoint-limits', title: [text('Non-smooth surfaces and cancellation')], established: 'theorem', citation: `${CITE_SHAPIRO}; ${CITE_GRIEWANK}`, blocks };
+  return { kind: 'surfaces', title: [text('Non-smooth surfaces and cancellation')], established: 'theorem', citation: `${CITE_SHAPIRO}; ${CITE_GRIEWANK}`, blocks };
 }
