@@ -5,7 +5,8 @@ import type { Evidence } from '../../numeric/verify.js';
 import type { Block, Inline, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';
 import { discontinuityInlines } from './nonsmoothWords.js';
-import { classLatex, domainLatex, onPoints } from './notation.js';
+import { classLatex, domainLatex, exact, listInlines, onPoints } from './notation.js';
+import { kinkSetsNotation } from '../setNotation.js';
 
 function fClass(k: SymbolicAnalysis['entry']['smoothness']): Inline[] {
   if (k === null) return [text('its smoothness class is not decided')];
@@ -41,8 +42,23 @@ function nonsmooth(a: SymbolicAnalysis): Inline[] {
   const sub = a.subdifferential;
   if (a.entry.differentiable === true) return [];
   if (sub.kind === 'convex') return [text('At those '), math('X'), text(' the subdifferential '), math('\\partial f(X)'), text(' is the box of intervals given above. ')];
-  if (sub.kind === 'clarke') return [text('At those '), math('X'), text(' Clarke’s generalized gradient '), math('\\partial_C f(X)'), text(' is the box of intervals given above. ')];
-  return [text('At those '), math('X'), text(' it has no convex or Clarke subdifferential (see above). ')];
+  if (sub.kind !== null) return [text('At those '), math('X'), text(' Clarke’s generalized gradient '), math('\\partial_C f(X)'), text(' is the box of intervals given above. ')];
+  const none: Inline[] = [text(' it has no convex or Clarke subdifferential (see above). ')];
+  if (!kinkSetsNotation(sub, a.entry.piecewise)) return [text('At those '), math('X'), ...none];
+  const points = listInlines(sub.missing.map((m) => [math(exact(m.at))]), 'or');
+  return [
+    text('At those '),
+    math('X'),
+    text(' with no entry equal to '),
+    ...points,
+    text(', Clarke’s generalized gradient '),
+    math('\\partial_C f(X)'),
+    text(' is the box of intervals given above; at an '),
+    math('X'),
+    text(' with an entry equal to '),
+    ...points,
+    ...none,
+  ];
 }
 
 function convexity(a: SymbolicAnalysis): Inline[] {
