@@ -4,7 +4,7 @@
  */
 import { exactText, intervalBounds } from './symbolic/index.js';
 import type { BreakpointAnalysis, ConvexityWitness, Discontinuity, Limit, Poly } from './symbolic/index.js';
-import { discontinuityOf } from './symbolic/index.js';
+import { discontinuityOf, P, signOfConstant } from './symbolic/index.js';
 
 /** A one-sided limit: its exact value, 'inf' or '-inf'; null when undecided. */
 export const limitText = (l: Limit): string | null =>
@@ -16,6 +16,19 @@ export function classText(s: number | 'inf' | null): string | null {
   if (s === 'inf') return 'Cinf';
   return s < 0 ? 'discontinuous' : `C${s}`;
 }
+
+/** The set between two exact ends, smaller end first: "{v}" when they are equal, "[lo, hi]" else; null when their order is not decided. */
+export function intervalText(a: Poly, b: Poly): string | null {
+  const order = signOfConstant(P.sub(a, b));
+  if (order === undefined) return null;
+  if (order === 0) return `{${exactText(a)}}`;
+  const [lo, hi] = order < 0 ? [a, b] : [b, a];
+  return `[${exactText(lo)}, ${exactText(hi)}]`;
+}
+
+/** Sets per entry of a matrix, from the doubles [lo, hi]: "[[{-1}, [0, 2]]]". */
+export const numericSetsText = (sets: readonly (readonly (readonly [number, number])[])[]): string =>
+  `[${sets.map((row) => `[${row.map(([lo, hi]) => (lo === hi ? `{${lo}}` : `[${lo}, ${hi}]`)).join(', ')}]`).join(', ')}]`;
 
 /** A tri-state answer: 'yes', 'no', or 'unknown' when undecided. */
 export const yesNo = (t: boolean | null): string => (t === null ? 'unknown' : t ? 'yes' : 'no');

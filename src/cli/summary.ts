@@ -3,7 +3,7 @@ import { discontinuityOf, exactText, discontinuitiesOf, MATRIX, nameRoots, P, pr
 import type { Discontinuity, PointResult, RootNames, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { claimText, pointText } from '../numeric/checkText.js';
-import { classText, convexityWitnessText, DISCONTINUITY_NOUN, exactListText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
+import { classText, convexityWitnessText, DISCONTINUITY_NOUN, exactListText, numericSetsText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 function convexNote(a: SymbolicAnalysis): string {
@@ -32,7 +32,7 @@ function classLine(s: number | 'inf' | null): string {
 function pointLine(p: PointResult): string {
   if (p.differentiable === true) return `gradient ${JSON.stringify(p.gradient)}`;
   const verdict = p.differentiable === false ? 'not differentiable there' : 'differentiability there not decided';
-  if (p.subdifferential) return `${verdict}; ${p.subdifferentialKind === 'convex' ? 'subdifferential' : 'Clarke set'} per entry ${JSON.stringify(p.subdifferential)}`;
+  if (p.subdifferential) return `${verdict}; ${p.subdifferentialKind === 'convex' ? 'subdifferential' : 'Clarke set'} per entry ${numericSetsText(p.subdifferential)}`;
   return `${verdict}; ${p.reason}`;
 }
 

@@ -34,11 +34,9 @@ const pointCondition = (c: Poly, period: Poly | undefined): { text: string; late
   latex: pointLatex(c, period, 'x_{ij}'),
 });
 
-/** "{lo}" when lo = hi, else "[lo, hi]", in text and LaTeX. */
-export function intervalNotation(lo: Poly, hi: Poly): SetNotation {
-  if (P.isZero(P.sub(lo, hi))) return { text: `{${exactText(lo)}}`, latex: `\\{${exactLatex(lo)}\\}` };
-  return { text: `[${exactText(lo)}, ${exactText(hi)}]`, latex: `\\left[${exactLatex(lo)}, ${exactLatex(hi)}\\right]` };
-}
+/** The set [lo, hi] (lo ≤ hi) in LaTeX: \\{lo\\} when lo = hi. */
+export const setLatex = (lo: Poly, hi: Poly): string =>
+  P.isZero(P.sub(lo, hi)) ? `\\{${exactLatex(lo)}\\}` : `\\left[${exactLatex(lo)}, ${exactLatex(hi)}\\right]`;
 
 /**
  * The box of sets: G_ij = φ′(x_ij) inside a piece, in ∂φ(c) at a breakpoint c

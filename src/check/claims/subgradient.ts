@@ -8,7 +8,7 @@
 import { discontinuityOf, exactText, P, periodicity, piMultiple, Q, signOfConstant } from '../../symbolic/index.js';
 import type { BreakpointAnalysis, EntryAnalysis, Poly, Scalar } from '../../symbolic/index.js';
 import type { KinkRow } from '../result/checkResult.js';
-import { DISCONTINUITY_VERB, limitText } from '../../analysisText.js';
+import { DISCONTINUITY_VERB, intervalText, limitText } from '../../analysisText.js';
 
 function between(v: Poly, a: Poly, b: Poly): boolean | null {
   const order = signOfConstant(P.sub(a, b));
@@ -40,7 +40,7 @@ function row(b: BreakpointAnalysis, at: Poly, value: (c: Poly) => Poly | null, n
   if (inside === null) return { ...base, selects: null, note: `cannot decide whether ${base.claim} lies between ${base.left} and ${base.right}` };
   return inside
     ? { ...base, selects: true, note: null }
-    : { ...base, selects: false, note: `the claim's value ${base.claim} at t = ${c} is outside [${base.left}, ${base.right}]` };
+    : { ...base, selects: false, note: `the claim's value ${base.claim} at t = ${c} is outside ${intervalText(l.value, r.value)}` };
 }
 
 /** Copies of φ's period read at most: a claim repeating every 64 periods of φ is read at 64 members of each family. */

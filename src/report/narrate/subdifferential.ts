@@ -4,7 +4,7 @@
  */
 import { exactLatex, P } from '../../symbolic/index.js';
 import type { BreakpointSet, ConvexityWitness, SymbolicAnalysis } from '../../symbolic/index.js';
-import { intervalNotation, kinkSetsNotation, subdifferentialNotation } from '../setNotation.js';
+import { kinkSetsNotation, setLatex, subdifferentialNotation } from '../setNotation.js';
 import type { Block, Established, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { NO_SET, noSetCause, noSetReason } from './nonsmoothWords.js';
@@ -90,7 +90,7 @@ function convexityBlocks(a: SymbolicAnalysis): Block[] {
   return [paragraph(text(`Convexity was not decided (${undecided ?? 'unknown reason'}).`))];
 }
 
-const intervalLatex = (symbol: string, sets: readonly BreakpointSet[]): string[] => sets.map((s) => `${symbol} ${at(s.at)} = ${intervalNotation(s.lo, s.hi).latex}`);
+const intervalLatex = (symbol: string, sets: readonly BreakpointSet[]): string[] => sets.map((s) => `${symbol} ${at(s.at)} = ${setLatex(s.lo, s.hi)}`);
 
 type NoSubdifferential = Extract<SymbolicAnalysis['subdifferential'], { kind: null }>;
 
