@@ -79,9 +79,10 @@ function boxNotation(kind: 'convex' | 'clarke', pieces: Subdifferential['pieces'
  */
 export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): SetNotation {
   if (sub.kind !== null) return boxNotation(sub.kind, sub.pieces, sub.breakpoints, pw);
-  const points = sub.missing.map((m) => pointCondition(m.at, pw.period).text).join(' or ');
-  const where = points ? ` where some ${points}` : '';
-  const none = `no subdifferential${where}: ${sub.reason}`;
+  const reasons = [...new Set(sub.missing.map((m) => m.reason))];
+  const where = (reason: string): string =>
+    ` where some ${sub.missing.filter((m) => m.reason === reason).map((m) => pointCondition(m.at, pw.period).text).join(' or ')}: ${reason}`;
+  const none = reasons.length ? `no subdifferential${reasons.map(where).join(';')}` : `no subdifferential: ${sub.reason}`;
   const rest = kinkSetsNotation(sub, pw);
   return { text: rest ? `${none}; at every other X, ${rest.text}` : none, latex: `\\text{no subdifferential}` };
 }

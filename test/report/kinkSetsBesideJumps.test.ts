@@ -63,3 +63,22 @@ describe('Clarke sets at the kinks when φ jumps elsewhere', () => {
     expect(sub).not.toContain('locally Lipschitz (near');
   });
 });
+
+describe('breakpoints without a set, for different reasons', () => {
+  // φ = H(t − 2) + √|t| + |t − 5|: a jump at 2, an infinite slope at 0, a kink at 5 with ∂_C φ(5) = [1/(2√5) − 1, 1/(2√5) + 1].
+  const G = 'sum(heaviside(X-2)+sqrt(abs(X))+abs(X-5))';
+
+  it('each reason is given for its own points, and the kink keeps its set', () => {
+    const sub = report(G).of('subdifferential');
+    expect(sub).toContain('at an $X$ with an entry equal to $0$: a one-sided derivative of $\\varphi$ is infinite there');
+    expect(sub).toContain('at an $X$ with an entry equal to $2$: $f$ is not continuous there');
+    expect(sub).toContain('At an $X$ with no entry equal to $0$ or $2$, $f$ is locally Lipschitz');
+    expect(sub).toMatch(/\\partial_C \\varphi\(5\) = \\left\[/);
+  });
+
+  it('the CLI summary pairs each reason with its points', () => {
+    const text = summary(analyzeSymbolic(G), null);
+    expect(text).toContain('no subdifferential where some x_ij = 0: a one-sided derivative is infinite, so f is not locally Lipschitz there and has no Clarke subdifferential; where some x_ij = 2: f is discontinuous there');
+    expect(text).toContain('G_ij in [0.1*sqrt(5) - 1, 0.1*sqrt(5) + 1] if x_ij = 5}');
+  });
+});
