@@ -35,7 +35,7 @@ describe('Clarke sets at the kinks when φ jumps elsewhere', () => {
   it('the conclusion does not deny a set at the kinks', () => {
     const conclusion = report(F).of('conclusion');
     expect(conclusion).not.toMatch(/At those \$X\$ it has no convex or Clarke/);
-    expect(conclusion).toContain('At those $X$ with no entry equal to $2$, Clarke’s generalized gradient $\\partial_C f(X)$ is the box of intervals given above; at an $X$ with an entry equal to $2$ it has no convex or Clarke subdifferential');
+    expect(conclusion).toContain('At those $X$ with no entry equal to $2$, Clarke’s generalized gradient $\\partial_C f(X)$ is the box of intervals given above. $f$ has no convex or Clarke subdifferential at an $X$ with an entry equal to $2$ (see above).');
   });
 
   it('the full report states the kink intervals and the box', () => {
