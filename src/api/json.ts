@@ -1,10 +1,10 @@
 /** The `derive --json` contract (README, "JSON output"), also what the library's `derive` returns: plain JSON-safe data. Formatting only: no mathematics here. */
-import { approximate, exactText, MATRIX, printLatex, printText } from '../symbolic/index.js';
-import type { Convexity, PointResult, Poly, StructuredAnalysis, StructuredJson, SymbolicAnalysis } from '../symbolic/index.js';
+import { approximate, discontinuityOf, exactText, MATRIX, printLatex, printText } from '../symbolic/index.js';
+import type { Convexity, Discontinuity, PointResult, Poly, StructuredAnalysis, StructuredJson, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { printedRecord } from '../numeric/checkText.js';
 import type { PrintedRecord } from '../numeric/checkText.js';
-import { classText, limitText, pieceEndsText } from '../analysisText.js';
+import { classText, DISCONTINUITY_VERB, limitText, pieceEndsText } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 /** An exact constant: its exact text and its nearest double. */
@@ -27,6 +27,8 @@ export interface BreakpointJson extends ExactJson {
   readonly leftDerivative: string | null;
   readonly rightDerivative: string | null;
   readonly continuous: boolean | null;
+  /** Where φ is not continuous: how (different one-sided limits, equal ones with another value, an infinite one); null elsewhere. */
+  readonly discontinuity: Discontinuity | null;
   readonly differentiable: boolean | null;
   readonly smoothness: string | null;
 }
@@ -97,6 +99,7 @@ export function deriveJson(a: SymbolicAnalysis, verification: Evidence | null): 
       leftDerivative: limitText(b.leftDerivative),
       rightDerivative: limitText(b.rightDerivative),
       continuous: b.continuous,
+      discontinuity: discontinuityOf(b),
       differentiable: b.differentiable,
       smoothness: classText(b.order),
     })),
@@ -144,7 +147,7 @@ function witnessJson(c: Convexity): ConvexWitnessJson | null {
   if (!w) return null;
   switch (w.kind) {
     case 'discontinuity':
-      return { kind: w.kind, at: exactText(w.at), reason: 'phi jumps here' };
+      return { kind: w.kind, at: exactText(w.at), reason: `phi ${DISCONTINUITY_VERB[w.discontinuity]} here` };
     case 'curvature':
       return { kind: w.kind, at: exactText(w.at), secondDerivative: exactText(w.secondDerivative), reason: "phi'' < 0 here" };
     case 'slopes':

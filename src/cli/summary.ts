@@ -1,9 +1,9 @@
 /** The human summary of `derive` (without --json): class, kinks, gradient, then the cases. */
-import { exactText, jumpsOf, MATRIX, nameRoots, P, printText, rootPhraseText, withRootNames } from '../symbolic/index.js';
-import type { PointResult, RootNames, SymbolicAnalysis } from '../symbolic/index.js';
+import { discontinuityOf, exactText, discontinuitiesOf, MATRIX, nameRoots, P, printText, rootPhraseText, withRootNames } from '../symbolic/index.js';
+import type { Discontinuity, PointResult, RootNames, SymbolicAnalysis } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { claimText, pointText } from '../numeric/checkText.js';
-import { classText, convexityWitnessText, exactListText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
+import { classText, convexityWitnessText, DISCONTINUITY_NOUN, exactListText, numericSetsText, limitText, moduloText, pieceEndsText, yesNo } from '../analysisText.js';
 import { gradientCases, subdifferentialNotation } from '../report/setNotation.js';
 
 function convexNote(a: SymbolicAnalysis): string {
@@ -32,8 +32,28 @@ function classLine(s: number | 'inf' | null): string {
 function pointLine(p: PointResult): string {
   if (p.differentiable === true) return `gradient ${JSON.stringify(p.gradient)}`;
   const verdict = p.differentiable === false ? 'not differentiable there' : 'differentiability there not decided';
-  if (p.subdifferential) return `${verdict}; ${p.subdifferentialKind === 'convex' ? 'subdifferential' : 'Clarke set'} per entry ${JSON.stringify(p.subdifferential)}`;
+  if (p.subdifferential) return `${verdict}; ${p.subdifferentialKind === 'convex' ? 'subdifferential' : 'Clarke set'} per entry ${numericSetsText(p.subdifferential)}`;
   return `${verdict}; ${p.reason}`;
+}
+
+/** One line per kind of discontinuity ("jumps:", "removable discontinuities:"), never under the kinks. */
+function discontinuityLines(entry: SymbolicAnalysis['entry'], mod: string): string[] {
+  const label: Record<Discontinuity, string> = {
+    jump: 'jumps:',
+    removable: 'removable discontinuities:',
+    infinite: 'infinite discontinuities:',
+    undecided: 'discontinuities:',
+  };
+  const why: Record<Discontinuity, string> = {
+    jump: 'the one-sided limits of phi differ',
+    removable: 'the one-sided limits of phi agree but differ from its value',
+    infinite: 'a one-sided limit of phi is infinite',
+    undecided: 'how was not decided',
+  };
+  return (['jump', 'removable', 'infinite', 'undecided'] as const).flatMap((kind) => {
+    const at = entry.breakpoints.filter((b) => discontinuityOf(b) === kind).map((b) => b.at);
+    return at.length ? [`${label[kind].padEnd(15)} ${exactListText(at)}${mod}  (phi is not continuous there${kind === 'jump' ? '' : `: ${why[kind]}`})`] : [];
+  });
 }
 
 /** "where r1 = the root of … in (-4, -3), ~-3.385219; r2 = …", under the kinks, for the names used below. */
@@ -52,7 +72,7 @@ function namedSummary(a: SymbolicAnalysis, verification: Evidence | null, names:
   const mod = moduloText(period);
   const offset = exactText(a.offset);
   // A jump is a discontinuity, listed on its own line, never among the kinks.
-  const jumps = jumpsOf(entry);
+  const jumps = discontinuitiesOf(entry);
   const kinks = a.kinks.filter((k) => !jumps.some((j) => P.equals(j, k)));
   const lines = [
     `f(X) = ${a.input}`,
@@ -61,7 +81,7 @@ function namedSummary(a: SymbolicAnalysis, verification: Evidence | null, names:
     `class:          ${classLine(entry.smoothness)}`,
     `differentiable: ${yesNo(entry.differentiable)}`,
     `kinks:          ${exactListText(kinks)}${kinks.length ? mod : ''}`,
-    ...(jumps.length ? [`jumps:          ${exactListText(jumps)}${mod}  (phi is not continuous there)`] : []),
+    ...discontinuityLines(entry, mod),
     ...rootsLine(names),
   ];
   lines.push(`convex:         ${yesNo(a.convexity.convex)}${convexNote(a)}`);
@@ -80,7 +100,7 @@ function namedSummary(a: SymbolicAnalysis, verification: Evidence | null, names:
     const right = limitText(b.rightDerivative) ?? 'undecided';
     const verdict =
       b.continuous === false
-        ? 'jump (not continuous, so not differentiable)'
+        ? `${DISCONTINUITY_NOUN[discontinuityOf(b) ?? 'undecided']} (not continuous, so not differentiable)`
         : b.differentiable === true
           ? `differentiable, phi'(${c}) = ${left}; ${classText(b.order) ?? 'class undecided'} here`
           : b.differentiable === false

@@ -3,7 +3,7 @@
  * the set G_ij ranges over there, in text and in LaTeX.
  */
 import { exactLatex, exactText, fromPoly, intervalBounds, P, printLatex, printText } from '../symbolic/index.js';
-import type { EntryAnalysis, Piecewise, Poly, Subdifferential } from '../symbolic/index.js';
+import type { BreakpointSet, EntryAnalysis, Piecewise, Poly, Subdifferential } from '../symbolic/index.js';
 import { moduloText } from '../analysisText.js';
 import { pieceCondition as pieceLatex, pointCondition as pointLatex } from './narrate/notation.js';
 
@@ -34,20 +34,25 @@ const pointCondition = (c: Poly, period: Poly | undefined): { text: string; late
   latex: pointLatex(c, period, 'x_{ij}'),
 });
 
-export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): SetNotation {
-  if (sub.kind === null) {
-    const where = sub.at ? ` where some ${pointCondition(sub.at, pw.period).text}` : '';
-    return { text: `no subdifferential${where}: ${sub.reason}`, latex: `\\text{no subdifferential}` };
-  }
+/** The set [lo, hi] (lo ≤ hi) in LaTeX: \\{lo\\} when lo = hi. */
+export const setLatex = (lo: Poly, hi: Poly): string =>
+  P.isZero(P.sub(lo, hi)) ? `\\{${exactLatex(lo)}\\}` : `\\left[${exactLatex(lo)}, ${exactLatex(hi)}\\right]`;
+
+/**
+ * The box of sets: G_ij = φ′(x_ij) inside a piece, in ∂φ(c) at a breakpoint c
+ * listed in `sets`, and (`missing`) no condition at the other breakpoints,
+ * which the caller excludes in words.
+ */
+function boxNotation(kind: 'convex' | 'clarke', pieces: Subdifferential['pieces'], sets: readonly BreakpointSet[], pw: Piecewise): SetNotation {
   const { breakpoints: bps, period } = pw;
-  const rows: Row[] = sub.pieces.map((d, i) => {
+  const rows: Row[] = pieces.map((d, i) => {
     const cond = pieceCondition(bps, i, period);
     return {
       text: { value: `= ${printText(d, TEXT_VAR)}`, condition: cond.text },
       latex: { value: `= ${printLatex(d, LATEX_VAR)}`, condition: cond.latex },
     };
   });
-  for (const s of sub.breakpoints) {
+  for (const s of sets) {
     const point = P.isZero(P.sub(s.lo, s.hi));
     rows.push({
       text: {
@@ -60,11 +65,32 @@ export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): Se
       },
     });
   }
-  const symbol = sub.kind === 'convex' ? { text: '∂f(X)', latex: '\\partial f(X)' } : { text: '∂_C f(X)', latex: '\\partial_C f(X)' };
+  const symbol = kind === 'convex' ? { text: '∂f(X)', latex: '\\partial f(X)' } : { text: '∂_C f(X)', latex: '\\partial_C f(X)' };
   const text = `${symbol.text} = {G : ${rows.map((r) => `G_ij ${r.text.value} if ${r.text.condition}`).join(', ')}}`;
   const cases = rows.map((r) => `G_{ij} ${r.latex.value} & \\text{if } ${r.latex.condition}`).join(' \\\\ ');
   const latex = `${symbol.latex} = \\left\\{ G \\in \\mathbb{R}^{m \\times n} : \\begin{array}{ll} ${cases} \\end{array} \\right\\}`;
   return { text, latex };
+}
+
+/**
+ * The subdifferential of f. Where some breakpoints have no set, the text says
+ * where there is none and gives Clarke's set at every X whose entries avoid
+ * them (null LaTeX then: the report says it in words around `kinkSetsNotation`).
+ */
+export function subdifferentialNotation(sub: Subdifferential, pw: Piecewise): SetNotation {
+  if (sub.kind !== null) return boxNotation(sub.kind, sub.pieces, sub.breakpoints, pw);
+  const reasons = [...new Set(sub.missing.map((m) => m.reason))];
+  const where = (reason: string): string =>
+    ` where some ${sub.missing.filter((m) => m.reason === reason).map((m) => pointCondition(m.at, pw.period).text).join(' or ')}: ${reason}`;
+  const none = reasons.length ? `no subdifferential${reasons.map(where).join(';')}` : `no subdifferential: ${sub.reason}`;
+  const rest = kinkSetsNotation(sub, pw);
+  return { text: rest ? `${none}; at every other X, ${rest.text}` : none, latex: `\\text{no subdifferential}` };
+}
+
+/** Clarke's set at the X whose entries avoid every breakpoint without a set; null when no breakpoint has a set (f is differentiable at those X). */
+export function kinkSetsNotation(sub: Extract<Subdifferential, { kind: null }>, pw: Piecewise): SetNotation | null {
+  if (sub.missing.length === 0 || sub.breakpoints.length === 0) return null;
+  return boxNotation('clarke', sub.pieces, sub.breakpoints, pw);
 }
 
 /**

@@ -58,8 +58,24 @@ export interface EntryAnalysis {
   readonly smoothness: number | 'inf' | null;
 }
 
-/** The breakpoints where φ jumps (is not continuous): discontinuities, never to be called kinks. */
-export const jumpsOf = (entry: EntryAnalysis): Poly[] => entry.breakpoints.filter((b) => b.continuous === false).map((b) => b.at);
+/** The breakpoints where φ is not continuous: discontinuities, never to be called kinks. */
+export const discontinuitiesOf = (entry: EntryAnalysis): Poly[] => entry.breakpoints.filter((b) => b.continuous === false).map((b) => b.at);
+
+/**
+ * How φ fails to be continuous at c: its one-sided limits differ ('jump'),
+ * agree but differ from φ(c) ('removable'), or one is infinite ('infinite');
+ * 'undecided' when that cannot be told. Null where φ is not known to be discontinuous.
+ */
+export type Discontinuity = 'jump' | 'removable' | 'infinite' | 'undecided';
+
+export function discontinuityOf(b: BreakpointAnalysis): Discontinuity | null {
+  if (b.continuous !== false) return null;
+  const [left, right] = [b.leftLimits[0], b.rightLimits[0]];
+  if (!left || !right) return 'undecided';
+  if (left.kind === 'infinite' || right.kind === 'infinite') return 'infinite';
+  const same = sameFinite(left, right);
+  return same === null ? 'undecided' : same ? 'removable' : 'jump';
+}
 
 /** Are two limits equal and finite? null when it cannot be decided. */
 export function sameFinite(a: Limit, b: Limit): Tri {

@@ -7,7 +7,8 @@
 import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { diff, signOfConstant } from './exact/calculus.js';
-import type { EntryAnalysis, Limit } from './analyze.js';
+import type { Discontinuity, EntryAnalysis, Limit } from './analyze.js';
+import { discontinuityOf } from './analyze.js';
 import type { Tri } from './primitives/spec.js';
 import type { Piece } from './piecewise.js';
 import { intervalBounds, samplePoint, valueAt } from './piecewise.js';
@@ -16,7 +17,7 @@ import * as Q from './exact/rational.js';
 import { KinkproofError } from '../diagnostics.js';
 
 export type ConvexityWitness =
-  | { readonly kind: 'discontinuity'; readonly at: Poly }
+  | { readonly kind: 'discontinuity'; readonly at: Poly; readonly discontinuity: Discontinuity }
   | { readonly kind: 'curvature'; readonly at: Poly; readonly secondDerivative: Poly }
   | { readonly kind: 'slopes'; readonly at: Poly; readonly left: Limit; readonly right: Limit };
 
@@ -81,7 +82,7 @@ export function convexity(entry: EntryAnalysis): Convexity {
   const bps = entry.piecewise.breakpoints;
   let undecided: string | null = null;
   for (const b of entry.breakpoints) {
-    if (b.continuous === false) return { convex: false, witness: { kind: 'discontinuity', at: b.at }, undecided: null };
+    if (b.continuous === false) return { convex: false, witness: { kind: 'discontinuity', at: b.at, discontinuity: discontinuityOf(b) ?? 'undecided' }, undecided: null };
     if (b.continuous === null) undecided ??= 'continuity at a breakpoint is not decided';
     const ordered = slopesOrdered(b.leftDerivative, b.rightDerivative);
     if (ordered === false)

@@ -44,8 +44,14 @@ export interface Piecewise {
 
 export const MAX_BREAKPOINTS = 200;
 
-const domainError = (what: string): KinkproofError =>
-  new KinkproofError('unsupported', `the entry function is not defined on all of R: ${what}`);
+/** The function being split has no real value somewhere on R; `what` says where and why. */
+export class OutsideDomain extends KinkproofError {
+  constructor(readonly what: string) {
+    super('unsupported', `the entry function is not defined on all of R: ${what}`);
+  }
+}
+
+const domainError = (what: string): KinkproofError => new OutsideDomain(what);
 
 /** What the canonical form may assume on the open interval (lower, upper): the sign of t, and of any polynomial without a zero there. */
 export const contextFor = (lower: Poly | undefined, upper: Poly | undefined): PowerContext => ({
@@ -369,16 +375,27 @@ function evaluateOrFail<T>(what: () => T, c: Poly, label: string): T {
 }
 
 /** Require a sign on every open interval (log: > 0, fractional power: ≥ 0). */
-function requireSign(mode: Mode, pw: Piecewise, bps: readonly Poly[], ok: (s: Side) => boolean, label: string): void {
+function requireSign(mode: Mode, pw: Piecewise, bps: readonly Poly[], ok: (s: Side) => boolean, label: string, hint = ''): void {
   const parts = refine(pw, bps);
   parts.pieces.forEach((piece, i) => {
     if (!ok(signAt(piece, samplePoint(bps, i, mode.period)))) {
       const bounds = intervalBounds(bps, i, mode.period);
       const lo = bounds.lo ? exactText(bounds.lo) : '-inf';
       const hi = bounds.hi ? exactText(bounds.hi) : 'inf';
-      throw domainError(`${label} has no real value for t in (${lo}, ${hi})`);
+      throw domainError(`${label} has no real value for t in (${lo}, ${hi})${hint}`);
     }
   });
+}
+
+/**
+ * Why u^q (q not an integer) needs u ≥ 0: it is the principal power, as in
+ * mathjs's pow (complex for u < 0), even when the denominator of q is odd;
+ * the real odd root is sign(u)·|u|^q, which the message names.
+ */
+function fractionalPowerWords(q: Q.Rational): [label: string, hint: string] {
+  const power = Q.toText(q);
+  const hint = q.den % 2n === 1n ? `; for the real root of a negative u write sign(u).*abs(u).^(${power})` : '';
+  return [`u^(${power}) for a negative u (the principal power, as mathjs's pow computes it)`, hint];
 }
 
 interface Builder {
@@ -418,7 +435,7 @@ function buildUncached(s: Scalar, b: Builder): Piecewise {
       const singular = !Q.isInteger(s.exponent) || Q.sign(s.exponent) < 0;
       if (!singular) return combine(mode, [base], [], ([d]) => powS(d!, s.exponent), ([v]) => P.pow(v!, s.exponent));
       const bps = signChanges(base, mode);
-      if (!Q.isInteger(s.exponent)) requireSign(mode, base, bps, (x) => x >= 0, 'a fractional power of a negative number');
+      if (!Q.isInteger(s.exponent)) requireSign(mode, base, bps, (x) => x >= 0, ...fractionalPowerWords(s.exponent));
       return combine(
         mode,
         [base],

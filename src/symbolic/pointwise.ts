@@ -57,7 +57,7 @@ function locateEntry(entry: EntryAnalysis, x: Poly): { i: number; onBreakpoint: 
 
 function atBreakpoint(b: BreakpointAnalysis): EntryAtPoint {
   const at = (reason: string, differentiable: Tri): EntryAtPoint => ({ value: b.value, differentiable, derivative: null, set: null, reason, breakpoint: b });
-  if (b.continuous === false) return at('phi jumps there, so f is not continuous and has no Clarke subdifferential', false);
+  if (b.continuous === false) return at('phi is not continuous there, so neither is f, and f has no Clarke subdifferential there', false);
   if (b.continuous === null) return at('continuity of phi there is not decided', null);
   const left = b.leftDerivative;
   const right = b.rightDerivative;

@@ -26,6 +26,12 @@ export interface BreakpointSet {
   readonly frechetEmpty: boolean;
 }
 
+/** A breakpoint where f has no set: φ jumps, a one-sided slope is infinite, or something there is undecided. */
+export interface MissingSet {
+  readonly at: Poly;
+  readonly reason: string;
+}
+
 export type Subdifferential =
   | {
       readonly kind: SubdifferentialKind;
@@ -33,41 +39,61 @@ export type Subdifferential =
       readonly pieces: readonly Scalar[];
       readonly breakpoints: readonly BreakpointSet[];
     }
-  | { readonly kind: null; readonly reason: string; readonly at: Poly | null };
+  | {
+      readonly kind: null;
+      /** Why, at the first breakpoint in `missing` (or globally when `at` is null). */
+      readonly reason: string;
+      readonly at: Poly | null;
+      readonly pieces: readonly Scalar[];
+      /** Every breakpoint with no set, in order. */
+      readonly missing: readonly MissingSet[];
+      /**
+       * Clarke's set at the other breakpoints: near an X whose entries avoid
+       * `missing`, f is locally Lipschitz (only φ near the entries matters),
+       * so ∂_C f(X) is still the product of these intervals and of φ′ elsewhere.
+       */
+      readonly breakpoints: readonly BreakpointSet[];
+    };
 
 const finiteValue = (b: BreakpointAnalysis): [Poly, Poly] | undefined =>
   b.leftDerivative.kind === 'finite' && b.rightDerivative.kind === 'finite'
     ? [b.leftDerivative.value, b.rightDerivative.value]
     : undefined;
 
+/** The set ∂φ(c) at one breakpoint, or why there is none. */
+function breakpointSet(b: BreakpointAnalysis): BreakpointSet | MissingSet {
+  if (b.continuous === false) return { at: b.at, reason: 'f is discontinuous there, so it has no (Clarke) subdifferential' };
+  if (b.continuous !== true) return { at: b.at, reason: 'continuity is not decided' };
+  const slopes = finiteValue(b);
+  if (!slopes) {
+    const undecided = b.leftDerivative.kind === 'unknown' || b.rightDerivative.kind === 'unknown';
+    return {
+      at: b.at,
+      reason: undecided
+        ? 'a one-sided derivative is not decided, so the subdifferential is not either'
+        : 'a one-sided derivative is infinite, so f is not locally Lipschitz there and has no Clarke subdifferential',
+    };
+  }
+  const [left, right] = slopes;
+  const order = signOfConstant(P.sub(right, left));
+  if (order === undefined) return { at: b.at, reason: 'the order of the one-sided derivatives is not decided' };
+  return { at: b.at, lo: order >= 0 ? left : right, hi: order >= 0 ? right : left, frechetEmpty: order < 0 };
+}
+
 export function subdifferential(entry: EntryAnalysis, convex: Convexity): Subdifferential {
   const sets: BreakpointSet[] = [];
+  const missing: MissingSet[] = [];
   for (const b of entry.breakpoints) {
-    if (b.continuous === false)
-      return { kind: null, reason: 'f is discontinuous there, so it has no (Clarke) subdifferential', at: b.at };
-    const slopes = finiteValue(b);
-    if (!slopes) {
-      const undecided = b.leftDerivative.kind === 'unknown' || b.rightDerivative.kind === 'unknown';
-      return {
-        kind: null,
-        reason: undecided
-          ? 'a one-sided derivative is not decided, so the subdifferential is not either'
-          : 'a one-sided derivative is infinite, so f is not locally Lipschitz there and has no Clarke subdifferential',
-        at: b.at,
-      };
-    }
-    const [left, right] = slopes;
-    const order = signOfConstant(P.sub(right, left));
-    if (order === undefined) return { kind: null, reason: 'the order of the one-sided derivatives is not decided', at: b.at };
-    sets.push({ at: b.at, lo: order >= 0 ? left : right, hi: order >= 0 ? right : left, frechetEmpty: order < 0 });
+    const s = breakpointSet(b);
+    if ('reason' in s) missing.push(s);
+    else sets.push(s);
   }
+  const pieces = entry.derivativePieces.map((p) => p.display);
+  const [first] = missing;
+  if (first) return { kind: null, reason: first.reason, at: first.at, pieces, missing, breakpoints: sets };
   if (entry.continuous !== true && entry.breakpoints.length > 0)
-    return { kind: null, reason: 'continuity is not decided', at: null };
+    return { kind: null, reason: 'continuity is not decided', at: null, pieces, missing, breakpoints: [] };
   // The Clarke set of a convex function is its convex subdifferential, so
   // 'clarke' is right whenever convexity is false or undecided.
-  return {
-    kind: convex.convex === true ? 'convex' : 'clarke',
-    pieces: entry.derivativePieces.map((p) => p.display),
-    breakpoints: sets,
-  };
+  return { kind: convex.convex === true ? 'convex' : 'clarke', pieces, breakpoints: sets };
 }

@@ -109,7 +109,7 @@ describe('kinkproof build: verdicts and errors', () => {
     expect(r.stdout).toContain('✗');
     expect(r.stderr).toContain('the reports were written anyway');
     const md = readFileSync(join(out, 'wrong.md'), 'utf8');
-    expect(md).toMatch(/Line 3: \$= .*\$ — FAILED \(exact\)\.\n\nCounterexample: X = /);
+    expect(md).toMatch(/Line 3: \$= .*\$ — FAILED \(exact\)\.\n\nCounterexample: \$X = \\begin\{bmatrix\}/);
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('failed (1 of 2 statements passed)');
   });
 

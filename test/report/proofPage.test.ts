@@ -52,7 +52,10 @@ describe('proofStep', () => {
     expect(shown).toContain('Line 3: $= \\sum_{i,j}');
     expect(shown).toContain('Line 4: gradient: $\\operatorname{sign}(X)$ — passed (exact).');
     expect(shown).toContain('Line 5: convex: yes — passed (exact).');
-    expect(shown).toMatch(/Line 6: refute: \$\\sigma\(X\) = X\$ — passed \(refuted, exact\)\.\nCounterexample: X = /);
+    expect(shown).toContain('Line 6: refute: $\\sigma(X) = X$ — passed (refuted, exact).\nCounterexample: $X = \\begin{bmatrix} -1 \\end{bmatrix}$ ($t < 0$): left side $\\begin{bmatrix} 0 \\end{bmatrix}$, right side $\\begin{bmatrix} -1 \\end{bmatrix}$.');
+    // kinkproof's own output is typeset too: φ on the function line, no ASCII "phi(t) = abs(t)"
+    expect(shown).toContain('Line 2: function: $f(X) = \\sum_{i,j} \\left[\\lvert X \\rvert\\right]_{ij}$ — passed ($\\varphi(t) = \\lvert t \\rvert$).');
+    expect(shown).not.toMatch(/[( ]phi\(t\)/);
   });
 
   it('shows a failure with its counterexample and explanation, and undecided steps as unknown', () => {

@@ -153,6 +153,6 @@ describe('a proof page labels a numeric refutation numeric', () => {
 
   it('a refuted identity names its two sides "left side" and "right side", never "left"/"right" beside a (t > 0)', () => {
     const text = stepText(check('function: sum(abs(X))\nrefute: abs(X) = X\n'));
-    expect(text).toContain('Counterexample: X = [[-1]] (t < 0): left side [[1]], right side [[-1]]');
+    expect(text).toContain('Counterexample: $X = \\begin{bmatrix} -1 \\end{bmatrix}$ ($t < 0$): left side $\\begin{bmatrix} 1 \\end{bmatrix}$, right side $\\begin{bmatrix} -1 \\end{bmatrix}$.');
   });
 });

@@ -46,6 +46,8 @@ const cases: readonly Expected[] = [
   { f: 'sum(sqrt(relu(X)).^3)', gradient: '1.5*sqrt(relu(X))', slopes: ['0', '1.5*sqrt(t)'] },
   // t·√|t|: φ′ = 1.5√(−t) on t < 0 (√(−t) − t/(2√(−t)) with −t = |t|), 1.5√t on t > 0.
   { f: 'sum(X.*sqrt(abs(X)))', gradient: '1.5*sqrt(abs(X))', slopes: ['1.5*sqrt(-t)', '1.5*sqrt(t)'] },
+  // |u|·u with u = t² − 1: the product rule gives 2t·|u| + |u|·2t, like terms in another factor order; φ′ = 4t|u|.
+  { f: 'sum(abs(X.^2-1).*(X.^2-1))', gradient: '4*X.*abs(X.^2 - 1)' },
   // √(t²) = |t|: t/√(t²) is −1 and 1 on the two pieces; ∇f = sign(X) off the kink.
   { f: 'sum(sqrt(X.^2))', gradient: 'sign(X)', slopes: ['-1', '1'], values: ['-t', 't'] },
   // σ(1 − t): slope −1 below 1, 0 above; the step reads 1 − X.

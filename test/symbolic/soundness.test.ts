@@ -88,7 +88,7 @@ interface PointTruth {
 // Only φ near the entries matters: jumps and infinite slopes elsewhere change nothing at the point.
 const points: PointTruth[] = [
   { f: 'sum(heaviside(X-5)+abs(X))', at: [[0, 2]], differentiable: false, set: [[[-1, 1], [1, 1]]], kind: 'clarke' },
-  { f: 'sum(heaviside(X-5)+abs(X))', at: [[5, 2]], differentiable: false, reason: /entry \(1,1\) = 5: phi jumps there/ },
+  { f: 'sum(heaviside(X-5)+abs(X))', at: [[5, 2]], differentiable: false, reason: /entry \(1,1\) = 5: phi is not continuous there/ },
   { f: 'sum(heaviside(X-5)+abs(X))', at: [[1, 2], [3, -4]], differentiable: true, gradient: [[1, 1], [1, -1]] },
   { f: 'sum(heaviside(X-5)+abs(X))', at: [[0, 0], [0, 0]], differentiable: false, set: [[[-1, 1], [-1, 1]], [[-1, 1], [-1, 1]]], kind: 'clarke' },
   { f: 'sum(sign(X-1)+relu(X))', at: [[0, 2]], differentiable: false, set: [[[0, 1], [1, 1]]], kind: 'clarke' },
@@ -97,7 +97,7 @@ const points: PointTruth[] = [
   { f: 'sum(sqrt(abs(X-3))+abs(X))', at: [[3]], differentiable: false, reason: /infinite/ },
   { f: 'sum(heaviside(X)+X.^2)', at: [[0.5, -1]], differentiable: true, gradient: [[1, -2]] },
   { f: 'sum(log(abs(X)+1)+heaviside(X-2))', at: [[0]], differentiable: false, set: [[[-1, 1]]], kind: 'clarke' },
-  { f: 'sum(log(abs(X)+1)+heaviside(X-2))', at: [[2]], differentiable: false, reason: /jumps/ },
+  { f: 'sum(log(abs(X)+1)+heaviside(X-2))', at: [[2]], differentiable: false, reason: /phi is not continuous there/ },
   { f: 'sum(relu(X-0.1))', at: [[0.1, 0.2]], differentiable: false, set: [[[0, 1], [1, 1]]], kind: 'convex' },
   { f: 'sum(abs(X-0.3)+heaviside(X+7))', at: [[0.3], [0.29]], differentiable: false, set: [[[-1, 1]], [[-1, -1]]], kind: 'clarke' },
 ];

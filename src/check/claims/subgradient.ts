@@ -5,10 +5,10 @@
  * is convex), and for a separable f it is the product of those intervals; so
  * G(X) ∈ ∂f(X) at every X iff ψ(c) lies in that interval at every kink c.
  */
-import { exactText, P, periodicity, piMultiple, Q, signOfConstant } from '../../symbolic/index.js';
+import { discontinuityOf, exactText, P, periodicity, piMultiple, Q, signOfConstant } from '../../symbolic/index.js';
 import type { BreakpointAnalysis, EntryAnalysis, Poly, Scalar } from '../../symbolic/index.js';
 import type { KinkRow } from '../result/checkResult.js';
-import { limitText } from '../../analysisText.js';
+import { DISCONTINUITY_VERB, intervalText, limitText } from '../../analysisText.js';
 
 function between(v: Poly, a: Poly, b: Poly): boolean | null {
   const order = signOfConstant(P.sub(a, b));
@@ -30,7 +30,7 @@ function row(b: BreakpointAnalysis, at: Poly, value: (c: Poly) => Poly | null, n
   const base = { at: exactText(at), claim: v && exactText(v), left: limitText(b.leftDerivative), right: limitText(b.rightDerivative) };
   const c = base.at;
   if (b.differentiable === null) return { ...base, selects: null, note: `whether f is differentiable at t = ${c} is undecided` };
-  if (b.continuous === false) return { ...base, selects: false, note: `phi jumps at t = ${c}, so f has no subgradient there` };
+  if (b.continuous === false) return { ...base, selects: false, note: `phi ${DISCONTINUITY_VERB[discontinuityOf(b) ?? 'undecided']} at t = ${c}, so f is not continuous there and has no subgradient` };
   const { leftDerivative: l, rightDerivative: r } = b;
   if (l.kind === 'infinite' || r.kind === 'infinite')
     return { ...base, selects: false, note: `a one-sided derivative at t = ${c} is infinite: f is not locally Lipschitz there and has no subgradient` };
@@ -40,7 +40,7 @@ function row(b: BreakpointAnalysis, at: Poly, value: (c: Poly) => Poly | null, n
   if (inside === null) return { ...base, selects: null, note: `cannot decide whether ${base.claim} lies between ${base.left} and ${base.right}` };
   return inside
     ? { ...base, selects: true, note: null }
-    : { ...base, selects: false, note: `the claim's value ${base.claim} at t = ${c} is outside [${base.left}, ${base.right}]` };
+    : { ...base, selects: false, note: `the claim's value ${base.claim} at t = ${c} is outside ${intervalText(l.value, r.value)}` };
 }
 
 /** Copies of φ's period read at most: a claim repeating every 64 periods of φ is read at 64 members of each family. */

@@ -83,8 +83,10 @@ class ProofChecker {
           if (e instanceof KinkproofError) this.analysisError = e.message;
           throw e;
         }
-        const note = this.analysis.kind === 'separable' ? `phi(t) = ${printText(this.analysis.separable.phi)}` : `not separable: ${this.analysis.json.structure[0] ?? 'structured analysis'}`;
-        return { ...base, status: 'pass', method: 'exact', note, counterexample: null, explanation: null, result: null };
+        const pass = { ...base, status: 'pass', method: 'exact', counterexample: null, explanation: null, result: null } as const;
+        if (this.analysis.kind !== 'separable') return { ...pass, note: `not separable: ${this.analysis.json.structure[0] ?? 'structured analysis'}` };
+        const phi = printText(this.analysis.separable.phi);
+        return { ...pass, note: `phi(t) = ${phi}`, entryFunction: phi };
       }
       case 'step': {
         const step = fromCheck(base, checkEqual(s.previous, s.expr, this.options), 'equal', 'correct');

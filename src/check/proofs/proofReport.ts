@@ -17,6 +17,8 @@ export interface StepReport {
   /** Why, for anything but a plain pass. */
   readonly explanation: string | null;
   readonly result: CheckResult | null;
+  /** The entry function φ(t) as ASCII, on the function line of a separable f (typeset by the proof page). */
+  readonly entryFunction?: string;
 }
 
 export interface ProofReport {

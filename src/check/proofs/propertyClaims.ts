@@ -1,9 +1,9 @@
 /** Claims about f itself in a proof: differentiable, class, kinks, convex. */
-import { compareExact, dependsOnT, exactText, parseInput, reduceModulo, Reducer, toPoly } from '../../symbolic/index.js';
+import { compareExact, dependsOnT, discontinuityOf, exactText, parseInput, reduceModulo, Reducer, toPoly } from '../../symbolic/index.js';
 import type { BreakpointAnalysis, ConstantMatrix, Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import { KinkproofError } from '../../diagnostics.js';
 import type { Finding } from './proofReport.js';
-import { classText, convexityWitnessText, exactListText, limitText, moduloText, yesNo } from '../../analysisText.js';
+import { classText, convexityWitnessText, DISCONTINUITY_VERB, exactListText, limitText, moduloText, yesNo } from '../../analysisText.js';
 
 
 /** "C1, not C2". */
@@ -14,9 +14,16 @@ function classNote(s: number | 'inf'): string {
 
 function breakpointWhy(b: BreakpointAnalysis): string {
   const c = exactText(b.at);
-  if (b.continuous === false) return `phi jumps at t = ${c}`;
+  if (b.continuous === false) return `phi ${DISCONTINUITY_VERB[discontinuityOf(b) ?? 'undecided']} at t = ${c}`;
   const side = (l: BreakpointAnalysis['leftDerivative']): string => limitText(l) ?? 'undecided';
   return `at t = ${c} the one-sided derivatives of phi are ${side(b.leftDerivative)} (left) and ${side(b.rightDerivative)} (right)`;
+}
+
+/** What the breakpoints where φ is not differentiable are: "kink", "discontinuity", or "kink or discontinuity". */
+function nonDifferentiablePoints(a: SymbolicAnalysis): string {
+  const bad = a.entry.breakpoints.filter((b) => b.differentiable === false);
+  const kinds = [bad.some((b) => b.continuous !== false) ? 'kink' : null, bad.some((b) => b.continuous === false) ? 'discontinuity' : null];
+  return kinds.filter((k) => k !== null).join(' or ');
 }
 
 export function claimedDifferentiable(a: SymbolicAnalysis, claimed: boolean): Finding {
@@ -24,7 +31,7 @@ export function claimedDifferentiable(a: SymbolicAnalysis, claimed: boolean): Fi
   if (actual === null) return { status: 'unknown', note: 'undecided', explanation: `whether f is differentiable at t = ${exactListText(a.undecided)} is undecided` };
   const why = actual
     ? 'phi is differentiable on every piece and at every breakpoint, so f is differentiable everywhere'
-    : `f is not differentiable where an entry is at a kink: ${a.entry.breakpoints.filter((b) => b.differentiable === false).map(breakpointWhy).join('; ')}`;
+    : `f is not differentiable where an entry is at a ${nonDifferentiablePoints(a)}: ${a.entry.breakpoints.filter((b) => b.differentiable === false).map(breakpointWhy).join('; ')}`;
   return actual === claimed ? { status: 'pass', note: 'exact', explanation: null } : { status: 'fail', note: `exact: ${yesNo(actual)}`, explanation: why };
 }
 
@@ -36,7 +43,7 @@ export function claimedClass(a: SymbolicAnalysis, claimed: string): Finding {
   const first = a.entry.breakpoints.find((b) => b.order === s);
   const where = first
     ? s === -1
-      ? `; phi jumps at t = ${exactText(first.at)}`
+      ? `; ${breakpointWhy(first)}`
       : `; at t = ${exactText(first.at)} the one-sided limits of derivative ${Number(s) + 1} of phi differ`
     : '';
   return { status: 'fail', note: `exact: ${classNote(s)}`, explanation: `f is ${classNote(s)}${where}` };

@@ -29,7 +29,7 @@ function entrySet(a: SymbolicAnalysis, x: Poly): EntrySet {
 }
 
 const setText = (s: EntrySet): string =>
-  s === null ? '?' : s === 'none' ? 'none' : P.equals(s.lo, s.hi) ? exactText(s.lo) : `[${exactText(s.lo)}, ${exactText(s.hi)}]`;
+  s === null ? '?' : s === 'none' ? 'none' : P.equals(s.lo, s.hi) ? `{${exactText(s.lo)}}` : `[${exactText(s.lo)}, ${exactText(s.hi)}]`;
 
 const same = (p: Poly, q: Rational): boolean | null => {
   const s = signOfConstant(P.sub(p, P.constant(q)));

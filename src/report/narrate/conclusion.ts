@@ -1,11 +1,13 @@
 /** The last step: what was established about f, in one paragraph per question. */
-import { MATRIX, printLatex } from '../../symbolic/index.js';
-import type { SymbolicAnalysis } from '../../symbolic/index.js';
+import { MATRIX, P, printLatex } from '../../symbolic/index.js';
+import type { Poly, SymbolicAnalysis } from '../../symbolic/index.js';
 import type { Evidence } from '../../numeric/verify.js';
-import type { Block, Inline, Step } from '../model.js';
+import type { Block, Inline, Inlines, Step } from '../model.js';
 import { math, paragraph, text } from '../model.js';
-import { discontinuityInlines } from './nonsmoothWords.js';
-import { classLatex, domainLatex, onPoints } from './notation.js';
+import { discontinuityInlines, noSetCause } from './nonsmoothWords.js';
+import type { NoSetCause } from './nonsmoothWords.js';
+import { classLatex, domainLatex, exact, listInlines, onPoints } from './notation.js';
+import { kinkSetsNotation } from '../setNotation.js';
 
 function fClass(k: SymbolicAnalysis['entry']['smoothness']): Inline[] {
   if (k === null) return [text('its smoothness class is not decided')];
@@ -41,8 +43,19 @@ function nonsmooth(a: SymbolicAnalysis): Inline[] {
   const sub = a.subdifferential;
   if (a.entry.differentiable === true) return [];
   if (sub.kind === 'convex') return [text('At those '), math('X'), text(' the subdifferential '), math('\\partial f(X)'), text(' is the box of intervals given above. ')];
-  if (sub.kind === 'clarke') return [text('At those '), math('X'), text(' Clarke’s generalized gradient '), math('\\partial_C f(X)'), text(' is the box of intervals given above. ')];
-  return [text('At those '), math('X'), text(' it has no convex or Clarke subdifferential (see above). ')];
+  if (sub.kind !== null) return [text('At those '), math('X'), text(' Clarke’s generalized gradient '), math('\\partial_C f(X)'), text(' is the box of intervals given above. ')];
+  const causeAt = (at: Poly): NoSetCause | null => noSetCause(a.entry.breakpoints.find((b) => P.equals(b.at, at)));
+  const points = (ps: readonly Poly[]): Inlines => listInlines(ps.map((p) => [math(exact(p))]), 'or');
+  const none = sub.missing.filter((m) => causeAt(m.at) !== null).map((m) => m.at);
+  const open = sub.missing.filter((m) => causeAt(m.at) === null).map((m) => m.at);
+  return [
+    ...(kinkSetsNotation(sub, a.entry.piecewise)
+      ? [text('At those '), math('X'), text(' with no entry equal to '), ...points(sub.missing.map((m) => m.at)), text(', Clarke’s generalized gradient '), math('\\partial_C f(X)'), text(' is the box of intervals given above. ')]
+      : []),
+    ...(none.length ? [math('f'), text(' has no convex or Clarke subdifferential at an '), math('X'), text(' with an entry equal to '), ...points(none), text(' (see above). ')] : []),
+    ...(open.length ? [text('Whether '), math('f'), text(' has one at an '), math('X'), text(' with an entry equal to '), ...points(open), text(' was not decided. ')] : []),
+    ...(sub.missing.length ? [] : [text('Its subdifferential there was not decided (see above). ')]),
+  ];
 }
 
 function convexity(a: SymbolicAnalysis): Inline[] {

@@ -5,11 +5,11 @@
  * (φ not continuous) is never called a kink, and a jump or an infinite slope
  * says why no convex or Clarke set exists.
  */
-import { jumpsOf } from '../../symbolic/index.js';
 import type { BreakpointAnalysis, EntryAnalysis } from '../../symbolic/index.js';
 import type { Inline } from '../model.js';
 import { math, text } from '../model.js';
 import { onPoints } from './notation.js';
+import { discontinuitiesVerb } from '../../analysisText.js';
 
 /** Why f has neither set near an X with an entry at this breakpoint, or null when the breakpoint gives no such reason. */
 export type NoSetCause = 'jump' | 'infinite-slope';
@@ -40,12 +40,13 @@ export const NO_SET: Inline[] = [math('f'), text(' has no subdifferential in the
  * nothing when φ is continuous.
  */
 export function discontinuityInlines(entry: EntryAnalysis): Inline[] {
-  const jumps = jumpsOf(entry);
+  const gaps = entry.breakpoints.filter((b) => b.continuous === false);
+  const jumps = gaps.map((b) => b.at);
   const undecided = entry.breakpoints.filter((b) => b.continuous === null).map((b) => b.at);
   if (jumps.length === 0 && undecided.length === 0) return [];
   const { period } = entry.piecewise;
   const where: Inline[] = jumps.length
-    ? [math('f'), text(' is not continuous at any '), math('X'), text(' with an entry'), ...onPoints(jumps, period), text(', where '), math('\\varphi'), text(' jumps')]
+    ? [math('f'), text(' is not continuous at any '), math('X'), text(' with an entry'), ...onPoints(jumps, period), text(', where '), math('\\varphi'), text(` ${discontinuitiesVerb(gaps)}`)]
     : [];
   const rest: Inline[] = undecided.length
     ? [text(jumps.length ? '; whether it is continuous at an ' : 'Whether '), ...(jumps.length ? [math('X')] : [math('f'), text(' is continuous at an '), math('X')]), text(' with an entry'), ...onPoints(undecided, period), text(' was not decided')]

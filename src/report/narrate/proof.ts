@@ -6,6 +6,8 @@
  */
 import type { Proof, Statement } from '../../check/proofs/parseProof.js';
 import type { ProofReport, StepReport, StepStatus } from '../../check/proofs/proofReport.js';
+import type { ExactValue } from '../../check/result/checkResult.js';
+import { SIDES } from '../../check/result/counterexample.js';
 import { tally } from '../../check/proofs/proofReportText.js';
 import { parseInput } from '../../symbolic/index.js';
 import { assertSafeMath } from '../mathGuard.js';
@@ -73,12 +75,63 @@ function typeset(s: Statement): Inlines | undefined {
   }
 }
 
+/** A value at a counterexample (a number or a matrix) in LaTeX, or undefined when it cannot be typeset. */
+function valueLatex(v: ExactValue): string | undefined {
+  if (typeof v === 'string') return exprMath(v);
+  const cells = v.map((row) => row.map(exprMath));
+  if (cells.some((row) => row.some((c) => c === undefined))) return undefined;
+  return `\\begin{bmatrix} ${cells.map((row) => row.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+}
+
+const valueText = (v: ExactValue): string => (typeof v === 'string' ? v : `[${v.map((row) => `[${row.join(', ')}]`).join(', ')}]`);
+
+const RELATION: Record<string, string> = { '<': '<', '>': '>', '=': '=', '<=': '\\le', '>=': '\\ge' };
+
+/** The case a counterexample lies in ("t > 0", "-1 < t < 1"), typeset; as text when a side cannot be. */
+function caseInline(where: string): Inline {
+  const parts = where.split(/\s*(<=|>=|<|>|=)\s*/);
+  const sides = parts.filter((_, i) => i % 2 === 0).map(exprMath);
+  if (sides.some((s) => s === undefined)) return text(where);
+  return math(parts.map((p, i) => (i % 2 === 0 ? sides[i / 2]! : RELATION[p]!)).join(' '));
+}
+
+/** "Counterexample: X = …, claim …, gradient …", typeset from the check's exact point; the one-line text otherwise. */
+function counterexampleBlock(step: StepReport): Block | null {
+  const c = step.result?.counterexample;
+  if (!c) return step.counterexample ? paragraph(text(`Counterexample: ${step.counterexample}`)) : null;
+  const [left, right] = 'subgradientSelection' in step.result! ? ['claim', 'gradient'] : SIDES;
+  const x = valueLatex(c.exact.X);
+  return paragraph(
+    text('Counterexample: '),
+    ...(x === undefined ? [text(`X = ${valueText(c.exact.X)}`)] : [math(`X = ${x}`)]),
+    ...(c.where ? [text(' ('), caseInline(c.where), text(')')] : []),
+    text(`: ${left} `),
+    ...valueInlines(c.exact.lhs),
+    text(`, ${right} `),
+    ...valueInlines(c.exact.rhs),
+    text('.'),
+  );
+}
+
+/** A side's value after its name: typeset, or as text. */
+function valueInlines(v: ExactValue | null): Inline[] {
+  if (v === null) return [text('no real value')];
+  const latex = valueLatex(v);
+  return [latex === undefined ? text(valueText(v)) : math(latex)];
+}
+
 function statementBlocks(step: StepReport, statement: Statement | undefined): Block[] {
   const shown: Inlines = (statement && typeset(statement)) ?? [text(step.text)];
   const word = VERDICT[step.status];
-  const verdict: Inline = text(` — ${word}${step.note && step.note !== word ? ` (${step.note})` : ''}.`);
-  const blocks: Block[] = [paragraph(text(`Line ${step.line}: `), ...shown, verdict)];
-  if (step.counterexample) blocks.push(paragraph(text(`Counterexample: ${step.counterexample}`)));
+  const phi = step.entryFunction === undefined ? undefined : exprMath(step.entryFunction);
+  const note: Inline[] = phi
+    ? [text(' ('), math(`\\varphi(t) = ${phi}`), text(')')]
+    : step.note && step.note !== word
+      ? [text(` (${step.note})`)]
+      : [];
+  const blocks: Block[] = [paragraph(text(`Line ${step.line}: `), ...shown, text(` — ${word}`), ...note, text('.'))];
+  const counterexample = counterexampleBlock(step);
+  if (counterexample) blocks.push(counterexample);
   if (step.status !== 'pass' && step.explanation) blocks.push(paragraph(text(step.explanation)));
   return blocks;
 }

@@ -3,7 +3,8 @@
  * derivative whose one-sided limits disagree, and the resulting class C^k of φ,
  * with the figure of φ and φ′.
  */
-import { jumpsOf, sameFinite } from '../../symbolic/index.js';
+import { sameFinite } from '../../symbolic/index.js';
+import { discontinuitiesVerb } from '../../analysisText.js';
 import type { BreakpointAnalysis, EntryAnalysis, Scalar } from '../../symbolic/index.js';
 import type { Block, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
@@ -61,17 +62,18 @@ function atBreakpoint(b: BreakpointAnalysis): Block[] {
 }
 
 /** φ ∈ C^k \ C^{k+1}, or what is known. */
-/** φ ∈ C^k \\ C^{k+1}; for a discontinuous φ, where it jumps (and that it is continuous elsewhere, when every other breakpoint is decided). */
+/** φ ∈ C^k \\ C^{k+1}; for a discontinuous φ, where and how (a jump, a removable discontinuity), and that it is continuous elsewhere when every other breakpoint is decided. */
 function classInlines(smoothness: EntryAnalysis['smoothness'], entry?: EntryAnalysis): Inline[] {
   if (smoothness === null) return [text('the smoothness class of '), math('\\varphi'), text(' is not decided')];
   if (smoothness === 'inf') return [math('\\varphi \\in C^{\\infty}(\\mathbb{R})')];
   if (smoothness < 0) {
-    const jumps = entry ? jumpsOf(entry) : [];
-    if (!entry || !jumps.length) return [math('\\varphi'), text(' is not continuous on '), math('\\mathbb{R}')];
-    const points = listInlines(jumps.map((c) => [math(familyLatex(c, entry.piecewise.period))]));
+    const gaps = entry ? entry.breakpoints.filter((b) => b.continuous === false) : [];
+    if (!entry || !gaps.length) return [math('\\varphi'), text(' is not continuous on '), math('\\mathbb{R}')];
+    const points = listInlines(gaps.map((b) => [math(familyLatex(b.at, entry.piecewise.period))]));
+    const verb = discontinuitiesVerb(gaps);
     return entry.breakpoints.some((b) => b.continuous === null)
-      ? [math('\\varphi'), text(' jumps at '), ...points]
-      : [math('\\varphi'), text(' is continuous except at '), ...points, text(', where it jumps')];
+      ? [math('\\varphi'), text(` ${verb} at `), ...points]
+      : [math('\\varphi'), text(' is continuous except at '), ...points, text(`, where it ${verb}`)];
   }
   return [math(`\\varphi \\in ${classLatex(smoothness)} \\setminus ${classLatex(smoothness + 1)}`)];
 }

@@ -3,8 +3,8 @@
  * convex ∂f, Clarke's ∂_C f, or why neither exists.
  */
 import { exactLatex, P } from '../../symbolic/index.js';
-import type { ConvexityWitness, SymbolicAnalysis } from '../../symbolic/index.js';
-import { subdifferentialNotation } from '../setNotation.js';
+import type { BreakpointSet, ConvexityWitness, SymbolicAnalysis } from '../../symbolic/index.js';
+import { kinkSetsNotation, setLatex, subdifferentialNotation } from '../setNotation.js';
 import type { Block, Established, Inline, Step } from '../model.js';
 import { display, math, paragraph, text } from '../model.js';
 import { NO_SET, noSetCause, noSetReason } from './nonsmoothWords.js';
@@ -90,6 +90,35 @@ function convexityBlocks(a: SymbolicAnalysis): Block[] {
   return [paragraph(text(`Convexity was not decided (${undecided ?? 'unknown reason'}).`))];
 }
 
+const intervalLatex = (symbol: string, sets: readonly BreakpointSet[]): string[] => sets.map((s) => `${symbol} ${at(s.at)} = ${setLatex(s.lo, s.hi)}`);
+
+type NoSubdifferential = Extract<SymbolicAnalysis['subdifferential'], { kind: null }>;
+
+/**
+ * Where some breakpoints have no set (a jump, an infinite slope): why, one
+ * paragraph per reason, then Clarke's sets at the other breakpoints, which
+ * still hold at every X whose entries avoid the first kind.
+ */
+function missingSetBlocks(a: SymbolicAnalysis, sub: NoSubdifferential, brief: boolean): { blocks: Block[]; citation?: string; decided: boolean } {
+  const causes = sub.missing.map((m) => ({ at: m.at, reason: m.reason, cause: noSetCause(a.entry.breakpoints.find((b) => P.equals(b.at, m.at))) }));
+  const groups = [...new Set(causes.map((c) => c.cause ?? c.reason))].map((key) => causes.filter((c) => (c.cause ?? c.reason) === key));
+  const blocks: Block[] = groups.map((group) => {
+    const [{ cause, reason }] = group as [(typeof causes)[number]];
+    return paragraph(...NO_SET, text(' at an '), math('X'), text(' with an entry equal to '), ...listInlines(group.map((c) => [math(exact(c.at))]), 'or'), text(': '), ...(cause ? noSetReason(cause) : [text(reason)]), text('.'));
+  });
+  if (sub.missing.length === 0) blocks.push(paragraph(...NO_SET, text(`: ${sub.reason}.`)));
+  const decided = sub.missing.length > 0 && causes.every((c) => c.cause !== null);
+  const kinkSets = kinkSetsNotation(sub, a.entry.piecewise);
+  if (!kinkSets) return { blocks, ...(decided ? { citation: NO_CLARKE_CITATION } : {}), decided };
+  const avoid: Inline[] = [text('At an '), math('X'), text(' with no entry equal to '), ...listInlines(sub.missing.map((m) => [math(exact(m.at))]), 'or'), text(', ')];
+  const lipschitz: Inline[] = [math('f'), text(' is locally Lipschitz (near '), math('X'), text(' only '), math('\\varphi'), text(' near the entries matters), and Clarke’s generalized gradient of '), math('\\varphi'), text(' at the other breakpoints is the interval between its one-sided derivatives')];
+  const intervals = intervalLatex('\\partial_C', sub.breakpoints);
+  const product = (lead: string): Inline[] => [text(lead), math('\\partial_C f(X)'), text(' is the product of these sets over the entries ('), math("\\varphi'(x_{ij})"), text(' elsewhere)')];
+  const citation = decided ? `${NO_CLARKE_CITATION}; ${CLARKE_CITATION}` : CLARKE_CITATION;
+  if (brief) return { blocks: [...blocks, paragraph(...avoid, ...lipschitz, text(': '), ...listInlines(intervals.map((i) => [math(i)])), text('; '), ...product('so '), text('.'))], citation, decided };
+  return { blocks: [...blocks, paragraph(...avoid, ...lipschitz, text(':')), ...displays(intervals), paragraph(...product('So '), text(':')), display(`${kinkSets.latex}.`)], citation, decided };
+}
+
 /** The sets of f; `brief`: the entries' intervals in one sentence, their product in words, and no Fréchet subdifferential. */
 function setBlocks(a: SymbolicAnalysis, brief = false): { blocks: Block[]; citation?: string; decided: boolean } {
   const sub = a.subdifferential;
@@ -101,17 +130,9 @@ function setBlocks(a: SymbolicAnalysis, brief = false): { blocks: Block[]; citat
       return { blocks: [paragraph(text('Since '), math('f \\in C^{1}'), text(', its Clarke generalized gradient is '), math('\\partial_C f(X) = \\{\\nabla f(X)\\}'), text('.'))], citation: SMOOTH_CLARKE_CITATION, decided: true };
     return { blocks: [], decided: true };
   }
-  if (sub.kind === null) {
-    const cause = noSetCause(a.entry.breakpoints.find((x) => sub.at !== null && P.equals(x.at, sub.at)));
-    const where: Inline[] = sub.at ? [text(' at an '), math('X'), text(' with an entry equal to '), math(exact(sub.at))] : [];
-    return {
-      blocks: [paragraph(...NO_SET, ...where, text(': '), ...(cause ? noSetReason(cause) : [text(sub.reason)]), text('.'))],
-      ...(cause ? { citation: NO_CLARKE_CITATION } : {}),
-      decided: cause !== null,
-    };
-  }
+  if (sub.kind === null) return missingSetBlocks(a, sub, brief);
   const symbol = sub.kind === 'convex' ? '\\partial' : '\\partial_C';
-  const intervals = sub.breakpoints.map((s) => `${symbol} ${at(s.at)} = \\left[${exactLatex(s.lo)}, ${exactLatex(s.hi)}\\right]`);
+  const intervals = intervalLatex(symbol, sub.breakpoints);
   const frechet = sub.breakpoints.filter((s) => s.frechetEmpty);
   const citation = sub.kind === 'convex' ? CONVEX_CITATION : CLARKE_CITATION;
   const lead: Inline[] = [

@@ -80,6 +80,9 @@ function coefficientOf(s: Scalar): [Rational, Scalar | undefined] {
   return [Q.ONE, s];
 }
 
+/** Like terms are equal up to the order of their factors: t·|u| and |u|·t combine (real products commute). */
+const termKey = (s: Scalar): string => (s.kind === 'mul' ? `(* ${s.factors.map(keyOf).sort().join(' ')})` : keyOf(s));
+
 export function addS(...terms: Scalar[]): Scalar {
   const flat = terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t]));
   let constant = Q.ZERO;
@@ -90,9 +93,9 @@ export function addS(...terms: Scalar[]): Scalar {
       constant = Q.add(constant, c);
       continue;
     }
-    const key = keyOf(rest);
+    const key = termKey(rest);
     const prev = collected.get(key);
-    collected.set(key, [prev ? Q.add(prev[0], c) : c, rest]);
+    collected.set(key, prev ? [Q.add(prev[0], c), prev[1]] : [c, rest]);
   }
   const out: Scalar[] = [];
   for (const [c, rest] of collected.values())

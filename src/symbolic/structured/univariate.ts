@@ -12,7 +12,8 @@ import type { Poly } from '../exact/poly.js';
 import { analyticAt, approximate, diff, signOfConstant, substitute } from '../exact/calculus.js';
 import type { Scalar } from '../scalar/expr.js';
 import { call, keyOf, VAR } from '../scalar/expr.js';
-import { toPiecewise } from '../piecewise.js';
+import { OutsideDomain, toPiecewise } from '../piecewise.js';
+import { exactText, printText } from '../scalar/print.js';
 import { NotElementary, toPoly } from '../scalar/toPoly.js';
 import { addS, replaceT } from '../scalar/build.js';
 import type { Cell } from './cells.js';
@@ -126,6 +127,7 @@ export class Univariates {
       if (e instanceof P.Undefined) return { kind: 'unknown', value: null, reason: `outside the domain (${e.message})` };
       // ψ is not defined on all of ℝ (relu(log t)); at x > 0 it may still be read through t = e^u.
       if (e instanceof KinkproofError && e.kind === 'unsupported' && sign > 0 && !this.insideExp) return this.viaExp(phi, x);
+      if (e instanceof OutsideDomain) throw outsideDomain(phi, x, sign, e.what);
       throw e;
     }
     if (a.differentiable === true) return { kind: 'smooth', value: a.value, slope: a.derivative! };
@@ -136,6 +138,19 @@ export class Univariates {
       return { kind: 'steep', value: a.value, reason: b?.continuous === false ? 'a ridge function jumps across a surface through this point' : 'a ridge function has an infinite one-sided slope on a surface through this point' };
     return { kind: 'unknown', value: a.value, reason: a.reason ?? 'not locally Lipschitz here' };
   }
+}
+
+/**
+ * ψ (a scalar function applied to a non-separable part of f) read at x, where
+ * it is not defined on both sides: not "the entry function", which a
+ * structured f does not have.
+ */
+function outsideDomain(phi: Scalar, x: Poly, sign: number, what: string): KinkproofError {
+  const where = sign < 0 ? 'outside its domain' : sign === 0 ? 'at the end of its domain' : 'where it is not defined on both sides';
+  return new KinkproofError(
+    'unsupported',
+    `psi(t) = ${printText(phi)}, a scalar function applied to a non-separable part of f, takes the value t = ${exactText(x)} at some X, ${where} (${what}); kinkproof analyses such a psi only where it is defined on both sides of that value`,
+  );
 }
 
 interface Jet {

@@ -420,7 +420,11 @@ class LatexParser {
     return this.parseGroup();
   }
 
-  /** `\sqrt{x}` is sqrt(x); `\sqrt[n]{x}` is x.^(1/n), as ASCII writes a root. */
+  /**
+   * `\sqrt{x}` is sqrt(x); `\sqrt[n]{x}` is x.^(1/n), as ASCII writes a root,
+   * except that an odd n gives the real root sign(x).*abs(x).^(1/n), as in
+   * mathematics (∛−8 = −2), where x.^(1/n) would be mathjs's complex principal power.
+   */
   private parseSqrt(): Expr {
     const command = this.advance();
     if (!this.is('symbol', '[')) {
@@ -433,7 +437,12 @@ class LatexParser {
     const radicand = this.braced(command, 'radicand');
     const one: Expr = { kind: 'number', text: '1', value: 1, span: cover(open.span, close.span) };
     const exponent: Expr = { kind: 'binary', op: '/', left: one, right: index, span: cover(open.span, close.span) };
-    return { kind: 'binary', op: '.^', left: radicand, right: exponent, span: cover(command.span, radicand.span) };
+    const span = cover(command.span, radicand.span);
+    const odd = index.kind === 'number' && Number.isInteger(index.value) && Math.abs(index.value % 2) === 1;
+    if (!odd) return { kind: 'binary', op: '.^', left: radicand, right: exponent, span };
+    const of = (name: string): Expr => ({ kind: 'call', name, nameSpan: command.span, args: [radicand], span });
+    const magnitude: Expr = { kind: 'binary', op: '.^', left: of('abs'), right: exponent, span };
+    return { kind: 'binary', op: '.*', left: of('sign'), right: magnitude, span };
   }
 
   /** `\sum_{i,j}` (or `_{ij}`) over the summand, a product read entry by entry. */

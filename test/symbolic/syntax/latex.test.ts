@@ -52,7 +52,10 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['A^\\top X', "A'*X"],
   ['(X + 1)^{\\top}', "(X + 1)'"],
   ['\\sqrt{X}', 'sqrt(X)'],
-  ['\\sqrt[3]{X}', 'X.^(1/3)'],
+  // an odd root is the real one (∛−8 = −2), an even or other root the principal power
+  ['\\sqrt[3]{X}', 'sign(X).*abs(X).^(1/3)'],
+  ['\\sqrt[5]{X - 1}', 'sign(X - 1).*abs(X - 1).^(1/5)'],
+  ['\\sqrt[4]{X}', 'X.^(1/4)'],
   // grouping
   ['(X + 1) \\odot X', '(X + 1).*X'],
   ['\\left( X + 1 \\right) \\odot X', '(X + 1).*X'],
