@@ -52,8 +52,10 @@ export interface SubgradientSubject {
   readonly rows: number;
   readonly cols: number;
   readonly seed: number;
-  /** Per breakpoint: its one-sided limits are approached fast enough for samples to show them. */
+  /** Per set of `sub.breakpoints`: its one-sided limits are approached fast enough for samples to show them. */
   readonly observable: readonly boolean[];
+  /** Every breakpoint of φ, those without a set (jumps) too: samples near a set stay clear of all of them. */
+  readonly breakpoints: readonly number[];
 }
 
 /** One breakpoint's set as doubles (each with the bound on its distance from the exact constant), and as written in claims. */
@@ -93,7 +95,7 @@ export function checkSubgradients(subject: SubgradientSubject, builder: Evidence
   const phi = compiled(subject.phi);
   const sets = kinkSets(subject.sub);
   for (let i = 0; i < sets.length; i++) {
-    if (subject.observable[i]) checkEndpoints(phi, sets, i, subject.sub.kind, builder);
+    if (subject.observable[i]) checkEndpoints(phi, sets, i, subject.breakpoints, subject.sub.kind, builder);
     stepDone();
   }
   // Matrix checks put entries on and next to every breakpoint: all must be observable.
@@ -122,9 +124,20 @@ export function checkSubgradients(subject: SubgradientSubject, builder: Evidence
  * η = δ/8, so the stencil stays on one side; its rounding is at most
  * (3/2)·(bound of φ)/η, and |D(η) − R| estimates its truncation.
  */
-function checkEndpoints(phi: Compiled, sets: readonly KinkSet[], i: number, kind: 'convex' | 'clarke', builder: EvidenceBuilder): void {
+function checkEndpoints(
+  phi: Compiled,
+  sets: readonly KinkSet[],
+  i: number,
+  breakpoints: readonly number[],
+  kind: 'convex' | 'clarke',
+  builder: EvidenceBuilder,
+): void {
   const k = sets[i]!;
-  const gap = Math.min(i > 0 ? k.c - sets[i - 1]!.c : Infinity, i + 1 < sets.length ? sets[i + 1]!.c - k.c : Infinity);
+  const gap = Math.min(
+    i > 0 ? k.c - sets[i - 1]!.c : Infinity,
+    i + 1 < sets.length ? sets[i + 1]!.c - k.c : Infinity,
+    ...breakpoints.filter((c) => c !== k.c).map((c) => Math.abs(c - k.c)),
+  );
   const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(k.c)), gap / 4));
   if (!(first > 0)) return; // breakpoints closer than doubles can resolve
   const steps = Array.from({ length: STEPS }, (_, j) => first * 2 ** -j);

@@ -10,7 +10,7 @@
 import { KinkproofError } from '../diagnostics.js';
 import { MAX_ENTRIES } from '../sizeLimits.js';
 import { MATRIX, printText } from '../symbolic/index.js';
-import type { EntryAnalysis, Scalar, Subdifferential } from '../symbolic/index.js';
+import type { BreakpointSet, EntryAnalysis, Scalar, Subdifferential } from '../symbolic/index.js';
 import { checkBreakpoints, observable } from './breakpointChecks.js';
 import { approximation } from './constants.js';
 import { EvidenceBuilder } from './evidence.js';
@@ -20,6 +20,7 @@ import { checkPieces, pieceSteps } from './pieceChecks.js';
 import { testSet } from './points.js';
 import type { ProgressCallback } from './progress.js';
 import { checkSubgradients, subgradientSteps } from './subgradientChecks.js';
+import type { KnownSubdifferential } from './subgradientChecks.js';
 
 export type { CheckKind, CheckRecord, Evidence } from './evidence.js';
 
@@ -55,7 +56,7 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   const kinkErrors = breakpoints.map((b) => b.error);
   const claim = gradient ? { phi, psi: gradient, formula: printText(gradient, MATRIX) } : undefined;
   const tests = claim ? testSet(rows, cols, seed, kinks) : undefined;
-  const sub = subdifferential?.kind ? subdifferential : undefined;
+  const sub = knownSets(subdifferential);
   const total = (tests?.points.length ?? 0) + kinks.length + pieceSteps(entry) + (sub ? subgradientSteps(sub) : 0);
   let done = 0;
   const step = (): void => onProgress?.(++done, total);
@@ -65,6 +66,19 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks, kinkErrors }, tests, builder, step);
   checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
   checkPieces({ phi, entry, seed }, builder, step);
-  if (sub) checkSubgradients({ phi, sub, rows, cols, seed, observable: entry.breakpoints.map(observable) }, builder, step);
+  if (sub) {
+    const observableAt = (set: BreakpointSet): boolean => observable(entry.breakpoints.find((b) => b.at === set.at)!);
+    checkSubgradients({ phi, sub, rows, cols, seed, observable: sub.breakpoints.map(observableAt), breakpoints: kinks }, builder, step);
+  }
   return builder.finish(seed);
+}
+
+/**
+ * The sets to confirm: all of them, or, where φ jumps at some breakpoints, Clarke's
+ * sets at the others (f is locally Lipschitz near an X whose entries avoid the jumps).
+ */
+function knownSets(sub: Subdifferential | undefined): KnownSubdifferential | undefined {
+  if (!sub) return undefined;
+  if (sub.kind !== null) return sub;
+  return sub.breakpoints.length > 0 ? { kind: 'clarke', pieces: sub.pieces, breakpoints: sub.breakpoints } : undefined;
 }

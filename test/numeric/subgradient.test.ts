@@ -198,3 +198,27 @@ describe('subgradient checks: reproducible and cheap', () => {
     expect(calls.map(([d]) => d)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
   });
 });
+
+describe('subgradient checks: Clarke sets at the kinks of a φ that jumps elsewhere', () => {
+  // |t − 1| + |t + 1| + H(t − 2): kinks at ±1 with sets [−2, 0] and [0, 2]; a jump at 2, where no set exists.
+  const input = subject('sum(abs(X-1)+abs(X+1)+heaviside(X-2))');
+
+  it('confirms both ends at both kinks (four checks more than without the sets) and none at the jump', () => {
+    const sub = input.subdifferential!;
+    expect(sub.kind).toBeNull();
+    if (sub.kind !== null) return;
+    expect(sub.breakpoints.map((b) => [b.lo.key, b.hi.key])).toEqual([[P.integer(-2).key, P.ZERO.key], [P.ZERO.key, P.integer(2).key]]);
+    const e = verify(input);
+    expect(e.status, describeFailures(e)).toBe('passed');
+    expect(e.checks).toBe(verify({ ...input, subdifferential: undefined }).checks + 4);
+  });
+
+  it('refutes a wrong end at a kink beside the jump', () => {
+    const sub = input.subdifferential!;
+    if (sub.kind !== null) throw new Error('expected a partial subdifferential');
+    const breakpoints = sub.breakpoints.map((b, i) => (i === 1 ? { ...b, hi: P.constant(Q.rat(3, 1)) } : b));
+    const e = verify({ ...input, subdifferential: { ...sub, breakpoints } });
+    expect(e.status).toBe('failed');
+    expect(failuresOf(e, 'clarke-endpoint').length).toBeGreaterThan(0);
+  });
+});
