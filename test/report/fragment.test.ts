@@ -199,7 +199,7 @@ describe.skipIf(!haveTex)('a host document with a plain article preamble', { tim
   // fragment starts on a fresh page, and the page number after a \clearpage on either side
   // of it counts its pages exactly.
   it('a --brief fragment fits on one page, for f of every kind', async () => {
-    const briefs = [FOUNDING, HUBER, NORM, 'sum(abs(X))', 'sum(-relu(X))', 'sum(heaviside(X-1))', 'sum(sqrt(relu(X)))', 'max(max(X))', 'sum(abs(sin(X)))'];
+    const briefs = [FOUNDING, HUBER, NORM, 'sum(abs(X))', 'sum(-relu(X))', 'sum(heaviside(X-1))', 'sum(sqrt(relu(X)))', 'max(max(X))', 'min(X)', 'trace(relu(X))', 'sum(abs(sin(X)))', 'sum(relu(X.^3-X))'];
     const files = Object.fromEntries(briefs.map((expr, i) => [`brief${i}.tex`, fragment(expr, { labelPrefix: `b${i}` }, true)]));
     const body = briefs.map((_, i) => `\\clearpage\\typeout{BRIEF ${i} STARTS \\thepage}\\input{brief${i}}\\clearpage\\typeout{BRIEF ${i} ENDS \\thepage}`).join('\n');
     const { log } = await compileHost(body, files, 2);

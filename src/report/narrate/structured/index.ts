@@ -67,7 +67,7 @@ const fullSteps = (a: StructuredAnalysis, evidence: Evidence | null): Step[] => 
 /** The statement and the decomposition that names the parts (both exact) under one heading. */
 function statementWithDecomposition(a: StructuredAnalysis): Step {
   const statement = statementStep(a, true);
-  return { ...statement, blocks: [...statement.blocks, ...decompositionStep(a).blocks] };
+  return { ...statement, blocks: [...statement.blocks, ...decompositionStep(a, true).blocks] };
 }
 
 /** Without the kink-cancellation argument, the sets at the kinks, convexity and the cross-check (the last two summed up in the conclusion); the points the user asked for with --at stay. */

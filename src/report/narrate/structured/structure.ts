@@ -184,7 +184,8 @@ function partWords(model: Model, p: Part, k: number): Inlines {
   }
 }
 
-export function decompositionStep(a: StructuredAnalysis): Step {
+/** `brief` leaves out the chain rule's gradient of a ridge function (the gradient step states ∇f itself). */
+export function decompositionStep(a: StructuredAnalysis, brief = false): Step {
   const { model } = a;
   const N = model.ridge.atoms.length;
   const ridge = N ? `\\sum_{d=1}^{${N}} \\psi_d\\left(\\langle D_d, X \\rangle\\right)` : '';
@@ -201,9 +202,11 @@ export function decompositionStep(a: StructuredAnalysis): Step {
         math('D_d = u_d w_d^{\\top}'),
         text(' and functions '),
         math('\\psi_d'),
-        text(' of one real variable. By the chain rule a ridge function has the gradient'),
+        text(brief ? ' of one real variable.' : ' of one real variable. By the chain rule a ridge function has the gradient'),
       ),
-      display("\\langle D, X \\rangle = \\operatorname{tr}(D^{\\top} X) = u^{\\top} X w, \\qquad \\nabla\\, \\psi(\\langle D, X \\rangle) = \\psi'(\\langle D, X \\rangle)\\, D."),
+      ...(brief
+        ? []
+        : [display("\\langle D, X \\rangle = \\operatorname{tr}(D^{\\top} X) = u^{\\top} X w, \\qquad \\nabla\\, \\psi(\\langle D, X \\rangle) = \\psi'(\\langle D, X \\rangle)\\, D.")]),
     );
   const labels = [...new Set([...model.origins.values()].flatMap((os) => os.map((o) => o.label)))].filter((l) => l !== 'X');
   if (labels.length) {
