@@ -318,7 +318,8 @@ function displayCovers(display: Scalar, c: Poly): boolean {
   return definedAt(display, c) && definedAt(differentiate(display), c);
 }
 
-function definedAt(s: Scalar, c: Poly): boolean {
+/** s, as written, has a real value at the constant c (see hasValueWhere). */
+export function definedAt(s: Scalar, c: Poly): boolean {
   return hasValueWhere(s, (x) => {
     try {
       return signOfConstant(substitute(toPoly(x, { tPositive: false }), c, pointContext(c)));

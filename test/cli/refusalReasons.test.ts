@@ -20,10 +20,17 @@ const refusal = (f: string, language?: 'latex'): string => {
 
 describe('refusal messages', () => {
   beforeAll(loadLatexFrontEnd);
-  it.each(["sqrt(norm(X,'fro'))", 'sum(abs(X))^0.5', 'sqrt(max(abs(X)))'])('%s: says sqrt meets 0, the end of its domain, and not that an entry function is undefined', (f) => {
+  it.each(["sqrt(norm(X,'fro'))", 'sum(abs(X))^0.5', 'sqrt(max(abs(X)))'])('%s: says sqrt is not defined below 0 and is read at 0, and not that an entry function is undefined', (f) => {
     const message = refusal(f);
-    expect(message).toContain('psi(t) = sqrt(t), a scalar function applied to a non-separable part of f, takes the value t = 0 at some X, at the end of its domain');
+    expect(message).toBe(
+      "psi(t) = sqrt(t), a scalar function applied to a non-separable part of f, is not defined for every real t (u^(1/2) for a negative u (the principal power, as mathjs's pow computes it) has no real value for t in (-inf, 0)), and f reads it at t = 0 for some X; kinkproof does not analyse such a psi there yet",
+    );
     expect(message).not.toContain('entry function');
+  });
+
+  // Found by fuzzing (seed 4242): the canonical form merges (u^(-1/2))^2 into u^(-1), which has a value at t = 0.
+  it('a power is read as written: (x - 4)^(-1/2) squared has no value at 0, so no claim rests on f(0)', () => {
+    expect(() => analyzeAny('sum((X - 4).^-0.5).^2', { shape: [1, 1] })).toThrow(/^psi\(t\) = \(1\/sqrt\(t - 4\)\)\^2, .* is not defined for every real t \(.*no real value for t in \(-inf, 4\)\), and f reads it at t = 0 for some X/);
   });
 
   it('x^(1/3) is refused as a principal power, and the real cube root is named', () => {

@@ -12,7 +12,7 @@ import type { Poly } from '../exact/poly.js';
 import { analyticAt, approximate, diff, signOfConstant, substitute } from '../exact/calculus.js';
 import type { Scalar } from '../scalar/expr.js';
 import { call, keyOf, VAR } from '../scalar/expr.js';
-import { OutsideDomain, toPiecewise } from '../piecewise.js';
+import { definedAt, OutsideDomain, toPiecewise } from '../piecewise.js';
 import { exactText, printText } from '../scalar/print.js';
 import { NotElementary, toPoly } from '../scalar/toPoly.js';
 import { addS, replaceT } from '../scalar/build.js';
@@ -127,7 +127,7 @@ export class Univariates {
       if (e instanceof P.Undefined) return { kind: 'unknown', value: null, reason: `outside the domain (${e.message})` };
       // ψ is not defined on all of ℝ (relu(log t)); at x > 0 it may still be read through t = e^u.
       if (e instanceof KinkproofError && e.kind === 'unsupported' && sign > 0 && !this.insideExp) return this.viaExp(phi, x);
-      if (e instanceof OutsideDomain) throw outsideDomain(phi, x, sign, e.what);
+      if (e instanceof OutsideDomain) throw outsideDomain(phi, x, e.what);
       throw e;
     }
     if (a.differentiable === true) return { kind: 'smooth', value: a.value, slope: a.derivative! };
@@ -142,14 +142,14 @@ export class Univariates {
 
 /**
  * ψ (a scalar function applied to a non-separable part of f) read at x, where
- * it is not defined on both sides: not "the entry function", which a
- * structured f does not have.
+ * its case analysis fails because ψ is not defined for every real t: not "the
+ * entry function", which a structured f does not have. Whether x itself lies
+ * inside ψ's domain is not claimed: the reason names where ψ has no value.
  */
-function outsideDomain(phi: Scalar, x: Poly, sign: number, what: string): KinkproofError {
-  const where = sign < 0 ? 'outside its domain' : sign === 0 ? 'at the end of its domain' : 'where it is not defined on both sides';
+function outsideDomain(phi: Scalar, x: Poly, what: string): KinkproofError {
   return new KinkproofError(
     'unsupported',
-    `psi(t) = ${printText(phi)}, a scalar function applied to a non-separable part of f, takes the value t = ${exactText(x)} at some X, ${where} (${what}); kinkproof analyses such a psi only where it is defined on both sides of that value`,
+    `psi(t) = ${printText(phi)}, a scalar function applied to a non-separable part of f, is not defined for every real t (${what}), and f reads it at t = ${exactText(x)} for some X; kinkproof does not analyse such a psi there yet`,
   );
 }
 
@@ -239,6 +239,8 @@ function elementaryAt(phi: Scalar, x: Poly): Local | undefined {
   const sign = signOfConstant(x);
   if (sign === undefined) return undefined;
   const ctx = { tPositive: sign > 0, tNegative: sign < 0 };
+  // Canonical forms merge powers, (u^(-1/2))^2 = u^(-1), and so forget where the written ψ has no value.
+  if (!definedAt(phi, x)) return undefined;
   try {
     const p = toPoly(phi, ctx);
     if (!analyticAt(p, x, ctx)) return undefined;
