@@ -21,7 +21,8 @@ derive options:
   --json                 print one JSON object (the documented contract)
   --input latex|ascii    the input language (default: LaTeX if the text has a backslash)
   --at MATRIX            also evaluate at X = MATRIX (JSON rows, e.g. '[[1,-2],[0,3]]'); repeatable
-  --shape m,n            fix the shape of X (default: free; verification uses 3x4)
+  --shape m,n            fix the shape of X (default: free; a separable f is verified
+                         at 3x4, a non-separable one is stated for 2 per free dimension)
   --const NAME=MATRIX    a named constant matrix; repeatable
   --no-verify            skip the numeric cross-check
   --seed N               seed of the numeric cross-check (default 1)
