@@ -114,21 +114,27 @@ export function asRational(p: Poly): Rational | undefined {
   return p.terms.length === 1 && only && only.mono.factors.length === 0 ? only.coef : undefined;
 }
 
-export function atomHasT(a: Atom): boolean {
+/** The polynomial an atom is a function of (exp, log, fn: the argument; pow: the base); none for t, roots, constants and algebraic numbers. */
+export function atomInner(a: Atom): Poly | undefined {
   switch (a.kind) {
     case 't':
-      return true;
     case 'root':
     case 'const':
     case 'alg':
-      return false;
+      return undefined;
     case 'exp':
     case 'log':
     case 'fn':
-      return hasT(a.arg);
+      return a.arg;
     case 'pow':
-      return hasT(a.base);
+      return a.base;
   }
+}
+
+export function atomHasT(a: Atom): boolean {
+  if (a.kind === 't') return true;
+  const inner = atomInner(a);
+  return inner !== undefined && hasT(inner);
 }
 /** Does an algebraic number α appear in p's terms (not looking inside other atoms)? */
 export const hasAlgebraic = (p: Poly): boolean => p.terms.some((t) => t.mono.factors.some((f) => f.atom.kind === 'alg'));

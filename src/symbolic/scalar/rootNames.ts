@@ -10,6 +10,7 @@
  * Outside such a call (JSON, library calls) every root prints as its phrase.
  */
 import type { AlgebraicRoot } from '../exact/algebraic.js';
+import * as P from '../exact/poly.js';
 import type { Atom, Poly } from '../exact/poly.js';
 import * as Q from '../exact/rational.js';
 
@@ -37,20 +38,9 @@ export class RootNames {
 const algebraicAtoms = (p: Poly): AlgebraicRoot[] => p.terms.flatMap((t) => t.mono.factors.flatMap((f) => atomRoots(f.atom)));
 
 function atomRoots(a: Atom): AlgebraicRoot[] {
-  switch (a.kind) {
-    case 'alg':
-      return [a.root];
-    case 'exp':
-    case 'log':
-    case 'fn':
-      return algebraicAtoms(a.arg);
-    case 'pow':
-      return algebraicAtoms(a.base);
-    case 't':
-    case 'root':
-    case 'const':
-      return [];
-  }
+  if (a.kind === 'alg') return [a.root];
+  const inner = P.atomInner(a);
+  return inner ? algebraicAtoms(inner) : [];
 }
 
 /** Names for the algebraic numbers in `values` (an answer's breakpoints, log α among them), numbered by increasing value. */
