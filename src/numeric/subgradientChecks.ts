@@ -133,11 +133,7 @@ function checkEndpoints(
   builder: EvidenceBuilder,
 ): void {
   const k = sets[i]!;
-  const gap = Math.min(
-    i > 0 ? k.c - sets[i - 1]!.c : Infinity,
-    i + 1 < sets.length ? sets[i + 1]!.c - k.c : Infinity,
-    ...breakpoints.filter((c) => c !== k.c).map((c) => Math.abs(c - k.c)),
-  );
+  const gap = Math.min(...breakpoints.filter((c) => c !== k.c).map((c) => Math.abs(c - k.c)));
   const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(k.c)), gap / 4));
   if (!(first > 0)) return; // breakpoints closer than doubles can resolve
   const steps = Array.from({ length: STEPS }, (_, j) => first * 2 ** -j);

@@ -5,8 +5,9 @@
  * [φ′₋, φ′₊] when φ is convex, Clarke's set otherwise). A jump or an infinite
  * one-sided derivative leaves f without one: S is then `none`.
  */
-import { compareExact, exactText, P, signOfConstant } from '../../symbolic/index.js';
+import { compareExact, P, signOfConstant } from '../../symbolic/index.js';
 import type { Poly, Rational, SymbolicAnalysis } from '../../symbolic/index.js';
+import { intervalText } from '../../analysisText.js';
 import type { SetEntry } from './literal.js';
 import { derivativeAt } from '../exact/pointValue.js';
 import type { Finding } from './proofReport.js';
@@ -28,8 +29,7 @@ function entrySet(a: SymbolicAnalysis, x: Poly): EntrySet {
   return order <= 0 ? { lo: l.value, hi: r.value } : { lo: r.value, hi: l.value };
 }
 
-const setText = (s: EntrySet): string =>
-  s === null ? '?' : s === 'none' ? 'none' : P.equals(s.lo, s.hi) ? `{${exactText(s.lo)}}` : `[${exactText(s.lo)}, ${exactText(s.hi)}]`;
+const setText = (s: EntrySet): string => (s === null ? '?' : s === 'none' ? 'none' : (intervalText(s.lo, s.hi) ?? '?'));
 
 const same = (p: Poly, q: Rational): boolean | null => {
   const s = signOfConstant(P.sub(p, P.constant(q)));

@@ -105,8 +105,8 @@ function quotientDisplay(entry: EntryAnalysis, i: number, b: BreakpointAnalysis,
   const chain = [
     `${op} \\frac{\\varphi(${shiftedArgument(b.at)}) - ${at(b.at)}}{h}`,
     `${op} \\frac{${forms.numerator}}{h}`,
-    // Dividing by h may print as the same fraction (√(−h)/h): then the step is not repeated.
-    ...(forms.quotient !== undefined && forms.quotient !== `\\frac{${forms.numerator}}{h}` ? [`${op} ${forms.quotient}`] : []),
+    // quotientForms gives no quotient where dividing by h prints the same fraction (√(−h)/h).
+    ...(forms.quotient !== undefined ? [`${op} ${forms.quotient}`] : []),
   ];
   const result = limitLatex(side < 0 ? b.leftDerivative : b.rightDerivative);
   return display(`${chain.join(' = ')}${result === undefined ? '' : ` = ${result}`}.`);
