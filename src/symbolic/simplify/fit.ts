@@ -30,8 +30,14 @@ const MAX_FITTED_BREAKPOINTS = 8;
 
 const shorter = (a: Scalar, b: Scalar): Scalar => (printText(b).length < printText(a).length ? b : a);
 
-/** φ′ on each open piece, in the shorter of its computed and its canonical form. */
-export const pieceForms = (entry: EntryAnalysis): Scalar[] => entry.derivativePieces.map((p) => shorter(p.display, fromPoly(p.nf)));
+const pieceFormsOf = new WeakMap<EntryAnalysis, readonly Scalar[]>();
+
+/** φ′ on each open piece, in the shorter of its computed and its canonical form (made once per analysis: three proposals read them). */
+export function pieceForms(entry: EntryAnalysis): readonly Scalar[] {
+  let forms = pieceFormsOf.get(entry);
+  if (!forms) pieceFormsOf.set(entry, (forms = entry.derivativePieces.map((p) => shorter(p.display, fromPoly(p.nf)))));
+  return forms;
+}
 
 const shifted = (c: Poly): Scalar => subS(VAR, fromPoly(c));
 
