@@ -60,10 +60,15 @@ interface InlineMath {
   readonly display: string | undefined;
 }
 
+/** Inline math with its `\left…\right` groups made breakable. */
+function breakableInline(latex: string): string {
+  const scanned = scanMath(assertSafeMath(latex));
+  return scanned.some((a) => a.group || a.braced) ? breakable(scanned) : latex;
+}
+
 /** Inline math laid out for text `line` em wide. */
 function inlineMath(latex: string, line = LINE_EM): InlineMath {
-  const scanned = scanMath(assertSafeMath(latex));
-  const inline = scanned.some((a) => a.group || a.braced) ? breakable(scanned) : latex;
+  const inline = breakableInline(latex);
   const atoms = scanMath(inline);
   const tooLong = longestUnbreakable(atoms) > 0.45 * line || atomsWidth(atoms) > 0.6 * line;
   return { inline, display: tooLong ? breakDisplay(latex, displayWidth(line)) : undefined };
@@ -73,7 +78,7 @@ function inlineMath(latex: string, line = LINE_EM): InlineMath {
 export type Run = Inline | { readonly kind: 'display'; readonly latex: string };
 
 /** Text and math for a line of text (a heading, a table cell): math made breakable. */
-export const lineRuns = (parts: Inlines): Run[] => parts.map((p) => (p.kind === 'math' ? math(inlineMath(p.latex).inline) : p));
+export const lineRuns = (parts: Inlines): Run[] => parts.map((p) => (p.kind === 'math' ? math(breakableInline(p.latex)) : p));
 
 /**
  * A paragraph's runs for lines `line` em wide: math breakable, or displayed when it is too long for
