@@ -149,10 +149,64 @@ export const sum = (ps: readonly Poly[]): Poly => collect(ps.flatMap((p) => p.te
 
 export function mul(a: Poly, b: Poly): Poly {
   if (a.terms.length * b.terms.length > MAX_TERMS) throw new TooLarge(`product has more than ${MAX_TERMS} terms`);
-  const out: Poly[] = [];
-  for (const x of a.terms)
-    for (const y of b.terms) out.push(scale(monomial([...x.mono.factors, ...y.mono.factors]), Q.mul(x.coef, y.coef)));
-  return sum(out);
+  const inT = tPolynomialProduct(a, b);
+  if (inT) return inT;
+  const out: Term[] = [];
+  for (const x of a.terms) {
+    for (const y of b.terms) {
+      const coef = Q.mul(x.coef, y.coef);
+      for (const t of monomial([...x.mono.factors, ...y.mono.factors]).terms) out.push({ coef: Q.mul(t.coef, coef), mono: t.mono });
+    }
+  }
+  return collect(out);
+}
+
+/** Exponents of t up to this size take the convolution (their sums stay exact doubles). */
+const CONVOLVED_EXPONENT = 2n ** 40n;
+
+/** The exponent of a monomial that is t^k for an integer k (0 for the unit), else undefined. */
+function tExponent(m: Monomial): number | undefined {
+  if (m.factors.length === 0) return 0;
+  const [f] = m.factors;
+  if (m.factors.length !== 1 || f!.atom.kind !== 't' || f!.exp.den !== 1n) return undefined;
+  const k = f!.exp.num;
+  return k < CONVOLVED_EXPONENT && k > -CONVOLVED_EXPONENT ? Number(k) : undefined;
+}
+
+/** t^k for 0 ≤ k < MAX_TERMS, made once each on first use (they recur in every product). */
+const T_POWERS: Monomial[] = [UNIT];
+
+/** The canonical monomial t^k, as `monomial` writes it. */
+function tPower(k: number): Monomial {
+  const made = T_POWERS[k];
+  if (made) return made;
+  const m = monomial([factor({ kind: 't' }, Q.rat(k))]).terms[0]!.mono;
+  if (k > 0 && k < MAX_TERMS) T_POWERS[k] = m;
+  return m;
+}
+
+/**
+ * a·b by convolving coefficients when both are Laurent polynomials in t (the
+ * common case: pieces of polynomial φ), without building a monomial per pair
+ * of terms; undefined when either has another atom.
+ */
+function tPolynomialProduct(a: Poly, b: Poly): Poly | undefined {
+  const ea = a.terms.map((t) => tExponent(t.mono));
+  const eb = b.terms.map((t) => tExponent(t.mono));
+  if (ea.includes(undefined) || eb.includes(undefined)) return undefined;
+  const integral = [...a.terms, ...b.terms].every((t) => t.coef.den === 1n);
+  const sums = new Map<number, bigint>();
+  const rationalSums = new Map<number, Rational>();
+  for (let i = 0; i < a.terms.length; i++) {
+    for (let j = 0; j < b.terms.length; j++) {
+      const k = ea[i]! + eb[j]!;
+      const [x, y] = [a.terms[i]!.coef, b.terms[j]!.coef];
+      if (integral) sums.set(k, (sums.get(k) ?? 0n) + x.num * y.num);
+      else rationalSums.set(k, Q.add(rationalSums.get(k) ?? Q.ZERO, Q.mul(x, y)));
+    }
+  }
+  const coefficients: [number, Rational][] = integral ? [...sums].map(([k, n]) => [k, Q.rat(n)]) : [...rationalSums];
+  return makePoly(coefficients.filter(([, c]) => !Q.isZero(c)).map(([k, coef]) => ({ coef, mono: tPower(k) })));
 }
 
 export const product = (ps: readonly Poly[]): Poly => ps.reduce(mul, ONE);
