@@ -17,6 +17,16 @@ describe('renderLatex', () => {
     expect(standalone.trimEnd().endsWith('\\end{document}')).toBe(true);
   });
 
+  it('loads pgfplots only in an article that draws a plot', () => {
+    const withoutPlots = { ...foundingExample, steps: foundingExample.steps.map((s) => ({ ...s, blocks: s.blocks.filter((b) => b.kind !== 'plot') })) };
+    expect(foundingExample.steps.some((s) => s.blocks.some((b) => b.kind === 'plot'))).toBe(true);
+    const plain = renderLatex(withoutPlots, { fragment: false });
+    expect(plain).not.toContain('pgfplots');
+    expect(plain).toContain('\\usepackage{booktabs,tabularx}');
+    // A fragment names the whole preamble: its host may input fragments with plots.
+    expect(renderLatex(withoutPlots, { fragment: true })).toContain('%   \\usepackage{pgfplots}');
+  });
+
   it('writes a fragment without preamble or document environment, naming the preamble it needs in comments', () => {
     const code = fragment.split('\n').filter((l) => !l.startsWith('%'));
     expect(code.join('\n')).not.toMatch(/\\documentclass|\\usepackage|\\begin\{document\}|\\end\{document\}/);
