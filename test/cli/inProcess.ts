@@ -32,7 +32,7 @@ export async function cli(argv: readonly string[], options: { cwd?: string } = {
     const code = await main(argv, io);
     return { code, stdout, stderr };
   } finally {
-    process.chdir(home);
+    if (options.cwd !== undefined) process.chdir(home);
   }
 }
 
