@@ -1,9 +1,6 @@
 /** Run the CLI in this process (fast; the same main() the bundle runs). */
 import { main } from '../../src/cli/main.js';
 
-// As test/cli/run.ts gives the spawned CLI: no progress bar, even when the worker's stderr is a terminal.
-process.env['CI'] ??= 'true';
-
 export interface Outcome {
   readonly code: number;
   readonly stdout: string;
