@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfToText } from '../../src/report/pdf.js';
 import { haveTex } from '../report/helpers.js';
+import { cli } from './inProcess.js';
+import type { Outcome } from './inProcess.js';
 import { kinkproof } from './run.js';
-import type { Run } from './run.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kinkproof-build-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -32,10 +33,13 @@ const proofNames = readdirSync('proofs').filter((f) => f.endsWith('.proof')).sor
 
 describe('kinkproof build proofs', () => {
   const [a, b] = [fresh(), fresh()];
-  const runs: Run[] = [];
+  const runs: Outcome[] = [];
   // Two full builds: far beyond vitest's 10 s default hook timeout on a busy 2-core machine.
-  beforeAll(() => {
-    runs.push(...[a, b].map((out) => kinkproof(['build', 'proofs', '--out', out])));
+  beforeAll(async () => {
+    runs.push(await cli(['build', 'proofs', '--out', a]));
+    // Spawns: the second build is the built CLI in a fresh process, so "the same files" holds across
+    // processes and between the bundle and the sources, not only for a process whose caches are warm.
+    runs.push(kinkproof(['build', 'proofs', '--out', b]));
   }, 240_000);
 
   it('renders every proof file and an index to .tex/.html/.md, exit 0', () => {
@@ -50,7 +54,8 @@ describe('kinkproof build proofs', () => {
     expect(readFileSync(join(a, 'relu-frobenius.md'), 'utf8')).toContain('Proof check of relu-frobenius.proof');
   });
 
-  it('gives byte-identical files on a second run', () => {
+  it('gives byte-identical files on a second run (in a fresh process)', () => {
+    expect(runs[1]!.code, runs[1]!.stderr).toBe(0);
     expect(readdirSync(b).sort()).toEqual(readdirSync(a).sort());
     for (const f of readdirSync(a)) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   });
@@ -70,9 +75,9 @@ describe('kinkproof build proofs', () => {
 });
 
 describe('kinkproof build: hostile input', () => {
-  it('escapes a hostile title in .tex, .html and .md, and sanitises file names', () => {
+  it('escapes a hostile title in .tex, .html and .md, and sanitises file names', async () => {
     const out = fresh();
-    const r = kinkproof(['build', folder({ 'we ird&$name.proof': hostileProof }), '--out', out]);
+    const r = await cli(['build', folder({ 'we ird&$name.proof': hostileProof }), '--out', out]);
     expect(r.stderr).toBe(`kinkproof: wrote 7 files to ${out} (start at ${join(out, 'index.html')})\n`);
     expect(readdirSync(out).sort()).toEqual(['index.html', 'index.md', 'index.tex', 'we_ird__name-plot-1.svg', 'we_ird__name.html', 'we_ird__name.md', 'we_ird__name.tex']);
     for (const f of ['we_ird__name.tex', 'index.tex']) {
@@ -89,22 +94,22 @@ describe('kinkproof build: hostile input', () => {
     for (const f of ['we_ird__name.md', 'index.md']) expect(readFileSync(join(out, f), 'utf8')).toContain('\\<script\\>alert(1)\\</script\\>');
   });
 
-  it('refuses two proofs whose outputs would collide, and writes nothing', () => {
+  it('refuses two proofs whose outputs would collide, and writes nothing', async () => {
     const out = fresh();
-    const r = kinkproof(['build', folder({ 'a b.proof': hostileProof, 'a_b.proof': hostileProof }), '--out', out]);
+    const r = await cli(['build', folder({ 'a b.proof': hostileProof, 'a_b.proof': hostileProof }), '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/would both be written as a_b\.html\/\.md\/\.tex; rename one/);
     expect(existsSync(out)).toBe(false);
-    const index = kinkproof(['build', folder({ 'INDEX.proof': hostileProof }), '--out', out]);
+    const index = await cli(['build', folder({ 'INDEX.proof': hostileProof }), '--out', out]);
     expect(index.code).toBe(2);
     expect(index.stderr).toMatch(/and the index page would both be written/);
   });
 });
 
 describe('kinkproof build: verdicts and errors', () => {
-  it('exits 1 when a statement fails, and still writes the reports', () => {
+  it('exits 1 when a statement fails, and still writes the reports', async () => {
     const out = fresh();
-    const r = kinkproof(['build', folder({ 'wrong.proof': 'title: Wrong\nfunction: sum(relu(X))\n= sum(X)\n' }), '--out', out]);
+    const r = await cli(['build', folder({ 'wrong.proof': 'title: Wrong\nfunction: sum(relu(X))\n= sum(X)\n' }), '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗');
     expect(r.stderr).toContain('the reports were written anyway');
@@ -113,28 +118,28 @@ describe('kinkproof build: verdicts and errors', () => {
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('failed (1 of 2 statements passed)');
   });
 
-  it('writes nothing when one proof file does not parse (exit 2, file:line)', () => {
+  it('writes nothing when one proof file does not parse (exit 2, file:line)', async () => {
     const out = fresh();
     const dir = folder({ 'good.proof': hostileProof, 'bad.proof': 'function: sum(relu(X)\n' });
-    const r = kinkproof(['build', dir, '--out', out]);
+    const r = await cli(['build', dir, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'bad.proof')}:1:`);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('leaves the previous output untouched when a target cannot be written', () => {
+  it('leaves the previous output untouched when a target cannot be written', async () => {
     const out = fresh();
     mkdirSync(join(out, 'huber.html'), { recursive: true });
     writeFileSync(join(out, 'hinge.md'), 'OLD');
     const proofs = folder(Object.fromEntries(['huber.proof', 'hinge.proof'].map((f) => [f, readFileSync(join('proofs', f), 'utf8')])));
-    const r = kinkproof(['build', proofs, '--out', out]);
+    const r = await cli(['build', proofs, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/huber\.html is a folder, not a file/);
     expect(readdirSync(out).sort()).toEqual(['hinge.md', 'huber.html']);
     expect(readFileSync(join(out, 'hinge.md'), 'utf8')).toBe('OLD');
   });
 
-  it('rejects bad arguments with one line each', () => {
+  it('rejects bad arguments with one line each', async () => {
     const file = join(folder({ 'x.proof': hostileProof }), 'x.proof');
     const cases: [string[], RegExp][] = [
       [['build', join(root, 'missing')], /no such folder/],
@@ -145,18 +150,18 @@ describe('kinkproof build: verdicts and errors', () => {
       [['build', 'proofs', '--out', file], /is a file, not a folder/],
     ];
     for (const [args, message] of cases) {
-      const r = kinkproof(args);
+      const r = await cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
 
-  it('defaults to proofs/ and out/proofs/, creating the folder', () => {
+  it('defaults to proofs/ and out/proofs/, creating the folder', async () => {
     const cwd = folder();
     mkdirSync(join(cwd, 'proofs'));
     copyFileSync('proofs/huber.proof', join(cwd, 'proofs', 'huber.proof'));
-    const r = kinkproof(['build'], { cwd });
+    const r = await cli(['build'], { cwd });
     expect(r.code).toBe(0);
     expect(readdirSync(join(cwd, 'out', 'proofs'))).toContain('huber.html');
   });
@@ -167,7 +172,7 @@ describe.skipIf(!haveTex)('kinkproof build --pdf', { timeout: 120_000 }, () => {
     const out = fresh();
     const dir = folder({ 'hostile.proof': hostileProof });
     copyFileSync('proofs/relu-frobenius.proof', join(dir, 'relu-frobenius.proof'));
-    const r = kinkproof(['build', dir, '--out', out, '--pdf']);
+    const r = await cli(['build', dir, '--out', out, '--pdf']);
     expect(r.stderr).not.toContain('error');
     expect(r.code).toBe(0);
     for (const name of ['index', 'hostile', 'relu-frobenius']) expect(readFileSync(join(out, `${name}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { json, kinkproof } from './run.js';
+import { cli, parsed } from './inProcess.js';
 
 describe('kinkproof derive --json', () => {
-  it('reports the founding example as C1, differentiable, gradient 2*relu(X)', () => {
-    const r = kinkproof(['derive', "norm(relu(X),'fro')^2", '--json', '--at', '[[2.5,-1],[0,4]]']);
+  it('reports the founding example as C1, differentiable, gradient 2*relu(X)', async () => {
+    const r = await cli(['derive', "norm(relu(X),'fro')^2", '--json', '--at', '[[2.5,-1],[0,4]]']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('}');
-    const out = json(r);
+    const out = parsed(r);
     expect(out).toMatchObject({
       input: "norm(relu(X),'fro')^2",
       separable: true,
@@ -27,13 +27,13 @@ describe('kinkproof derive --json', () => {
     ]);
   });
 
-  it('reports sum(relu(X)) with a kink at 0 and no gradient', () => {
-    const out = json(kinkproof(['derive', 'sum(relu(X))', '--json']));
+  it('reports sum(relu(X)) with a kink at 0 and no gradient', async () => {
+    const out = parsed(await cli(['derive', 'sum(relu(X))', '--json']));
     expect(out).toMatchObject({ smoothness: 'C0', differentiable: false, kinks: [{ exact: '0', value: 0 }], gradient: null });
   });
 
-  it('prints a human summary without --json', () => {
-    const r = kinkproof(['derive', 'sum(relu(X - 2).^3)']);
+  it('prints a human summary without --json', async () => {
+    const r = await cli(['derive', 'sum(relu(X - 2).^3)']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('class:          C2 (not C3)');
     expect(r.stdout).toContain('gradient:       3*relu(X - 2).^2');
@@ -59,8 +59,8 @@ describe('kinkproof derive: bad input exits 2 with one clear line', () => {
     ['huge shape', ['sum(X)', '--shape', '100000,100000'], /--shape 100000,100000: at most/],
     ['unknown option', ['sum(X)', '--frobnicate'], /unknown option --frobnicate/],
   ];
-  it.each(errors)('%s', (_name, args, message) => {
-    const r = kinkproof(['derive', ...args]);
+  it.each(errors)('%s', async (_name, args, message) => {
+    const r = await cli(['derive', ...args]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(/^kinkproof: /);

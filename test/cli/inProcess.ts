@@ -7,18 +7,30 @@ export interface Outcome {
   readonly stderr: string;
 }
 
-export async function cli(argv: readonly string[]): Promise<Outcome> {
+/**
+ * `cwd` runs the command from that folder, for what resolves paths against the working directory
+ * (`build` with no folder). vitest's forks pool runs one test at a time per worker process, so
+ * changing the directory for the length of one awaited run reaches no other test.
+ */
+export async function cli(argv: readonly string[], options: { cwd?: string } = {}): Promise<Outcome> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
+  const io = {
+    stdout: (t: string) => {
       stdout += t;
     },
-    stderr: (t) => {
+    stderr: (t: string) => {
       stderr += t;
     },
-  });
-  return { code, stdout, stderr };
+  };
+  const home = process.cwd();
+  if (options.cwd !== undefined) process.chdir(options.cwd);
+  try {
+    const code = await main(argv, io);
+    return { code, stdout, stderr };
+  } finally {
+    if (options.cwd !== undefined) process.chdir(home);
+  }
 }
 
 /** The one JSON object a --json run prints. */

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cli } from './inProcess.js';
-import { kinkproof } from './run.js';
 
 process.env['CI'] ??= 'true';
 
@@ -79,11 +78,5 @@ describe('each command takes only its own options', () => {
   it('the accepted options still work: check with --const, --seed, --timeout, --json', async () => {
     const o = await cli(['check', 'sum(c*X)', '--claim', 'c + 0*X', '--const', 'c=2', '--seed', '3', '--timeout', '10', '--json']);
     expect(o.code, o.stderr).toBe(0);
-  });
-
-  it('the built CLI refuses check --shape (exit 2)', () => {
-    const r = kinkproof(['check', 'sum(X)', '--claim', '1', '--shape', '2,2']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^kinkproof: input error: check does not take --shape/);
   });
 });

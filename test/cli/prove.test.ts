@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { json, kinkproof } from './run.js';
+import { cli, parsed } from './inProcess.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const proofFiles = readdirSync(join(root, 'proofs')).map((f) => join('proofs', f));
 
 describe('kinkproof prove', () => {
-  it('passes every proof shipped in proofs/ (exit 0)', () => {
-    const r = kinkproof(['prove', ...proofFiles], { cwd: root });
+  it('passes every proof shipped in proofs/ (exit 0)', async () => {
+    const r = await cli(['prove', ...proofFiles], { cwd: root });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("✓ proofs/relu-frobenius.proof:5  = trace(relu(X)'*relu(X))  (exact)");
@@ -19,7 +19,7 @@ describe('kinkproof prove', () => {
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
   });
 
-  it('names file:line, the step and the counterexample when a copied proof is broken', () => {
+  it('names file:line, the step and the counterexample when a copied proof is broken', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kinkproof-prove-'));
     const lines = readFileSync(join(root, 'proofs/relu-frobenius.proof'), 'utf8').split('\n');
     const index = lines.indexOf('= sum(relu(X).^2)');
@@ -27,7 +27,7 @@ describe('kinkproof prove', () => {
     lines[index] = '= sum(X.^2)';
     const file = join(dir, 'broken.proof');
     writeFileSync(file, lines.join('\n'));
-    const r = kinkproof(['prove', file]);
+    const r = await cli(['prove', file]);
     expect(r.code).toBe(1);
     const failures = r.stdout.split('\n').filter((l) => l.startsWith('✗'));
     expect(failures[0]).toBe(`✗ ${file}:${index + 1}  = sum(X.^2)  (exact)`);
@@ -36,26 +36,26 @@ describe('kinkproof prove', () => {
     expect(after[at + 1]).toBe('    counterexample: X = [[-1]] (t < 0): left side 0, right side 1');
   });
 
-  it('prints one JSON object with --json', () => {
-    const r = kinkproof(['prove', 'proofs/l1-norm.proof', '--json'], { cwd: root });
+  it('prints one JSON object with --json', async () => {
+    const r = await cli(['prove', 'proofs/l1-norm.proof', '--json'], { cwd: root });
     expect(r.code).toBe(0);
-    const out = json(r);
+    const out = parsed(r);
     expect(out).toMatchObject({ ok: true, fail: 0, error: 0, unknown: 0 });
     const [file] = out.files as { file: string; title: string; steps: { line: number; status: string }[] }[];
     expect(file!.title).toBe('The entry-wise l1 norm and its sign-pattern subgradient');
     expect(file!.steps.every((s) => s.status === 'pass')).toBe(true);
   });
 
-  it('exits 2 with file:line for a syntax error, and for a missing file', () => {
+  it('exits 2 with file:line for a syntax error, and for a missing file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kinkproof-prove-'));
     const file = join(dir, 'bad.proof');
     writeFileSync(file, '# x\nfunction: sum(relu(X))\ngradient heaviside(X)\n');
-    const r = kinkproof(['prove', file]);
+    const r = await cli(['prove', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:3: expected 'key: value' or '= expression'`);
-    const missing = kinkproof(['prove', join(dir, 'nope.proof')]);
+    const missing = await cli(['prove', join(dir, 'nope.proof')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');
-    expect(kinkproof(['prove']).code).toBe(2);
+    expect((await cli(['prove'])).code).toBe(2);
   });
 });

@@ -232,7 +232,9 @@ describe('fuzz: check --equal', () => {
 });
 
 describe('fuzz: the real CLI, end to end (a handful of cases)', () => {
-  // Built by `npm test` (node scripts/build.mjs); argv cannot carry NUL bytes.
+  // Spawns: the properties above test the answers in-process; these check what only a real process shows —
+  // random text through a real argv reaching the bundle, and no crash or stack trace at the process boundary
+  // (exit code, stdout, stderr). Built by `npm test` (node scripts/build.mjs); argv cannot carry NUL bytes.
   const cases = fc.sample(fc.oneof(G.randomString, G.expression()), { numRuns: 8, seed: SEED }).map((s) => s.replaceAll('\0', ''));
   it.each(cases.map((s) => [s]))('derive %j --json', (text) => {
     const r = kinkproof(['derive', text, '--json', '--timeout', '5']);

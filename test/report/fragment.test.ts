@@ -19,7 +19,6 @@ import { narrate } from '../../src/report/narrate.js';
 import { narrateStructured } from '../../src/report/narrate/structured/index.js';
 import { pdfToText } from '../../src/report/pdf.js';
 import { cli } from '../cli/inProcess.js';
-import { kinkproof } from '../cli/run.js';
 import { haveTex } from './helpers.js';
 
 const HUBER = 'sum(min(abs(X),1).*(abs(X) - min(abs(X),1)/2))';
@@ -278,8 +277,8 @@ describe('the command line', () => {
     [['--tex', 'x.tex', '--tex-fragment', '--section-level', 'chapter'], '--section-level: expected section, subsection or none, got "chapter"'],
     [['--tex', 'x.tex', '--tex-fragment', '--label-prefix', 'a}b'], '--label-prefix: use 1 to 40 letters, digits or the characters : . _ -, got "a}b"'],
     [['--brief'], '--brief shortens the reports (--tex, --html, --md), and none is requested'],
-  ])('derive %j: one line, exit 2', (options, message) => {
-    const r = kinkproof(['derive', 'sum(abs(X))', ...options]);
+  ])('derive %j: one line, exit 2', async (options, message) => {
+    const r = await cli(['derive', 'sum(abs(X))', ...options]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kinkproof: input error: ${message}\n`);
   });
@@ -298,10 +297,10 @@ describe('the command line', () => {
     }
   });
 
-  it('check refuses --brief, and derive writes a brief fragment with its prefix', () => {
-    expect(kinkproof(['check', 'sum(abs(X))', '--claim', 'sign(X)', '--brief']).stderr).toMatch(/^kinkproof: input error: check does not take --brief/);
+  it('check refuses --brief, and derive writes a brief fragment with its prefix', async () => {
+    expect((await cli(['check', 'sum(abs(X))', '--claim', 'sign(X)', '--brief'])).stderr).toMatch(/^kinkproof: input error: check does not take --brief/);
     const dir = mkdtempSync(join(tmpdir(), 'kinkproof-frag-'));
-    const r = kinkproof(['derive', 'sum(abs(X))', '--tex', join(dir, 'f.tex'), '--tex-fragment', '--brief', '--section-level', 'subsection', '--label-prefix', 'eq:abs']);
+    const r = await cli(['derive', 'sum(abs(X))', '--tex', join(dir, 'f.tex'), '--tex-fragment', '--brief', '--section-level', 'subsection', '--label-prefix', 'eq:abs']);
     expect(r.code).toBe(0);
     const tex = readFileSync(join(dir, 'f.tex'), 'utf8');
     expect(tex).toContain('\\subsubsection{Gradient}\\label{eq:abs:gradient}');

@@ -6,17 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { renderLatex } from '../../src/report/latex.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { json, kinkproof } from '../cli/run.js';
+import { cli, parsed } from '../cli/inProcess.js';
 import { allMath } from './helpers.js';
 import { narrated } from './examples.js';
 
 const HUBER = 'sum(min(abs(X),1).*(abs(X) - min(abs(X),1)/2))';
 
 describe('simplified formulas in every output', () => {
-  it("Huber: ∇f = clip(X, −1, 1) in the summary, the JSON and the report's ∇f and φ′", () => {
-    const summary = kinkproof(['derive', HUBER]);
+  it("Huber: ∇f = clip(X, −1, 1) in the summary, the JSON and the report's ∇f and φ′", async () => {
+    const summary = await cli(['derive', HUBER]);
     expect(summary.stdout).toMatch(/^gradient: +min\(max\(X, -1\), 1\)$/m);
-    const out = json(kinkproof(['derive', HUBER, '--json']));
+    const out = parsed(await cli(['derive', HUBER, '--json']));
     expect(out['gradient']).toBe('min(max(X, -1), 1)');
     expect(out['gradientLatex']).toBe('\\min(\\max(X, -1), 1)');
     const math = allMath(narrated(HUBER).derivation);
