@@ -8,6 +8,7 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { FORMAT_NAME, formatOf, preloadable } from './pdfFormat.js';
 import { findExecutable, inTempFolder, runTool } from './toolRunner.js';
 import type { RunLimits, RunResult } from './toolRunner.js';
 
@@ -81,15 +82,33 @@ const needsRerun = (log: string): boolean => /Rerun to get|Label\(s\) may have c
 export async function compilePdf(texSource: string, opts: CompileOptions = {}): Promise<{ pdf: Uint8Array; log: string }> {
   const executable = findExecutable('pdflatex');
   if (!executable) throw new PdfCompileError('no-pdflatex', 'pdflatex is not installed (Debian: texlive-latex-base)');
+  const limitsIn = (dir: string, o: CompileOptions): RunLimits => ({
+    cwd: dir,
+    env: sandboxEnv(executable, dir),
+    timeoutMs: o.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxFileBytes: o.maxOutputBytes ?? DEFAULTS.maxOutputBytes,
+  });
+  const preloaded = preloadable(texSource);
+  // The format is made under the default limits whoever asks first, so what is kept never depends on one caller's options.
+  const format = preloaded && (await formatOf(executable, preloaded.header, (dir) => limitsIn(dir, {})));
+  if (preloaded && format) {
+    try {
+      return await compileIn(executable, preloaded.body, (dir) => limitsIn(dir, opts), format);
+    } catch (error) {
+      // A LaTeX error is reported as the ordinary compile reports it.
+      if (!(error instanceof PdfCompileError && error.reason === 'latex-error')) throw error;
+    }
+  }
+  return compileIn(executable, texSource, (dir) => limitsIn(dir, opts));
+}
+
+/** One compile in a fresh folder (from `format` when given: the source's preamble is in it). */
+function compileIn(executable: string, source: string, limitsIn: (dir: string) => RunLimits, format?: Uint8Array): Promise<{ pdf: Uint8Array; log: string }> {
   return inTempFolder('kinkproof-tex-', async (dir) => {
-    await writeFile(join(dir, `${JOB}.tex`), texSource, 'utf8');
-    const limits: RunLimits = {
-      cwd: dir,
-      env: sandboxEnv(executable, dir),
-      timeoutMs: opts.timeoutMs ?? DEFAULTS.timeoutMs,
-      maxFileBytes: opts.maxOutputBytes ?? DEFAULTS.maxOutputBytes,
-    };
-    const args = ['-no-shell-escape', '-halt-on-error', '-interaction=nonstopmode', '-file-line-error', `${JOB}.tex`];
+    await writeFile(join(dir, `${JOB}.tex`), source, 'utf8');
+    if (format) await writeFile(join(dir, `${FORMAT_NAME}.fmt`), format);
+    const limits = limitsIn(dir);
+    const args = [...(format ? [`-fmt=${FORMAT_NAME}`] : []), '-no-shell-escape', '-halt-on-error', '-interaction=nonstopmode', '-file-line-error', `${JOB}.tex`];
     let log = '';
     for (let pass = 1; pass <= 2; pass++) {
       const run = await runTool(executable, args, limits);

@@ -1,0 +1,64 @@
+/**
+ * Preloaded preambles. Loading the class and packages of a kinkproof report
+ * (pgfplots above all) is half of pdflatex's time on it, and it is the same
+ * for every report: so from the second report of a process on (`build --pdf`,
+ * a test run; one report alone would only pay for the dump) it is done once, as a format file
+ * (`pdflatex -ini … \dump`) made from the fixed preamble text alone, in its own
+ * sandboxed folder, and kept in memory. A report whose source begins with that
+ * preamble is then compiled from the format, with the preamble lines blanked
+ * (line numbers in the log stay the source's). Any other source, or any
+ * failure to make the format, takes the ordinary path.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LATEX_PREAMBLE, TEXT_PREAMBLE } from './latex.js';
+import { inTempFolder, runTool } from './toolRunner.js';
+import type { RunLimits } from './toolRunner.js';
+
+/** The class and packages of kinkproof's standalone documents, longest first (one extends the other). */
+const PRELOADABLE = [LATEX_PREAMBLE, TEXT_PREAMBLE].map((packages) => `\\documentclass{article}\n${packages}\n`);
+
+/** The name a compile folder gives the format (pdflatex -fmt=NAME finds NAME.fmt in the working folder). */
+export const FORMAT_NAME = 'preamble';
+
+export interface Preloaded {
+  /** The source with its comment lines and preamble blanked, line for line. */
+  readonly body: string;
+  readonly header: string;
+}
+
+/** The source split after a preloadable preamble (leading comment lines allowed), or undefined. */
+export function preloadable(source: string): Preloaded | undefined {
+  const start = /^(?:%[^\n]*\n)*/.exec(source)![0].length;
+  const header = PRELOADABLE.find((h) => source.startsWith(h, start));
+  if (!header) return undefined;
+  const end = start + header.length;
+  return { header, body: '\n'.repeat(source.slice(0, end).split('\n').length - 1) + source.slice(end) };
+}
+
+const formats = new Map<string, Promise<Uint8Array | undefined>>();
+const seen = new Set<string>();
+
+/**
+ * The format of `header`, made when it is asked for the second time and then
+ * kept; undefined the first time, or when pdflatex could not make it.
+ * `limits` are those of a compile, minus the folder.
+ */
+export async function formatOf(executable: string, header: string, limits: (dir: string) => RunLimits): Promise<Uint8Array | undefined> {
+  if (!seen.has(header)) {
+    seen.add(header);
+    return undefined;
+  }
+  let format = formats.get(header);
+  if (!format) {
+    format = inTempFolder('kinkproof-fmt-', async (dir) => {
+      await writeFile(join(dir, `${FORMAT_NAME}.tex`), `${header}\\dump\n`, 'utf8');
+      const args = ['-ini', `-jobname=${FORMAT_NAME}`, '-no-shell-escape', '-halt-on-error', '-interaction=nonstopmode', '&pdflatex', `${FORMAT_NAME}.tex`];
+      const run = await runTool(executable, args, limits(dir));
+      if (run.outcome !== 'exited' || run.exitCode !== 0) return undefined;
+      return readFile(join(dir, `${FORMAT_NAME}.fmt`)).catch(() => undefined);
+    }).catch(() => undefined);
+    formats.set(header, format);
+  }
+  return format;
+}
