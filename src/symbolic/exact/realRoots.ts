@@ -36,13 +36,41 @@ export function divide(a: Poly, b: Poly): { quotient: Rational[]; remainder: Rat
   return { quotient: trim(q), remainder: trim(r.slice(0, b.length - 1)) };
 }
 
+/**
+ * A positive multiple of the remainder of a by b (integer coefficients, b ≠ 0),
+ * divided by its content: |lc(b)|^k·a − q·b for integers, so no rational
+ * arithmetic and no gcd per coefficient operation. A positive factor changes
+ * neither a gcd up to scale nor the signs a Sturm sequence is read by.
+ */
+function remainderMultiple(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  const r = [...a];
+  const m = b.length;
+  const lead = b[m - 1]!;
+  const scale = lead < 0n ? -lead : lead;
+  const sign = lead < 0n ? -1n : 1n;
+  for (let top = r.length - 1; top >= m - 1; top--) {
+    checkBudget();
+    const c = r[top]!;
+    if (c === 0n) continue;
+    // r ← |lc(b)|·r − sign(lc(b))·c·b·t^(top − m + 1): the term of degree top cancels.
+    for (let j = 0; j < top; j++) r[j]! *= scale;
+    const f = sign * c;
+    const shift = top - m + 1;
+    for (let j = 0; j < m - 1; j++) r[shift + j]! -= f * b[j]!;
+    r[top] = 0n;
+  }
+  while (r.length && r[r.length - 1] === 0n) r.pop();
+  const content = r.reduce((g, c) => bigGcd(g, c), 0n);
+  return content > 1n ? r.map((c) => c / content) : r;
+}
+
 /** Monic greatest common divisor. */
 export function gcd(a: Poly, b: Poly): Rational[] {
-  let x: Rational[] = [...a];
-  let y: Rational[] = [...b];
-  while (y.length) [x, y] = [y, divide(x, y).remainder];
+  let x = integral(a);
+  let y = integral(b);
+  while (y.length) [x, y] = [y, remainderMultiple(x, y)];
   const lead = x[x.length - 1]!;
-  return x.map((c) => Q.div(c, lead));
+  return x.map((c) => Q.rat(c, lead));
 }
 
 /** p with every root simple, scaled to integer coefficients with no common factor: the same real zeros. */
@@ -58,12 +86,18 @@ const bigGcd = (a: bigint, b: bigint): bigint => {
   return a;
 };
 
+/**
+ * The Sturm sequence of p (degree ≥ 1), each member scaled by a positive
+ * number (integer coefficients without common factor): p, p′, then the negated
+ * remainders, by remainderMultiple.
+ */
 export function sturmSequence(p: Poly): Rational[][] {
-  const seq: Rational[][] = [[...p], derivative(p)];
+  const first = integral(p);
+  const seq: bigint[][] = [first, integral(derivative(first.map((c) => Q.rat(c))))];
   for (;;) {
-    const r = divide(seq[seq.length - 2]!, seq[seq.length - 1]!).remainder;
-    if (!r.length) return seq;
-    seq.push(r.map(Q.neg));
+    const r = remainderMultiple(seq[seq.length - 2]!, seq[seq.length - 1]!);
+    if (!r.length) return seq.map((member) => member.map((c) => Q.rat(c)));
+    seq.push(r.map((c) => -c));
   }
 }
 
