@@ -60,7 +60,7 @@ export class AlgebraicRoot {
   constructor(poly: readonly bigint[], lo: Rational, hi: Rational, index?: number) {
     const lead = poly[poly.length - 1]!;
     this.poly = lead < 0n ? poly.map((c) => -c) : [...poly];
-    index ??= rootsIn(sturmSequence(asRationals(this.poly)).map(integral), { lo: Q.neg(cauchyBound(asRationals(this.poly))), hi: lo });
+    index ??= rootsIn(sturmSequence(asRationals(this.poly)), { lo: Q.neg(cauchyBound(asRationals(this.poly))), hi: lo });
     this.index = index;
     this.key = `${this.poly.join(',')}#${index}`;
     this.lo = { num: lo.num * hi.den, den: lo.den * hi.den };
@@ -210,7 +210,7 @@ export class AlgebraicRoot {
       if (signAt(gi, this.lo) * signAt(gi, this.hi) < 0) return 0;
     }
     // r(α) ≠ 0: narrow until r has no root in (lo, hi]; its sign at hi is then its sign at α.
-    const seq = sturmSequence(r).map(integral);
+    const seq = sturmSequence(r);
     const ri = integral(r);
     const b = this.narrowUntil((x) => rootsIn(seq, x) === 0 && signAt(ri, x.hi) !== 0);
     return signAt(ri, b.hi) > 0 ? 1 : -1;
@@ -223,7 +223,7 @@ export class AlgebraicRoot {
     const gi = integral(g);
     const vanishesAt = (a: AlgebraicRoot): boolean => g.length > 1 && signAt(gi, a.lo) * signAt(gi, a.hi) < 0;
     // Both roots of g: equal iff one root of g lies in the hull of the two intervals once they are narrow enough.
-    const seq = vanishesAt(this) && vanishesAt(other) ? sturmSequence(g).map(integral) : undefined;
+    const seq = vanishesAt(this) && vanishesAt(other) ? sturmSequence(g) : undefined;
     for (;;) {
       if (Q.compare(this.hi, other.lo) <= 0) return -1;
       if (Q.compare(other.hi, this.lo) <= 0) return 1;
@@ -242,7 +242,7 @@ export class AlgebraicRoot {
    */
   displayInterval(): Bounds {
     if (this.shown) return this.shown;
-    const seq = sturmSequence(asRationals(this.poly)).map(integral);
+    const seq = sturmSequence(asRationals(this.poly));
     for (let step = Q.ONE; ; step = Q.div(step, Q.rat(10))) {
       // Narrower than a cell, the interval meets at most two cells; p's sign at the boundary says which holds α.
       const { lo, hi } = this.narrowUntil((b) => Q.compare(Q.sub(b.hi, b.lo), step) < 0);

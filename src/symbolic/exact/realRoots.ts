@@ -60,8 +60,7 @@ function remainderMultiple(a: readonly bigint[], b: readonly bigint[]): bigint[]
     r[top] = 0n;
   }
   while (r.length && r[r.length - 1] === 0n) r.pop();
-  const content = r.reduce((g, c) => bigGcd(g, c), 0n);
-  return content > 1n ? r.map((c) => c / content) : r;
+  return primitive(r);
 }
 
 /** Monic greatest common divisor. */
@@ -87,18 +86,24 @@ const bigGcd = (a: bigint, b: bigint): bigint => {
 };
 
 /**
- * The Sturm sequence of p (degree ≥ 1), each member scaled by a positive
- * number (integer coefficients without common factor): p, p′, then the negated
- * remainders, by remainderMultiple.
+ * The Sturm sequence of p (degree ≥ 1) as integer polynomials, each member
+ * scaled by a positive number (no common factor in its coefficients): p, p′,
+ * then the negated remainders, by remainderMultiple.
  */
-export function sturmSequence(p: Poly): Rational[][] {
+export function sturmSequence(p: Poly): bigint[][] {
   const first = integral(p);
-  const seq: bigint[][] = [first, integral(derivative(first.map((c) => Q.rat(c))))];
+  const seq: bigint[][] = [first, primitive(first.slice(1).map((c, i) => c * BigInt(i + 1)))];
   for (;;) {
     const r = remainderMultiple(seq[seq.length - 2]!, seq[seq.length - 1]!);
-    if (!r.length) return seq.map((member) => member.map((c) => Q.rat(c)));
+    if (!r.length) return seq;
     seq.push(r.map((c) => -c));
   }
+}
+
+/** p divided by the gcd of its coefficients (a positive number). */
+function primitive(p: bigint[]): bigint[] {
+  const content = p.reduce((g, c) => bigGcd(g, c), 0n);
+  return content > 1n ? p.map((c) => c / content) : p;
 }
 
 /** Integer coefficients with the same signs everywhere: p times a positive rational. */
@@ -152,7 +157,7 @@ export interface Isolated {
 
 /** Isolate every real root of the square-free p, each interval narrowed to width below `width`. */
 export function isolate(p: Poly, width: Rational): Isolated[] {
-  const seq = sturmSequence(p).map(integral);
+  const seq = sturmSequence(p);
   const B = cauchyBound(p);
   const out: Isolated[] = [];
   const stack: [Rational, Rational, number, number][] = [[Q.neg(B), B, signChanges(seq, Q.neg(B)), signChanges(seq, B)]];
@@ -220,7 +225,7 @@ export function rationalRoots(p: Poly): Rational[] {
 export function realRootCount(p: Poly): number {
   const s = squareFreeIntegral(p);
   if (s.length < 2) return 0;
-  const seq = sturmSequence(s).map(integral);
+  const seq = sturmSequence(s);
   const B = cauchyBound(s);
   return signChanges(seq, Q.neg(B)) - signChanges(seq, B);
 }
