@@ -185,6 +185,11 @@ function tPower(k: number): Monomial {
   return m;
 }
 
+/** The least common multiple of the denominators of p's coefficients. */
+function commonDenominator(p: Poly): bigint {
+  return p.terms.reduce((l, t) => (l % t.coef.den === 0n ? l : (l * t.coef.den) / Q.gcd(l, t.coef.den)), 1n);
+}
+
 /**
  * a·b by convolving coefficients when both are Laurent polynomials in t (the
  * common case: pieces of polynomial φ), without building a monomial per pair
@@ -194,18 +199,17 @@ function tPolynomialProduct(a: Poly, b: Poly): Poly | undefined {
   const ea = a.terms.map((t) => tExponent(t.mono));
   const eb = b.terms.map((t) => tExponent(t.mono));
   if (ea.includes(undefined) || eb.includes(undefined)) return undefined;
-  const integral = [...a.terms, ...b.terms].every((t) => t.coef.den === 1n);
+  // Over common denominators: a = A/da, b = B/db with integer A and B, so a·b = (A·B)/(da·db).
+  const [da, db] = [commonDenominator(a), commonDenominator(b)];
+  const [na, nb] = [a.terms.map((t) => t.coef.num * (da / t.coef.den)), b.terms.map((t) => t.coef.num * (db / t.coef.den))];
   const sums = new Map<number, bigint>();
-  const rationalSums = new Map<number, Rational>();
-  for (let i = 0; i < a.terms.length; i++) {
-    for (let j = 0; j < b.terms.length; j++) {
+  for (let i = 0; i < na.length; i++) {
+    for (let j = 0; j < nb.length; j++) {
       const k = ea[i]! + eb[j]!;
-      const [x, y] = [a.terms[i]!.coef, b.terms[j]!.coef];
-      if (integral) sums.set(k, (sums.get(k) ?? 0n) + x.num * y.num);
-      else rationalSums.set(k, Q.add(rationalSums.get(k) ?? Q.ZERO, Q.mul(x, y)));
+      sums.set(k, (sums.get(k) ?? 0n) + na[i]! * nb[j]!);
     }
   }
-  const coefficients: [number, Rational][] = integral ? [...sums].map(([k, n]) => [k, Q.rat(n)]) : [...rationalSums];
+  const coefficients = [...sums].map(([k, n]) => [k, Q.rat(n, da * db)] as const);
   return makePoly(coefficients.filter(([, c]) => !Q.isZero(c)).map(([k, coef]) => ({ coef, mono: tPower(k) })));
 }
 
