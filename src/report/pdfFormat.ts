@@ -8,6 +8,12 @@
  * preamble is then compiled from the format, with the preamble lines blanked
  * (line numbers in the log stay the source's). Any other source, or any
  * failure to make the format, takes the ordinary path.
+ *
+ * Both paths give the same PDF bytes (test/report/pdfFormat.test.ts compares
+ * them), so what a compile writes never depends on what the process compiled
+ * before. A format keeps macros, not what the preamble did to the page: the
+ * colour xcolor sets as its file's last command (`\color{black}`, loaded with
+ * pgfplots) would be one colour operator fewer on page 1, so the body sets it again.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,14 +21,24 @@ import { LATEX_PREAMBLE, TEXT_PREAMBLE } from './latex.js';
 import { inTempFolder, runTool } from './toolRunner.js';
 import type { RunLimits } from './toolRunner.js';
 
-/** The class and packages of kinkproof's standalone documents, longest first (one extends the other). */
-const PRELOADABLE = [LATEX_PREAMBLE, TEXT_PREAMBLE].map((packages) => `\\documentclass{article}\n${packages}\n`);
+interface Preamble {
+  /** The class and packages, as a report's source begins with them. */
+  readonly header: string;
+  /** What the preamble does that a format does not keep, done again on the body's first (blank) line. */
+  readonly replay: string;
+}
+
+/** The preambles of kinkproof's standalone documents, longest first (one extends the other). */
+const PRELOADABLE: readonly Preamble[] = [
+  { packages: LATEX_PREAMBLE, replay: '\\color{black}' },
+  { packages: TEXT_PREAMBLE, replay: '' },
+].map(({ packages, replay }) => ({ header: `\\documentclass{article}\n${packages}\n`, replay }));
 
 /** The name a compile folder gives the format (pdflatex -fmt=NAME finds NAME.fmt in the working folder). */
 export const FORMAT_NAME = 'preamble';
 
 export interface Preloaded {
-  /** The source with its comment lines and preamble blanked, line for line. */
+  /** The source with its comment lines and preamble blanked, line for line (the first one replaying what a format does not keep). */
   readonly body: string;
   readonly header: string;
 }
@@ -30,10 +46,11 @@ export interface Preloaded {
 /** The source split after a preloadable preamble (leading comment lines allowed), or undefined. */
 export function preloadable(source: string): Preloaded | undefined {
   const start = /^(?:%[^\n]*\n)*/.exec(source)![0].length;
-  const header = PRELOADABLE.find((h) => source.startsWith(h, start));
-  if (!header) return undefined;
+  const preamble = PRELOADABLE.find((p) => source.startsWith(p.header, start));
+  if (!preamble) return undefined;
+  const { header, replay } = preamble;
   const end = start + header.length;
-  return { header, body: '\n'.repeat(source.slice(0, end).split('\n').length - 1) + source.slice(end) };
+  return { header, body: replay + '\n'.repeat(source.slice(0, end).split('\n').length - 1) + source.slice(end) };
 }
 
 const formats = new Map<string, Promise<Uint8Array | undefined>>();
