@@ -8,7 +8,7 @@ import { runNode } from './runNode.mjs';
 delete process.env.NODE_EXTRA_CA_CERTS;
 
 // scripts/typecheck.mjs: the library without the DOM, the playground with it. It needs no build.
-const typecheck = runNode(['scripts/typecheck.mjs']);
+const typecheck = runNode(['scripts/typecheck.mjs', '--single-threaded']);
 // The tests run the built CLI and package (dist/): they start once it is built.
 const build = await runNode(['scripts/build.mjs'], { inherit: true }).done;
 if (build.code !== 0) {
