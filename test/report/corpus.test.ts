@@ -7,7 +7,7 @@
  * console error, nothing wider than the text column outside a scroll
  * container, and no display that needs scrolling at a desktop width.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -87,6 +87,33 @@ async function pool<T, R>(items: readonly T[], width: number, work: (item: T, wo
   return results;
 }
 
+/**
+ * What a page shows wrongly at a desktop width, evaluated in the page (a string, as the test's
+ * types know no DOM): KaTeX errors, elements wider than the text column, displays that need
+ * scrolling, a page that scrolls sideways. One walk of the tree: what is inside a scroll or
+ * clipping container (KaTeX displays, the tail of KaTeX's root sign) is not on the page, and
+ * KaTeX's MathML copy is laid out out of sight.
+ */
+const LAYOUT_PROBLEMS = `(() => {
+  const out = [];
+  const katexErrors = document.querySelectorAll('.katex-error').length;
+  if (katexErrors) out.push(katexErrors + ' KaTeX errors');
+  const right = document.querySelector('main').getBoundingClientRect().right + 1;
+  const tex = (el) => (el.querySelector('annotation')?.textContent ?? el.textContent).slice(0, 80);
+  const visit = (parent, clipped) => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      if (el.classList.contains('katex-mathml')) continue;
+      const overflow = getComputedStyle(el).overflowX;
+      if (!clipped && el.getBoundingClientRect().right > right) out.push('wider than the column: <' + el.tagName.toLowerCase() + '> ' + tex(el));
+      if ((overflow === 'auto' || overflow === 'scroll') && el.scrollWidth > el.clientWidth + 1) out.push('display needs scrolling: ' + tex(el));
+      visit(el, clipped || overflow !== 'visible');
+    }
+  };
+  visit(document.querySelector('main'), false);
+  if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+  return out;
+})()`;
+
 /** Every report of the corpus and of the proofs/ build, written into `dir`. */
 async function writeCorpus(dir: string): Promise<Report[]> {
   const reports: Report[] = [];
@@ -143,6 +170,19 @@ describe('the report corpus', () => {
       await browser?.close();
     });
 
+    it('finds what a page shows wrongly: a wide block, a display that needs scrolling, not what is clipped', async () => {
+      const founding = reports.find((r) => r.name === 'founding')!;
+      const spoiled = join(dir, 'spoiled.html');
+      const wide = 'display:inline-block;width:3000px';
+      const extra = `<div style="${wide}">wide block</div><div style="overflow-x:auto"><span style="${wide}">scroll me</span></div><div style="overflow:hidden"><span style="${wide}">clipped</span></div>`;
+      writeFileSync(spoiled, readFileSync(founding.html, 'utf8').replace('<main>', `<main>${extra}`));
+      const page = await browser!.newPage();
+      await page.setViewport({ width: 1024, height: 768 });
+      await page.goto(pathToFileURL(spoiled).href, { waitUntil: 'load' });
+      expect(await page.evaluate(LAYOUT_PROBLEMS)).toEqual(['wider than the column: <div> wide block', 'display needs scrolling: scroll me', 'the page scrolls sideways']);
+      await page.close();
+    });
+
     it('renders every page without KaTeX or console errors, within the text column', async () => {
       // Two tabs, each loading its share of the pages in turn.
       const tabs = await Promise.all([browser!.newPage(), browser!.newPage()]);
@@ -159,24 +199,7 @@ describe('the report corpus', () => {
         page.on('console', onConsole);
         page.on('pageerror', onError);
         await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-        // A string, as the test's types know no DOM.
-        const found = (await page.evaluate(`(() => {
-          const out = [];
-          const katexErrors = document.querySelectorAll('.katex-error').length;
-          if (katexErrors) out.push(katexErrors + ' KaTeX errors');
-          const column = document.querySelector('main').getBoundingClientRect();
-          // Scroll containers (KaTeX displays) and clipping ones (the tail of KaTeX's root sign): what is inside is not on the page.
-          const clippers = [...document.querySelectorAll('main *')].filter((el) => getComputedStyle(el).overflowX !== 'visible');
-          const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
-          const tex = (el) => (el.querySelector('annotation')?.textContent ?? el.textContent).slice(0, 80);
-          for (const el of clippers) if (scrolls(el) && el.scrollWidth > el.clientWidth + 1) out.push('display needs scrolling: ' + tex(el));
-          for (const el of document.querySelectorAll('main *')) {
-            if (el.getBoundingClientRect().right <= column.right + 1 || el.closest('.katex-mathml')) continue;
-            if (!clippers.some((c) => c !== el && c.contains(el))) out.push('wider than the column: <' + el.tagName.toLowerCase() + '> ' + tex(el));
-          }
-          if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
-          return out;
-        })()`)) as string[];
+        const found = (await page.evaluate(LAYOUT_PROBLEMS)) as string[];
         page.off('console', onConsole);
         page.off('pageerror', onError);
         return [...errors, ...found].map((p) => `${name}: ${p}`);
