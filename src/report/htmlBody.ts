@@ -33,15 +33,16 @@ export const KATEX_OPTIONS = {
 export type RenderMath = (latex: string, display: boolean) => string;
 
 /**
- * KaTeX's output by expression and mode, for pages rendered together (`kinkproof
- * build` keeps one per build): the same formulas recur on every page of a
- * build, and rendering them was most of its HTML time. Outputs only: an
- * expression KaTeX refuses is refused again each time.
+ * KaTeX's output by expression and mode, for one page or for pages rendered
+ * together (`kinkproof build` keeps one per build): half the formulas of a
+ * report recur on its own page (φ(t), the cases, the sets), the same ones on
+ * every page of a build, and rendering them was most of its HTML time. Outputs
+ * only: an expression KaTeX refuses is refused again each time.
  */
 export type MathCache = Map<string, string>;
 
-/** KaTeX, imported on first use (producing .tex or .md never loads it). */
-export async function loadKatex(cache?: MathCache): Promise<RenderMath> {
+/** KaTeX, imported on first use (producing .tex or .md never loads it), its outputs kept in `cache`. */
+export async function loadKatex(cache: MathCache = new Map()): Promise<RenderMath> {
   const { renderToString } = await import('katex');
   // In HTML the MathML namespace is implied; dropping it keeps the page free of URLs.
   const render: RenderMath = (latex, display) =>
@@ -49,7 +50,6 @@ export async function loadKatex(cache?: MathCache): Promise<RenderMath> {
       ' xmlns="http://www.w3.org/1998/Math/MathML"',
       '',
     );
-  if (!cache) return render;
   return (latex, display) => {
     const key = `${display ? 'display' : 'inline'} ${latex}`;
     let html = cache.get(key);
