@@ -11,9 +11,10 @@
  *
  * Both paths give the same PDF bytes (test/report/pdfFormat.test.ts compares
  * them), so what a compile writes never depends on what the process compiled
- * before. A format keeps macros, not what the preamble did to the page: the
- * colour xcolor sets as its file's last command (`\color{black}`, loaded with
- * pgfplots) would be one colour operator fewer on page 1, so the body sets it again.
+ * before. A format does not keep everything a preamble does: with xcolor
+ * (loaded by pgfplots), whose file ends with `\color{black}`, page 1 of a
+ * report compiled from the format had one colour operator fewer. The body sets
+ * that colour again, which gives the ordinary compile's bytes.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
