@@ -9,18 +9,13 @@ import { renderHtml } from '../../src/report/html.js';
 import type { MathCache } from '../../src/report/html.js';
 import { foundingExample } from './foundingExample.js';
 
-/** The distinct formulas of a page: display ones sit in a `katex-display` span, before their annotation. */
-function distinctFormulas(html: string): Set<string> {
-  const formulas = new Set<string>();
-  for (const m of html.matchAll(/<span class="katex-display">|<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)) {
-    if (m[1] === undefined) formulas.add('display-next');
-    else {
-      const display = formulas.delete('display-next');
-      formulas.add(`${display ? 'display' : 'inline'} ${m[1]}`);
-    }
-  }
-  return formulas;
-}
+/** The distinct formulas of a page, by mode and TeX: a display one's KaTeX span sits in a `katex-display` span. */
+const distinctFormulas = (html: string): Set<string> =>
+  new Set(
+    [...html.matchAll(/(<span class="katex-display">)?<span class="katex">[\s\S]*?<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)].map(
+      (m) => `${m[1] ? 'display' : 'inline'} ${m[2]}`,
+    ),
+  );
 
 describe('KaTeX outputs kept by expression', () => {
   it('render each distinct formula once, and the same page as rendering each afresh', async () => {

@@ -8,21 +8,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeFunction } from '../../src/api/analyze.js';
-import { crossCheck } from '../../src/api/crossCheck.js';
 import { renderLatex } from '../../src/report/latex.js';
 import { narrate } from '../../src/report/narrate.js';
 import { compilePdf, PdfCompileError, pdfToText } from '../../src/report/pdf.js';
 import { preloadable } from '../../src/report/pdfFormat.js';
+import { narrated } from './examples.js';
 import { foundingExample } from './foundingExample.js';
 import { haveTex } from './helpers.js';
 
 /** The founding example: seven pages with plots, so the preamble with pgfplots. */
 const report = renderLatex(foundingExample, { fragment: false });
 /** A report with no plot (--brief), so the preamble without pgfplots. */
-const abs = analyzeFunction('sum(abs(X))', {});
-if (abs.kind === 'structured') throw new Error('sum(abs(X)) is separable');
-const textReport = renderLatex(narrate(abs, crossCheck(abs, { seed: 1 }), { brief: true }), { fragment: false });
+const relu = narrated('sum(relu(X))');
+const textReport = renderLatex(narrate(relu.analysis, relu.evidence, { brief: true }), { fragment: false });
 /** The same document that no preamble format matches: one blank line first (a document of the ordinary path). */
 const ordinary = (tex: string): string => `\n${tex}`;
 /** A report's source with `line` put in place of its first body line after \begin{document}. */
@@ -46,6 +44,7 @@ describe('the preloaded preamble', () => {
     expect(split.body).not.toMatch(/\\documentclass|\\usepackage/);
     expect(split.body.slice(split.body.indexOf('\\setlength'))).toBe(report.slice(report.indexOf('\\setlength')));
     expect(preloadable(ordinary(report))).toBeUndefined();
+    expect([report, textReport].map((tex) => preloadable(tex)!.header.includes('pgfplots'))).toEqual([true, false]);
     expect(preloadable(report.replace('\\documentclass{article}', '\\documentclass[twocolumn]{article}'))).toBeUndefined();
   });
 
