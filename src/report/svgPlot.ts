@@ -1,6 +1,6 @@
 /** An SVG figure of φ and φ′ from precomputed samples: the HTML and Markdown counterpart of pgfplots.ts. */
 import type { PlotData, PlotMark } from './model.js';
-import { curveSegments, formatNumber, plotBounds, svgPolylinePoints, svgTransform } from './plot.js';
+import { drawnSegments, formatNumber, plotBounds, svgPolylinePoints, svgTransform } from './plot.js';
 import type { PlotBounds, SvgArea } from './plot.js';
 import { PLOT_LEGEND } from './wording.js';
 
@@ -69,7 +69,7 @@ export function renderSvgPlot(plot: PlotData, opts: { standalone: boolean }): st
     return `<line x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="#888" stroke-dasharray="4 4"/>`;
   });
   const curves = (['phi', 'dphi'] as const).flatMap((curve) =>
-    curveSegments(plot, curve).map((segment) => {
+    drawnSegments(plot, curve).map((segment) => {
       const s = CURVE_STYLE[curve];
       return `<polyline points="${svgPolylinePoints(segment.map(at))}" fill="none" stroke="${s.color}" stroke-width="2"${s.dash}/>`;
     }),

@@ -44,7 +44,10 @@ describe('renderLatex', () => {
     expect(standalone).toContain('\\lim_{h\\to0^+}\\frac{\\varphi(h)-\\varphi(0)}{h}');
     expect(standalone).toContain('\\lim_{h\\to0^-}\\frac{\\varphi(h)-\\varphi(0)}{h}');
     expect(standalone).toMatch(/\\toprule[\s\S]*\\midrule[\s\S]*\\bottomrule/);
-    expect(standalone).toContain('\\addplot[blue, thick] coordinates {(-2,0) (-1.95,0)');
+    // φ is 0 left of the kink: that line needs only its ends. Every sample of t² stays: each one is
+    // 0.05² = 0.0025 above the chord of its neighbours, more than 2.5e-4 of the y range 4.64.
+    expect(standalone).toContain('\\addplot[blue, thick] coordinates {(-2,0) (0,0) (0.05,0.0025) (0.1,0.01) (0.15,0.0225)');
+    expect(standalone).toContain("\\addplot[red, thick, densely dashed] coordinates {(-2,0) (0,0) (2,4)};");
     expect(standalone).toContain('\\addplot[only marks, mark=*, blue, forget plot] coordinates {(0,0)};');
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlotData } from '../../src/report/model.js';
-import { curveSegments, formatNumber, pgfplotsCoordinates, plotBounds, svgPolylinePoints } from '../../src/report/plot.js';
+import { curveSegments, DRAWN_TOLERANCE, drawnPoints, drawnSegments, formatNumber, pgfplotsCoordinates, plotBounds, svgPolylinePoints } from '../../src/report/plot.js';
+import type { Point } from '../../src/report/plot.js';
 import { renderSvgPlot } from '../../src/report/svgPlot.js';
 
 /** sign(t): a jump at 0, so φ has a null there and its value and limits are marked. */
@@ -45,6 +46,73 @@ describe('curves', () => {
     expect(plotBounds(signPlot)).toEqual({ xmin: -1, xmax: 1, ymin: -1.16, ymax: 1.16 });
     expect(plotBounds({ ...signPlot, phi: [0, 0, 0, 0, 0], dphi: [0, 0, 0, 0, 0], marks: [] })).toEqual({ xmin: -1, xmax: 1, ymin: -1, ymax: 1 });
     expect(() => plotBounds({ ...signPlot, phi: [null], dphi: [null], marks: [] })).toThrow('no finite samples');
+  });
+});
+
+/** `count + 1` samples of `f` evenly across [lo, hi]. */
+const sampled = (f: (x: number) => number, lo: number, hi: number, count: number): Point[] =>
+  Array.from({ length: count + 1 }, (_, k) => lo + ((hi - lo) * k) / count).map((x) => ({ x, y: f(x) }));
+
+/** The largest vertical distance from a sample to the polyline through `kept` (found by a scan, not by the simplifier's recursion). */
+function largestMiss(samples: readonly Point[], kept: readonly Point[]): number {
+  let worst = 0;
+  for (const s of samples) {
+    const j = kept.findIndex((k) => k.x >= s.x);
+    if (kept[j]!.x === s.x) continue;
+    const [p, q] = [kept[j - 1]!, kept[j]!];
+    worst = Math.max(worst, Math.abs(s.y - (p.y + ((q.y - p.y) * (s.x - p.x)) / (q.x - p.x))));
+  }
+  return worst;
+}
+
+describe('the drawn points of a curve', () => {
+  it('keep only the ends of a line, and the corners of a kinked line', () => {
+    expect(drawnPoints(sampled((x) => 3 * x - 1, -2, 2, 200), 1e-9)).toEqual([{ x: -2, y: -7 }, { x: 2, y: 5 }]);
+    expect(drawnPoints(sampled(Math.abs, -1, 1, 4), 1e-9)).toEqual([{ x: -1, y: 1 }, { x: 0, y: 0 }, { x: 1, y: 1 }]);
+    expect(drawnPoints(sampled((x) => Math.max(0, x - 0.25), -1, 1, 8), 1e-9)).toEqual([{ x: -1, y: 0 }, { x: 0.25, y: 0 }, { x: 1, y: 0.75 }]);
+  });
+
+  it('keep a single spike, every sample of a curve without tolerance, and runs of one or two samples', () => {
+    const spike = sampled((x) => (x === 0 ? 1 : 0), -5, 5, 10);
+    expect(drawnPoints(spike, 0.5)).toEqual([{ x: -5, y: 0 }, { x: -1, y: 0 }, { x: 0, y: 1 }, { x: 1, y: 0 }, { x: 5, y: 0 }]);
+    const parabola = sampled((x) => x * x, -1, 1, 8);
+    expect(drawnPoints(parabola, 0)).toEqual(parabola);
+    expect(drawnPoints([{ x: 0, y: 1 }], 1)).toEqual([{ x: 0, y: 1 }]);
+    expect(drawnPoints([{ x: 0, y: 1 }, { x: 1, y: 5 }], 1)).toEqual([{ x: 0, y: 1 }, { x: 1, y: 5 }]);
+  });
+
+  it('pass within the tolerance of every sample left out, keeping both ends, for curved and kinked samples', () => {
+    const curves: [string, (x: number) => number][] = [
+      ['sin 3t', (x) => Math.sin(3 * x)],
+      ['t^3 - t', (x) => x ** 3 - x],
+      ['sqrt|t|', (x) => Math.sqrt(Math.abs(x))],
+      ['exp t', Math.exp],
+      ['|t| sin t', (x) => Math.abs(x) * Math.sin(x)],
+    ];
+    let checked = 0;
+    for (const [name, f] of curves)
+      for (const tolerance of [1e-6, 1e-4, 1e-2, 0.1]) {
+        const samples = sampled(f, -3, 3, 200);
+        const kept = drawnPoints(samples, tolerance);
+        expect([kept[0], kept.at(-1)], name).toEqual([samples[0], samples.at(-1)]);
+        expect(kept.every((k) => samples.includes(k)), name).toBe(true);
+        expect(largestMiss(samples, kept), `${name} at ${tolerance}`).toBeLessThanOrEqual(tolerance);
+        checked += samples.length - kept.length;
+      }
+    expect(checked).toBeGreaterThan(1500);
+  });
+
+  it("drawn on the plot, leave out at most the plot's tolerance of its y range and break where the samples do", () => {
+    const xs = Array.from({ length: 201 }, (_, k) => -2 + k / 50);
+    const plot: PlotData = { xs, phi: xs.map((x) => (x < 0 ? 0 : x * x)), dphi: xs.map((x) => (x === 0 ? null : x < 0 ? 0 : 2 * x)), breakpoints: [0], marks: [] };
+    const b = plotBounds(plot);
+    const tolerance = DRAWN_TOLERANCE * (b.ymax - b.ymin);
+    const [phi] = drawnSegments(plot, 'phi');
+    expect(phi!.slice(0, 3)).toEqual([{ x: -2, y: 0 }, { x: 0, y: 0 }, expect.objectContaining({ x: expect.closeTo(0.04, 12) })]);
+    expect(largestMiss(curveSegments(plot, 'phi')[0]!, phi!)).toBeLessThanOrEqual(tolerance);
+    const rounded = drawnSegments(plot, 'dphi').map((run) => run.map((p) => `(${formatNumber(p.x)},${formatNumber(p.y)})`));
+    expect(rounded).toEqual([['(-2,0)', '(-0.02,0)'], ['(0.02,0.04)', '(2,4)']]);
+    expect(pgfplotsCoordinates(plot, 'dphi')).toBe('(-2,0) (-0.02,0) (0,nan) (0.02,0.04) (2,4)');
   });
 });
 
