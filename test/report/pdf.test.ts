@@ -1,11 +1,12 @@
 /** The pdflatex sandbox itself, fed raw TeX that tries to escape it (escaping is not relied on here). */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { renderLatex } from '../../src/report/latex.js';
 import { compilePdf, PdfCompileError, pdfToText } from '../../src/report/pdf.js';
+import { findExecutable } from '../../src/report/toolRunner.js';
 import { foundingExample } from './foundingExample.js';
 import { haveTex } from './helpers.js';
 
@@ -71,5 +72,69 @@ describe.skipIf(!haveTex)('compilePdf', { timeout: 120_000 }, () => {
   it('runs pdflatex a second time when references need it', async () => {
     const { log } = await compilePdf(doc('\\section{A}\\label{a} See section~\\ref{a}.'));
     expect(log).not.toMatch(/undefined references|Rerun to get/);
+  });
+});
+
+/** Dead, or a zombie no one has reaped yet: either way it runs no more. */
+function stopped(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * `pdflatex` on PATH as some installations have it: a script that runs the real one as its child
+ * (not exec), here noting the child's process id. The timeout and the size limit must reach the child.
+ */
+describe.skipIf(!haveTex || !existsSync('/proc/self/stat'))('compilePdf through a wrapper script', { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kinkproof-wrapper-'));
+  const pidFile = join(dir, 'child.pid');
+  const real = findExecutable('pdflatex');
+  afterAll(() => {
+    // Should a run have hung, its pdflatex is not left looping on the machine.
+    const child = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0;
+    if (child > 1 && !stopped(child)) process.kill(child, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  const withWrapper = (): void => {
+    mkdirSync(join(dir, 'bin'), { recursive: true });
+    const script = `#!/bin/sh\n"${real}" "$@" &\necho $! > "${pidFile}"\nwait $!\n`;
+    writeFileSync(join(dir, 'bin', 'pdflatex'), script);
+    chmodSync(join(dir, 'bin', 'pdflatex'), 0o755);
+    vi.stubEnv('PATH', `${join(dir, 'bin')}:${process.env.PATH ?? ''}`);
+    rmSync(pidFile, { force: true });
+  };
+
+  /** The compile's failure, or 'hung' when it has not ended 30 s after its 1.5 s timeout. */
+  const outcome = (tex: string, opts: object): Promise<string> =>
+    Promise.race([
+      compilePdf(tex, opts).then(
+        () => 'compiled',
+        (e: unknown) => (e instanceof PdfCompileError ? e.reason : String(e)),
+      ),
+      new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 30_000).unref()),
+    ]);
+
+  it('stops the real pdflatex too when a run does not end', async () => {
+    withWrapper();
+    expect(await outcome(doc('\\def\\x{\\x}\\x'), { timeoutMs: 1500 })).toBe('timeout');
+    const child = Number(readFileSync(pidFile, 'utf8'));
+    expect(child).toBeGreaterThan(1);
+    expect(stopped(child)).toBe(true);
+  });
+
+  it('reports a file past the size limit as the output limit', async () => {
+    withWrapper();
+    expect(await outcome(renderLatex(foundingExample, { fragment: false }), { maxOutputBytes: 20_000 })).toBe('output-limit');
+  });
+
+  it('compiles as usual', async () => {
+    withWrapper();
+    expect(await outcome(doc('Hello.'), {})).toBe('compiled');
+    expect(existsSync(pidFile)).toBe(true);
   });
 });

@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { findExecutable, inTempFolder, runTool } from '../../src/report/toolRunner.js';
 
@@ -22,6 +25,57 @@ describe('runTool', () => {
       expect(big.outcome).toBe('file-too-large');
       const slow = await runTool(sh, ['-c', 'while :; do :; done'], { ...limits(dir), timeoutMs: 300 });
       expect(slow.outcome).toBe('timeout');
+    });
+  });
+});
+
+/** Dead, or a zombie no one has reaped yet: either way it runs no more. */
+function stopped(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+const until = async (done: () => boolean): Promise<void> => {
+  for (let i = 0; i < 600 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+};
+
+/** A tool that starts `sleep 1000` as its child and notes the child's process id in `pid`. */
+const sleeper = (wait: boolean): string[] => ['-c', `sleep 1000 & echo $! > pid${wait ? '; wait' : ''}`];
+
+describe.skipIf(!existsSync('/proc/self/stat'))('runTool stops what the tool started', { timeout: 60_000 }, () => {
+  it('when it runs too long', async () => {
+    await inTempFolder('kinkproof-test-', async (dir) => {
+      const run = await runTool(sh, sleeper(true), { ...limits(dir), timeoutMs: 300 });
+      expect(run.outcome).toBe('timeout');
+      expect(stopped(Number(readFileSync(join(dir, 'pid'), 'utf8')))).toBe(true);
+    });
+  });
+
+  it('when the tool ends and leaves it running (and does not wait for it)', async () => {
+    await inTempFolder('kinkproof-test-', async (dir) => {
+      const run = await runTool(sh, sleeper(false), limits(dir));
+      expect(run).toMatchObject({ outcome: 'exited', exitCode: 0 });
+      expect(stopped(Number(readFileSync(join(dir, 'pid'), 'utf8')))).toBe(true);
+    });
+  });
+
+  it('when this process is stopped by Ctrl-C (SIGINT), which then dies of it', async () => {
+    await inTempFolder('kinkproof-test-', async (dir) => {
+      // A Node process running runTool as the CLI does (bundled from the source under test).
+      const runner = join(dir, 'toolRunner.mjs');
+      const source = join(dirname(fileURLToPath(import.meta.url)), '../../src/report/toolRunner.ts');
+      await build({ entryPoints: [source], outfile: runner, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+      const driver = `import { runTool } from ${JSON.stringify(runner)};\nawait runTool(${JSON.stringify(sh)}, ${JSON.stringify(sleeper(true))}, { cwd: ${JSON.stringify(dir)}, env: {}, timeoutMs: 60000, maxFileBytes: 4096 });\nconsole.log('ended without the signal');`;
+      await writeFile(join(dir, 'driver.mjs'), driver);
+      const node = spawn(process.execPath, [join(dir, 'driver.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<string | null>((resolve) => node.on('exit', (_code, signal) => resolve(signal)));
+      await until(() => existsSync(join(dir, 'pid')) && readFileSync(join(dir, 'pid'), 'utf8').endsWith('\n'));
+      node.kill('SIGINT');
+      expect(await exited).toBe('SIGINT');
+      expect(stopped(Number(readFileSync(join(dir, 'pid'), 'utf8')))).toBe(true);
     });
   });
 });
