@@ -124,6 +124,8 @@ describe.skipIf(!haveTex || !existsSync('/proc/self/stat'))('compilePdf through 
     expect(await outcome(doc('\\def\\x{\\x}\\x'), { timeoutMs: 1500 })).toBe('timeout');
     const child = Number(readFileSync(pidFile, 'utf8'));
     expect(child).toBeGreaterThan(1);
+    // A killed process closes its files (and so ends the run) a moment before it is gone.
+    for (let i = 0; i < 600 && !stopped(child); i++) await new Promise((r) => setTimeout(r, 50));
     expect(stopped(child)).toBe(true);
   });
 

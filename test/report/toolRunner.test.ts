@@ -38,9 +38,17 @@ function stopped(pid: number): boolean {
   }
 }
 
-const until = async (done: () => boolean): Promise<void> => {
-  for (let i = 0; i < 600 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+/** Whether `done` holds within 30 s (polled). */
+const until = async (done: () => boolean): Promise<boolean> => {
+  for (let i = 0; i < 600; i++) {
+    if (done()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return done();
 };
+
+/** The child noted in `dir`/pid is stopped, or will be in a moment: a killed process closes its files before it is quite gone. */
+const childStopped = (dir: string): Promise<boolean> => until(() => stopped(Number(readFileSync(join(dir, 'pid'), 'utf8'))));
 
 /** A tool that starts `sleep 1000` as its child and notes the child's process id in `pid`. */
 const sleeper = (wait: boolean): string[] => ['-c', `sleep 1000 & echo $! > pid${wait ? '; wait' : ''}`];
@@ -50,7 +58,7 @@ describe.skipIf(!existsSync('/proc/self/stat'))('runTool stops what the tool sta
     await inTempFolder('kinkproof-test-', async (dir) => {
       const run = await runTool(sh, sleeper(true), { ...limits(dir), timeoutMs: 300 });
       expect(run.outcome).toBe('timeout');
-      expect(stopped(Number(readFileSync(join(dir, 'pid'), 'utf8')))).toBe(true);
+      expect(await childStopped(dir)).toBe(true);
     });
   });
 
@@ -58,7 +66,7 @@ describe.skipIf(!existsSync('/proc/self/stat'))('runTool stops what the tool sta
     await inTempFolder('kinkproof-test-', async (dir) => {
       const run = await runTool(sh, sleeper(false), limits(dir));
       expect(run).toMatchObject({ outcome: 'exited', exitCode: 0 });
-      expect(stopped(Number(readFileSync(join(dir, 'pid'), 'utf8')))).toBe(true);
+      expect(await childStopped(dir)).toBe(true);
     });
   });
 
@@ -72,10 +80,10 @@ describe.skipIf(!existsSync('/proc/self/stat'))('runTool stops what the tool sta
       await writeFile(join(dir, 'driver.mjs'), driver);
       const node = spawn(process.execPath, [join(dir, 'driver.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
       const exited = new Promise<string | null>((resolve) => node.on('exit', (_code, signal) => resolve(signal)));
-      await until(() => existsSync(join(dir, 'pid')) && readFileSync(join(dir, 'pid'), 'utf8').endsWith('\n'));
+      expect(await until(() => existsSync(join(dir, 'pid')) && readFileSync(join(dir, 'pid'), 'utf8').endsWith('\n'))).toBe(true);
       node.kill('SIGINT');
       expect(await exited).toBe('SIGINT');
-      expect(stopped(Number(readFileSync(join(dir, 'pid'), 'utf8')))).toBe(true);
+      expect(await childStopped(dir)).toBe(true);
     });
   });
 });
