@@ -22,13 +22,13 @@ import type { Measure } from './latexMeasures.js';
 import { tableLatex } from './latexTable.js';
 import { DEFAULT_LABEL_PREFIX, LABEL_PREFIX, LABEL_PREFIX_RULE } from './latexOptions.js';
 import type { LatexOptions, SectionLevel } from './latexOptions.js';
-import { pgfplotsFigure } from './pgfplots.js';
+import { tikzFigure } from './tikzPlot.js';
 import { establishedText, stepNumber } from './wording.js';
 
 /** The packages of every document (T1 matters: the text escapes use its glyphs). */
 const TEXT_PACKAGES = ['\\usepackage[T1]{fontenc}', '\\usepackage{lmodern}', '\\usepackage{amsmath,amssymb,mathtools}', '\\usepackage{booktabs,tabularx}'];
 /** The plots' package: a standalone document without a plot leaves it out (loading it is most of a short report's compile time). */
-const PLOT_PACKAGES = ['\\usepackage{pgfplots}', '\\pgfplotsset{compat=1.18}'];
+const PLOT_PACKAGES = ['\\usepackage{tikz}'];
 
 /** The preamble of a document without plots (the proof index). */
 export const TEXT_PREAMBLE = TEXT_PACKAGES.join('\n');
@@ -91,7 +91,7 @@ const blockLatex = (b: Block, m: Measure): string =>
       math: (d) => displayMath(d.latex, m),
       cases: (c) => displayMath(casesLatex(c), m),
       table: (t) => tableLatex(t, m, (parts) => inlines(parts), caption(t.caption)),
-      plot: (p) => ['\\begin{center}', pgfplotsFigure(p.plot), ...caption(p.caption), '\\end{center}'].join('\n'),
+      plot: (p) => ['\\begin{center}', tikzFigure(p.plot), ...caption(p.caption), '\\end{center}'].join('\n'),
     },
     b,
   );
@@ -207,7 +207,7 @@ function fragment(d: Derivation, opts: LatexOptions): string {
   ].join('\n');
 }
 
-/** A standalone LaTeX article (LATEX_PREAMBLE, pgfplots only with a plot), or with `fragment: true` its body only, headed and labelled for a host document. */
+/** A standalone LaTeX article (LATEX_PREAMBLE, TikZ only with a plot), or with `fragment: true` its body only, headed and labelled for a host document. */
 export function renderLatex(d: Derivation, opts: LatexOptions = {}): string {
   if (opts.fragment) return fragment(d, opts);
   return [

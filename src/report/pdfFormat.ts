@@ -1,6 +1,6 @@
 /**
  * Preloaded preambles. Loading the class and packages of a kinkproof report
- * (pgfplots above all) is half of pdflatex's time on it, and it is the same
+ * is about half of pdflatex's time on it, and it is the same
  * for every report: so from the second report of a process on (`build --pdf`,
  * a test run; one report alone would only pay for the dump) it is done once, as a format file
  * (`pdflatex -ini … \dump`) made from the fixed preamble text alone, in its own
@@ -12,7 +12,7 @@
  * Both paths give the same PDF bytes (test/report/pdfFormat.test.ts compares
  * them), so what a compile writes never depends on what the process compiled
  * before. A format does not keep everything a preamble does: with xcolor
- * (loaded by pgfplots), whose file ends with `\color{black}`, page 1 of a
+ * (loaded by TikZ), whose file ends with `\color{black}`, page 1 of a
  * report compiled from the format had one colour operator fewer. The body sets
  * that colour again, which gives the ordinary compile's bytes.
  */

@@ -1,5 +1,5 @@
 /**
- * Formatting PlotData for pgfplots and SVG. Deterministic: fixed decimals, the
+ * Formatting PlotData for TikZ and SVG. Deterministic: fixed decimals, the
  * same bounds for both outputs, and a missing sample (null or non-finite) breaks
  * the line instead of joining across a jump.
  */
@@ -49,8 +49,8 @@ export const DRAWN_TOLERANCE = 2.5e-4;
 /**
  * The samples of one run a polyline needs, its ends always among them (Douglas–Peucker with the
  * vertical distance): every sample left out lies within `tolerance` of the line between the kept
- * samples beside it. A piece that is a line needs only its ends; pgfplots parses each coordinate
- * (about 0.4 ms), most of a report's compile time for its figure.
+ * samples beside it. A piece that is a line needs only its ends: TeX reads and the browser
+ * draws a fraction of the samples.
  */
 export function drawnPoints(run: readonly Point[], tolerance: number): Point[] {
   if (run.length <= 2) return [...run];
@@ -96,25 +96,15 @@ export function plotBounds(plot: PlotData): PlotBounds {
   return { xmin, xmax: xmax > xmin ? xmax : xmin + 1, ymin: lo - pad, ymax: hi + pad };
 }
 
-/** pgfplots `coordinates {…}` body of the drawn points; with `unbounded coords=jump` a nan sample breaks the line. */
-export function pgfplotsCoordinates(plot: PlotData, curve: PlotMark['curve']): string {
-  const ys = curve === 'phi' ? plot.phi : plot.dphi;
-  const tolerance = drawnTolerance(plot);
-  const coordinates: string[] = [];
-  let run: Point[] = [];
-  const flush = (): void => {
-    for (const p of drawnPoints(run, tolerance)) coordinates.push(`(${formatNumber(p.x)},${formatNumber(p.y)})`);
-    run = [];
-  };
-  plot.xs.forEach((x, i) => {
-    const y = ys[i];
-    if (!finite(x)) return;
-    if (finite(y)) return void run.push({ x, y });
-    flush();
-    coordinates.push(`(${formatNumber(x)},nan)`);
-  });
-  flush();
-  return coordinates.join(' ');
+/** Round tick values: the finest step of 1, 2 or 5 times a power of ten with at most nine ticks on the axis. */
+export function plotTicks(lo: number, hi: number): number[] {
+  const raw = (hi - lo) / 8;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const out: number[] = [];
+  // + 0: no tick at -0.
+  for (let k = Math.ceil(lo / step); k * step <= hi + 1e-9 * step; k++) out.push(k * step + 0);
+  return out;
 }
 
 export interface SvgArea {

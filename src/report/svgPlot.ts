@@ -1,6 +1,6 @@
-/** An SVG figure of φ and φ′ from precomputed samples: the HTML and Markdown counterpart of pgfplots.ts. */
+/** An SVG figure of φ and φ′ from precomputed samples: the HTML and Markdown counterpart of tikzPlot.ts. */
 import type { PlotData, PlotMark } from './model.js';
-import { drawnSegments, formatNumber, plotBounds, svgPolylinePoints, svgTransform } from './plot.js';
+import { drawnSegments, formatNumber, plotBounds, plotTicks, svgPolylinePoints, svgTransform } from './plot.js';
 import type { PlotBounds, SvgArea } from './plot.js';
 import { PLOT_LEGEND } from './wording.js';
 
@@ -12,16 +12,6 @@ const CURVE_STYLE: Record<PlotMark['curve'], { color: string; dash: string }> = 
   dphi: { color: '#c8261d', dash: ' stroke-dasharray="6 4"' },
 };
 
-/** Round tick values (steps of 1, 2 or 5 times a power of ten), about five per axis. */
-function ticks(lo: number, hi: number): number[] {
-  const raw = (hi - lo) / 5;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const out: number[] = [];
-  for (let k = Math.ceil(lo / step); k * step <= hi + 1e-9 * step; k++) out.push(k * step);
-  return out;
-}
-
 const n2 = (v: number): string => formatNumber(v, 2);
 /** A tick label, with a typographic minus. */
 const label = (v: number): string => formatNumber(v).replace('-', '−');
@@ -30,12 +20,12 @@ function axes(b: PlotBounds, at: (p: { x: number; y: number }) => { x: number; y
   const { left, top, width, height } = AREA;
   const bottom = top + height;
   const out = [`<rect x="${left}" y="${top}" width="${width}" height="${height}" fill="none" stroke="#888"/>`];
-  for (const x of ticks(b.xmin, b.xmax)) {
+  for (const x of plotTicks(b.xmin, b.xmax)) {
     const px = n2(at({ x, y: 0 }).x);
     out.push(`<line x1="${px}" y1="${top}" x2="${px}" y2="${bottom}" stroke="#eee"/>`);
     out.push(`<text x="${px}" y="${bottom + 18}" text-anchor="middle">${label(x)}</text>`);
   }
-  for (const y of ticks(b.ymin, b.ymax)) {
+  for (const y of plotTicks(b.ymin, b.ymax)) {
     const py = n2(at({ x: 0, y }).y);
     out.push(`<line x1="${left}" y1="${py}" x2="${left + width}" y2="${py}" stroke="#eee"/>`);
     out.push(`<text x="${left - 6}" y="${py}" text-anchor="end" dominant-baseline="middle">${label(y)}</text>`);

@@ -16,9 +16,9 @@ import { narrated } from './examples.js';
 import { foundingExample } from './foundingExample.js';
 import { haveTex } from './helpers.js';
 
-/** The founding example: seven pages with plots, so the preamble with pgfplots. */
+/** The founding example: seven pages with plots, so the preamble with TikZ. */
 const report = renderLatex(foundingExample, { fragment: false });
-/** A report with no plot (--brief), so the preamble without pgfplots. */
+/** A report with no plot (--brief), so the preamble without TikZ. */
 const relu = narrated('sum(relu(X))');
 const textReport = renderLatex(narrate(relu.analysis, relu.evidence, { brief: true }), { fragment: false });
 /** The same document that no preamble format matches: one blank line first (a document of the ordinary path). */
@@ -44,14 +44,14 @@ describe('the preloaded preamble', () => {
     expect(split.body).not.toMatch(/\\documentclass|\\usepackage/);
     expect(split.body.slice(split.body.indexOf('\\setlength'))).toBe(report.slice(report.indexOf('\\setlength')));
     expect(preloadable(ordinary(report))).toBeUndefined();
-    expect([report, textReport].map((tex) => preloadable(tex)!.header.includes('pgfplots'))).toEqual([true, false]);
+    expect([report, textReport].map((tex) => preloadable(tex)!.header.includes('tikz'))).toEqual([true, false]);
     expect(preloadable(report.replace('\\documentclass{article}', '\\documentclass[twocolumn]{article}'))).toBeUndefined();
   });
 
   describe.skipIf(!haveTex)('compiled', { timeout: 120_000 }, () => {
     it.each([
-      ['with pgfplots', report],
-      ['without pgfplots', textReport],
+      ['with TikZ', report],
+      ['without TikZ', textReport],
     ])('gives the bytes of the ordinary compile, %s', async (_, tex) => {
       await compilePdf(tex); // the first report of a process may take the ordinary path and make the format due
       const [fast, slow] = [await compilePdf(tex), await compilePdf(ordinary(tex))];
