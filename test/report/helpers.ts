@@ -1,6 +1,7 @@
-/** Shared by the report tests: every math fragment of a Derivation, and the toolchain check. */
+/** Shared by the report tests: every math fragment of a Derivation, the toolchain check, a plot with a jump, and whether a process has stopped. */
 import { casesLatex } from '../../src/report/cases.js';
-import type { Block, Derivation, Inlines } from '../../src/report/model.js';
+import { readFileSync } from 'node:fs';
+import type { Block, Derivation, Inlines, PlotData } from '../../src/report/model.js';
 import { compilePdf, pdflatexAvailable, popplerAvailable } from '../../src/report/pdf.js';
 
 const inlineMath = (parts: Inlines): string[] => parts.flatMap((p) => (p.kind === 'math' ? [p.latex] : []));
@@ -48,4 +49,26 @@ export function compiledPdf(tex: string): ReturnType<typeof compilePdf> {
   let pdf = compiled.get(tex);
   if (!pdf) compiled.set(tex, (pdf = compilePdf(tex)));
   return pdf;
+}
+
+/** sign(t): a jump at 0, so φ has a null there and its value and limits are marked. */
+export const signPlot: PlotData = {
+  xs: [-1, -0.5, 0, 0.5, 1],
+  phi: [-1, -1, null, 1, 1],
+  dphi: [0, 0, null, 0, Number.NaN],
+  breakpoints: [0],
+  marks: [
+    { x: 0, y: 0, curve: 'phi', kind: 'value' },
+    { x: 0, y: -1, curve: 'phi', kind: 'limit' },
+    { x: 0, y: 1, curve: 'phi', kind: 'limit' },
+  ],
+};
+
+/** Dead, or a zombie no one has reaped yet: either way it runs no more. */
+export function stopped(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
 }

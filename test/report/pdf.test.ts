@@ -8,7 +8,7 @@ import { renderLatex } from '../../src/report/latex.js';
 import { compilePdf, PdfCompileError, pdfToText } from '../../src/report/pdf.js';
 import { findExecutable } from '../../src/report/toolRunner.js';
 import { foundingExample } from './foundingExample.js';
-import { haveTex } from './helpers.js';
+import { haveTex, stopped } from './helpers.js';
 
 const outside = mkdtempSync(join(tmpdir(), 'kinkproof-outside-'));
 const secret = `SECRET${randomBytes(8).toString('hex')}`; // a nonce no file on the machine contains
@@ -74,15 +74,6 @@ describe.skipIf(!haveTex)('compilePdf', { timeout: 120_000 }, () => {
     expect(log).not.toMatch(/undefined references|Rerun to get/);
   });
 });
-
-/** Dead, or a zombie no one has reaped yet: either way it runs no more. */
-function stopped(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
 
 /**
  * `pdflatex` on PATH as some installations have it: a script that runs the real one as its child

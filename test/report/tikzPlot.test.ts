@@ -3,19 +3,7 @@ import type { PlotData } from '../../src/report/model.js';
 import { curveSegments, DRAWN_TOLERANCE, plotBounds } from '../../src/report/plot.js';
 import type { Point } from '../../src/report/plot.js';
 import { tikzFigure } from '../../src/report/tikzPlot.js';
-
-/** sign(t): a jump at 0, so φ has a null there and its value and limits are marked. */
-const signPlot: PlotData = {
-  xs: [-1, -0.5, 0, 0.5, 1],
-  phi: [-1, -1, null, 1, 1],
-  dphi: [0, 0, null, 0, Number.NaN],
-  breakpoints: [0],
-  marks: [
-    { x: 0, y: 0, curve: 'phi', kind: 'value' },
-    { x: 0, y: -1, curve: 'phi', kind: 'limit' },
-    { x: 0, y: 1, curve: 'phi', kind: 'limit' },
-  ],
-};
+import { signPlot } from './helpers.js';
 
 const POINT = String.raw`\((-?[0-9.]+),(-?[0-9.]+)\)`;
 const POLYLINE = new RegExp(`^${POINT}( -- ${POINT})*;$`);

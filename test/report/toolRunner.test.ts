@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { findExecutable, inTempFolder, runTool } from '../../src/report/toolRunner.js';
+import { stopped } from './helpers.js';
 
 const sh = findExecutable('sh')!;
 const limits = (cwd: string) => ({ cwd, env: { ONLY: 'this' }, timeoutMs: 5000, maxFileBytes: 4096 });
@@ -28,15 +29,6 @@ describe('runTool', () => {
     });
   });
 });
-
-/** Dead, or a zombie no one has reaped yet: either way it runs no more. */
-function stopped(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
 
 /** Whether `done` holds within 30 s (polled). */
 const until = async (done: () => boolean): Promise<boolean> => {
