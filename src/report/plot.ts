@@ -19,7 +19,8 @@ export interface PlotBounds {
 
 /** Fixed-point with trailing zeros removed and no "-0": 0.5, -2, 1.0625. */
 export function formatNumber(v: number, decimals = 4): string {
-  const s = v.toFixed(decimals).replace(/\.?0+$/, '');
+  const fixed = v.toFixed(decimals);
+  const s = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
   return s === '-0' ? '0' : s;
 }
 
@@ -105,6 +106,13 @@ export function plotTicks(lo: number, hi: number): number[] {
   // + 0: no tick at -0.
   for (let k = Math.ceil(lo / step); k * step <= hi + 1e-9 * step; k++) out.push(k * step + 0);
   return out;
+}
+
+/** The labels of `plotTicks`' values: as many decimals as their step has (0.000002, not 0), no more. */
+export function tickLabels(ticks: readonly number[]): string[] {
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return ticks.map((v) => formatNumber(v, decimals));
 }
 
 export interface SvgArea {

@@ -1,6 +1,6 @@
 /** An SVG figure of φ and φ′ from precomputed samples: the HTML and Markdown counterpart of tikzPlot.ts. */
 import type { PlotData, PlotMark } from './model.js';
-import { drawnSegments, formatNumber, plotBounds, plotTicks, svgPolylinePoints, svgTransform } from './plot.js';
+import { drawnSegments, formatNumber, plotBounds, plotTicks, svgPolylinePoints, svgTransform, tickLabels } from './plot.js';
 import type { PlotBounds, SvgArea } from './plot.js';
 import { PLOT_LEGEND } from './wording.js';
 
@@ -13,23 +13,27 @@ const CURVE_STYLE: Record<PlotMark['curve'], { color: string; dash: string }> = 
 };
 
 const n2 = (v: number): string => formatNumber(v, 2);
-/** A tick label, with a typographic minus. */
-const label = (v: number): string => formatNumber(v).replace('-', '−');
+/** Tick labels, with a typographic minus. */
+const labels = (ticks: readonly number[]): string[] => tickLabels(ticks).map((l) => l.replace('-', '−'));
 
 function axes(b: PlotBounds, at: (p: { x: number; y: number }) => { x: number; y: number }): string[] {
   const { left, top, width, height } = AREA;
   const bottom = top + height;
   const out = [`<rect x="${left}" y="${top}" width="${width}" height="${height}" fill="none" stroke="#888"/>`];
-  for (const x of plotTicks(b.xmin, b.xmax)) {
+  const xTicks = plotTicks(b.xmin, b.xmax);
+  const xLabels = labels(xTicks);
+  xTicks.forEach((x, i) => {
     const px = n2(at({ x, y: 0 }).x);
     out.push(`<line x1="${px}" y1="${top}" x2="${px}" y2="${bottom}" stroke="#eee"/>`);
-    out.push(`<text x="${px}" y="${bottom + 18}" text-anchor="middle">${label(x)}</text>`);
-  }
-  for (const y of plotTicks(b.ymin, b.ymax)) {
+    out.push(`<text x="${px}" y="${bottom + 18}" text-anchor="middle">${xLabels[i]}</text>`);
+  });
+  const yTicks = plotTicks(b.ymin, b.ymax);
+  const yLabels = labels(yTicks);
+  yTicks.forEach((y, i) => {
     const py = n2(at({ x: 0, y }).y);
     out.push(`<line x1="${left}" y1="${py}" x2="${left + width}" y2="${py}" stroke="#eee"/>`);
-    out.push(`<text x="${left - 6}" y="${py}" text-anchor="end" dominant-baseline="middle">${label(y)}</text>`);
-  }
+    out.push(`<text x="${left - 6}" y="${py}" text-anchor="end" dominant-baseline="middle">${yLabels[i]}</text>`);
+  });
   out.push(`<text x="${left + width / 2}" y="${bottom + 40}" text-anchor="middle" font-style="italic">t</text>`);
   return out;
 }

@@ -6,7 +6,7 @@
  * before, spent 0.1–0.3 s of pdflatex's time on each one).
  */
 import type { PlotData, PlotMark } from './model.js';
-import { drawnSegments, formatNumber, plotBounds, plotTicks } from './plot.js';
+import { drawnSegments, formatNumber, plotBounds, plotTicks, tickLabels } from './plot.js';
 import type { Point } from './plot.js';
 
 const CURVE_STYLE: Record<PlotMark['curve'], { color: string; line: string; legend: string }> = {
@@ -33,9 +33,10 @@ export function tikzFigure(plot: PlotData): string {
   const at = (p: Point): string => `(${u(p.x)},${v(p.y)})`;
   const [xTicks, yTicks] = [plotTicks(b.xmin, b.xmax), plotTicks(b.ymin, b.ymax)];
   const grid = [...xTicks.map((x) => `\\draw[gray!20] (${u(x)},0) -- (${u(x)},1);`), ...yTicks.map((y) => `\\draw[gray!20] (0,${v(y)}) -- (1,${v(y)});`)];
+  const [xLabels, yLabels] = [tickLabels(xTicks), tickLabels(yTicks)];
   const tickMarks = [
-    ...xTicks.map((x) => `\\draw (${u(x)},0) -- ++(0,3pt) (${u(x)},1) -- ++(0,-3pt); \\node[below] at (${u(x)},0) {$${formatNumber(x)}$};`),
-    ...yTicks.map((y) => `\\draw (0,${v(y)}) -- ++(3pt,0) (1,${v(y)}) -- ++(-3pt,0); \\node[left] at (0,${v(y)}) {$${formatNumber(y)}$};`),
+    ...xTicks.map((x, i) => `\\draw (${u(x)},0) -- ++(0,3pt) (${u(x)},1) -- ++(0,-3pt); \\node[below] at (${u(x)},0) {$${xLabels[i]}$};`),
+    ...yTicks.map((y, i) => `\\draw (0,${v(y)}) -- ++(3pt,0) (1,${v(y)}) -- ++(-3pt,0); \\node[left] at (0,${v(y)}) {$${yLabels[i]}$};`),
   ];
   const breakpoints = plot.breakpoints.filter(Number.isFinite).map((c) => `\\draw[gray, dashed] (${u(c)},0) -- (${u(c)},1);`);
   const curves = (['phi', 'dphi'] as const).flatMap((curve) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlotData } from '../../src/report/model.js';
-import { curveSegments, DRAWN_TOLERANCE, drawnPoints, drawnSegments, formatNumber, plotBounds, plotTicks, svgPolylinePoints } from '../../src/report/plot.js';
+import { curveSegments, DRAWN_TOLERANCE, drawnPoints, drawnSegments, formatNumber, plotBounds, plotTicks, svgPolylinePoints, tickLabels } from '../../src/report/plot.js';
 import type { Point } from '../../src/report/plot.js';
 import { renderSvgPlot } from '../../src/report/svgPlot.js';
 import { signPlot } from './helpers.js';
@@ -9,6 +9,7 @@ describe('formatNumber', () => {
   it('uses fixed decimals without trailing zeros or negative zero', () => {
     expect([0.5, -2, 1 / 3, 1e-9, -1e-9, 123456.78].map((v) => formatNumber(v))).toEqual(['0.5', '-2', '0.3333', '0', '0', '123456.78']);
     expect(formatNumber(Math.PI, 2)).toBe('3.14');
+    expect([200, -1000, 0.4, -0.4].map((v) => formatNumber(v, 0))).toEqual(['200', '-1000', '0', '0']);
   });
 });
 
@@ -26,6 +27,14 @@ describe('curves', () => {
     expect(plotTicks(-0.32, 4.32)).toEqual([0, 1, 2, 3, 4]);
     expect(plotTicks(-4.4, 5.9)).toEqual([-4, -2, 0, 2, 4]);
     expect(plotTicks(0, 1200)).toEqual([0, 200, 400, 600, 800, 1000, 1200]);
+  });
+
+  it('are labelled with the decimals their step needs, also where four decimals would show only 0', () => {
+    expect(tickLabels(plotTicks(-2, 2))).toEqual(['-2', '-1.5', '-1', '-0.5', '0', '0.5', '1', '1.5', '2']);
+    expect(tickLabels(plotTicks(-0.16e-6, 2.16e-6))).toEqual(['0', '0.0000005', '0.000001', '0.0000015', '0.000002']);
+    expect(tickLabels(plotTicks(0.1, 0.4))).toEqual(['0.1', '0.15', '0.2', '0.25', '0.3', '0.35', '0.4']);
+    expect(tickLabels(plotTicks(0, 1200))).toEqual(['0', '200', '400', '600', '800', '1000', '1200']);
+    expect(tickLabels([3])).toEqual(['3']);
   });
 
   it('become SVG points with two decimals', () => {
