@@ -108,11 +108,27 @@ export function plotTicks(lo: number, hi: number): number[] {
   return out;
 }
 
-/** The labels of `plotTicks`' values: as many decimals as their step has (0.000002, not 0), no more. */
-export function tickLabels(ticks: readonly number[]): string[] {
+/** A tick label: `mantissa`·10^`power`, or `mantissa` alone when `power` is null. */
+export interface TickLabel {
+  readonly mantissa: string;
+  readonly power: number | null;
+}
+
+/**
+ * The labels of `plotTicks`' values, with as many decimals as their step has (0.5, not 0.5000).
+ * Where the largest is 10⁵ or more, or below 10⁻³, they share a power of ten (2·10¹³, 5·10⁻⁷):
+ * fixed decimals would show 0 for every tick, or run wider than a column.
+ */
+export function tickLabels(ticks: readonly number[]): TickLabel[] {
   const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  return ticks.map((v) => formatNumber(v, decimals));
+  const largest = Math.max(...ticks.map(Math.abs));
+  const magnitude = largest > 0 ? Math.floor(Math.log10(largest) + 1e-9) : 0;
+  const power = magnitude >= 5 || magnitude <= -4 ? magnitude : 0;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step / 10 ** power) + 1e-9));
+  return ticks.map((v) => {
+    const mantissa = formatNumber(v / 10 ** power, decimals);
+    return { mantissa, power: power === 0 || mantissa === '0' ? null : power };
+  });
 }
 
 export interface SvgArea {

@@ -13,8 +13,12 @@ const CURVE_STYLE: Record<PlotMark['curve'], { color: string; dash: string }> = 
 };
 
 const n2 = (v: number): string => formatNumber(v, 2);
-/** Tick labels, with a typographic minus. */
-const labels = (ticks: readonly number[]): string[] => tickLabels(ticks).map((l) => l.replace('-', '−'));
+/** Tick labels, with typographic minus signs and the power of ten raised. */
+const labels = (ticks: readonly number[]): string[] =>
+  tickLabels(ticks).map(({ mantissa, power }) => {
+    const m = mantissa.replace('-', '−');
+    return power === null ? m : `${m}·10<tspan dy="-6" font-size="10">${String(power).replace('-', '−')}</tspan>`;
+  });
 
 function axes(b: PlotBounds, at: (p: { x: number; y: number }) => { x: number; y: number }): string[] {
   const { left, top, width, height } = AREA;

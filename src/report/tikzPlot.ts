@@ -7,7 +7,7 @@
  */
 import type { PlotData, PlotMark } from './model.js';
 import { drawnSegments, formatNumber, plotBounds, plotTicks, tickLabels } from './plot.js';
-import type { Point } from './plot.js';
+import type { Point, TickLabel } from './plot.js';
 
 const CURVE_STYLE: Record<PlotMark['curve'], { color: string; line: string; legend: string }> = {
   phi: { color: 'blue', line: 'thick', legend: '$\\varphi(t)$' },
@@ -23,6 +23,8 @@ const MARK_STYLE: Record<PlotMark['kind'], string> = {
 /** Where each legend entry's line starts, from the box's top centre (the two entries are about 100 pt wide). */
 const LEGEND_AT: Record<PlotMark['curve'], string> = { phi: '-50pt', dphi: '4pt' };
 
+const texLabel = ({ mantissa, power }: TickLabel): string => (power === null ? mantissa : `${mantissa} \\cdot 10^{${power}}`);
+
 /** A coordinate of the unit box: five decimals, a 20,000th of its side. */
 const unit = (v: number): string => formatNumber(v, 5);
 
@@ -33,7 +35,7 @@ export function tikzFigure(plot: PlotData): string {
   const at = (p: Point): string => `(${u(p.x)},${v(p.y)})`;
   const [xTicks, yTicks] = [plotTicks(b.xmin, b.xmax), plotTicks(b.ymin, b.ymax)];
   const grid = [...xTicks.map((x) => `\\draw[gray!20] (${u(x)},0) -- (${u(x)},1);`), ...yTicks.map((y) => `\\draw[gray!20] (0,${v(y)}) -- (1,${v(y)});`)];
-  const [xLabels, yLabels] = [tickLabels(xTicks), tickLabels(yTicks)];
+  const [xLabels, yLabels] = [tickLabels(xTicks).map(texLabel), tickLabels(yTicks).map(texLabel)];
   const tickMarks = [
     ...xTicks.map((x, i) => `\\draw (${u(x)},0) -- ++(0,3pt) (${u(x)},1) -- ++(0,-3pt); \\node[below] at (${u(x)},0) {$${xLabels[i]}$};`),
     ...yTicks.map((y, i) => `\\draw (0,${v(y)}) -- ++(3pt,0) (1,${v(y)}) -- ++(-3pt,0); \\node[left] at (0,${v(y)}) {$${yLabels[i]}$};`),

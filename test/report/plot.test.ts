@@ -29,12 +29,18 @@ describe('curves', () => {
     expect(plotTicks(0, 1200)).toEqual([0, 200, 400, 600, 800, 1000, 1200]);
   });
 
-  it('are labelled with the decimals their step needs, also where four decimals would show only 0', () => {
-    expect(tickLabels(plotTicks(-2, 2))).toEqual(['-2', '-1.5', '-1', '-0.5', '0', '0.5', '1', '1.5', '2']);
-    expect(tickLabels(plotTicks(-0.16e-6, 2.16e-6))).toEqual(['0', '0.0000005', '0.000001', '0.0000015', '0.000002']);
-    expect(tickLabels(plotTicks(0.1, 0.4))).toEqual(['0.1', '0.15', '0.2', '0.25', '0.3', '0.35', '0.4']);
-    expect(tickLabels(plotTicks(0, 1200))).toEqual(['0', '200', '400', '600', '800', '1000', '1200']);
-    expect(tickLabels([3])).toEqual(['3']);
+  it('are labelled with the decimals their step needs, sharing a power of ten from 10^5 and below 10^-3', () => {
+    const texts = (lo: number, hi: number): string[] => tickLabels(plotTicks(lo, hi)).map((l) => (l.power === null ? l.mantissa : `${l.mantissa}e${l.power}`));
+    expect(texts(-2, 2)).toEqual(['-2', '-1.5', '-1', '-0.5', '0', '0.5', '1', '1.5', '2']);
+    expect(texts(0.1, 0.4)).toEqual(['0.1', '0.15', '0.2', '0.25', '0.3', '0.35', '0.4']);
+    expect(texts(0, 1200)).toEqual(['0', '200', '400', '600', '800', '1000', '1200']);
+    expect(texts(-5000, 99999)).toEqual(['0', '20000', '40000', '60000', '80000']);
+    // Four fixed decimals showed 0 for all of these; fixed digits ran 15 characters wide for those.
+    expect(texts(-0.16e-6, 2.16e-6)).toEqual(['0', '0.5e-6', '1e-6', '1.5e-6', '2e-6']);
+    expect(texts(-3e12, 9e13)).toEqual(['0', '2e13', '4e13', '6e13', '8e13']);
+    expect(texts(-0.0021, 0.0021)).toEqual(['-0.002', '-0.001', '0', '0.001', '0.002']);
+    expect(texts(-0.00021, 0.00021)).toEqual(['-2e-4', '-1e-4', '0', '1e-4', '2e-4']);
+    expect(tickLabels([3])).toEqual([{ mantissa: '3', power: null }]);
   });
 
   it('become SVG points with two decimals', () => {
