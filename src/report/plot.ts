@@ -65,7 +65,8 @@ export function drawnPoints(run: readonly Point[], tolerance: number): Point[] {
     let [far, farthest] = [-1, tolerance];
     for (let i = a + 1; i < b; i++) {
       const off = Math.abs(run[i]!.y - (p.y + slope * (run[i]!.x - p.x)));
-      if (off > farthest) [far, farthest] = [i, off];
+      // NaN (samples at one x) counts as far: such samples are kept.
+      if (!(off <= farthest)) [far, farthest] = [i, Number.isNaN(off) ? Infinity : off];
     }
     if (far < 0) continue;
     keep[far] = 1;
@@ -86,7 +87,20 @@ export function drawnSegments(plot: PlotData, curve: PlotMark['curve']): Point[]
   return curveSegments(plot, curve).map((run) => drawnPoints(run, tolerance));
 }
 
-/** The x range of the samples, and the y range of curves and marks padded by 8 % (±1 when flat). */
+/** Open circles (limits not taken) under filled dots (values taken): where both fall on one point, the value shows. */
+export const marksInDrawingOrder = (marks: readonly PlotMark[]): PlotMark[] => [...marks.filter((m) => m.kind === 'limit'), ...marks.filter((m) => m.kind === 'value')];
+
+/**
+ * A range a figure can show: finite, and at least 10⁻⁷ of its offset, so that doubles tell its
+ * points apart and a tick label needs at most about eight digits (t near 10⁷ is shown, near 10¹⁰ not).
+ */
+const showable = (lo: number, hi: number): boolean =>
+  Number.isFinite(hi - lo) && hi - lo >= 1e-7 * Math.max(Math.abs(lo), Math.abs(hi));
+
+/**
+ * The x range of the samples, and the y range of curves and marks padded by 8 % (±1 when flat).
+ * Throws for a plot no figure can show (see `drawable`).
+ */
 export function plotBounds(plot: PlotData): PlotBounds {
   const xs = plot.xs.filter(finite);
   const ys = [...plot.phi, ...plot.dphi, ...plot.marks.map((m) => m.y)].filter(finite);
@@ -94,18 +108,19 @@ export function plotBounds(plot: PlotData): PlotBounds {
   const [xmin, xmax] = [Math.min(...xs), Math.max(...xs)];
   const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
   const pad = hi > lo ? 0.08 * (hi - lo) : 1;
-  return { xmin, xmax: xmax > xmin ? xmax : xmin + 1, ymin: lo - pad, ymax: hi + pad };
+  const bounds = { xmin, xmax: xmax > xmin ? xmax : xmin + 1, ymin: lo - pad, ymax: hi + pad };
+  if (!showable(bounds.xmin, bounds.xmax) || !showable(bounds.ymin, bounds.ymax)) throw new Error('plot ranges cannot be shown in doubles');
+  return bounds;
 }
 
-/** Round tick values: the finest step of 1, 2 or 5 times a power of ten with at most nine ticks on the axis. */
-export function plotTicks(lo: number, hi: number): number[] {
-  const raw = (hi - lo) / 8;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const out: number[] = [];
-  // + 0: no tick at -0.
-  for (let k = Math.ceil(lo / step); k * step <= hi + 1e-9 * step; k++) out.push(k * step + 0);
-  return out;
+/** Whether a figure can show the plot: finite samples, and ranges wide enough beside their offsets (see `showable`). */
+export function drawable(plot: PlotData): boolean {
+  try {
+    plotBounds(plot);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A tick label: `mantissa`·10^`power`, or `mantissa` alone when `power` is null. */
@@ -114,21 +129,80 @@ export interface TickLabel {
   readonly power: number | null;
 }
 
+export interface Tick {
+  readonly value: number;
+  readonly label: TickLabel;
+}
+
+const MANTISSAS = [1, 2, 5] as const;
+/** m·10^e, correctly rounded (10^e is no double for e < 0: divide by 10^−e instead). */
+const scaled = (m: number, e: number): number => (e < 0 ? m / 10 ** -e : m * 10 ** e);
+
+/** Widths in em of what tick labels are made of (Computer Modern and serif digits are half an em). */
+const EM = { digit: 0.5, minus: 0.78, dot: 0.28, exponent: 0.36, gap: 0.4 } as const;
+
+/** A label's width in em: its mantissa, and ·10 with a raised exponent where it has a power. */
+export function labelWidth({ mantissa, power }: TickLabel): number {
+  const width = (text: string, digit: number): number =>
+    [...text].reduce((w, c) => w + (c === '-' ? EM.minus : c === '.' ? EM.dot : digit), 0);
+  return width(mantissa, EM.digit) + (power === null ? 0 : EM.dot + 2 * EM.digit + width(String(power), EM.exponent));
+}
+
 /**
- * The labels of `plotTicks`' values, with as many decimals as their step has (0.5, not 0.5000).
- * Where the largest is 10⁵ or more, or below 10⁻³, they share a power of ten (2·10¹³, 5·10⁻⁷):
- * fixed decimals would show 0 for every tick, or run wider than a column.
+ * The labels of ticks k·m·10^e. Plain decimals, as many as the step has, unless the step is
+ * 10⁵ or more or every tick is below 10⁻³: then they share the power of ten of the largest
+ * (2·10¹³, 0.5·10⁻⁶), where fixed digits would run wide or show 0 for every tick.
  */
-export function tickLabels(ticks: readonly number[]): TickLabel[] {
-  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
-  const largest = Math.max(...ticks.map(Math.abs));
-  const magnitude = largest > 0 ? Math.floor(Math.log10(largest) + 1e-9) : 0;
-  const power = magnitude >= 5 || magnitude <= -4 ? magnitude : 0;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step / 10 ** power) + 1e-9));
-  return ticks.map((v) => {
-    const mantissa = formatNumber(v / 10 ** power, decimals);
+function tickLabels(ks: readonly number[], m: number, e: number): TickLabel[] {
+  const largest = Math.max(...ks.map((k) => Math.abs(scaled(k * m, e))));
+  const shared = largest > 0 && (e >= 5 || largest < 1e-3);
+  const power = shared ? Math.floor(Math.log10(largest) + 1e-9) : 0;
+  return ks.map((k) => {
+    const mantissa = formatNumber(scaled(k * m, e - power), Math.max(0, power - e));
     return { mantissa, power: power === 0 || mantissa === '0' ? null : power };
   });
+}
+
+/** The ticks of step m·10^e in [lo, hi]; undefined where k·step would not tell neighbours apart. */
+function ticksOfStep(lo: number, hi: number, m: number, e: number): Tick[] | undefined {
+  const step = scaled(m, e);
+  const [first, last] = [Math.ceil(lo / step), Math.floor(hi / step + 1e-9)];
+  if (!(Math.abs(first * m) < 2 ** 52 && Math.abs(last * m) < 2 ** 52)) return undefined;
+  const ks = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+  const labels = tickLabels(ks, m, e);
+  // + 0: no tick at -0.
+  return ks.map((k, i) => ({ value: scaled(k * m, e) + 0, label: labels[i]! }));
+}
+
+/** Neighbouring labels, each centred on its tick, keep a gap on an axis `length` em long. */
+function labelsFit(ticks: readonly Tick[], lo: number, hi: number, length: number): boolean {
+  for (let i = 1; i < ticks.length; i++) {
+    const apart = ((ticks[i]!.value - ticks[i - 1]!.value) / (hi - lo)) * length;
+    if ((labelWidth(ticks[i - 1]!.label) + labelWidth(ticks[i]!.label)) / 2 + EM.gap > apart) return false;
+  }
+  return true;
+}
+
+/**
+ * Round ticks for [lo, hi]: the finest step of 1, 2 or 5 times a power of ten with at most nine
+ * ticks, and, on an axis `length` em long, labels that do not run into each other. None where
+ * the range is empty or not finite, or too narrow for its offset to be told apart in doubles.
+ */
+export function axisTicks(lo: number, hi: number, length = Infinity): Tick[] {
+  const span = hi - lo;
+  if (!(span > 0 && Number.isFinite(span))) return [];
+  let e = Math.floor(Math.log10(span / 8));
+  let i = 0;
+  const coarser = (): void => {
+    if (++i === MANTISSAS.length) [i, e] = [0, e + 1];
+  };
+  while (scaled(MANTISSAS[i]!, e) < span / 8) coarser();
+  for (let tries = 0; tries < 12; tries++, coarser()) {
+    const ticks = ticksOfStep(lo, hi, MANTISSAS[i]!, e);
+    if (ticks === undefined) return [];
+    if (labelsFit(ticks, lo, hi, length)) return ticks;
+  }
+  return [];
 }
 
 export interface SvgArea {

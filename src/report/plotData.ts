@@ -9,6 +9,7 @@ import { approximate, sameFinite } from '../symbolic/index.js';
 import type { BreakpointAnalysis, EntryAnalysis, Limit } from '../symbolic/index.js';
 import { compileEntry } from '../numeric/compile.js';
 import type { PlotData, PlotMark } from './model.js';
+import { drawable } from './plot.js';
 
 /** Uniform samples across the plotted range (the breakpoints are added to them). */
 export const PLOT_SAMPLES = 200;
@@ -16,8 +17,10 @@ export const PLOT_SAMPLES = 200;
 const MARGIN = 2;
 /** Samples larger than this many times the 90th percentile of |y| are off the scale. */
 const CLIP_FACTOR = 10;
+/** Samples larger than this are off the scale whatever the others are (their differences overflow). */
+const LARGEST = 1e300;
 
-const finiteOrNull = (y: number): number | null => (Number.isFinite(y) ? y : null);
+const finiteOrNull = (y: number): number | null => (Number.isFinite(y) && Math.abs(y) <= LARGEST ? y : null);
 const limitValue = (l: Limit): number | undefined => (l.kind === 'finite' ? approximate(l.value) : undefined);
 
 function sampleXs(breakpoints: readonly number[]): number[] {
@@ -58,7 +61,8 @@ function quantile(values: readonly number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
 }
 
-export function plotData(entry: EntryAnalysis): PlotData {
+/** The samples for φ's figure, or undefined where no figure can show them (see `drawable`). */
+export function plotData(entry: EntryAnalysis): PlotData | undefined {
   const breakpoints = entry.piecewise.breakpoints.map((c) => approximate(c));
   const phiPieces = entry.piecewise.pieces.map((p) => compileEntry(p.display));
   const dphiPieces = entry.derivativePieces.map((p) => compileEntry(p.display));
@@ -82,13 +86,14 @@ export function plotData(entry: EntryAnalysis): PlotData {
     ...breakpointMarks(breakpoints[i]!, 'dphi', b.differentiable === true ? b.leftDerivative : undefined, [b.leftLimits[1]!, b.rightLimits[1]!]),
   ]);
   const sizes = [...phi, ...dphi].filter((y): y is number => y !== null).map(Math.abs);
-  const cap = CLIP_FACTOR * Math.max(1, quantile(sizes, 0.9));
+  const cap = Math.min(LARGEST, CLIP_FACTOR * Math.max(1, quantile(sizes, 0.9)));
   const clip = (y: number | null): number | null => (y !== null && Math.abs(y) <= cap ? y : null);
-  return {
+  const data = {
     xs,
     phi: phi.map(clip),
     dphi: dphi.map(clip),
     breakpoints,
     marks: marks.filter((m) => Math.abs(m.y) <= cap),
   };
+  return drawable(data) ? data : undefined;
 }

@@ -6,8 +6,8 @@
  * before, spent 0.1–0.3 s of pdflatex's time on each one).
  */
 import type { PlotData, PlotMark } from './model.js';
-import { drawnSegments, formatNumber, plotBounds, plotTicks, tickLabels } from './plot.js';
-import type { Point, TickLabel } from './plot.js';
+import { axisTicks, drawnSegments, formatNumber, marksInDrawingOrder, plotBounds } from './plot.js';
+import type { Point, Tick, TickLabel } from './plot.js';
 
 const CURVE_STYLE: Record<PlotMark['curve'], { color: string; line: string; legend: string }> = {
   phi: { color: 'blue', line: 'thick', legend: '$\\varphi(t)$' },
@@ -28,17 +28,32 @@ const texLabel = ({ mantissa, power }: TickLabel): string => (power === null ? m
 /** A coordinate of the unit box: five decimals, a 20,000th of its side. */
 const unit = (v: number): string => formatNumber(v, 5);
 
+/**
+ * The x axis in em of the label font: the box is 0.72\linewidth, a column of a two-column page is
+ * 220 pt or more, and from 300 pt on the wider set of ticks fits (a one-column article is 345 pt).
+ */
+const NARROW_AXIS = (0.72 * 220) / 10;
+const WIDE_AXIS = (0.72 * 300) / 10;
+const WIDE_LINE = '300pt';
+
+/** The lines for the line width the host document has: TeX chooses, where the two differ. */
+const byLineWidth = (narrow: readonly string[], wide: readonly string[]): string[] =>
+  narrow.join('\n') === wide.join('\n') ? [...wide] : [`\\ifdim\\linewidth<${WIDE_LINE}\\relax`, ...narrow, '\\else', ...wide, '\\fi'];
+
 export function tikzFigure(plot: PlotData): string {
   const b = plotBounds(plot);
   const u = (x: number): string => unit((x - b.xmin) / (b.xmax - b.xmin));
   const v = (y: number): string => unit((y - b.ymin) / (b.ymax - b.ymin));
   const at = (p: Point): string => `(${u(p.x)},${v(p.y)})`;
-  const [xTicks, yTicks] = [plotTicks(b.xmin, b.xmax), plotTicks(b.ymin, b.ymax)];
-  const grid = [...xTicks.map((x) => `\\draw[gray!20] (${u(x)},0) -- (${u(x)},1);`), ...yTicks.map((y) => `\\draw[gray!20] (0,${v(y)}) -- (1,${v(y)});`)];
-  const [xLabels, yLabels] = [tickLabels(xTicks).map(texLabel), tickLabels(yTicks).map(texLabel)];
+  const [narrow, wide] = [axisTicks(b.xmin, b.xmax, NARROW_AXIS), axisTicks(b.xmin, b.xmax, WIDE_AXIS)];
+  const yTicks = axisTicks(b.ymin, b.ymax);
+  const xGrid = (ticks: readonly Tick[]): string[] => ticks.map(({ value }) => `\\draw[gray!20] (${u(value)},0) -- (${u(value)},1);`);
+  const xMarks = (ticks: readonly Tick[]): string[] =>
+    ticks.map(({ value, label }) => `\\draw (${u(value)},0) -- ++(0,3pt) (${u(value)},1) -- ++(0,-3pt); \\node[below] at (${u(value)},0) {$${texLabel(label)}$};`);
+  const grid = [...byLineWidth(xGrid(narrow), xGrid(wide)), ...yTicks.map(({ value }) => `\\draw[gray!20] (0,${v(value)}) -- (1,${v(value)});`)];
   const tickMarks = [
-    ...xTicks.map((x, i) => `\\draw (${u(x)},0) -- ++(0,3pt) (${u(x)},1) -- ++(0,-3pt); \\node[below] at (${u(x)},0) {$${xLabels[i]}$};`),
-    ...yTicks.map((y, i) => `\\draw (0,${v(y)}) -- ++(3pt,0) (1,${v(y)}) -- ++(-3pt,0); \\node[left] at (0,${v(y)}) {$${yLabels[i]}$};`),
+    ...byLineWidth(xMarks(narrow), xMarks(wide)),
+    ...yTicks.map(({ value, label }) => `\\draw (0,${v(value)}) -- ++(3pt,0) (1,${v(value)}) -- ++(-3pt,0); \\node[left] at (0,${v(value)}) {$${texLabel(label)}$};`),
   ];
   const breakpoints = plot.breakpoints.filter(Number.isFinite).map((c) => `\\draw[gray, dashed] (${u(c)},0) -- (${u(c)},1);`);
   const curves = (['phi', 'dphi'] as const).flatMap((curve) => {
@@ -47,7 +62,7 @@ export function tikzFigure(plot: PlotData): string {
       .filter((segment) => segment.length > 1)
       .map((segment) => `\\draw[${s.color}, ${s.line}] ${segment.map(at).join(' -- ')};`);
   });
-  const marks = plot.marks.map((m) => {
+  const marks = marksInDrawingOrder(plot.marks).map((m) => {
     const color = CURVE_STYLE[m.curve].color;
     return `\\filldraw[${color}${MARK_STYLE[m.kind]}] ${at(m)} circle[radius=2pt];`;
   });

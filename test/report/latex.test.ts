@@ -51,8 +51,11 @@ describe('renderLatex', () => {
     expect(standalone).toContain('\\draw[blue, thick] (0,0.06897) -- (0.5,0.06897) -- (0.5125,0.0695) -- (0.525,0.07112) -- ');
     expect(standalone).toContain("\\draw[red, thick, densely dashed] (0,0.06897) -- (0.5,0.06897) -- (1,0.93103);");
     expect(standalone).toContain('\\filldraw[blue] (0.5,0.06897) circle[radius=2pt];');
-    // Ticks every 0.5 on t (4/8) and every 1 on y (4.64/8 = 0.58 rounds up to 1): at most nine per axis.
-    expect(standalone.match(/\\node\[below\] at \([0-9.]+,0\) \{\$[-0-9.]+\$\};/g)).toHaveLength(9);
+    // Ticks every 1 on y (4.64/8 = 0.58 rounds up to 1). On t every 0.5 (4/8) from a line width of 300 pt,
+    // every 1 below it, where "−1.5" beside "−1" would not fit: TeX picks by the host's \linewidth.
+    const [narrow, wide] = standalone.split('\\else\n').slice(-2).map((part) => part.match(/\\node\[below\] at \([0-9.]+,0\) \{\$[-0-9.]+\$\};/g)!.length);
+    expect(standalone).toMatch(/\\ifdim\\linewidth<300pt\\relax\n(\\draw[^\n]*\n){5}\\else\n(\\draw[^\n]*\n){9}\\fi\n/);
+    expect([narrow, wide]).toEqual([5, 9]);
     expect(standalone.match(/\\node\[left\] at \(0,[0-9.]+\) \{\$[-0-9.]+\$\};/g)).toHaveLength(5);
     expect(standalone).toContain('\\node[left] at (0,0.93103) {$4$};');
   });

@@ -12,6 +12,7 @@ import type { Phrase } from '../../src/numeric/checkText.js';
 import { verifyAnalysis } from '../../src/numeric/verifyAnalysis.js';
 import { absLatex, applyLatex, MATRIX, parenLatex, printLatex, SCALAR } from '../../src/symbolic/scalar/print.js';
 import { plotData } from '../../src/report/plotData.js';
+import type { PlotData } from '../../src/report/model.js';
 
 const renders = (latex: string): void => {
   assertSafeMath(latex);
@@ -149,9 +150,27 @@ describe('numbers', () => {
   });
 });
 
+/** The plot data of f's entry function, which must be drawable. */
+function plotOf(f: string): PlotData {
+  const data = plotData(analyzeSymbolic(f).entry);
+  if (!data) throw new Error(`${f}: no plot`);
+  return data;
+}
+
 describe('plotData', () => {
+  it('gives no plot where a figure cannot show φ: breakpoints near 1e10 or 1e20, values near the largest double', () => {
+    for (const f of ['sum(relu(X-100000000000000000000))', 'sum(relu(X-5000000000000000))', 'sum(relu(X-10000000000))'])
+      expect(plotData(analyzeSymbolic(f).entry), f).toBeUndefined();
+    expect(plotData(analyzeSymbolic('sum(exp(709-X))').entry)).toBeUndefined();
+    // exp(690 - t) passes 1e300 near t = -0.8: the samples beyond are off the scale, the rest is drawn.
+    const big = plotOf('sum(exp(690-X))');
+    expect(big.phi.filter((y) => y === null).length).toBeGreaterThan(0);
+    expect(Math.max(...big.phi.filter((y): y is number => y !== null))).toBeLessThanOrEqual(1e300);
+    expect(plotOf('sum(relu(X-10000000))').breakpoints).toEqual([1e7]);
+  });
+
   it('samples the founding example with the breakpoint included and a value dot at 0', () => {
-    const p = plotData(analyzeSymbolic("norm(relu(X),'fro')^2").entry);
+    const p = plotOf("norm(relu(X),'fro')^2");
     expect(p.xs[0]).toBe(-2);
     expect(p.xs.at(-1)).toBe(2);
     const i = p.xs.indexOf(0);
@@ -166,7 +185,7 @@ describe('plotData', () => {
   });
 
   it('breaks φ at a jump: value dot H(0) = 1/2, open circles at the one-sided limits', () => {
-    const p = plotData(analyzeSymbolic('sum(heaviside(X-1))').entry);
+    const p = plotOf('sum(heaviside(X-1))');
     const i = p.xs.indexOf(1);
     expect(p.phi[i]).toBeNull();
     expect(p.dphi[i]).toBeNull();
@@ -178,7 +197,7 @@ describe('plotData', () => {
   });
 
   it('breaks φ′ at a kink and marks its one-sided limits as open circles', () => {
-    const p = plotData(analyzeSymbolic('sum(relu(X))').entry);
+    const p = plotOf('sum(relu(X))');
     const i = p.xs.indexOf(0);
     expect(p.phi[i]).toBe(0);
     expect(p.dphi[i]).toBeNull();
@@ -189,16 +208,16 @@ describe('plotData', () => {
   });
 
   it('covers [−2, 2] without breakpoints and all breakpoints with a margin of 2', () => {
-    const smooth = plotData(analyzeSymbolic('sum(X.^2)').entry);
+    const smooth = plotOf('sum(X.^2)');
     expect([smooth.xs[0], smooth.xs.at(-1), smooth.breakpoints]).toEqual([-2, 2, []]);
-    const two = plotData(analyzeSymbolic('sum(relu(X-1)+relu(X+3))').entry);
+    const two = plotOf('sum(relu(X-1)+relu(X+3))');
     expect([two.xs[0], two.xs.at(-1)]).toEqual([-5, 3]);
     expect(two.xs).toContain(-3);
     expect(two.xs).toContain(1);
   });
 
   it('drops samples that run off the scale near an infinite slope', () => {
-    const p = plotData(analyzeSymbolic('sum(abs(X).^(1/3))').entry);
+    const p = plotOf('sum(abs(X).^(1/3))');
     const finite = p.dphi.filter((y): y is number => y !== null);
     expect(Math.max(...finite.map(Math.abs))).toBeLessThan(100);
     expect(p.dphi[p.xs.indexOf(0)]).toBeNull();

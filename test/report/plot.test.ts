@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlotData } from '../../src/report/model.js';
-import { curveSegments, DRAWN_TOLERANCE, drawnPoints, drawnSegments, formatNumber, plotBounds, plotTicks, svgPolylinePoints, tickLabels } from '../../src/report/plot.js';
+import { axisTicks, curveSegments, DRAWN_TOLERANCE, drawnPoints, drawnSegments, formatNumber, plotBounds, svgPolylinePoints } from '../../src/report/plot.js';
 import type { Point } from '../../src/report/plot.js';
 import { renderSvgPlot } from '../../src/report/svgPlot.js';
 import { signPlot } from './helpers.js';
@@ -23,24 +23,64 @@ describe('curves', () => {
   });
 
   it('have round ticks, at most nine per axis, the finest such step', () => {
-    expect(plotTicks(-2, 2)).toEqual([-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2]);
-    expect(plotTicks(-0.32, 4.32)).toEqual([0, 1, 2, 3, 4]);
-    expect(plotTicks(-4.4, 5.9)).toEqual([-4, -2, 0, 2, 4]);
-    expect(plotTicks(0, 1200)).toEqual([0, 200, 400, 600, 800, 1000, 1200]);
+    const values = (lo: number, hi: number, length?: number): number[] => axisTicks(lo, hi, length).map((t) => t.value);
+    expect(values(-2, 2)).toEqual([-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2]);
+    expect(values(-0.32, 4.32)).toEqual([0, 1, 2, 3, 4]);
+    expect(values(-4.4, 5.9)).toEqual([-4, -2, 0, 2, 4]);
+    expect(values(0, 1200)).toEqual([0, 200, 400, 600, 800, 1000, 1200]);
+    expect(values(0.1, 0.4)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]);
   });
 
-  it('are labelled with the decimals their step needs, sharing a power of ten from 10^5 and below 10^-3', () => {
-    const texts = (lo: number, hi: number): string[] => tickLabels(plotTicks(lo, hi)).map((l) => (l.power === null ? l.mantissa : `${l.mantissa}e${l.power}`));
+  it('take a coarser step where the labels would run into each other on a short axis', () => {
+    const values = (lo: number, hi: number, length?: number): number[] => axisTicks(lo, hi, length).map((t) => t.value);
+    // On 15.8 em (a column of a two-column page): "−1.5" beside "−1" needs more than 4/8 of it.
+    expect(values(-2, 2, 15.84)).toEqual([-2, -1, 0, 1, 2]);
+    expect(values(-12, -8, 15.84)).toEqual([-12, -11, -10, -9, -8]);
+    expect(values(-12, -8, 15.84).length).toBeLessThan(values(-12, -8).length);
+    // "100.5" beside "101" needs 2.29 em: more than 15.84/8, less than 21.6/8.
+    expect(values(98, 102, 15.84)).toEqual([98, 99, 100, 101, 102]);
+    expect(values(98, 102, 21.6)).toEqual([98, 98.5, 99, 99.5, 100, 100.5, 101, 101.5, 102]);
+  });
+
+  it('are none for an empty, infinite or NaN range, or one too narrow for its offset', () => {
+    for (const [lo, hi] of [[1, 1], [2, 1], [0, Infinity], [Number.NaN, 1], [-Infinity, 0], [1e16, 1e16 + 4]])
+      expect(axisTicks(lo!, hi!), `${lo}..${hi}`).toEqual([]);
+  });
+
+  it('are labelled with the decimals their step needs, sharing a power of ten from a step of 10^5 and below 10^-3', () => {
+    const texts = (lo: number, hi: number): string[] => axisTicks(lo, hi).map(({ label: l }) => (l.power === null ? l.mantissa : `${l.mantissa}e${l.power}`));
     expect(texts(-2, 2)).toEqual(['-2', '-1.5', '-1', '-0.5', '0', '0.5', '1', '1.5', '2']);
     expect(texts(0.1, 0.4)).toEqual(['0.1', '0.15', '0.2', '0.25', '0.3', '0.35', '0.4']);
     expect(texts(0, 1200)).toEqual(['0', '200', '400', '600', '800', '1000', '1200']);
     expect(texts(-5000, 99999)).toEqual(['0', '20000', '40000', '60000', '80000']);
+    expect(texts(123454, 123458)).toEqual(['123454', '123454.5', '123455', '123455.5', '123456', '123456.5', '123457', '123457.5', '123458']);
     // Four fixed decimals showed 0 for all of these; fixed digits ran 15 characters wide for those.
     expect(texts(-0.16e-6, 2.16e-6)).toEqual(['0', '0.5e-6', '1e-6', '1.5e-6', '2e-6']);
     expect(texts(-3e12, 9e13)).toEqual(['0', '2e13', '4e13', '6e13', '8e13']);
     expect(texts(-0.0021, 0.0021)).toEqual(['-0.002', '-0.001', '0', '0.001', '0.002']);
     expect(texts(-0.00021, 0.00021)).toEqual(['-2e-4', '-1e-4', '0', '1e-4', '2e-4']);
-    expect(tickLabels([3])).toEqual([{ mantissa: '3', power: null }]);
+  });
+
+  it('read back as their values, evenly spaced by 1, 2 or 5 times a power of ten (random ranges)', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let checked = 0;
+    for (let i = 0; i < 300; i++) {
+      const centre = (random() - 0.5) * 10 ** Math.floor(random() * 16 - 6);
+      const span = Math.abs(centre) * 10 ** -Math.floor(random() * 6) + 10 ** Math.floor(random() * 12 - 6);
+      const ticks = axisTicks(centre - span / 2, centre + span / 2, [Infinity, 15.84, 21.6][i % 3]);
+      expect(ticks.length, `${centre} ± ${span / 2}`).toBeLessThanOrEqual(9);
+      for (const [k, t] of ticks.entries()) {
+        const read = Number(t.label.mantissa) * 10 ** (t.label.power ?? 0);
+        expect(Math.abs(read - t.value)).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(t.value), span));
+        if (k === 0) continue;
+        const step = t.value - ticks[k - 1]!.value;
+        const mantissa = step / 10 ** Math.floor(Math.log10(step) + 1e-9);
+        expect([1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6), `step ${step}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('become SVG points with two decimals', () => {

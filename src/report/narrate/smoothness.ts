@@ -79,16 +79,22 @@ function classInlines(smoothness: EntryAnalysis['smoothness'], entry?: EntryAnal
 }
 
 export function continuityStep(entry: EntryAnalysis, gradient: Scalar | null): Step {
-  const plot: Block = {
-    kind: 'plot',
-    plot: plotData(entry),
-    caption: [
-      math('\\varphi'),
-      text(' (solid) and '),
-      math("\\varphi'"),
-      text(' (dashed) near the breakpoints; filled dots are values taken at a breakpoint, open circles one-sided limits that are not.'),
-    ],
-  };
+  const data = plotData(entry);
+  // No figure where doubles cannot show φ (breakpoints near 10^20, values near the largest double).
+  const plot: Block[] = data
+    ? [
+        {
+          kind: 'plot',
+          plot: data,
+          caption: [
+            math('\\varphi'),
+            text(' (solid) and '),
+            math("\\varphi'"),
+            text(' (dashed) near the breakpoints; filled dots are values taken at a breakpoint, open circles one-sided limits that are not.'),
+          ],
+        },
+      ]
+    : [];
   if (entry.piecewise.breakpoints.length === 0)
     return {
       kind: 'continuity',
@@ -96,7 +102,7 @@ export function continuityStep(entry: EntryAnalysis, gradient: Scalar | null): S
       established: 'exact',
       blocks: [
         paragraph(text('An elementary expression defined on all of '), math('\\mathbb{R}'), text(' has derivatives of every order there, so '), ...classInlines('inf'), text('.')),
-        plot,
+        ...plot,
       ],
     };
   const global: Block[] =
@@ -114,7 +120,7 @@ export function continuityStep(entry: EntryAnalysis, gradient: Scalar | null): S
       ...global,
       ...entry.breakpoints.flatMap(atBreakpoint),
       paragraph(text('Away from the breakpoints '), math('\\varphi'), text(' is elementary, hence smooth. Altogether, '), ...classInlines(entry.smoothness, entry), text('.')),
-      plot,
+      ...plot,
     ],
   };
 }
