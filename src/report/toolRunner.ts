@@ -4,10 +4,11 @@
  * the size of every file the process writes (RLIMIT_FSIZE via `ulimit -f`).
  * Each run is a process group of its own, so that the timeout stops whatever the
  * tool started too (a `pdflatex` on PATH may be a wrapper script that runs the
- * real one as its child), and nothing it started outlives it.
+ * real one as its child), and nothing it started outlives it; Ctrl-C or the end
+ * of this process stops the runs and removes their folders.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -45,8 +46,8 @@ export interface RunResult {
 /** Output kept from stdout/stderr; the rest is dropped (the log file has it). */
 const MAX_CAPTURED_CHARS = 1_000_000;
 
-/** Process groups of the runs under way, stopped with this process (see `stopWithProcess`). */
-const running = new Set<number>();
+/** Clean-ups of the runs and folders under way, done should this process end first (newest first). */
+const cleanups = new Set<() => void>();
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const killGroup = (pgid: number): void => {
@@ -57,31 +58,42 @@ const killGroup = (pgid: number): void => {
   }
 };
 
-/** Ctrl-C reaches only the terminal's foreground group, not a run's own: stop the runs, then die of the same signal. */
+/**
+ * Ctrl-C reaches only the terminal's foreground group, not a run's own: stop the runs and remove
+ * their folders, then die of the same signal, unless the program has a handler of its own for it.
+ */
 function onStopSignal(signal: NodeJS.Signals): void {
-  stopRunning();
-  process.kill(process.pid, signal);
+  cleanUp();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
-function stopRunning(): void {
-  for (const pgid of running) killGroup(pgid);
-  running.clear();
-  for (const signal of STOP_SIGNALS) process.removeListener(signal, onStopSignal);
-  process.removeListener('exit', stopRunning);
+function cleanUp(): void {
+  for (const cleanup of [...cleanups].reverse()) cleanup();
+  cleanups.clear();
+  listen(false);
 }
 
-/** Keep `pgid` until `release`, stopping it should this process end first. */
-function stopWithProcess(pgid: number): () => void {
-  if (running.size === 0) {
-    for (const signal of STOP_SIGNALS) process.once(signal, onStopSignal);
-    process.once('exit', stopRunning);
+function listen(on: boolean): void {
+  for (const signal of STOP_SIGNALS) {
+    if (on) process.on(signal, onStopSignal);
+    else process.removeListener(signal, onStopSignal);
   }
-  running.add(pgid);
+  if (on) process.on('exit', cleanUp);
+  else process.removeListener('exit', cleanUp);
+}
+
+/** Do `cleanup` should this process end before `release` is called. */
+function untilReleased(cleanup: () => void): () => void {
+  if (cleanups.size === 0) listen(true);
+  cleanups.add(cleanup);
   return () => {
-    running.delete(pgid);
-    if (running.size === 0) stopRunning();
+    cleanups.delete(cleanup);
+    if (cleanups.size === 0) listen(false);
   };
 }
+
+/** How long output may stay open after the tool ended or was stopped (by something it started that left its group). */
+const OUTPUT_GRACE_MS = 5000;
 
 /** The exit code a shell gives for a child killed by SIGXFSZ (a wrapper script reports its tool's death so). */
 const SHELL_FILE_TOO_LARGE = 128 + osConstants.signals.SIGXFSZ;
@@ -98,28 +110,39 @@ export function runTool(executable: string, args: readonly string[], limits: Run
       detached: true,
     });
     const pgid = child.pid;
-    const release = pgid === undefined ? () => undefined : stopWithProcess(pgid);
+    const release = pgid === undefined ? () => undefined : untilReleased(() => killGroup(pgid));
     let timedOut = false;
+    let grace: NodeJS.Timeout | undefined;
+    // Resolved at 'close' (all output read), or OUTPUT_GRACE_MS after the tool ended, whatever still holds its output.
+    const endOutput = (): void => {
+      grace ??= setTimeout(() => [child.stdout, child.stderr].forEach((s) => s.destroy()), OUTPUT_GRACE_MS);
+    };
     const timer = setTimeout(() => {
       timedOut = true;
       if (pgid !== undefined) killGroup(pgid);
+      endOutput();
     }, limits.timeoutMs);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout = (stdout + s).slice(0, MAX_CAPTURED_CHARS)));
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(0, MAX_CAPTURED_CHARS)));
-    child.on('error', (e) => {
+    const finish = (): void => {
       clearTimeout(timer);
+      clearTimeout(grace);
       release();
+    };
+    child.on('error', (e) => {
+      finish();
       reject(e);
     });
     // What the tool left running would hold its output open (and 'close' would wait for it).
     child.on('exit', () => {
+      clearTimeout(timer);
       if (pgid !== undefined) killGroup(pgid);
+      endOutput();
     });
     child.on('close', (exitCode, signal) => {
-      clearTimeout(timer);
-      release();
+      finish();
       const tooLarge = signal === 'SIGXFSZ' || exitCode === SHELL_FILE_TOO_LARGE;
       const outcome = timedOut ? 'timeout' : tooLarge ? 'file-too-large' : signal === null ? 'exited' : 'killed';
       resolve({ exitCode, outcome, stdout, stderr });
@@ -130,9 +153,12 @@ export function runTool(executable: string, args: readonly string[], limits: Run
 /** Run `work` in a fresh private temporary folder that is removed afterwards, whatever happens. */
 export async function inTempFolder<T>(prefix: string, work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
+  // Removed also when this process is stopped (Ctrl-C) or exits first.
+  const release = untilReleased(() => rmSync(dir, { recursive: true, force: true }));
   try {
     return await work(dir);
   } finally {
+    release();
     await rm(dir, { recursive: true, force: true });
   }
 }

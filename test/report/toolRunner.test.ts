@@ -62,19 +62,53 @@ describe.skipIf(!existsSync('/proc/self/stat'))('runTool stops what the tool sta
     });
   });
 
-  it('when this process is stopped by Ctrl-C (SIGINT), which then dies of it', async () => {
+  /**
+   * A Node process (the source under test, bundled) that runs the sleeper in a folder of
+   * inTempFolder, as the CLI runs pdflatex; `prelude` goes first. Started once the sleeper is.
+   */
+  async function driver(dir: string, prelude: string): Promise<{ node: ReturnType<typeof spawn>; ended: Promise<{ code: number | null; signal: string | null; stdout: string }>; folder: string }> {
+    const runner = join(dir, 'toolRunner.mjs');
+    const source = join(dirname(fileURLToPath(import.meta.url)), '../../src/report/toolRunner.ts');
+    await build({ entryPoints: [source], outfile: runner, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+    const pid = join(dir, 'pid');
+    const script = [
+      `import { writeFileSync } from 'node:fs';`,
+      `import { inTempFolder, runTool } from ${JSON.stringify(runner)};`,
+      prelude,
+      `await inTempFolder('kinkproof-driver-', (folder) => {`,
+      `  writeFileSync(${JSON.stringify(join(dir, 'folder'))}, folder);`,
+      `  return runTool(${JSON.stringify(sh)}, ['-c', 'sleep 1000 & echo $! > ${pid}; wait'], { cwd: folder, env: {}, timeoutMs: 60000, maxFileBytes: 4096 });`,
+      `});`,
+      `console.log('run ended');`,
+    ].join('\n');
+    await writeFile(join(dir, 'driver.mjs'), script);
+    const node = spawn(process.execPath, [join(dir, 'driver.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    node.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    const ended = new Promise<{ code: number | null; signal: string | null; stdout: string }>((resolve) => node.on('close', (code, signal) => resolve({ code, signal, stdout })));
+    expect(await until(() => existsSync(pid) && readFileSync(pid, 'utf8').endsWith('\n'))).toBe(true);
+    return { node, ended, folder: readFileSync(join(dir, 'folder'), 'utf8') };
+  }
+
+  it('when this process is stopped by Ctrl-C (SIGINT), which then dies of it, its folder removed', async () => {
     await inTempFolder('kinkproof-test-', async (dir) => {
-      // A Node process running runTool as the CLI does (bundled from the source under test).
-      const runner = join(dir, 'toolRunner.mjs');
-      const source = join(dirname(fileURLToPath(import.meta.url)), '../../src/report/toolRunner.ts');
-      await build({ entryPoints: [source], outfile: runner, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
-      const driver = `import { runTool } from ${JSON.stringify(runner)};\nawait runTool(${JSON.stringify(sh)}, ${JSON.stringify(sleeper(true))}, { cwd: ${JSON.stringify(dir)}, env: {}, timeoutMs: 60000, maxFileBytes: 4096 });\nconsole.log('ended without the signal');`;
-      await writeFile(join(dir, 'driver.mjs'), driver);
-      const node = spawn(process.execPath, [join(dir, 'driver.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
-      const exited = new Promise<string | null>((resolve) => node.on('exit', (_code, signal) => resolve(signal)));
-      expect(await until(() => existsSync(join(dir, 'pid')) && readFileSync(join(dir, 'pid'), 'utf8').endsWith('\n'))).toBe(true);
+      const { node, ended, folder } = await driver(dir, '');
+      expect(existsSync(folder)).toBe(true);
       node.kill('SIGINT');
-      expect(await exited).toBe('SIGINT');
+      expect(await ended).toMatchObject({ signal: 'SIGINT', stdout: '' });
+      expect(await childStopped(dir)).toBe(true);
+      expect(existsSync(folder)).toBe(false);
+    });
+  });
+
+  it('when the program handles the signal itself: its handler runs once, the run is stopped', async () => {
+    await inTempFolder('kinkproof-test-', async (dir) => {
+      const prelude = `let calls = 0;\nprocess.on('SIGTERM', () => { calls++; setTimeout(() => { console.log('handled ' + calls); process.exit(0); }, 300); });`;
+      const { node, ended } = await driver(dir, prelude);
+      node.kill('SIGTERM');
+      const { code, signal, stdout } = await ended;
+      expect([code, signal]).toEqual([0, null]);
+      expect(stdout).toBe('run ended\nhandled 1\n');
       expect(await childStopped(dir)).toBe(true);
     });
   });
