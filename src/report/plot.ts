@@ -75,15 +75,9 @@ export function drawnPoints(run: readonly Point[], tolerance: number): Point[] {
   return run.filter((_, i) => keep[i] === 1);
 }
 
-/** `DRAWN_TOLERANCE` of the plot's y range. */
-const drawnTolerance = (plot: PlotData): number => {
-  const b = plotBounds(plot);
-  return DRAWN_TOLERANCE * (b.ymax - b.ymin);
-};
-
-/** The unbroken runs of a curve as drawn: each with the samples its polyline needs (`drawnPoints`). */
-export function drawnSegments(plot: PlotData, curve: PlotMark['curve']): Point[][] {
-  const tolerance = drawnTolerance(plot);
+/** The unbroken runs of a curve as drawn in `bounds` (`plotBounds`): each with the samples its polyline needs (`drawnPoints`). */
+export function drawnSegments(plot: PlotData, curve: PlotMark['curve'], bounds: PlotBounds): Point[][] {
+  const tolerance = DRAWN_TOLERANCE * (bounds.ymax - bounds.ymin);
   return curveSegments(plot, curve).map((run) => drawnPoints(run, tolerance));
 }
 

@@ -17,10 +17,10 @@ export const PLOT_SAMPLES = 200;
 const MARGIN = 2;
 /** Samples larger than this many times the 90th percentile of |y| are off the scale. */
 const CLIP_FACTOR = 10;
-/** Samples larger than this are off the scale whatever the others are (their differences overflow). */
+/** Samples and marks larger than this are off the scale whatever the others are (their differences overflow). */
 const LARGEST = 1e300;
 
-const finiteOrNull = (y: number): number | null => (Number.isFinite(y) && Math.abs(y) <= LARGEST ? y : null);
+const finiteOrNull = (y: number): number | null => (Number.isFinite(y) ? y : null);
 const limitValue = (l: Limit): number | undefined => (l.kind === 'finite' ? approximate(l.value) : undefined);
 
 function sampleXs(breakpoints: readonly number[]): number[] {

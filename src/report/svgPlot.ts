@@ -69,7 +69,7 @@ export function renderSvgPlot(plot: PlotData, opts: { standalone: boolean }): st
     return `<line x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="#888" stroke-dasharray="4 4"/>`;
   });
   const curves = (['phi', 'dphi'] as const).flatMap((curve) =>
-    drawnSegments(plot, curve).map((segment) => {
+    drawnSegments(plot, curve, b).map((segment) => {
       const s = CURVE_STYLE[curve];
       return `<polyline points="${svgPolylinePoints(segment.map(at))}" fill="none" stroke="${s.color}" stroke-width="2"${s.dash}/>`;
     }),

@@ -58,7 +58,7 @@ export function tikzFigure(plot: PlotData): string {
   const breakpoints = plot.breakpoints.filter(Number.isFinite).map((c) => `\\draw[gray, dashed] (${u(c)},0) -- (${u(c)},1);`);
   const curves = (['phi', 'dphi'] as const).flatMap((curve) => {
     const s = CURVE_STYLE[curve];
-    return drawnSegments(plot, curve)
+    return drawnSegments(plot, curve, b)
       .filter((segment) => segment.length > 1)
       .map((segment) => `\\draw[${s.color}, ${s.line}] ${segment.map(at).join(' -- ')};`);
   });

@@ -1,4 +1,4 @@
-/** Shared by the report tests: every math fragment of a Derivation, the toolchain check, a plot with a jump, and whether a process has stopped. */
+/** Shared by the report tests: every math fragment of a Derivation, the toolchain check, a plot with a jump, whether a process has stopped, and waiting for a condition. */
 import { casesLatex } from '../../src/report/cases.js';
 import { readFileSync } from 'node:fs';
 import type { Block, Derivation, Inlines, PlotData } from '../../src/report/model.js';
@@ -72,3 +72,12 @@ export function stopped(pid: number): boolean {
     return true;
   }
 }
+
+/** Whether `done` holds within 30 s (polled). */
+export const until = async (done: () => boolean): Promise<boolean> => {
+  for (let i = 0; i < 600; i++) {
+    if (done()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return done();
+};

@@ -8,7 +8,7 @@ import { renderLatex } from '../../src/report/latex.js';
 import { compilePdf, PdfCompileError, pdfToText } from '../../src/report/pdf.js';
 import { findExecutable } from '../../src/report/toolRunner.js';
 import { foundingExample } from './foundingExample.js';
-import { haveTex, stopped } from './helpers.js';
+import { haveTex, stopped, until } from './helpers.js';
 
 const outside = mkdtempSync(join(tmpdir(), 'kinkproof-outside-'));
 const secret = `SECRET${randomBytes(8).toString('hex')}`; // a nonce no file on the machine contains
@@ -116,8 +116,7 @@ describe.skipIf(!haveTex || !existsSync('/proc/self/stat'))('compilePdf through 
     const child = Number(readFileSync(pidFile, 'utf8'));
     expect(child).toBeGreaterThan(1);
     // A killed process closes its files (and so ends the run) a moment before it is gone.
-    for (let i = 0; i < 600 && !stopped(child); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(stopped(child)).toBe(true);
+    expect(await until(() => stopped(child))).toBe(true);
   });
 
   it('reports a file past the size limit as the output limit', async () => {

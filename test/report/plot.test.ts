@@ -152,10 +152,10 @@ describe('the drawn points of a curve', () => {
     const plot: PlotData = { xs, phi: xs.map((x) => (x < 0 ? 0 : x * x)), dphi: xs.map((x) => (x === 0 ? null : x < 0 ? 0 : 2 * x)), breakpoints: [0], marks: [] };
     const b = plotBounds(plot);
     const tolerance = DRAWN_TOLERANCE * (b.ymax - b.ymin);
-    const [phi] = drawnSegments(plot, 'phi');
+    const [phi] = drawnSegments(plot, 'phi', b);
     expect(phi!.slice(0, 3)).toEqual([{ x: -2, y: 0 }, { x: 0, y: 0 }, expect.objectContaining({ x: expect.closeTo(0.04, 12) })]);
     expect(largestMiss(curveSegments(plot, 'phi')[0]!, phi!)).toBeLessThanOrEqual(tolerance);
-    const rounded = drawnSegments(plot, 'dphi').map((run) => run.map((p) => `(${formatNumber(p.x)},${formatNumber(p.y)})`));
+    const rounded = drawnSegments(plot, 'dphi', b).map((run) => run.map((p) => `(${formatNumber(p.x)},${formatNumber(p.y)})`));
     expect(rounded).toEqual([['(-2,0)', '(-0.02,0)'], ['(0.02,0.04)', '(2,4)']]);
   });
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { findExecutable, inTempFolder, runTool } from '../../src/report/toolRunner.js';
-import { stopped } from './helpers.js';
+import { stopped, until } from './helpers.js';
 
 const sh = findExecutable('sh')!;
 const limits = (cwd: string) => ({ cwd, env: { ONLY: 'this' }, timeoutMs: 5000, maxFileBytes: 4096 });
@@ -29,15 +29,6 @@ describe('runTool', () => {
     });
   });
 });
-
-/** Whether `done` holds within 30 s (polled). */
-const until = async (done: () => boolean): Promise<boolean> => {
-  for (let i = 0; i < 600; i++) {
-    if (done()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return done();
-};
 
 /** The child noted in `dir`/pid is stopped, or will be in a moment: a killed process closes its files before it is quite gone. */
 const childStopped = (dir: string): Promise<boolean> => until(() => stopped(Number(readFileSync(join(dir, 'pid'), 'utf8'))));
