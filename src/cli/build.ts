@@ -133,7 +133,7 @@ async function functionDerivation(proof: Proof, title: string, options: Options,
   }
   let evidence: Evidence | null = null;
   try {
-    evidence = await crossCheckWithProgress(analysis, { seed: options.seed });
+    evidence = await crossCheckWithProgress(analysis, { seed: options.seed }, io);
   } catch (e) {
     if (!(e instanceof KinkproofError)) throw e;
     io.stderr(`kinkproof: ${proof.file}: no numeric cross-check: ${e.message}\n`);

@@ -17,11 +17,12 @@ const REPORT_FLAGS = ['tex', 'html', 'md', 'title', 'section-level', 'label-pref
 const REPORT_SWITCHES = ['pdf', 'tex-fragment', 'brief'] as const;
 const wantsReports = (args: ParsedArgs): boolean => REPORT_FLAGS.some((f) => args.flags.has(f)) || REPORT_SWITCHES.some((s) => args.switches.has(s));
 
-/** The library's cross-check, loaded only when something is verified; a progress bar on a terminal. */
-export async function crossCheckWithProgress(analysis: AnyAnalysis, options: CrossCheckOptions): Promise<Evidence> {
+/** The library's cross-check, loaded only when something is verified; a progress bar where io's stderr is a terminal. */
+export async function crossCheckWithProgress(analysis: AnyAnalysis, options: CrossCheckOptions, io: Io): Promise<Evidence> {
   const { crossCheck } = await import('../api/crossCheck.js');
   const { progressReporter } = await import('../numeric/progress.js');
-  return crossCheck(analysis, { ...options, progress: progressReporter() });
+  const progress = progressReporter('verifying', { isTTY: io.stderrIsTerminal === true, write: io.stderr });
+  return crossCheck(analysis, { ...options, progress });
 }
 
 export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -40,7 +41,7 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const any = analyzeFunction(input, { constants, at, timeoutSeconds, language, ...(shape ? { shape } : {}) });
   if (any.kind === 'structured') return structuredDerive(any, args, io, seed);
   const analysis = any;
-  const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed, ...(shape ? { shape } : {}) });
+  const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed, ...(shape ? { shape } : {}) }, io);
   if (wantsReports(args)) await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(deriveJson(analysis, evidence), null, 2)}\n`);
   else io.stdout(`${summary(analysis, evidence)}\n`);
@@ -49,7 +50,7 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 /** derive for an f that is not separable: the same flags, and the same reports (narrated by narrateStructured). */
 async function structuredDerive(analysis: StructuredAnalysis, args: ParsedArgs, io: Io, seed: number): Promise<number> {
-  const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed });
+  const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed }, io);
   if (wantsReports(args)) await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(structuredJson(analysis, evidence), null, 2)}\n`);
   else io.stdout(`${structuredSummary(analysis, evidence)}\n`);

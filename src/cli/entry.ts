@@ -16,5 +16,6 @@ for (const stream of [process.stdout, process.stderr]) {
 const code = await main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stderrIsTerminal: process.stderr.isTTY === true,
 });
 process.exitCode = code;

@@ -9,6 +9,8 @@ import { HELP, VERSION } from './help.js';
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal: only then does a long verification draw a progress bar on it. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

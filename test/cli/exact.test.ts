@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, parsed } from './inProcess.js';
 
-process.env['CI'] ??= 'true'; // no progress bar
-
 interface Point {
   readonly X: number[][];
   readonly value: number | null;

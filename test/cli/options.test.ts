@@ -6,8 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from './inProcess.js';
 
-process.env['CI'] ??= 'true';
-
 describe('a valued option never takes an option as its value', () => {
   it('check F --at --json --claim G is refused, not read as --at "--json" (the issue\'s example)', async () => {
     const o = await cli(['check', 'sum(X)', '--at', '--json', '--claim', '1']);

@@ -15,8 +15,6 @@ import { deriveShape, deriveVerdict, domainOracle, hygiene, jsonContract, oneLin
 import type { Outcome } from './oracle.js';
 import { kinkproof } from '../cli/run.js';
 
-process.env['CI'] ??= 'true'; // no progress bar on a terminal while fuzzing
-
 const DEFAULT_SEED = 20_240_607;
 /** Enough to catch a regression on every property in `npm test`; the 100,000-case seeds are run on their own. */
 const DEFAULT_RUNS = 500;

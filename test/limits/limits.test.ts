@@ -29,8 +29,6 @@ import { join } from 'node:path';
 // No clock is read here: the budget shows in the messages ("took longer than the 0.05 s budget"),
 // a hang (a budget ignored) exceeds vitest's test timeout, and speed belongs in npm run bench.
 
-process.env['CI'] ??= 'true'; // no progress bar on a terminal
-
 /** Exit 2 and a single `kinkproof: limit error: ...` line (plus the caret block for positions). */
 function expectLimit(o: Outcome, message: RegExp): void {
   expect(o.code, o.stderr).toBe(2);

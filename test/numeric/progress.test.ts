@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { progressReporter } from '../../src/numeric/progress.js';
+import { main } from '../../src/cli/main.js';
 
 /** A stand-in for process.stderr that records what is written. */
 function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; written: string[] } {
@@ -29,5 +30,29 @@ describe('progressReporter', () => {
   it('stays silent in CI, even on a terminal', () => {
     vi.stubEnv('CI', 'true');
     expect(progressReporter('checking', fakeStream(true).stream)).toBeUndefined();
+  });
+});
+
+describe('the CLI progress bar', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  const derive = async (stderrIsTerminal?: boolean): Promise<string> => {
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (t: string) => void (stderr += t), ...(stderrIsTerminal === undefined ? {} : { stderrIsTerminal }) };
+    expect(await main(['derive', 'sum(relu(X))'], io)).toBe(0);
+    return stderr;
+  };
+
+  it('is drawn on the stderr main() was given, when that is a terminal, and cleared at the end', async () => {
+    vi.stubEnv('CI', '');
+    const stderr = await derive(true);
+    expect(stderr).toMatch(/^\rverifying \[[#.]{30}\] \d+\/\d+/);
+    expect(stderr.endsWith('\r\x1b[K')).toBe(true);
+  });
+
+  it('is not drawn on a stderr that is not a terminal, whatever the process has', async () => {
+    vi.stubEnv('CI', '');
+    expect(await derive(false)).toBe('');
+    expect(await derive()).toBe('');
   });
 });
