@@ -264,7 +264,7 @@ export class StructuredReducer {
     if (a.kind === 'scalar' || b.kind === 'scalar') {
       const [s, M] = a.kind === 'scalar' ? [a, b as MatrixValue] : [b as ScalarValue, a as MatrixValue];
       if (!isConstantScalar(s)) return this.refuse(`${this.text(e)} adds a function of all of X to every entry; not supported yet`, e);
-      return this.addConstantToEach(M, s.ridge.c);
+      return this.addConstantToEach(M, s.ridge.c, e);
     }
     this.sameShape(a, b, e);
     if (a.kind === 'linear' && this.isConstantGrid(b)) return this.addOffset(a, b as Grid, e);
@@ -294,8 +294,10 @@ export class StructuredReducer {
     return { ...z, C: this.sumOffsets(z.C, K.cells.map((r) => r.map((c) => c.c))), label: this.text(e) };
   }
 
-  private addConstantToEach(M: MatrixValue, c: Scalar): MatrixValue {
-    if (M.kind === 'linear') return { ...M, C: Array.from({ length: M.rows }, (_, i) => Array.from({ length: M.cols }, (_, j) => addS(M.C?.[i]![j]! ?? int(0), c))) };
+  /** M + c entry by entry; a linear map's label becomes the sum's text, as its offsets now include c. */
+  private addConstantToEach(M: MatrixValue, c: Scalar, e: Expr): MatrixValue {
+    if (M.kind === 'linear')
+      return { ...M, C: Array.from({ length: M.rows }, (_, i) => Array.from({ length: M.cols }, (_, j) => addS(M.C?.[i]![j]! ?? int(0), c))), label: this.text(e) };
     return { ...M, cells: M.cells.map((r) => r.map((x) => addCells(x, constantCell(c)))), rational: undefined };
   }
 
