@@ -1,5 +1,5 @@
 /** The human summary of `derive` for an f that is not separable: its decomposition, the statements with their basis, the points. */
-import type { SetAnswer, StructuredAnalysis, StructuredClaim as Claim, StructuredPoint } from '../symbolic/index.js';
+import type { SetAnswer, StructuredAnalysis, StructuredClaim as Claim, StructuredJson, StructuredPoint } from '../symbolic/index.js';
 import type { Evidence } from '../numeric/verify.js';
 import { verificationLines } from './summary.js';
 import { exactSet } from '../report/narrate/structured/matrices.js';
@@ -24,6 +24,12 @@ function pointLine(p: StructuredPoint): string {
   return `${verdict}; ${p.reason}`;
 }
 
+/** Where the gradient formula is claimed (nothing where it is ∇f everywhere). */
+function gradientWhere(j: StructuredJson): string {
+  if (j.gradient?.where === 'everyTermDifferentiable') return '  (off the kinks of the terms of f; where kinks cancel, --at gives the gradient)';
+  return j.differentiable.value === true ? '' : '  (where f is differentiable)';
+}
+
 export function structuredSummary(a: StructuredAnalysis, verification: Evidence | null): string {
   const j = a.json;
   const [m, n] = j.shape;
@@ -43,7 +49,7 @@ export function structuredSummary(a: StructuredAnalysis, verification: Evidence 
     lines.push('surfaces:');
     for (const s of j.surfaces) lines.push(`  ${s.text}: ${s.smoothness ?? 'class undecided'} across${s.infiniteSlope ? ', with an infinite slope (not locally Lipschitz)' : ''}`);
   }
-  if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${j.differentiable.value === true ? '' : '  (where f is differentiable)'}${j.gradient.note ? `; ${j.gradient.note}` : ''}`);
+  if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${gradientWhere(j)}${j.gradient.note ? `; ${j.gradient.note}` : ''}`);
   if (j.subdifferential) lines.push(`subdifferential: ${j.subdifferential.relation === 'equal' ? '' : 'contained in '}${j.subdifferential.text}  (${j.subdifferential.rule})`);
   for (const [i, p] of j.at.entries()) {
     const value = p.exact.text.value === null ? `~ ${p.value}` : p.exact.text.value;

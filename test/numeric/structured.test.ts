@@ -46,7 +46,7 @@ function claimsOf(c: ClaimsInput): StructuredClaims {
       continuous: undecided,
       smoothness: undecided,
       convex: undecided,
-      gradient: c.formula ? { text: c.formula, latex: c.formula } : null,
+      gradient: c.formula ? { text: c.formula, latex: c.formula, where: 'differentiable' } : null,
       subdifferential: null,
       at: c.at ?? [],
     },

@@ -120,7 +120,12 @@ export function analyzeStructured(
     continuous: facts.continuous,
     smoothness: facts.smoothness,
     convex: facts.convex,
-    gradient: formula && { text: formula.text, latex: formula.latex, ...(hasNorm(model) ? { note: NORM_NOTE } : {}) },
+    gradient: formula && {
+      text: formula.text,
+      latex: formula.latex,
+      where: formula.continuous && facts.continuous.value === true ? 'differentiable' : 'everyTermDifferentiable',
+      ...(hasNorm(model) ? { note: NORM_NOTE } : {}),
+    },
     subdifferential: generalSet(model, facts),
     at,
   };

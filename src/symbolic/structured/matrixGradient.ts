@@ -36,6 +36,14 @@ export interface MatrixGradient {
   readonly latex: string;
   /** ∇f at X in doubles; null where the formula does not apply (a kink's switch is 0, a tie, outside a domain). */
   evaluate(X: number[][]): number[][] | null;
+  /**
+   * Whether the formula is a continuous function of X on all of R^{m×n}: no unit step, sign or
+   * attaining entry (their value at a switch is a convention), no division by and no negative
+   * power of a function of X. Only then does it give ∇f beyond where every term of f is
+   * differentiable: f continuous with ∇f = G off finitely many surfaces and G continuous make
+   * f C¹ with ∇f = G everywhere (integrate G along segments that cross the surfaces finitely often).
+   */
+  readonly continuous: boolean;
 }
 
 /** coef · Π scalars · (⊙ entries), of the given shape (the empty ⊙ is the all-ones matrix; a scalar term has none). */
@@ -424,6 +432,7 @@ export function matrixGradient(expr: Expr, source: string, constants: ReadonlyMa
   return {
     text: sumText(printable),
     latex: sumLatex(printable),
+    continuous: printable.every((t) => t.scalars.every(continuousFactor) && (t.core === null || continuousIn(t.core))),
     evaluate(rows: number[][]): number[][] | null {
       const X = matFrom(rows);
       constantDims(X);
@@ -442,6 +451,71 @@ export function matrixGradient(expr: Expr, source: string, constants: ReadonlyMa
       return finite(G) ? matTo(G) : null;
     },
   };
+}
+
+/** base^exp is continuous: a constant base, or a continuous one to a power that is not negative or that never vanishes. */
+const continuousFactor = (f: Factor): boolean => !f.base.dep || ((Q.sign(f.exp) >= 0 || positive(f.base)) && continuousIn(f.base));
+
+/** Is e > 0 for every X, by its form (exp(X)/sum(exp(X)) divides by such a sum)? */
+function positive(e: MExpr): boolean {
+  switch (e.k) {
+    case 'num':
+      return Q.sign(e.q) > 0;
+    case 'app':
+      return e.f === 'exp' || e.f === 'sigmoid' || e.f === 'softplus';
+    case 'reduce':
+      return e.f !== 'norm' && positive(e.a);
+    case 'bin':
+      if (e.op === '+') return (positive(e.a) && nonnegative(e.b)) || (nonnegative(e.a) && positive(e.b));
+      if (e.op === '.*' || e.op === '/' || e.op === './') return positive(e.a) && positive(e.b);
+      if (e.op === '^' || e.op === '.^') return positive(e.a);
+      return false;
+    default:
+      return false;
+  }
+}
+
+/** Is e ≥ 0 for every X, by its form? */
+function nonnegative(e: MExpr): boolean {
+  if (positive(e)) return true;
+  switch (e.k) {
+    case 'app':
+      return e.f === 'relu' || e.f === 'abs';
+    case 'reduce':
+      return e.f === 'norm' || nonnegative(e.a);
+    case 'bin':
+      if (e.op === '+' || e.op === '.*') return nonnegative(e.a) && nonnegative(e.b);
+      return (e.op === '^' || e.op === '.^') && e.b.k === 'num' && e.b.q.den === 1n && e.b.q.num % 2n === 0n;
+    default:
+      return false;
+  }
+}
+
+/** Is a formula continuous in X everywhere (MatrixGradient.continuous)? */
+function continuousIn(e: MExpr): boolean {
+  if (!e.dep) return true;
+  switch (e.k) {
+    case 'neg':
+    case 'tr':
+    case 'reduce':
+      return continuousIn(e.a);
+    case 'unit':
+      return false;
+    case 'had':
+      return e.fs.every(continuousFactor);
+    case 'app':
+      return e.f !== 'heaviside' && e.f !== 'sign' && e.args.every(continuousIn);
+    case 'bin':
+      if ((e.op === '/' || e.op === './') && e.b.dep) return positive(e.b) && continuousIn(e.a) && continuousIn(e.b);
+      if (e.op === '^' || e.op === '.^') {
+        // c^g(X) is continuous with g; g(X)^p only for a known p ≥ 0.
+        if (!e.a.dep) return continuousIn(e.b);
+        return e.b.k === 'num' && (Q.sign(e.b.q) >= 0 || positive(e.a)) && continuousIn(e.a);
+      }
+      return continuousIn(e.a) && continuousIn(e.b);
+    default:
+      return true;
+  }
 }
 
 /** The shape of X as the tree fixed it (numbers where constants fixed them). */

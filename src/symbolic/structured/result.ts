@@ -105,8 +105,14 @@ export interface StructuredJson {
   /** 'C^0', 'C^1', …, 'C^inf'. */
   readonly smoothness: Claim<string>;
   readonly convex: Claim<boolean>;
-  /** ∇f in matrix notation where f is differentiable (and where `note` says, when the formula has a singular point of its own). */
-  readonly gradient: { readonly text: string; readonly latex: string; readonly note?: string } | null;
+  /**
+   * ∇f in matrix notation (the chain rule), and where it is claimed: `differentiable`, wherever f
+   * is differentiable (the formula is continuous and f is); `everyTermDifferentiable`, only off the
+   * kinks of f's terms (no kinked function's argument at its kink, no tie of a max or min, no norm
+   * of 0): where kinks cancel, f can be differentiable on one and the formula wrong there.
+   * `note`: where the formula has a singular point of its own.
+   */
+  readonly gradient: { readonly text: string; readonly latex: string; readonly where: 'differentiable' | 'everyTermDifferentiable'; readonly note?: string } | null;
   /** The set at points where f is not differentiable, described in general. */
   readonly subdifferential: { readonly text: string; readonly latex: string; readonly kind: 'convex' | 'clarke' | null; readonly relation: 'equal' | 'subset' | null; readonly rule: string } | null;
   readonly at: StructuredPoint[];

@@ -12,6 +12,7 @@ import { matrixGradient, parse } from '../../../src/symbolic/index.js';
 import type { ConstantMatrix } from '../../../src/symbolic/index.js';
 import { matrixFromNumbers } from '../../../src/symbolic/shapes.js';
 import { random as rng } from '../../../src/check/search/pointSearch.js';
+import { cli } from '../../cli/inProcess.js';
 
 const math = create(all);
 
@@ -279,5 +280,78 @@ describe('matrixGradient: where the formula does not apply', () => {
     // One entry against mathjs's evaluation of the same formula text.
     const fromText = toRows(math.compile(g.text).evaluate(scope(X, constants)), m, k);
     expect(fromText[17]![23]!).toBeCloseTo(G![17]![23]!, 8);
+  });
+});
+
+describe('matrixGradient: continuous, which decides whether the formula is ∇f wherever f is differentiable', () => {
+  // Hand-decided: a unit step, a sign, an attaining entry or a division by a function that can vanish is a switch.
+  it.each([
+    ["norm(relu(X),'fro')^2", true], // 2 relu(X): σ ⊙ H = σ
+    ['log(sum(exp(X)))', true], // exp(X) / Σ exp(X), a positive denominator
+    ['log(sum(exp(A*X+B)))', true],
+    ['sum(sigmoid(X))/2+tanh(sum(X))', true],
+    ['sum(softplus(A*X))', true],
+    ['sum(X.^3)+sum(relu(X).^3)', true],
+    ['sum(relu(X))', false], // H(X)
+    ['sum(abs(X))', false], // sign(X)
+    ["norm(X,'fro')", false], // X / ‖X‖
+    ["norm(relu(X),'fro')-sum(relu(X))", false],
+    ['max(X)', false], // the attaining entry
+    ['sum(1./(X.^2+1))', true], // -2X ./ (X.^2 + 1).^2: never 0 below
+    ['sum(1./X)', false],
+  ])('%s: %s', (f, continuous) => {
+    expect(matrixGradient(parse(f), f, BASE).continuous).toBe(continuous);
+  });
+});
+
+describe("derive's gradient formula is claimed only where it is ∇f", () => {
+  interface WhereCase {
+    readonly f: string;
+    readonly constants?: Record<string, number[][]>;
+    readonly shape: string;
+    readonly where: 'differentiable' | 'everyTermDifferentiable';
+    /** Points on kinks of the terms, some where the kinks cancel. */
+    readonly points: readonly number[][][];
+    /**
+     * For f differentiable everywhere, ∇f by hand: the printed formula, evaluated by mathjs
+     * (H(0) = 1/2, sign(0) = 0), is wrong at one of the points, so the weaker claim is needed.
+     */
+    readonly byHand?: (X: number[][]) => number[][];
+  }
+  const CASES: readonly WhereCase[] = [
+    // f ≡ 0 (1×1): relu(x)/|relu(x)| - H(x) is 0/0 for x < 0 and -1/2 at 0.
+    { f: "norm(relu(X),'fro')-sum(relu(X))", shape: '1,1', where: 'everyTermDifferentiable', points: [[[0]], [[-1]], [[2]]], byHand: () => [[0]] },
+    // x1 + x2: the max and min formulas give weight 1 to both tied entries.
+    { f: 'max(X)+min(X)', shape: '1,2', where: 'everyTermDifferentiable', points: [[[0, 0]], [[1, 1]], [[1, 2]]], byHand: () => [[1, 1]] },
+    // x2 (for x1 - x2 >= 0 relu(x1 - x2) takes the rest of the max).
+    { f: 'max(X)-sum(relu(X*W))', constants: { W: [[1], [-1]] }, shape: '1,2', where: 'everyTermDifferentiable', points: [[[0, 0]], [[3, 3]]], byHand: () => [[0, 1]] },
+    // relu(s) on one ridge: 0/0 on the half-plane s < 0, where f is differentiable.
+    { f: "norm(relu(A*X+B),'fro')", constants: { A: [[1, 2]], B: [[1]] }, shape: '2,1', where: 'everyTermDifferentiable', points: [[[0], [-1]], [[1], [1]]] },
+    // Smooth with a continuous formula: claimed wherever f is differentiable, which is everywhere.
+    { f: 'log(sum(exp(A*X+B)))', constants: { A: [[1, 2], [3, 4]], B: [[1], [2]] }, shape: '2,1', where: 'differentiable', points: [[[0], [0]], [[-1], [0.5]]] },
+    { f: 'sum(softplus(A*X))+sum(relu(A*X).^3)', constants: { A: [[1, 2], [3, 4]] }, shape: '2,1', where: 'differentiable', points: [[[0], [0]], [[-2], [1]]] },
+  ];
+  const close = (G: number[][], T: number[][]): boolean => G.every((r, i) => r.every((g, j) => Math.abs(g - T[i]![j]!) <= 1e-12 * (1 + Math.abs(T[i]![j]!))));
+
+  it.each(CASES)('$f', async ({ f, constants = {}, shape, where, points, byHand }) => {
+    const flags = Object.entries(constants).map(([k, v]) => `--const=${k}=${JSON.stringify(v)}`);
+    const out = await cli(['derive', f, ...flags, '--shape', shape, ...points.map((X) => `--at=${JSON.stringify(X)}`), '--json', '--no-verify']);
+    expect(out.code, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout) as { gradient: { text: string; where: string }; at: { X: number[][]; differentiable: boolean | null; gradient: number[][] | null }[] };
+    expect(json.gradient.where).toBe(where);
+    const consts = new Map(Object.entries(constants).map(([k, v]) => [k, matrixFromNumbers(v)] as const));
+    const formula = math.compile(json.gradient.text);
+    const printed = (X: number[][]): number[][] => toRows(formula.evaluate({ ...scope(X, consts), sign: entrywise(Math.sign) }), X.length, X[0]!.length);
+    const exact = json.at.filter((q) => q.differentiable === true);
+    // Claimed wherever f is differentiable: right at every point the exact decision calls differentiable.
+    if (where === 'differentiable') {
+      expect(exact.length).toBeGreaterThan(0);
+      for (const p of exact) expect(close(printed(p.X), p.gradient!), `at ${JSON.stringify(p.X)}`).toBe(true);
+    } else {
+      const wrongAt = [...exact.map((p) => ({ X: p.X, truth: p.gradient! })), ...(byHand ? points.map((X) => ({ X, truth: byHand(X) })) : [])].filter(
+        ({ X, truth }) => !close(printed(X), truth),
+      );
+      expect(wrongAt.length, 'a point where f is differentiable and the formula is wrong').toBeGreaterThan(0);
+    }
   });
 });

@@ -125,9 +125,13 @@ export function gradientStep(a: StructuredAnalysis, brief = false): Step {
       established: 'unknown',
       blocks: [paragraph(text('No matrix formula for the gradient was derived for this input (the matrix calculus has no rule for a part of it); the gradient at each given point is still computed exactly below.'))],
     };
-  const everywhere = a.json.differentiable.value === true;
+  const termsOnly = g.where === 'everyTermDifferentiable';
+  const everywhere = !termsOnly && a.json.differentiable.value === true;
   const formula = safeMathOrText(`\\nabla f(X) = ${g.latex}`, `grad f(X) = ${g.text}`);
-  const where: Inline[] = [math('X'), ...(everywhere ? [text(':')] : [text(' where '), math('f'), text(' is differentiable:')])];
+  const where: Inline[] = [
+    math('X'),
+    ...(everywhere ? [text(':')] : termsOnly ? [text(' off the kinks of the terms of '), math('f'), text(':')] : [text(' where '), math('f'), text(' is differentiable:')]),
+  ];
   return {
     kind: 'gradient',
     title,
@@ -143,6 +147,9 @@ export function gradientStep(a: StructuredAnalysis, brief = false): Step {
           ]),
       formula.kind === 'math' ? display(`${formula.latex}.`) : paragraph(formula),
       ...(gradientNotes(g.latex).length ? [paragraph(...gradientNotes(g.latex))] : []),
+      ...(termsOnly && !brief
+        ? [paragraph(text('On a kink of a term (an argument at its kink, a tie, a norm of 0) the chain rule does not apply: where kinks cancel, '), math('f'), text(' can be differentiable there with another gradient, which the exact point decisions give.'))]
+        : []),
     ],
   };
 }
