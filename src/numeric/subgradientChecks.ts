@@ -133,7 +133,8 @@ function checkEndpoints(
   builder: EvidenceBuilder,
 ): void {
   const k = sets[i]!;
-  const gap = Math.min(...breakpoints.filter((c) => c !== k.c).map((c) => Math.abs(c - k.c)));
+  // Another breakpoint on the same double (closer than doubles resolve) leaves no room at all.
+  const gap = breakpoints.filter((c) => c === k.c).length > 1 ? 0 : Math.min(...breakpoints.filter((c) => c !== k.c).map((c) => Math.abs(c - k.c)));
   const first = powerOfTwoAtMost(Math.min(FIRST_STEP * Math.max(1, Math.abs(k.c)), gap / 4));
   if (!(first > 0)) return; // breakpoints closer than doubles can resolve
   const steps = Array.from({ length: STEPS }, (_, j) => first * 2 ** -j);

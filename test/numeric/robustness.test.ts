@@ -223,3 +223,15 @@ describe('verify: numbers below what rounding resolves are not informative', () 
     expect(verify({ ...base, entry }).failures.map((f) => claimText(f))).toEqual(["φ'₋(0) = +∞"]);
   });
 });
+
+describe('verify: breakpoints closer than doubles resolve', () => {
+  // Each pair is one double apart or less: a one-sided step from one lands past the other.
+  it.each([
+    'sum(abs(X.^2 - 2 + 1e-25) + abs(X.^2-2))', // ±√2 and ±√(2 − 10⁻²⁵): one double each
+    'sum(relu((X-1).*(X-1.000000000000000000000000000001).*(X-1.000000000000000000000000000002)))', // 1, 1 + 10⁻³⁰, 1 + 2·10⁻³⁰
+  ])('%s passes: no one-sided check there, the other checks still run', (f) => {
+    const e = verify(subject(f));
+    expect(e.status, failures(e)).toBe('passed');
+    expect(e.checks).toBeGreaterThan(50);
+  });
+});
