@@ -54,15 +54,48 @@ const ROUGHNESS_SAMPLE = 64;
  * of ψ does a smooth ψ count, and then that entry (or that matrix's
  * directions) is merely left out.
  */
-export function rough(psi: (t: number) => number, t: number, h: number): boolean {
-  return [h / 2, h, 2 * h].some((s) => {
-    const [a, b, c] = [psi(t - s), psi(t), psi(t + s)];
+export function rough(psi: Evaluated, t: number, h: number): boolean {
+  const jumps = [h / 2, h, 2 * h].some((s) => {
+    const [a, b, c] = [psi.fn(t - s), psi.fn(t), psi.fn(t + s)];
     return Math.max(Math.abs(a - b), Math.abs(c - b)) > 0.5 * Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
   });
+  return jumps || unresolved(psi, t, h);
+}
+
+/** Sub-steps 2h·k/CURVATURE_SAMPLES, k = 1 … CURVATURE_SAMPLES, at which `unresolved` looks. */
+const CURVATURE_SAMPLES = 8;
+
+/**
+ * The second test of `rough`, for a small oscillation on a large ψ (sin(u)² − u² at u ≈ 2·10⁵:
+ * ψ varies by 10⁻⁵ of its size, period below the step). A central quotient is ψ(t) plus an average
+ * of W(s) = ψ(t + s) + ψ(t − s) − 2ψ(t) over its stencil. A smooth ψ has W(s) ≈ ψ″(t)·s²: from
+ * s = 2h down it shrinks like s². Where some W(s) is more than 4·(s/2h)² of W(2h) (beyond
+ * rounding), ψ is not resolved at step h, and no quotient there can confirm or refute it.
+ */
+function unresolved(psi: Evaluated, t: number, h: number): boolean {
+  const center = psi.fn(t);
+  const centerError = psi.bound(t, UNIT_ROUNDOFF * Math.abs(t));
+  const beyondRounding = (s: number): number => {
+    const input = UNIT_ROUNDOFF * (Math.abs(t) + s);
+    const rounding = psi.bound(t + s, input) + psi.bound(t - s, input) + 2 * centerError;
+    return Math.max(0, Math.abs(psi.fn(t + s) + psi.fn(t - s) - 2 * center) - 2 * rounding);
+  };
+  const widest = beyondRounding(2 * h);
+  for (let k = 1; k < CURVATURE_SAMPLES; k++) {
+    const share = k / CURVATURE_SAMPLES;
+    if (beyondRounding(2 * h * share) > 4 * share * share * widest) return true;
+  }
+  return false;
+}
+
+/** A claimed φ′ as evaluated, and the running bound on its rounding (compile.ts). */
+export interface Evaluated {
+  readonly fn: (t: number) => number;
+  readonly bound: (t: number, inputError: number) => number;
 }
 
 /** Entries of a point (a sample) where φ is rough at step h, away from the kinks. */
-function roughEntries(psi: (t: number) => number, point: TestPoint, h: number, kinks: readonly number[], near: number): Set<number> {
+function roughEntries(psi: Evaluated, point: TestPoint, h: number, kinks: readonly number[], near: number): Set<number> {
   const { values, factor } = point;
   const at = (i: number): number => factor * values[i]!;
   const step = Math.max(1, Math.floor(values.length / ROUGHNESS_SAMPLE));
@@ -93,7 +126,7 @@ export function checkGradient(
     if (t.used > 0 && !rough) builder.compare({ kind: 'gradient-direction', claim: gradient, point: { kind: 'direction', matrix, direction } }, compareDirectional(t, h));
   };
 
-  const psi = compileEntry(claim.psi);
+  const psi = { fn: compileEntry(claim.psi), bound: compileRoundingBound(claim.psi) };
   const steps = points.map((point) => {
     const h = stepFor(point.scale);
     return { h, reach: kinkMargin(h) };

@@ -166,7 +166,7 @@ function checkSlope(phi: Compiled, piece: Compiled, q: number, space: number, cl
     return (phi.bound(q + h, input) + phi.bound(q - h, input)) / (2 * h);
   });
   // By the claim's own account φ is rough at the finest step (sin(10t²) at t = 343): the quotients say nothing.
-  if (rough(piece.fn, q, steps[STEPS - 1]!)) return;
+  if (rough(piece, q, steps[STEPS - 1]!)) return;
   const estimate = extrapolate(samples, rounding);
   const claimed = piece.fn(q);
   const claimError = piece.bound(q, 0);

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { compileEntry, compileFused, compileRoundingBound, SIGN_BUCKETS, TOTAL, TOTAL_SLOTS } from '../../src/numeric/compile.js';
 import { approximation } from '../../src/numeric/constants.js';
 import { divergesTo } from '../../src/numeric/errorModel.js';
+import { rough } from '../../src/numeric/gradientChecks.js';
+import type { Evaluated } from '../../src/numeric/gradientChecks.js';
 import { verify } from '../../src/numeric/verify.js';
 import type { Evidence, VerifyInput } from '../../src/numeric/verify.js';
 import { analyzeSymbolic } from '../../src/symbolic/derive.js';
@@ -233,5 +235,46 @@ describe('verify: breakpoints closer than doubles resolve', () => {
     const e = verify(subject(f));
     expect(e.status, failures(e)).toBe('passed');
     expect(e.checks).toBeGreaterThan(50);
+  });
+});
+
+describe('verify: a claim that oscillates faster than the difference step', () => {
+  it.each([
+    'sum(sin(abs(X.^5-X-1)).*sign(X.^5-X-1))', // sin(t⁵ − t − 1): at t ≈ −46 its period is 10⁻⁷
+    'sum(sin(relu(X.^3-2)).^2 - relu(X.^3-2).^2)', // sin(u)² − u², u ≈ 2·10⁵ at t ≈ 57: a ripple of 10⁻⁵ of ψ
+  ])('%s passes: such entries are left out, not failed', (f) => {
+    const e = verify(subject(f));
+    expect(e.status, failures(e)).toBe('passed');
+    expect(e.checks).toBeGreaterThan(50);
+  });
+
+  it('a claim off by a factor 1.001 still fails where the steps resolve it (|t| of about 1)', () => {
+    const s = subject('sum(sin(abs(X.^5-X-1)).*sign(X.^5-X-1))');
+    const e = verify({ ...s, gradient: mul(decimal(1.001), s.gradient!) });
+    expect(e.status).toBe('failed');
+  });
+});
+
+describe('rough: where no difference quotient at step h can confirm or refute ψ', () => {
+  const evaluated = (f: string): Evaluated => {
+    const psi = analyzeSymbolic(f).gradient!;
+    return { fn: compileEntry(psi), bound: compileRoundingBound(psi) };
+  };
+  const h = 2 ** -11;
+
+  it('finds a small ripple faster than the step on a large ψ, and a large one', () => {
+    expect(rough(evaluated('sum(sin(relu(X.^3-2)).^2 - relu(X.^3-2).^2)'), 56.69276166459048, h)).toBe(true);
+    expect(rough(evaluated('sum(sin(X.^5))'), -45.8, h)).toBe(true);
+  });
+
+  it.each([
+    ['sum(X.^3)', [-3, 0.5, 7]],
+    ['sum(exp(X))', [-2, 0, 3]],
+    ['sum(relu(X).^4)', [0.01, 1]], // ψ = 4t³ beside a flat left half
+    // sin(u)² − u² at small u: ψ = 3t²(sin 2u − 2u) cancels to (2u)³ of rounding noise; the rounding bound knows
+    ['sum(sin(relu(X.^3-2)).^2 - relu(X.^3-2).^2)', [1.27, 1.3, 1.5, 3, 10]],
+    ['sum(sin(X))', [1, 100]], // a period of 2π is resolved at any t
+  ] as const)('leaves %s at %j alone', (f, ts) => {
+    for (const t of ts) expect(rough(evaluated(f), t, h), `t = ${t}`).toBe(false);
   });
 });
