@@ -54,7 +54,7 @@ describe.skipIf(!haveTex)('compilePdf', { timeout: 120_000 }, () => {
   });
 
   it('stops a run that does not end', async () => {
-    const error = await failureOf(doc('\\def\\x{\\x}\\x'), { timeoutMs: 1500 });
+    const error = await failureOf(doc('\\def\\x{\\x}\\x'), { timeoutMs: 600 });
     expect(error.reason).toBe('timeout');
   });
 
@@ -100,7 +100,7 @@ describe.skipIf(!haveTex || !existsSync('/proc/self/stat'))('compilePdf through 
     rmSync(pidFile, { force: true });
   };
 
-  /** The compile's failure, or 'hung' when it has not ended 30 s after its 1.5 s timeout. */
+  /** The compile's failure, or 'hung' when it has not ended 30 s after its 0.6 s timeout. */
   const outcome = (tex: string, opts: object): Promise<string> =>
     Promise.race([
       compilePdf(tex, opts).then(
@@ -112,7 +112,7 @@ describe.skipIf(!haveTex || !existsSync('/proc/self/stat'))('compilePdf through 
 
   it('stops the real pdflatex too when a run does not end', async () => {
     withWrapper();
-    expect(await outcome(doc('\\def\\x{\\x}\\x'), { timeoutMs: 1500 })).toBe('timeout');
+    expect(await outcome(doc('\\def\\x{\\x}\\x'), { timeoutMs: 600 })).toBe('timeout');
     const child = Number(readFileSync(pidFile, 'utf8'));
     expect(child).toBeGreaterThan(1);
     // A killed process closes its files (and so ends the run) a moment before it is gone.
