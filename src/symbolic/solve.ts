@@ -10,8 +10,8 @@ import * as P from './exact/poly.js';
 import type { Poly } from './exact/poly.js';
 import { signOfConstant } from './exact/calculus.js';
 import { KinkproofError } from '../diagnostics.js';
-import { rationalRoots, realRootCount, squareFreeIntegral } from './exact/realRoots.js';
-import { algebraicRoots } from './exact/algebraic.js';
+import { divide, integral, rationalRoots, realRootCount, squareFreeIntegral } from './exact/realRoots.js';
+import { algebraicRoots, realQuadraticFactor } from './exact/algebraic.js';
 import { trigZeros } from './trigZeros.js';
 
 const unsupported = (why: string): KinkproofError => new KinkproofError('unsupported', why);
@@ -277,8 +277,12 @@ function polynomialZeros(coeffs: Poly[]): Poly[] {
     const simple = squareFreeIntegral(rational);
     if (simple.length < rational.length) return polynomialZeros(simple.map(P.constant));
     if (coeffs.slice(1, -1).every(P.isZero)) return binomialZeros(rational[0]!, rational[degree]!, degree);
+    const irrational = algebraicRoots(simple);
+    // Two real roots of a rational quadratic factor have a radical form: the factor's, and the rest p's quotient's.
+    const quadratic = realQuadraticFactor(integral(simple), irrational);
+    if (quadratic) return [...quadraticZeros(...(quadratic.map(P.constant) as [Poly, Poly, Poly])), ...polynomialZeros(divide(simple, quadratic).quotient.map(P.constant))];
     // Square-free, no rational root, no radical form: each real root as itself, (p, isolating interval).
-    return algebraicRoots(simple).map(P.algebraic);
+    return irrational.map(P.algebraic);
   } else if (coeffs.slice(1, -1).every(P.isZero)) {
     return constantBinomialZeros(coeffs[0]!, coeffs[degree]!, degree);
   }

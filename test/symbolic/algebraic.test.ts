@@ -60,7 +60,11 @@ const polynomials: { name: string; coeffs: number[]; algebraic: number }[] = [
   { name: 'the irreducible quintic t^5 - t - 1', coeffs: [-1, -1, 0, 0, 0, 1], algebraic: 1 },
   { name: 't^5 - 5t + 1', coeffs: [1, -5, 0, 0, 0, 1], algebraic: 3 },
   { name: 't(t^4 - 4t^2 + 2): 0 beside four irrational roots', coeffs: [0, 2, 0, -4, 0, 1], algebraic: 4 },
-  { name: '(t^2 - 2)(t^3 - t - 1): sqrt(2) found inside a quintic', coeffs: [2, 2, -1, -3, 0, 1], algebraic: 3 },
+  { name: '(t^2 - 2)(t^3 - t - 1): ±sqrt(2) split off as a quadratic factor inside a quintic', coeffs: [2, 2, -1, -3, 0, 1], algebraic: 1 },
+  { name: '(t^2 - 3)(t^2 - t - 1): two quadratic factors, four radicals', coeffs: [3, 3, -4, -1, 1], algebraic: 0 },
+  { name: '(2t^2 - 3)(t^4 - 10t^2 + 1): ±sqrt(3/2) beside an irreducible quartic', coeffs: [-3, 0, 32, 0, -23, 0, 2], algebraic: 4 },
+  { name: '(t^2 - 2)(t^2 - 3)(t^2 - 5)', coeffs: [-30, 0, 31, 0, -10, 0, 1], algebraic: 0 },
+  { name: '(3t^2 - 2t - 2)(t^3 - 2): a quadratic factor, then a binomial', coeffs: [4, 4, -6, -2, -2, 3], algebraic: 0 },
   { name: 'Chebyshev T5 = 16t^5 - 20t^3 + 5t', coeffs: [0, 5, 0, -20, 0, 16], algebraic: 4 },
   { name: 't^6 - 2t^3 - 1 (t^3 = 1 ± sqrt(2))', coeffs: [-1, 0, 0, -2, 0, 0, 1], algebraic: 2 },
   { name: 't^6 - 6t^4 + 9t^2 - 3', coeffs: [-3, 0, 9, 0, -6, 0, 1], algebraic: 6 },
@@ -102,6 +106,10 @@ describe('algebraic numbers: printing, convexity, points, comparisons', () => {
     const [c] = analyzeSymbolic('sum(relu(X.^5-X-1))').kinks;
     expect(exactText(c!)).toBe('(the root of x^5 - x - 1 in (1, 2), ~1.167304)');
     expect(exactLatex(c!)).toBe('\\bigl(\\text{the root of } x^{5} - x - 1 \\text{ in } (1, 2) \\approx 1.167304\\bigr)');
+  });
+
+  it('prints the roots of rational quadratic factors as radicals: (t^2 - 3)(t^2 - t - 1)', () => {
+    expect(analyzeSymbolic('sum(abs(X.^4 - X.^3 - 4*X.^2 + 3*X + 3))').kinks.map(exactText)).toEqual(['-sqrt(3)', '0.5 - 0.5*sqrt(5)', '0.5*sqrt(5) + 0.5', 'sqrt(3)']);
   });
 
   it('narrows the printed interval to the decimal grid that separates the roots', () => {

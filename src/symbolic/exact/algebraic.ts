@@ -362,3 +362,47 @@ export function surd(a: Rational, b: Rational, D: bigint, c: Rational): Algebrai
   const roots = algebraicRoots(integral(coeffs).map((n) => Q.rat(n)));
   return roots.length === 1 ? roots[0] : Q.sign(b) > 0 ? roots[roots.length - 1] : roots[0];
 }
+
+/** Pairs of real roots are tried for a rational quadratic factor up to this degree of p (at most 66 pairs). */
+const MAX_QUADRATIC_FACTOR_DEGREE = 12;
+
+/** [lo, hi] of x·y for x in [a, b], y in [c, d]. */
+function productBounds(x: Bounds, y: Bounds): Bounds {
+  const corners = [Q.mul(x.lo, y.lo), Q.mul(x.lo, y.hi), Q.mul(x.hi, y.lo), Q.mul(x.hi, y.hi)].sort(Q.compare);
+  return { lo: corners[0]!, hi: corners[3]! };
+}
+
+/** The integer in [lo, hi] (an interval narrower than 1), or undefined. */
+function onlyInteger({ lo, hi }: Bounds): bigint | undefined {
+  const k = Q.floor(hi);
+  return Q.compare(Q.rat(k), lo) >= 0 ? k : undefined;
+}
+
+/**
+ * A factor c + b·t + a·t² of p over the rationals (integers, a > 0) whose roots are two of p's
+ * real roots `roots`, or undefined: (t² − 3)(t² − t − 1) then gets ±√3 and (1 ± √5)/2 by the
+ * quadratic formula instead of four roots of a quartic. By Gauss's lemma such a factor of the
+ * integer p has a dividing L = |lead p|, so L·(α + β) and L·αβ are integers for its roots α, β:
+ * enclosures narrow enough to leave one integer candidate each, and exact division confirms it.
+ */
+export function realQuadraticFactor(p: readonly bigint[], roots: readonly AlgebraicRoot[]): Rational[] | undefined {
+  if (p.length - 1 < 4 || p.length - 1 > MAX_QUADRATIC_FACTOR_DEGREE) return undefined;
+  const L = Q.rat(p[p.length - 1]! < 0n ? -p[p.length - 1]! : p[p.length - 1]!);
+  const coefficients = asRationals(p);
+  for (let i = 0; i < roots.length; i++)
+    for (let j = i + 1; j < roots.length; j++) {
+      checkBudget();
+      const [alpha, beta] = [roots[i]!, roots[j]!];
+      const size = 1 + Math.abs(alpha.approximate()) + Math.abs(beta.approximate());
+      // Relative widths 2^−bits leave L·(α + β) and L·αβ in intervals far narrower than 1.
+      const bits = Math.ceil(Math.log2(8 * size * size)) + L.num.toString(2).length + 8;
+      const [a, b] = [alpha.enclosure(bits), beta.enclosure(bits)];
+      const sum = onlyInteger({ lo: Q.mul(L, Q.add(a.lo, b.lo)), hi: Q.mul(L, Q.add(a.hi, b.hi)) });
+      const product = productBounds(a, b);
+      const prod = onlyInteger({ lo: Q.mul(L, product.lo), hi: Q.mul(L, product.hi) });
+      if (sum === undefined || prod === undefined) continue;
+      const factor = [Q.rat(prod), Q.rat(-sum), L];
+      if (divide(coefficients, factor).remainder.every(Q.isZero)) return integral(factor).map((c) => Q.rat(c));
+    }
+  return undefined;
+}
