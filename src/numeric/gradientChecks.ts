@@ -62,8 +62,13 @@ export function rough(psi: Evaluated, t: number, h: number): boolean {
   return jumps || unresolved(psi, t, h);
 }
 
-/** Sub-steps 2h·k/CURVATURE_SAMPLES, k = 1 … CURVATURE_SAMPLES, at which `unresolved` looks. */
+/** Sub-steps 2h·ρ·k/CURVATURE_SAMPLES, k = 1 … CURVATURE_SAMPLES, at which `unresolved` looks. */
 const CURVATURE_SAMPLES = 8;
+/**
+ * ρ = (√5 − 1)/2 keeps the sub-steps off the dyadic steps the quotients take: cos(10¹²t) sampled at
+ * multiples of 2⁻²⁰ turns by nearly whole periods and looks smooth there, as it does to the quotients.
+ */
+const OFF_GRID = 0.6180339887498949;
 
 /**
  * The second test of `rough`, for a small oscillation on a large ψ (sin(u)² − u² at u ≈ 2·10⁵:
@@ -81,8 +86,8 @@ function unresolved(psi: Evaluated, t: number, h: number): boolean {
     return Math.max(0, Math.abs(psi.fn(t + s) + psi.fn(t - s) - 2 * center) - 2 * rounding);
   };
   const widest = beyondRounding(2 * h);
-  for (let k = 1; k < CURVATURE_SAMPLES; k++) {
-    const share = k / CURVATURE_SAMPLES;
+  for (let k = 1; k <= CURVATURE_SAMPLES; k++) {
+    const share = (OFF_GRID * k) / CURVATURE_SAMPLES;
     if (beyondRounding(2 * h * share) > 4 * share * share * widest) return true;
   }
   return false;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeFunction } from '../../src/api/analyze.js';
+import { crossCheck } from '../../src/api/crossCheck.js';
 import { claimText, pointText } from '../../src/numeric/checkText.js';
 import type { Evidence } from '../../src/numeric/evidence.js';
 import { compileStructured } from '../../src/numeric/structured/evaluate.js';
@@ -7,6 +9,8 @@ import { matrixFromNumbers } from '../../src/symbolic/shapes.js';
 import type { ConstantMatrix, Matrix, Probe, SetAnswer, SetPart, StructuredClaims, StructuredPoint } from '../../src/symbolic/index.js';
 
 // ---------------------------------------------------------------- helpers
+
+const failures = (e: Evidence): string => e.failures.map((f) => `${claimText(f)} at ${pointText(f)}: ${f.symbolic} vs ${f.numeric}`).join('\n');
 
 const constants = (named: Record<string, number[][]>): Map<string, ConstantMatrix> =>
   new Map(Object.entries(named).map(([k, v]) => [k, matrixFromNumbers(v)]));
@@ -334,5 +338,32 @@ describe('verifyStructured: probes', () => {
     const wrong = run(5.001);
     expect(wrong.status).toBe('failed');
     expect(claimText(wrong.failures[0]!)).toBe('f(X) = 5.001 at point 1 given with --at');
+  });
+});
+
+describe('verifyStructured: correct derivations at scales no step resolves', () => {
+  // Each was derived correctly and failed its cross-check (exit 1): the steps crossed a kink surface
+  // 10⁻²⁰ away, or f bends within the smallest step (the claim's own gradient changes there).
+  it.each([
+    ['relu(sum(X))+relu(sum(X)+1e-20)', {}],
+    ['sum(relu(A*X+B))', { A: [[1, 1], [1, 1]], B: [[0, 0], [1e-20, 1e-20]] }],
+    ['sum(abs(A*X+B))', { A: [[1, 1], [1, 1]], B: [[0, 0], [1e-20, 1e-20]] }],
+    ['sqrt(sum(X.^2)+1e-30)', {}],
+    ['sum(relu(X)).^2+sqrt(sum(X.^2)+1e-30)', {}],
+    ['softplus(1e8*sum(X))', {}],
+    ['softplus(1e9*sum(X)+1)', {}],
+  ] as const)('%s passes', async (input, named) => {
+    const analysis = analyzeFunction(input, { constants: constants(named as Record<string, number[][]>) });
+    const e = await crossCheck(analysis, { seed: 1 });
+    expect(e.status, failures(e)).toBe('passed');
+    expect(e.checks).toBeGreaterThan(20);
+  });
+
+  it('the same kinds of f at resolvable scales are still checked at their probes, and pass', async () => {
+    for (const input of ['relu(sum(X))+relu(sum(X)+0.5)', 'sqrt(sum(X.^2)+1)', 'softplus(1e3*sum(X))']) {
+      const e = await crossCheck(analyzeFunction(input, {}), { seed: 1 });
+      expect(e.status, `${input}: ${failures(e)}`).toBe('passed');
+      expect(e.records.some((r) => r.kind === 'structured-gradient' || r.kind === 'support-function'), input).toBe(true);
+    }
   });
 });

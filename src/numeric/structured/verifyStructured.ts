@@ -395,16 +395,27 @@ function derivative(s: Subject, site: ProbeSite, direction: StructuredDirection,
   return site.memo.get(direction);
 }
 
+/**
+ * Does the claimed gradient formula, by its own account, change ⟨G, D⟩ by more than a quarter of its size
+ * between X and X + hD, h the smallest step the quotients take? Then f bends at a scale no step
+ * resolves (√(‖X‖² + 10⁻³⁰) at 0, softplus(10⁸·Σx), whose slope doubles within the step), and no quotient can confirm
+ * or refute G(X). Unknown (no formula, or it does not apply there): the check goes ahead.
+ */
+function changesWithin(s: Subject, x: Float64Array, g: Float64Array, d: Float64Array, h: number): boolean {
+  const far = s.gradient(along(new Float64Array(s.n), x, h, d));
+  if (!far) return false;
+  const [near, there] = [dot(g, d), dot(far, d)];
+  return Math.abs(there - near) > 0.25 * Math.max(Math.abs(near), Math.abs(there));
+}
 
 function checkProbeGradient(s: Subject, site: ProbeSite, g: Float64Array, directions: readonly [StructuredDirection, Float64Array][]): void {
-  // As for differentiability: a kink closer than doubles resolve (a tie broken at 10⁻¹⁷) leaves nothing to check.
-  if (site.reach < MIN_REACH * Math.max(1, maxAbs(site.x))) return;
   for (const [direction, d] of directions) {
     const terms = absDot(g, d);
     const claimError = (Math.sqrt(s.n) * u + CLAIM_RELATIVE) * terms;
     for (const side of [1, -1] as const) {
-      const est = oneSided(s, site.x, site.f0, side > 0 ? d : d.map((t) => -t), site.reach);
-      if (!est) continue;
+      const dir = side > 0 ? d : d.map((t) => -t);
+      const est = oneSided(s, site.x, site.f0, dir, site.reach);
+      if (!est || changesWithin(s, site.x, g, dir, est.steps.last)) continue;
       const symbolic = side * dot(g, d);
       const estimate: DerivativeEstimate = { kind: 'one-sided', steps: est.steps };
       s.builder.compare(
@@ -425,8 +436,6 @@ interface Defect {
 const resolved = (d: Defect): boolean => Math.abs(d.value) > 2 * d.tolerance && Math.abs(d.value) > 2 ** -30 * d.size;
 
 function checkDifferentiability(s: Subject, site: ProbeSite, directions: readonly [StructuredDirection, Float64Array][], rng: Rng, differentiable: boolean): void {
-  // Another kink surface this close leaves steps that doubles cannot resolve: nothing can be shown either way.
-  if (site.reach < MIN_REACH * Math.max(1, maxAbs(site.x))) return;
   const claim = { kind: 'differentiability', differentiable, ...site.ref } as const;
   const defects: [StructuredDirection, Defect, StepRange][] = [];
   for (const [direction, d] of directions) {
@@ -556,7 +565,8 @@ function checkProbe(s: Subject, probe: Probe, index: number, rng: Rng): void {
     memo: new Map(),
     reach: probe.margin ?? Infinity,
   };
-  if (!Number.isFinite(site.f0.value)) return;
+  // A kink closer than doubles resolve (surfaces 10⁻²⁰ apart, a tie broken at 10⁻¹⁷) leaves nothing to check here.
+  if (!Number.isFinite(site.f0.value) || site.reach < MIN_REACH * Math.max(1, maxAbs(x))) return;
   const directions = probeDirections(s, site, rng);
   if (probe.differentiable === true && probe.gradient) checkProbeGradient(s, site, flatten(probe.gradient, s.rows, s.cols), directions);
   else if (probe.differentiable !== null) checkDifferentiability(s, site, directions, rng, probe.differentiable);

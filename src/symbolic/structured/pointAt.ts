@@ -71,13 +71,16 @@ export class PointEvaluator {
     const a = this.univariates.peek(phi);
     if (!a || a.breakpointsApprox.length === 0) return;
     const scale = Math.hypot(...this.model.table.doubles(dir.u)) * Math.hypot(...this.model.table.doubles(dir.w));
-    for (const c of a.breakpointsApprox) {
-      let gap = Math.abs(u - c);
-      if (a.periodApprox) gap = Math.min(gap % a.periodApprox, a.periodApprox - (gap % a.periodApprox));
-      // On a kink surface (decided exactly), that surface is not a neighbour to stay away from.
-      if (!offKink && gap <= 1e-12 * Math.max(1, Math.abs(c))) continue;
-      this.margin = Math.min(this.margin, gap / scale);
-    }
+    const gaps = a.breakpointsApprox.map((c) => {
+      const gap = Math.abs(u - c);
+      return a.periodApprox ? Math.min(gap % a.periodApprox, a.periodApprox - (gap % a.periodApprox)) : gap;
+    });
+    // On a kink surface (decided exactly), the nearest is the one X is on, not a neighbour to stay away from;
+    // every other one is, however close (kinks 10⁻²⁰ apart leave no room for numeric steps).
+    const own = offKink ? -1 : gaps.indexOf(Math.min(...gaps));
+    gaps.forEach((gap, i) => {
+      if (i !== own) this.margin = Math.min(this.margin, gap / scale);
+    });
   }
 
   /** A kink of h at c is at least |s(X) − c| / ‖∇s‖ away in X (s changes at most that fast): the margin for numeric steps. */
