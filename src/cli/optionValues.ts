@@ -13,8 +13,6 @@ import type { SectionLevel } from '../report/latexOptions.js';
 export const MAX_DIMENSION = 100_000;
 /** Longest number token in a matrix (characters). */
 export const MAX_NUMBER_LENGTH = 1000;
-/** Nonzero numbers in a matrix are at least 10^MIN_DECIMAL_EXPONENT in magnitude (exact values stay small). */
-export const MIN_DECIMAL_EXPONENT = -1000;
 
 const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
@@ -128,15 +126,9 @@ class MatrixText {
     if (exact === undefined) {
       const mantissa = token.replace(/[eE].*$/, '');
       if (!/[1-9]/.test(mantissa)) return [value, Q.ZERO]; // 0e999999999 is 0: no powers of ten
-      if (value === 0) {
-        // Nonzero, but below the smallest double: its exact value would need huge powers of ten.
-        const m = /^-?([0-9]*)\.?([0-9]*)(?:[eE]([+-]?[0-9]+))?$/.exec(token)!;
-        const digits = (m[1] ?? '') + (m[2] ?? '');
-        const lead = digits.search(/[1-9]/);
-        const order = (m[1] ?? '').length - lead - 1 + Number(m[3] ?? '0');
-        if (order < MIN_DECIMAL_EXPONENT)
-          throw new KinkproofError('limit', `${where()} is ${token.slice(0, 40)}, nonzero but smaller than 1e${MIN_DECIMAL_EXPONENT} in magnitude`);
-      }
+      // Nonzero, but below the smallest double: its exact value would need huge powers of ten.
+      if (value === 0 && Q.decimalOrder(token)! < Q.MIN_DECIMAL_EXPONENT)
+        throw new KinkproofError('limit', `${where()} is ${token.slice(0, 40)}, nonzero but smaller than 1e${Q.MIN_DECIMAL_EXPONENT} in magnitude`);
       exact = Q.fromDecimal(token);
       if (this.cache.size >= 4096) this.cache.clear();
       this.cache.set(token, exact);

@@ -69,6 +69,26 @@ const absProduct = (n: number, shift: number): string =>
   `sum(${Array.from({ length: n }, (_, k) => `abs(X - ${k + 1 + shift})`).join(' .* ')})`;
 
 describe('limits: parser', () => {
+  it('a nonzero number below 1e-1000 is refused at once in f, in claims and in proof files (its exact value would need 10^13 digits)', async () => {
+    const tiny = /number 1e-9999999999999 is nonzero but smaller than 1e-1000 in magnitude/;
+    expectLimit(await run(['derive', 'sum(X)+1e-9999999999999', '--no-verify']), tiny);
+    expectLimit(await run(['check', 'sum(abs(X))', '--claim', 'sign(X)+1e-9999999999999']), tiny);
+    expectLimit(await run(['check', '--equal', 'X+1e-9999999999999', 'X']), tiny);
+    // At the limit, and below it written out in full: read exactly.
+    expect((await run(['derive', 'sum(X)+1e-1000', '--no-verify'])).code).toBe(0);
+    expectLimit(await run(['derive', `sum(X)+0.${'0'.repeat(1000)}1`, '--no-verify']), /is nonzero but smaller than 1e-1000/);
+    for (const zero of ['0e-9999999999999', '0e9999999999999']) expect((await run(['derive', `sum(X)+${zero}`, '--no-verify'])).code, zero).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'kinkproof-tiny-'));
+    try {
+      writeFileSync(join(dir, 'tiny.proof'), 'function: sum(abs(X))\nsubdifferential at [[0]]: [[[-1, 1e-9999999999999]]]\n');
+      const o = await run(['prove', join(dir, 'tiny.proof')]);
+      expect(o.code).toBe(2);
+      expect(o.stderr).toMatch(/tiny\.proof:2: subdifferential: 1e-9999999999999 is nonzero but smaller than 1e-1000 in magnitude/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it(`expression length: ${MAX_SOURCE_LENGTH} characters pass, one more is refused with a limit error`, async () => {
     expect(parseOutcome(`X${' '.repeat(MAX_SOURCE_LENGTH - 1)}`)).toBe('ok');
     expect(parseOutcome(`X${' '.repeat(MAX_SOURCE_LENGTH)}`)).toBe(`limit: expression is longer than ${MAX_SOURCE_LENGTH} characters`);

@@ -28,6 +28,9 @@ function tokens(text: string): string[] {
 
 function number(t: string): Rational {
   const [num, den] = t.split('/');
+  if (!Number.isFinite(Number(num))) throw new LiteralError(`${t.slice(0, 40)} is beyond the largest double`);
+  const order = Q.decimalOrder(num!);
+  if (order !== null && order < Q.MIN_DECIMAL_EXPONENT) throw new LiteralError(`${t.slice(0, 40)} is nonzero but smaller than 1e${Q.MIN_DECIMAL_EXPONENT} in magnitude`);
   const sign = num!.startsWith('-') ? -1 : 1;
   const value = Q.fromDecimal(num!.replace(/^[+-]/, ''));
   const signed = sign < 0 ? Q.neg(value) : value;

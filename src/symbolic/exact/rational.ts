@@ -134,6 +134,22 @@ export function toNumber(a: Rational): number {
   return a.num < 0n ? -value : value;
 }
 
+/**
+ * Nonzero decimals kinkproof reads exactly are at least 10^MIN_DECIMAL_EXPONENT in magnitude, in
+ * expressions, matrices and proof files alike: 1e-9999999999 would need a power of ten with that
+ * many digits.
+ */
+export const MIN_DECIMAL_EXPONENT = -1000;
+
+/** The power of ten of a decimal literal's leading nonzero digit ("0.05" → −2, "120" → 2); null for zero. */
+export function decimalOrder(text: string): number | null {
+  const m = /^[+-]?([0-9]*)\.?([0-9]*)(?:[eE]([+-]?[0-9]+))?$/.exec(text.trim());
+  if (!m) throw new RangeError(`not a decimal literal: ${text}`);
+  const digits = (m[1] ?? '') + (m[2] ?? '');
+  const lead = digits.search(/[1-9]/);
+  return lead < 0 ? null : (m[1] ?? '').length - lead - 1 + Number(m[3] ?? '0');
+}
+
 /** Exact value of a decimal literal such as "0.2", "-2.5e-3", ".5". */
 export function fromDecimal(text: string): Rational {
   const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text.trim());
@@ -142,6 +158,8 @@ export function fromDecimal(text: string): Rational {
   const frac = m[3] ?? '';
   const exp = BigInt(m[4] ?? '0') - BigInt(frac.length);
   const digits = BigInt((whole + frac).replace(/^0+(?=.)/, '') || '0');
+  // 0e-9999999999999 is 0: no power of ten to form.
+  if (digits === 0n) return ZERO;
   const magnitude = exp >= 0n ? rat(digits * 10n ** exp) : rat(digits, 10n ** -exp);
   return m[1] === '-' ? neg(magnitude) : magnitude;
 }

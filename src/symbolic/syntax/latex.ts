@@ -13,7 +13,7 @@ import { closerText, fenceAt, isSizeCommand, type Fence, type FenceToken, type S
 import { LatexLexer, type LatexToken } from './latexLexer.js';
 import { commandPrimitive, isFunctionName, letterPrimitive, uprightName } from './latexNames.js';
 import { primitives } from '../primitives/registry.js';
-import { MAX_DEPTH, MAX_SOURCE_LENGTH } from './parse.js';
+import { MAX_DEPTH, MAX_SOURCE_LENGTH, numberProblem } from './parse.js';
 
 const PRODUCT_OPERATORS: Readonly<Record<string, BinaryOperator>> = {
   '*': '*',
@@ -212,7 +212,8 @@ class LatexParser {
     if (t.kind === 'number') {
       this.advance();
       const value = Number(t.text);
-      if (!Number.isFinite(value)) throw this.error('input', `number ${t.text} is too large`, t.span);
+      const problem = numberProblem(t.text, value);
+      if (problem) throw this.error(problem.kind, problem.message, t.span);
       return { kind: 'number', text: t.text, value, span: t.span };
     }
     if (t.kind === 'letter') return this.parseLetter();

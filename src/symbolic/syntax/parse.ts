@@ -6,6 +6,7 @@
 import { KinkproofError } from '../../diagnostics.js';
 import type { BinaryOperator, Expr, Span } from './ast.js';
 import { Lexer, type Token, type TokenKind } from './lexer.js';
+import { decimalOrder, MIN_DECIMAL_EXPONENT } from '../exact/rational.js';
 
 export const MAX_SOURCE_LENGTH = 10000;
 export const MAX_DEPTH = 200;
@@ -22,6 +23,15 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
 };
 const NAMED_OPERATORS = new Set(['mod', 'to', 'in', 'and', 'xor', 'or', 'not']);
 const OPERAND_START = new Set(['number', 'string', 'identifier', '(']);
+
+/** Why a number literal cannot be read exactly (beyond the largest double, or a nonzero below 10^−1000), for both input languages. */
+export function numberProblem(text: string, value: number): { kind: 'input' | 'limit'; message: string } | undefined {
+  if (!Number.isFinite(value)) return { kind: 'input', message: `number ${text} is too large` };
+  const order = decimalOrder(text);
+  if (order !== null && order < MIN_DECIMAL_EXPONENT)
+    return { kind: 'limit', message: `number ${text.length > 40 ? `${text.slice(0, 40)}...` : text} is nonzero but smaller than 1e${MIN_DECIMAL_EXPONENT} in magnitude` };
+  return undefined;
+}
 
 export function parse(source: string): Expr {
   if (source.length > MAX_SOURCE_LENGTH) {
@@ -132,7 +142,8 @@ class Parser {
       case 'number': {
         this.advance();
         const value = Number(t.text);
-        if (!Number.isFinite(value)) throw this.error('input', `number ${t.text} is too large`, t.span);
+        const problem = numberProblem(t.text, value);
+        if (problem) throw this.error(problem.kind, problem.message, t.span);
         return { kind: 'number', text: t.text, value, span: t.span };
       }
       case 'string':
