@@ -78,3 +78,28 @@ describe('each command takes only its own options', () => {
     expect(o.code, o.stderr).toBe(0);
   });
 });
+
+describe('--const names', () => {
+  const another = '; give the constant another name';
+  it.each([
+    ['X', 'X is the variable and cannot be a constant'],
+    ['pi', `pi is a constant of the input language${another}`],
+    ['relu', `relu is a function of the input language${another}`],
+    ['pos', `pos is a function of the input language${another}`],
+    ['sum', `sum is a function of the input language${another}`],
+    ['sqrt', `sqrt is a function of the input language${another}`],
+    ['max', `max is a function of the input language${another}`],
+  ])('--const %s=... is refused: f would still read the name as the language does', async (name, message) => {
+    const o = await cli(['check', '--equal', 'sum(pi*X)', 'sum(2*X)', '--const', `${name}=[[2]]`]);
+    expect(o.code).toBe(2);
+    expect(o.stdout).toBe('');
+    expect(o.stderr).toBe(`kinkproof: input error: --const: ${message}\n`);
+  });
+
+  it('other names are constants: c, W_1, e', async () => {
+    for (const name of ['c', 'W_1', 'e']) {
+      const o = await cli(['derive', `sum(${name}*X)`, '--const', `${name}=[[2]]`, '--no-verify', '--json']);
+      expect(o.code, `${name}: ${o.stderr}`).toBe(0);
+    }
+  });
+});
