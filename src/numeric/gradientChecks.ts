@@ -17,7 +17,8 @@ import type { EvidenceBuilder } from './evidence.js';
 import { runPasses } from './fusedPasses.js';
 import type { TestPoint, TestSet } from './points.js';
 import { Rng, STREAM } from './rng.js';
-import { arrayOf, parallel } from './threads.js';
+import { parallel } from './threads.js';
+import { Scratch } from './scratch.js';
 
 export const DIRECTIONS = 8;
 
@@ -115,12 +116,13 @@ export function checkGradient(
   { points, direction }: TestSet,
   builder: EvidenceBuilder,
   pointDone: () => void,
+  scratch = new Scratch(),
 ): void {
   const { rows, cols, seed, kinks } = shape;
   const n = rows * cols;
   const kernels = compileFused(claim.phi, claim.psi, kinks, n);
   const slack = kinkSlack(kinks, shape.kinkErrors);
-  const signs = arrayOf(Uint8Array, n, parallel(n));
+  const signs = scratch.array(Uint8Array, n, parallel(n), 'signs');
   new Rng(seed, STREAM.signs).fillSignBytes(signs);
   const sums = { step1: new Float64Array(DIRECTIONS), step2: new Float64Array(DIRECTIONS), inner: new Float64Array(DIRECTIONS) };
   const entrywiseCheck = n <= ENTRYWISE_MAX ? entrywise(claim, cols, kinks, builder) : undefined;

@@ -7,7 +7,8 @@
 import type { TestMatrix } from './checkRecord.js';
 import { Rng, STREAM } from './rng.js';
 import { stepFor } from './errorModel.js';
-import { arrayOf, parallel } from './threads.js';
+import { Scratch } from './scratch.js';
+import { parallel } from './threads.js';
 
 export interface TestPoint {
   /** How it was drawn, e.g. X ~ N(0, 1²) 3x4. */
@@ -72,11 +73,12 @@ export interface TestSet {
   readonly direction: { readonly values: Float64Array; readonly shift: number };
 }
 
-export function testSet(rows: number, cols: number, seed: number, kinks: readonly number[]): TestSet {
+/** The test points; their arrays come from `scratch` (fresh ones when none is given). */
+export function testSet(rows: number, cols: number, seed: number, kinks: readonly number[], scratch = new Scratch()): TestSet {
   const n = rows * cols;
   // Shared memory when the fused passes over these points run on several threads (fusedPasses.ts).
   const shared = parallel(n);
-  const z = arrayOf(Float64Array, n, shared);
+  const z = scratch.array(Float64Array, n, shared, 'gaussian');
   new Rng(seed, STREAM.points).fillGaussian(z);
 
   const points: TestPoint[] = GAUSSIAN_SCALES.map((sigma) => ({
@@ -100,7 +102,7 @@ export function testSet(rows: number, cols: number, seed: number, kinks: readonl
         placeRun(x, z, start, words.subarray(0, count), kinks, offsets, gaussianWeight);
       }
     };
-    const mixed = arrayOf(Float64Array, n, shared);
+    const mixed = scratch.array(Float64Array, n, shared, 'mixed');
     place(mixed);
     points.push({ matrix: { kind: 'mixed', offset: delta, rows, cols }, scale: 1, values: mixed, factor: 1, fill: (x) => x.set(mixed) });
   }

@@ -18,6 +18,7 @@ import type { Evidence } from './evidence.js';
 import { checkGradient } from './gradientChecks.js';
 import { checkPieces, pieceSteps } from './pieceChecks.js';
 import { testSet } from './points.js';
+import { Scratch } from './scratch.js';
 import type { ProgressCallback } from './progress.js';
 import { checkSubgradients, subgradientSteps } from './subgradientChecks.js';
 import type { KnownSubdifferential } from './subgradientChecks.js';
@@ -55,22 +56,28 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
   const kinks = breakpoints.map((b) => b.value);
   const kinkErrors = breakpoints.map((b) => b.error);
   const claim = gradient ? { phi, psi: gradient, formula: printText(gradient, MATRIX) } : undefined;
-  const tests = claim ? testSet(rows, cols, seed, kinks) : undefined;
-  const sub = knownSets(subdifferential);
-  const total = (tests?.points.length ?? 0) + kinks.length + pieceSteps(entry) + (sub ? subgradientSteps(sub) : 0);
-  let done = 0;
-  const step = (): void => onProgress?.(++done, total);
-  onProgress?.(0, total);
+  // The large arrays are kept for the next verification of this size once this one is done with them.
+  const scratch = new Scratch();
+  try {
+    const tests = claim ? testSet(rows, cols, seed, kinks, scratch) : undefined;
+    const sub = knownSets(subdifferential);
+    const total = (tests?.points.length ?? 0) + kinks.length + pieceSteps(entry) + (sub ? subgradientSteps(sub) : 0);
+    let done = 0;
+    const step = (): void => onProgress?.(++done, total);
+    onProgress?.(0, total);
 
-  const builder = new EvidenceBuilder();
-  if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks, kinkErrors }, tests, builder, step);
-  checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
-  checkPieces({ phi, entry, seed }, builder, step);
-  if (sub) {
-    const observableAt = (set: BreakpointSet): boolean => observable(entry.breakpoints.find((b) => b.at === set.at)!);
-    checkSubgradients({ phi, sub, rows, cols, seed, observable: sub.breakpoints.map(observableAt), breakpoints: kinks }, builder, step);
+    const builder = new EvidenceBuilder();
+    if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks, kinkErrors }, tests, builder, step, scratch);
+    checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
+    checkPieces({ phi, entry, seed }, builder, step);
+    if (sub) {
+      const observableAt = (set: BreakpointSet): boolean => observable(entry.breakpoints.find((b) => b.at === set.at)!);
+      checkSubgradients({ phi, sub, rows, cols, seed, observable: sub.breakpoints.map(observableAt), breakpoints: kinks }, builder, step);
+    }
+    return builder.finish(seed);
+  } finally {
+    scratch.release();
   }
-  return builder.finish(seed);
 }
 
 /**
