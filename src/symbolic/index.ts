@@ -35,7 +35,6 @@ export type { RootNames } from './scalar/rootNames.js';
 
 // The primitives (relu, abs, max, …) and what each one declares.
 export { lookupConstant, lookupPrimitive, primitives } from './primitives/registry.js';
-export { isSizedMatrix, sizedMatrixShape } from './sizedMatrix.js';
 export type { PrimitiveName } from './primitives/registry.js';
 export { applicationLatex } from './primitives/spec.js';
 export type { PrimitiveSpec, RoundingRule } from './primitives/spec.js';

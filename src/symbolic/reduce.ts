@@ -235,9 +235,6 @@ export class Reducer {
   private entryCall(e: Extract<Expr, { kind: 'call' }>): EntryWise {
     if (isReduction(e.name))
       return this.unsupported(`${this.text(e)} inside an entry-wise expression couples all entries; not separable`, e);
-    // ones(m,n) is 1 in every entry; the identity is not one function of each entry.
-    if (e.name === 'ones') return { phi: int(1), transposed: false };
-    if (e.name === 'identity') return this.unsupported(`${this.text(e)} is 1 on the diagonal only: not one function of every entry; not separable`, e);
     const args = e.args.map((a) => this.entry(a));
     const [first, second] = args;
     const transposed = first && second ? this.both(e, first, second) : (first?.transposed ?? false);

@@ -7,7 +7,6 @@ import * as Q from './exact/rational.js';
 import type { Rational } from './exact/rational.js';
 import type { Expr, Span } from './syntax/ast.js';
 import { lookupPrimitive, lookupConstant, primitives } from './primitives/registry.js';
-import { isSizedMatrix, sizedMatrixShape } from './sizedMatrix.js';
 
 export type Dim = number | 'm' | 'n';
 export type Shape = { readonly kind: 'scalar' } | { readonly kind: 'matrix'; readonly rows: Dim; readonly cols: Dim };
@@ -190,10 +189,6 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
     if (e.name === 'sqrt') {
       arity([1]);
       return visit(e.args[0]!);
-    }
-    if (isSizedMatrix(e.name)) {
-      const sized = sizedMatrixShape<Dim>(e, 'm', 'n', (k) => k);
-      return typeof sized === 'string' ? fail(sized, e.span) : { kind: 'matrix', ...sized };
     }
     const prim = lookupPrimitive(e.name);
     if (!prim) return fail(`unknown function '${e.name}'`, e.nameSpan);

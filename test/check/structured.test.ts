@@ -191,33 +191,6 @@ describe('kinkproof check (CLI), f not separable: exit codes', () => {
   });
 });
 
-describe("derive's printed gradient reads back as a claim (ones(m,n), identity(n))", () => {
-  const data = ['--const', `A=${text(A3)}`, '--const', `B=${text(B3)}`];
-  it.each([
-    ['abs(sum(X))', []],
-    ['trace(X)^2', []],
-    ['sum(X)^2+trace(X)', []],
-    ["norm(relu(X),'fro')", []],
-    ['log(sum(exp(X)))', []],
-    ['max(X)', []],
-    ["norm(relu(A*X+B),'fro')^2", data],
-  ] as const)('%s: check --claim <its printed gradient> is never refused, and refuted only where derive did not claim it', async (f, options) => {
-    const derived = parsed<{ gradient: { text: string; where: string } | null }>(await cli(['derive', f, ...options, '--json', '--no-verify']));
-    const { text: claim, where } = derived.gradient!;
-    const o = await cli(['check', f, '--claim', claim, ...options, '--json']);
-    expect([0, 1, 3], `${claim}: ${o.stderr}`).toContain(o.code);
-    // A formula claimed only off the kinks of f's terms (relu(X)/norm(relu(X),'fro') has no value at X < 0, where f is flat) may fail as a gradient everywhere.
-    expect(where === 'differentiable' ? ['correct', 'unknown'] : ['correct', 'unknown', 'incorrect'], claim).toContain(parsed<{ verdict: string }>(o).verdict);
-  });
-
-  it('a wrong multiple of the identity is refuted; ones with a size that is not a dimension of X is bad input', async () => {
-    expect((await cli(['check', 'trace(X)^2', '--claim', '3*trace(X)*identity(n)'])).code).toBe(1);
-    const bad = await cli(['check', 'sum(X)', '--claim', 'ones(m,k)']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^kinkproof: input error: the arguments of ones are m and n, the dimensions of X \(m×n\), or positive integers \(column 1\)/);
-  });
-});
-
 describe('proof files, f not separable', () => {
   const constants = consts({ A: A3, B: B3 });
   const prove = (t: string) => checkProof(parseProof(t, 'p.proof', constants), { constants }).steps;

@@ -4,7 +4,7 @@
  * entry-wise (matrix products, traces, constant matrices): values are
  * canonical constants, so two sides differ only when a sign is proved.
  */
-import { fromPoly, isSizedMatrix, lookupPrimitive, lookupConstant, P, primitives, Q, signOfConstant, sizedMatrixShape, toPoly } from '../../symbolic/index.js';
+import { fromPoly, lookupPrimitive, lookupConstant, P, primitives, Q, signOfConstant, toPoly } from '../../symbolic/index.js';
 import type { ConstantMatrix, Expr, Poly, PrimitiveName } from '../../symbolic/index.js';
 
 export type Val = { readonly kind: 'scalar'; readonly v: Poly } | { readonly kind: 'matrix'; readonly m: Poly[][] };
@@ -136,13 +136,6 @@ class Evaluator {
   }
 
   private call(e: Extract<Expr, { kind: 'call' }>): Val {
-    if (isSizedMatrix(e.name)) {
-      const sized = sizedMatrixShape(e, this.X.length, this.X[0]!.length, (k) => k);
-      if (typeof sized === 'string') throw new NoValue(sized);
-      const one = P.constant(Q.ONE);
-      const m = Array.from({ length: sized.rows }, (_, i) => Array.from({ length: sized.cols }, (_, j) => (e.name === 'ones' || i === j ? one : P.ZERO)));
-      return { kind: 'matrix', m };
-    }
     const args = e.args.filter((a) => a.kind !== 'string').map((a) => this.value(a));
     const [first] = args;
     if (!first) throw new NoValue(`${e.name} needs an argument`);

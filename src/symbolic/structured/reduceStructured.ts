@@ -12,7 +12,6 @@ import type { Expr } from '../syntax/ast.js';
 import { dependsOnX } from '../syntax/ast.js';
 import type { ConstantMatrix } from '../shapes.js';
 import { lookupConstant, lookupPrimitive } from '../primitives/registry.js';
-import { isSizedMatrix, sizedMatrixShape } from '../sizedMatrix.js';
 import type { Scalar } from '../scalar/expr.js';
 import { call, dependsOnT, int, num, VAR } from '../scalar/expr.js';
 import { addS, divS, mulS, powS } from '../scalar/build.js';
@@ -518,12 +517,6 @@ export class StructuredReducer {
 
   private call(e: Extract<Expr, { kind: 'call' }>): Value {
     const args = e.args;
-    if (isSizedMatrix(e.name)) {
-      const sized = sizedMatrixShape(e, this.m, this.n, (k) => k);
-      if (typeof sized === 'string') return this.refuse(sized, e);
-      const rational = Array.from({ length: sized.rows }, (_, i) => Array.from({ length: sized.cols }, (_, j) => (e.name === 'ones' || i === j ? Q.ONE : Q.ZERO)));
-      return { kind: 'grid', rows: sized.rows, cols: sized.cols, cells: rational.map((row) => row.map((q) => constantCell(num(q)))), rational };
-    }
     switch (e.name) {
       case 'sum':
         return this.sum(this.visit(args[0]!));
