@@ -200,6 +200,15 @@ describe('limits: wall-clock budget for symbolic work (--timeout)', () => {
     expectLimit(o, /took longer than the 0\.2 s budget \(--timeout\)/);
   });
 
+  it('bounds the reduction of a function that is not separable at 2000x2000 (4M entries); trace reads only the diagonal', async () => {
+    for (const f of ["norm(relu(X),'fro')", 'max(X)', "norm(X,'fro')"])
+      expectLimit(await run(['derive', f, '--shape', '2000,2000', '--timeout', '0.3', '--no-verify']), /took longer than the 0\.3 s budget \(--timeout\)/);
+    // abs(trace(X)) built all 4M entries of X to add 2000 of them (27 s, past a --timeout of 1).
+    const o = await run(['derive', 'abs(trace(X))', '--shape', '2000,2000', '--timeout', '20', '--no-verify', '--json']);
+    expect(o.code, o.stderr).toBe(0);
+    expect(JSON.parse(o.stdout).structure[0]).toMatch(/2000x2000/);
+  });
+
   it('bad --timeout values are input errors (exit 2)', async () => {
     for (const value of ['0', '-1', 'abc', '3601', '1e3', '', 'Infinity', 'NaN']) {
       const o = await run(['derive', 'sum(X)', '--timeout', value]);

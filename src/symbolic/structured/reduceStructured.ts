@@ -8,6 +8,7 @@
 import * as Q from '../exact/rational.js';
 import type { Rational } from '../exact/rational.js';
 import { KinkproofError } from '../../diagnostics.js';
+import { checkBudget } from '../budget.js';
 import type { Expr } from '../syntax/ast.js';
 import { dependsOnX } from '../syntax/ast.js';
 import type { ConstantMatrix } from '../shapes.js';
@@ -220,22 +221,20 @@ export class StructuredReducer {
   private toGrid(v: MatrixValue): Grid {
     if (v.kind === 'grid') return v;
     const cells: Cell[][] = [];
-    for (let i = 0; i < v.rows; i++) {
-      const row: Cell[] = [];
-      for (let j = 0; j < v.cols; j++) {
-        const offset = v.C ? v.C[i]![j]! : int(0);
-        const d = this.entryDirection(v, i, j);
-        if (!d || Q.isZero(d.scale)) {
-          row.push(constantCell(offset));
-          continue;
-        }
-        const scale = num(d.scale);
-        row.push({ c: offset, atoms: [{ dir: d.dir, phi: mulS(scale, VAR) }] });
-        this.noteOrigin(d.dir, { label: v.label, i, j, scale, offset });
-      }
-      cells.push(row);
-    }
+    for (let i = 0; i < v.rows; i++) cells.push(Array.from({ length: v.cols }, (_, j) => this.linearCell(v, i, j)));
     return { kind: 'grid', rows: v.rows, cols: v.cols, cells };
+  }
+
+  /** Entry (i, j) of a linear map of X as a cell: its offset and its one ridge atom. */
+  private linearCell(v: Linear, i: number, j: number): Cell {
+    // Per entry: a 2000×2000 X has 4M of them, a few seconds of work.
+    checkBudget();
+    const offset = v.C ? v.C[i]![j]! : int(0);
+    const d = this.entryDirection(v, i, j);
+    if (!d || Q.isZero(d.scale)) return constantCell(offset);
+    const scale = num(d.scale);
+    this.noteOrigin(d.dir, { label: v.label, i, j, scale, offset });
+    return { c: offset, atoms: [{ dir: d.dir, phi: mulS(scale, VAR) }] };
   }
 
   private noteOrigin(dir: Direction, o: Origin): void {
@@ -322,6 +321,7 @@ export class StructuredReducer {
     }
     const cells = first.cells.map((row, i) =>
       row.map((_, j) => {
+        checkBudget();
         const entries = grids.map((a) => (a.kind === 'scalar' ? a.ridge : a.cells[i]![j]!));
         return this.nonlinearEntry(entries, g, e, i, j);
       }),
@@ -552,13 +552,15 @@ export class StructuredReducer {
   private trace(v: Value, e: Expr): ScalarValue {
     if (v.kind === 'scalar') return v;
     if (v.rows !== v.cols) return this.refuse(`trace needs a square matrix, got ${v.rows}x${v.cols}`, e);
-    const g = this.toGrid(v);
-    return { kind: 'scalar', ridge: addCells(...g.cells.map((r, i) => r[i]!)), parts: [] };
+    // Only the diagonal: a linear map's m×m grid would be built to read m of its cells.
+    const diagonal = v.kind === 'linear' ? Array.from({ length: v.rows }, (_, i) => this.linearCell(v, i, i)) : v.cells.map((r, i) => r[i]!);
+    return { kind: 'scalar', ridge: addCells(...diagonal), parts: [] };
   }
 
   /** Each entry of R as one ridge function (what norms and maxima need). */
   private components(v: Value, e: Expr): Cell[] {
     return this.cellsOf(v).map((c) => {
+      checkBudget();
       if ('clash' in asSingle(c)) return this.refuse(`an entry of ${this.text(e)} mixes several linear forms of X; not supported inside a norm or max`, e);
       return c;
     });
