@@ -4,7 +4,7 @@
  * rationals); `kinkproof --help` does not. Every problem is a one-line input error.
  */
 import { KinkproofError } from '../diagnostics.js';
-import { lookupPrimitive, primitives, Q } from '../symbolic/index.js';
+import { isReduction, lookupPrimitive, primitives, Q } from '../symbolic/index.js';
 import type { ConstantMatrix, Rational } from '../symbolic/index.js';
 import { MAX_ENTRIES } from '../sizeLimits.js';
 import { LABEL_PREFIX, LABEL_PREFIX_RULE, SECTION_LEVELS } from '../report/latexOptions.js';
@@ -263,9 +263,6 @@ export function parseShape(text: string): [number, number] {
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 
-/** Names the input language reads as functions that the primitive registry does not hold. */
-const OTHER_FUNCTIONS = new Set(['sum', 'trace', 'norm', 'max', 'min', 'sqrt']);
-
 export function parseConstants(specs: readonly string[]): Map<string, ConstantMatrix> {
   const out = new Map<string, ConstantMatrix>();
   for (const spec of specs) {
@@ -275,7 +272,8 @@ export function parseConstants(specs: readonly string[]): Map<string, ConstantMa
     if (name === 'X') throw new KinkproofError('input', `--const: X is the variable and cannot be a constant`);
     // f would still read pi as π and relu(·) as the function: the definition would be silently ignored.
     const primitive = lookupPrimitive(name);
-    if (primitive || OTHER_FUNCTIONS.has(name))
+    // Beside the primitives, the reductions (sum, trace, norm) and sqrt, which shape inference reads itself.
+    if (primitive || isReduction(name) || name === 'sqrt')
       throw new KinkproofError('input', `--const: ${name} is a ${primitive && primitives[primitive].arity === 0 ? 'constant' : 'function'} of the input language; give the constant another name`);
     out.set(name, parseMatrix(spec.slice(eq + 1), `--const ${name}`));
   }

@@ -10,7 +10,8 @@
  */
 import { approximate, exactText, P, printText, Q } from '../symbolic/index.js';
 import type { BreakpointAnalysis, EntryAnalysis, Limit, Poly, Scalar } from '../symbolic/index.js';
-import { compileEntry, compileRoundingBound } from './compile.js';
+import { compiled } from './compile.js';
+import type { Compiled } from './compile.js';
 import { approximation } from './constants.js';
 import type { Approximation } from './constants.js';
 import { divergesTo, extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from './errorModel.js';
@@ -34,11 +35,6 @@ const u = UNIT_ROUNDOFF;
 type KnownLimit = Exclude<Limit, { kind: 'unknown' }>;
 const claimedLimit = (l: KnownLimit): ClaimedLimit => (l.kind === 'finite' ? { kind: 'finite', value: exactText(l.value) } : { kind: 'infinite', sign: l.sign });
 
-interface Compiled {
-  readonly fn: (t: number) => number;
-  readonly bound: (t: number, inputError: number) => number;
-}
-const compiled = (s: Scalar): Compiled => ({ fn: compileEntry(s), bound: compileRoundingBound(s) });
 
 /** Values of some g at t = c ± δ for each δ given, with their rounding bounds. */
 type Sampler = (deltas: readonly number[]) => { samples: number[]; rounding: number[] };

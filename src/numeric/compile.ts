@@ -359,3 +359,11 @@ export function directionSums(
     out.inner[j] = inner;
   }
 }
+
+/** φ (or a claimed φ′) as a scalar function, with the running bound on its rounding. */
+export interface Compiled {
+  readonly fn: (t: number) => number;
+  readonly bound: (t: number, inputError: number) => number;
+}
+
+export const compiled = (s: Scalar): Compiled => ({ fn: compileEntry(s), bound: compileRoundingBound(s) });

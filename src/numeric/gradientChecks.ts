@@ -10,7 +10,8 @@
  */
 import type { Scalar } from '../symbolic/index.js';
 import type { DirectionPoint, GradientClaim as ClaimedGradient, Notation, TestMatrix } from './checkRecord.js';
-import { compileEntry, compileFused, compileRoundingBound, directionSums, TOTAL } from './compile.js';
+import { compiled, compileEntry, compileFused, compileRoundingBound, directionSums, TOTAL } from './compile.js';
+import type { Compiled } from './compile.js';
 import { compareDirectional, kinkMargin, kinkSlack, stepFor, UNIT_ROUNDOFF } from './errorModel.js';
 import type { DirectionalTotals } from './errorModel.js';
 import type { EvidenceBuilder } from './evidence.js';
@@ -55,7 +56,7 @@ const ROUGHNESS_SAMPLE = 64;
  * of ψ does a smooth ψ count, and then that entry (or that matrix's
  * directions) is merely left out.
  */
-export function rough(psi: Evaluated, t: number, h: number): boolean {
+export function rough(psi: Compiled, t: number, h: number): boolean {
   const jumps = [h / 2, h, 2 * h].some((s) => {
     const [a, b, c] = [psi.fn(t - s), psi.fn(t), psi.fn(t + s)];
     return Math.max(Math.abs(a - b), Math.abs(c - b)) > 0.5 * Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
@@ -78,7 +79,7 @@ const OFF_GRID = 0.6180339887498949;
  * s = 2h down it shrinks like s². Where some W(s) is more than 4·(s/2h)² of W(2h) (beyond
  * rounding), ψ is not resolved at step h, and no quotient there can confirm or refute it.
  */
-function unresolved(psi: Evaluated, t: number, h: number): boolean {
+function unresolved(psi: Compiled, t: number, h: number): boolean {
   const center = psi.fn(t);
   const centerError = psi.bound(t, UNIT_ROUNDOFF * Math.abs(t));
   const beyondRounding = (s: number): number => {
@@ -94,14 +95,8 @@ function unresolved(psi: Evaluated, t: number, h: number): boolean {
   return false;
 }
 
-/** A claimed φ′ as evaluated, and the running bound on its rounding (compile.ts). */
-export interface Evaluated {
-  readonly fn: (t: number) => number;
-  readonly bound: (t: number, inputError: number) => number;
-}
-
 /** Entries of a point (a sample) where φ is rough at step h, away from the kinks. */
-function roughEntries(psi: Evaluated, point: TestPoint, h: number, kinks: readonly number[], near: number): Set<number> {
+function roughEntries(psi: Compiled, point: TestPoint, h: number, kinks: readonly number[], near: number): Set<number> {
   const { values, factor } = point;
   const at = (i: number): number => factor * values[i]!;
   const step = Math.max(1, Math.floor(values.length / ROUGHNESS_SAMPLE));
@@ -133,7 +128,7 @@ export function checkGradient(
     if (t.used > 0 && !rough) builder.compare({ kind: 'gradient-direction', claim: gradient, point: { kind: 'direction', matrix, direction } }, compareDirectional(t, h));
   };
 
-  const psi = { fn: compileEntry(claim.psi), bound: compileRoundingBound(claim.psi) };
+  const psi = compiled(claim.psi);
   const steps = points.map((point) => {
     const h = stepFor(point.scale);
     return { h, reach: kinkMargin(h) };

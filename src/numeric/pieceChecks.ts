@@ -17,7 +17,8 @@ import { approximate, exactText, intervalBounds, printText } from '../symbolic/i
 import type { EntryAnalysis, Scalar } from '../symbolic/index.js';
 import type { OpenInterval, PieceClaim } from './checkRecord.js';
 import { rough } from './gradientChecks.js';
-import { compileEntry, compileRoundingBound } from './compile.js';
+import { compiled } from './compile.js';
+import type { Compiled } from './compile.js';
 import { approximation } from './constants.js';
 import type { Approximation } from './constants.js';
 import { extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from './errorModel.js';
@@ -52,11 +53,6 @@ const KEEPS = 1 / 8;
 /** …and keeping more than STEADY is a gap that does not close (a kink keeps about all of it; a feature of a smooth φ just resolved keeps less). */
 const STEADY = 1 / 2;
 
-interface Compiled {
-  readonly fn: (t: number) => number;
-  readonly bound: (t: number, inputError: number) => number;
-}
-const compiled = (s: Scalar): Compiled => ({ fn: compileEntry(s), bound: compileRoundingBound(s) });
 
 interface Interval {
   readonly lo: Approximation | undefined;

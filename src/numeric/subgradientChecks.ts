@@ -18,7 +18,8 @@
 import { exactText, P } from '../symbolic/index.js';
 import type { BreakpointSet, Scalar, Subdifferential } from '../symbolic/index.js';
 import type { DisplacementPoint, NamedSet, NamedSets, SubgradientMatrix, SupportDirectionPoint } from './checkRecord.js';
-import { compileEntry, compileRoundingBound } from './compile.js';
+import { compiled } from './compile.js';
+import type { Compiled } from './compile.js';
 import { approximation } from './constants.js';
 import { extrapolate, powerOfTwoAtMost, SAFETY, UNIT_ROUNDOFF } from './errorModel.js';
 import type { Comparison, Estimate } from './errorModel.js';
@@ -72,11 +73,6 @@ interface KinkSet {
   readonly named: NamedSet;
 }
 
-interface Compiled {
-  readonly fn: (t: number) => number;
-  readonly bound: (t: number, inputError: number) => number;
-}
-const compiled = (s: Scalar): Compiled => ({ fn: compileEntry(s), bound: compileRoundingBound(s) });
 
 function kinkSets(sub: KnownSubdifferential): KinkSet[] {
   return sub.breakpoints.map((set) => {

@@ -20,7 +20,7 @@ export { detectLanguage, loadLatexFrontEnd, parseInput } from './syntax/source.j
 export type { InputLanguage } from './syntax/source.js';
 export { dependsOnX, sameExpr, symbolNames } from './syntax/ast.js';
 export type { Expr, Span } from './syntax/ast.js';
-export { inferShapes } from './shapes.js';
+export { inferShapes, isReduction } from './shapes.js';
 export type { ConstantMatrix, Shape } from './shapes.js';
 
 // Scalar expressions in t: building, converting to and from polynomials, printing.

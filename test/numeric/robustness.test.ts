@@ -4,11 +4,11 @@
  * and wrong claims must still fail.
  */
 import { describe, expect, it } from 'vitest';
-import { compileEntry, compileFused, compileRoundingBound, SIGN_BUCKETS, TOTAL, TOTAL_SLOTS } from '../../src/numeric/compile.js';
+import { compiled, compileEntry, compileFused, compileRoundingBound, SIGN_BUCKETS, TOTAL, TOTAL_SLOTS } from '../../src/numeric/compile.js';
+import type { Compiled } from '../../src/numeric/compile.js';
 import { approximation } from '../../src/numeric/constants.js';
 import { divergesTo } from '../../src/numeric/errorModel.js';
 import { rough } from '../../src/numeric/gradientChecks.js';
-import type { Evaluated } from '../../src/numeric/gradientChecks.js';
 import { verify } from '../../src/numeric/verify.js';
 import type { Evidence, VerifyInput } from '../../src/numeric/verify.js';
 import { analyzeSymbolic } from '../../src/symbolic/derive.js';
@@ -258,10 +258,7 @@ describe('verify: a claim that oscillates faster than the difference step', () =
 });
 
 describe('rough: where no difference quotient at step h can confirm or refute ψ', () => {
-  const evaluated = (f: string): Evaluated => {
-    const psi = analyzeSymbolic(f).gradient!;
-    return { fn: compileEntry(psi), bound: compileRoundingBound(psi) };
-  };
+  const evaluated = (f: string): Compiled => compiled(analyzeSymbolic(f).gradient!);
   const h = 2 ** -11;
 
   it('finds a small ripple faster than the step on a large ψ, and a large one', () => {
