@@ -14,6 +14,7 @@ import { kinkMargin, stepFor } from '../src/numeric/errorModel.js';
 import { Rng } from '../src/numeric/rng.js';
 import { verify } from '../src/numeric/verify.js';
 import { rangesRunByHelpers } from '../src/numeric/fusedPasses.js';
+import { blocksDrawnByHelpers } from '../src/numeric/points.js';
 import { helperThreadCount, setHelperThreads } from '../src/numeric/threads.js';
 import { analyzeEntry } from '../src/symbolic/analyze.js';
 import { toPiecewise } from '../src/symbolic/piecewise.js';
@@ -227,7 +228,7 @@ function main(): void {
   const timed = (m: number): { m: number; first: number; median: number; text: string } => {
     const first = verifyOnce(m);
     const times = [first.ms, ...Array.from({ length: VERIFY_REPEATS - 1 }, () => verifyOnce(m).ms)].sort((a, b) => a - b);
-    return { m, first: first.ms, median: times[Math.floor(times.length / 2)]!, text: `${first.text}, ranges run by helpers in the last run: ${rangesRunByHelpers()}` };
+    return { m, first: first.ms, median: times[Math.floor(times.length / 2)]!, text: `${first.text}, blocks drawn and ranges run by helpers in the last run: ${blocksDrawnByHelpers()}, ${rangesRunByHelpers()}` };
   };
   const line = (v: ReturnType<typeof timed>): string =>
     `${`${v.m}x${v.m}`.padEnd(10)}${cell(ms(v.first), 12)} ms first${cell(ms(v.median), 12)} ms median   (${v.text})`;

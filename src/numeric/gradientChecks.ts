@@ -17,9 +17,6 @@ import type { DirectionalTotals } from './errorModel.js';
 import type { EvidenceBuilder } from './evidence.js';
 import { runPasses } from './fusedPasses.js';
 import type { TestPoint, TestSet } from './points.js';
-import { Rng, STREAM } from './rng.js';
-import { parallel } from './threads.js';
-import { Scratch } from './scratch.js';
 
 export const DIRECTIONS = 8;
 
@@ -36,7 +33,6 @@ export interface GradientClaim {
 export interface Shape {
   readonly rows: number;
   readonly cols: number;
-  readonly seed: number;
   readonly kinks: readonly number[];
   /** How far each kink's double may be from the exact breakpoint (constants.ts). */
   readonly kinkErrors?: readonly number[];
@@ -108,17 +104,14 @@ function roughEntries(psi: Compiled, point: TestPoint, h: number, kinks: readonl
 export function checkGradient(
   claim: GradientClaim,
   shape: Shape,
-  { points, direction }: TestSet,
+  { points, direction, signs }: TestSet,
   builder: EvidenceBuilder,
   pointDone: () => void,
-  scratch = new Scratch(),
 ): void {
-  const { rows, cols, seed, kinks } = shape;
+  const { rows, cols, kinks } = shape;
   const n = rows * cols;
   const kernels = compileFused(claim.phi, claim.psi, kinks, n);
   const slack = kinkSlack(kinks, shape.kinkErrors);
-  const signs = scratch.array(Uint8Array, n, parallel(n), 'signs');
-  new Rng(seed, STREAM.signs).fillSignBytes(signs);
   const sums = { step1: new Float64Array(DIRECTIONS), step2: new Float64Array(DIRECTIONS), inner: new Float64Array(DIRECTIONS) };
   const entrywiseCheck = n <= ENTRYWISE_MAX ? entrywise(claim, cols, kinks, builder) : undefined;
   // The point itself, written out only for the entry-by-entry checks (small matrices).

@@ -2,13 +2,17 @@
  * The matrices X the gradient is tested at, all reproducible from the seed:
  * one standard Gaussian sample Z scaled to 0.01, 1 and 100, and (when φ has
  * breakpoints) a matrix whose entries sit exactly on breakpoints, at a
- * breakpoint ± δ, or are N(0, 1) — a third each.
+ * breakpoint ± δ, or are N(0, 1) — a third each; and the directions the
+ * gradient is tested in there.
  */
 import type { TestMatrix } from './checkRecord.js';
-import { Rng, STREAM } from './rng.js';
+import { drawBlock, STATE_WORDS } from './draws.js';
+import type { DrawJob } from './draws.js';
+import { runShared } from './helperJobs.js';
+import { Rng, STREAM, warmGaussian, ZIGGURAT } from './rng.js';
 import { stepFor } from './errorModel.js';
 import { Scratch } from './scratch.js';
-import { parallel } from './threads.js';
+import { arrayOf, parallel } from './threads.js';
 
 export interface TestPoint {
   /** How it was drawn, e.g. X ~ N(0, 1²) 3x4. */
@@ -27,38 +31,16 @@ const GAUSSIAN_SCALES = [0.01, 1, 100] as const;
 /** Entries at a breakpoint ± this many steps h: twice the distance the directional checks keep from kinks (8h). */
 const NEAR_BREAKPOINT_STEPS = 16;
 
-/** Placement words drawn at a time for the mixed point (a small buffer, reused). */
-const PLACEMENT_CHUNK = 4096;
+/**
+ * Entries a block of the random draws. Each block has its own streams, so
+ * that blocks can be drawn on any thread with the same numbers; a matrix of
+ * at most this many entries is one block, drawn from the streams themselves.
+ */
+const DRAW_BLOCK = 1 << 16;
 
 /** x = σ·z (a module-level loop: V8 optimizes it once for every scale). */
 function scaleInto(x: Float64Array, z: Float64Array, sigma: number): void {
   for (let i = 0; i < z.length; i++) x[i] = sigma * z[i]!;
-}
-
-/**
- * Entries start … start + words.length − 1 of the mixed point, one placement
- * word each: bits 0–15 choose the category (0: on, 1: beside, 2: Gaussian),
- * 16–30 the breakpoint, 31 the side. (A module-level function: a loop nested
- * in another would lose its optimized code at the end of every run.)
- */
-function placeRun(
-  x: Float64Array,
-  z: Float64Array,
-  start: number,
-  words: Uint32Array,
-  kinks: readonly number[],
-  offsets: readonly number[],
-  gaussianWeight: readonly number[],
-): void {
-  for (let k = 0; k < words.length; k++) {
-    const i = start + k;
-    // Arithmetic selection, exact because one of the two terms is ±0: a branch here would mispredict.
-    const w = words[k]!;
-    const slot = 2 * (((w & 0xffff) * 3) >>> 16) + (w >>> 31);
-    const kink = kinks[(((w >>> 16) & 0x7fff) * kinks.length) >>> 15]!;
-    const weight = gaussianWeight[slot]!;
-    x[i] = weight * z[i]! + (1 - weight) * (kink + offsets[slot]!);
-  }
 }
 
 export interface TestSet {
@@ -71,15 +53,44 @@ export interface TestSet {
    * read in place, not copied.
    */
   readonly direction: { readonly values: Float64Array; readonly shift: number };
+  /** Eight Rademacher (±1) directions at once: bit j of signs[i] is the sign of direction j at entry i. */
+  readonly signs: Uint8Array;
 }
 
-/** The test points; their arrays come from `scratch` (fresh ones when none is given). */
+let drawn = 0;
+
+/** How many blocks of the last `testSet` helper threads drew (for tests and benchmarks). */
+export const blocksDrawnByHelpers = (): number => drawn;
+
+/**
+ * The test points and directions; their arrays come from `scratch` (fresh ones
+ * when none is given), and a large set is drawn block by block on every thread.
+ */
 export function testSet(rows: number, cols: number, seed: number, kinks: readonly number[], scratch = new Scratch()): TestSet {
   const n = rows * cols;
-  // Shared memory when the fused passes over these points run on several threads (fusedPasses.ts).
+  // Shared memory when the blocks, and the fused passes over these points (fusedPasses.ts), run on several threads.
   const shared = parallel(n);
   const z = scratch.array(Float64Array, n, shared, 'gaussian');
-  new Rng(seed, STREAM.points).fillGaussian(z);
+  const signs = scratch.array(Uint8Array, n, shared, 'signs');
+  const mixed = kinks.length > 0 ? scratch.array(Float64Array, n, shared, 'mixed') : new Float64Array(0);
+  const delta = NEAR_BREAKPOINT_STEPS * stepFor(1);
+  const blocks = Math.ceil(n / DRAW_BLOCK);
+  const states = new Int32Array(blocks * STATE_WORDS);
+  for (let k = 0; k < blocks; k++)
+    [STREAM.points, STREAM.signs, STREAM.placement].forEach((stream, j) => states.set(new Rng(seed, stream, k).state, k * STATE_WORDS + 4 * j));
+  const job: DrawJob = {
+    z,
+    signs,
+    mixed,
+    kinks: Float64Array.from(kinks),
+    // Per category (on a breakpoint, beside it, Gaussian) and side: the offset from the breakpoint, the weight of the Gaussian entry.
+    offsets: Float64Array.of(0, 0, -delta, delta, 0, 0),
+    weights: Float64Array.of(0, 0, 0, 0, 1, 1),
+    block: DRAW_BLOCK,
+    states,
+  };
+  warmGaussian();
+  drawn = runShared({ kind: 'draw', job, claims: arrayOf(Int32Array, blocks, shared) }, (k) => drawBlock(job, k, ZIGGURAT), shared);
 
   const points: TestPoint[] = GAUSSIAN_SCALES.map((sigma) => ({
     matrix: { kind: 'gaussian', sigma, rows, cols },
@@ -88,23 +99,7 @@ export function testSet(rows: number, cols: number, seed: number, kinks: readonl
     factor: sigma,
     fill: (x) => scaleInto(x, z, sigma),
   }));
-  if (kinks.length > 0) {
-    const delta = NEAR_BREAKPOINT_STEPS * stepFor(1);
-    // Per category and side: the offset from the breakpoint, and the weight of the Gaussian entry.
-    const offsets = [0, 0, -delta, delta, 0, 0];
-    const gaussianWeight = [0, 0, 0, 0, 1, 1];
-    const place = (x: Float64Array): void => {
-      const rng = new Rng(seed, STREAM.placement);
-      const words = new Uint32Array(Math.min(n, PLACEMENT_CHUNK));
-      for (let start = 0; start < n; start += words.length) {
-        const count = Math.min(words.length, n - start);
-        rng.fillWords(words.subarray(0, count));
-        placeRun(x, z, start, words.subarray(0, count), kinks, offsets, gaussianWeight);
-      }
-    };
-    const mixed = scratch.array(Float64Array, n, shared, 'mixed');
-    place(mixed);
+  if (kinks.length > 0)
     points.push({ matrix: { kind: 'mixed', offset: delta, rows, cols }, scale: 1, values: mixed, factor: 1, fill: (x) => x.set(mixed) });
-  }
-  return { points, direction: { values: z, shift: Math.ceil(n / 2) } };
+  return { points, direction: { values: z, shift: Math.ceil(n / 2) }, signs };
 }

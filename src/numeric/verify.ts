@@ -67,7 +67,7 @@ export function verify(input: VerifyInput, onProgress?: ProgressCallback): Evide
     onProgress?.(0, total);
 
     const builder = new EvidenceBuilder();
-    if (claim && tests) checkGradient(claim, { rows, cols, seed, kinks, kinkErrors }, tests, builder, step, scratch);
+    if (claim && tests) checkGradient(claim, { rows, cols, kinks, kinkErrors }, tests, builder, step);
     checkBreakpoints({ phi, entry, gradient: claim }, builder, step);
     checkPieces({ phi, entry, seed }, builder, step);
     if (sub) {

@@ -21,6 +21,17 @@ describe('Rng', () => {
     expect(seen.size).toBe(5);
   });
 
+  it('gives independent blocks of a stream, block 0 being the stream itself', () => {
+    const block = (b: number): number[] => {
+      const rng = new Rng(42, 1, b);
+      return Array.from({ length: 8 }, () => rng.nextUint32());
+    };
+    expect(block(0)).toEqual(draw(42, 1));
+    const seen = new Set([0, 1, 2, 3, 1000].map((b) => block(b).join()));
+    seen.add(draw(42, 2).join());
+    expect(seen.size).toBe(6);
+  });
+
   it('draws 32-bit words and uniforms strictly inside (0, 1)', () => {
     const rng = new Rng(3, 1);
     for (let i = 0; i < 10000; i++) {

@@ -1,10 +1,12 @@
 /**
- * Large matrices share their fused passes with helper threads (fusedPasses.ts):
- * the evidence must not depend on how many threads ran, and a wrong claim
- * must still fail when most of the work was done by another thread.
+ * Large matrices share their random draws (points.ts) and fused passes
+ * (fusedPasses.ts) with helper threads: the evidence must not depend on how
+ * many threads ran, and a wrong claim must still fail when most of the work
+ * was done by another thread.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { rangesRunByHelpers } from '../../src/numeric/fusedPasses.js';
+import { blocksDrawnByHelpers } from '../../src/numeric/points.js';
 import { PARALLEL_MIN_ENTRIES, setHelperThreads } from '../../src/numeric/threads.js';
 import { verify } from '../../src/numeric/verify.js';
 import type { Evidence } from '../../src/numeric/verify.js';
@@ -12,7 +14,7 @@ import { mulS } from '../../src/symbolic/scalar/build.js';
 import { int } from '../../src/symbolic/scalar/expr.js';
 import { RELU_SQUARED, RELU_SQUARED_GRADIENT, input, t } from './subjects.js';
 
-// 600×600: above the threshold for helpers, six ranges per pass.
+// 600×600: above the threshold for helpers, six blocks of draws and six ranges per pass.
 const ROWS = 600;
 const COLS = 600;
 
@@ -21,11 +23,11 @@ const withHelpers = (count: number, gradient = RELU_SQUARED_GRADIENT): Evidence 
   return verify(input(RELU_SQUARED, ROWS, COLS, 7, gradient));
 };
 
-/** Evidence from a run in which the helpers did run ranges (they start in the background; a run never waits for them). */
+/** Evidence from a run in which the helpers did draw blocks and run ranges (they start in the background; a run never waits for them). */
 const helped = (count: number, gradient = RELU_SQUARED_GRADIENT): Evidence => {
   for (let attempt = 0; ; attempt++) {
     const e = withHelpers(count, gradient);
-    if (rangesRunByHelpers() > 0 || attempt === 50) return e;
+    if ((blocksDrawnByHelpers() > 0 && rangesRunByHelpers() > 0) || attempt === 50) return e;
   }
 };
 
@@ -39,10 +41,12 @@ describe('verify on helper threads', () => {
   it('gives byte-identical evidence with 0, 1 and 3 helpers', () => {
     const alone = JSON.stringify(withHelpers(0));
     expect(JSON.parse(alone).status).toBe('passed');
-    expect(rangesRunByHelpers()).toBe(0);
+    expect(rangesRunByHelpers() + blocksDrawnByHelpers()).toBe(0);
     expect(JSON.stringify(helped(1))).toBe(alone);
+    expect(blocksDrawnByHelpers()).toBeGreaterThan(0);
     expect(rangesRunByHelpers()).toBeGreaterThan(0);
     expect(JSON.stringify(helped(3))).toBe(alone);
+    expect(blocksDrawnByHelpers()).toBeGreaterThan(0);
     expect(rangesRunByHelpers()).toBeGreaterThan(0);
   });
 
