@@ -120,13 +120,19 @@ class LatexParser {
 
   private parseProduct(): Expr {
     let left = this.parseUnary();
+    // The right operand of the last `/`, while nothing else has followed it.
+    let divisor: Expr | undefined;
     for (;;) {
       const t = this.token;
       const written = t.kind === 'symbol' || t.kind === 'command' ? PRODUCT_OPERATORS[t.text] : undefined;
       if (written === undefined && !this.startsOperand()) return left;
+      // Readers (and mathjs, by the kind of operand) differ on x/2x: (x/2)·x or x/(2x). A proof tool does not guess.
+      if (written === undefined && divisor)
+        throw this.error('syntax', 'a factor right after a quotient is ambiguous (is x/2x (x/2)x or x/(2x)?): write \\frac{..}{..}, or \\cdot before the factor', cover(divisor.span, t.span));
       if (written !== undefined) this.advance();
       const op = this.entryWiseOf(written ?? '*');
       const right = this.parseUnary();
+      divisor = written === '/' || written === './' ? right : undefined;
       left = { kind: 'binary', op, left, right, span: cover(left.span, right.span) };
     }
   }

@@ -38,6 +38,10 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['\\frac{X}{2}', 'X./2'],
   ['\\dfrac{X}{2}', 'X./2'],
   ['\\frac{1}{1 + X^{\\circ 2}}', '1./(1 + X.^2)'],
+  // a quotient followed by a written operator reads left to right; without one it is refused (latexErrors.test.ts)
+  ['X / 2 \\cdot X', 'X / 2 * X'],
+  ['\\frac{1}{2} X', '1./2*X'],
+  ['X / (2 X)', 'X / (2*X)'],
   // powers and transposes
   ['X^{2}', 'X^2'],
   ['X^2', 'X^2'],

@@ -35,6 +35,11 @@ const SYNTAX: readonly (readonly [string, string, number])[] = [
   ['X, 1', "unexpected ',' outside a function's arguments", 2],
   ['X # 2', "unexpected character '#'", 3],
   ['2 + \\', 'a lone backslash at the end', 5],
+  // (x/2)x or x/(2x)? readers differ; the span runs from the divisor to the factor
+  ['\\sum_{ij} x_{ij}/2x_{ij}', 'a factor right after a quotient is ambiguous', 18],
+  ['1/2 \\|X\\|_F^2', 'a factor right after a quotient is ambiguous', 3],
+  ['X \\oslash 2 X', 'a factor right after a quotient is ambiguous', 11],
+  ['X / \\sigma(X) (X + 1)', 'write \\frac{..}{..}, or \\cdot before the factor', 5],
 ];
 
 describe('LaTeX syntax errors', () => {
