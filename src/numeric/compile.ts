@@ -259,7 +259,7 @@ export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[],
 /**
  * Runs a range kernel `passes` times on a small sample, with arguments like
  * the real ones (see warmUp). Self-contained: helper threads compile it from
- * its source (fusedPasses.ts).
+ * its source (helperJobs.ts).
  */
 export function warmUpRange(range: RangeKernel, sample: Float64Array, passes: number, slots: number): void {
   const signs = new Uint8Array(sample.length);

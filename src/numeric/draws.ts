@@ -23,6 +23,24 @@ export function xoshiroNext(s: Int32Array): number {
   return result;
 }
 
+/** xoshiro128**'s jump polynomial (Blackman and Vigna): 2^64 steps. */
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
+
+/**
+ * Advances s by 2^64 steps (xoshiroNext), as Blackman and Vigna's jump(): the
+ * blocks of a stream (points.ts) are its states 2^64 steps apart, so they
+ * never overlap. (Called on the calling thread only: it may use module constants.)
+ */
+export function xoshiroJump(s: Int32Array): void {
+  const jumped = new Int32Array(4);
+  for (const word of JUMP)
+    for (let b = 0; b < 32; b++) {
+      if ((word >>> b) & 1) for (let j = 0; j < 4; j++) jumped[j] = jumped[j]! ^ s[j]!;
+      xoshiroNext(s);
+    }
+  s.set(jumped);
+}
+
 /**
  * The ziggurat's 256 layers (Doornik 2005), each of area 0.00492867323399 under
  * exp(−x²/2): width[i] is the half-width of layer i (layer 0 the base strip with
@@ -209,6 +227,13 @@ export function placementRun(
   s[3] = s3;
 }
 
+/** The xoshiro states a block of a test set is drawn from, one per array it fills. */
+export interface BlockStates {
+  readonly gaussian: Int32Array;
+  readonly signs: Int32Array;
+  readonly placement: Int32Array;
+}
+
 /** What a test set's blocks are drawn into, and from (points.ts). */
 export interface DrawJob {
   /** The Gaussian sample, the sign bytes, and the mixed point (length 0: none). */
@@ -220,25 +245,21 @@ export interface DrawJob {
   readonly weights: Float64Array;
   /** Entries a block (the last may have fewer). */
   readonly block: number;
-  /** Per block, three xoshiro states of four words: the Gaussian sample's, the signs', the placements'. */
-  readonly states: Int32Array;
+  readonly states: readonly BlockStates[];
 }
-
-/** Words of `DrawJob.states` per block. */
-export const STATE_WORDS = 12;
 
 /** Draws block k of a test set. */
 export function drawBlock(job: DrawJob, k: number, tables: Ziggurat): void {
   const from = k * job.block;
   const to = Math.min(job.z.length, from + job.block);
-  // A copy: a block taken over from a stalled thread starts from its first state again. (12: STATE_WORDS.)
-  const state = job.states.slice(12 * k, 12 * k + 12);
-  gaussianRun(state.subarray(0, 4), job.z, from, to, tables);
-  signRun(state.subarray(4, 8), job.signs, from, to);
-  if (job.mixed.length > 0) placementRun(state.subarray(8, 12), job.mixed, job.z, from, to, job.kinks, job.offsets, job.weights);
+  // Copies: a block taken over from a stalled thread starts from its first states again.
+  const { gaussian, signs, placement } = job.states[k]!;
+  gaussianRun(gaussian.slice(), job.z, from, to, tables);
+  signRun(signs.slice(), job.signs, from, to);
+  if (job.mixed.length > 0) placementRun(placement.slice(), job.mixed, job.z, from, to, job.kinks, job.offsets, job.weights);
 }
 
-/** Everything above, for the helper threads' script: each declares itself under the name the others call it by. */
+/** The functions the helper threads' script embeds (not xoshiroJump): each declares itself under the name the others call it by. */
 export const DRAW_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
   xoshiroNext,
   zigguratTables,

@@ -47,7 +47,8 @@ export function runPasses(
   };
   const claims = arrayOf(Int32Array, passes.length * chunks, shared);
   const { range, source, sample } = kernels;
-  helped = runShared({ kind: 'pass', job, claims, source, sample }, (k) => passRange(job, range, k), shared);
+  // The passes only read the shared arrays: a stalled helper's late writes go to this job's partials, the same numbers.
+  helped = runShared({ kind: 'pass', job, claims, source, sample }, (k) => passRange(job, range, k), shared).helped;
   return passes.map((pass, i) => {
     const result = { buckets: new Float64Array(SIGN_BUCKETS), totals: new Float64Array(TOTAL_SLOTS) };
     const at = i * chunks * PARTIAL_SLOTS;

@@ -45,20 +45,24 @@ export type HelperJob =
 /**
  * The helper threads' script: draw blocks, or compile each kernel source once,
  * warm it up, and run ranges. The draw functions declare themselves under
- * their own names (draws.ts); the rest are bound to fixed names here.
+ * their own names (draws.ts) inside a scope of their own, so that no name a
+ * minifier gives them can meet a name of this script; the rest are bound to
+ * fixed names here.
  */
 const HELPER_SOURCE = `"use strict";
 const { parentPort } = require('node:worker_threads');
 const claimTasks = ${claimTasks.toString()};
 const passRange = ${passRange.toString()};
 const warmUp = ${warmUpRange.toString()};
+const draws = (() => {
 ${DRAW_FUNCTIONS.map((f) => f.toString()).join('\n')}
-const tables = ${zigguratTables.name}();
-${warmUpGaussian.name}(tables);
+return { drawBlock: ${drawBlock.name}, tables: ${zigguratTables.name}(), warmUpGaussian: ${warmUpGaussian.name} };
+})();
+draws.warmUpGaussian(draws.tables);
 const kernels = new Map();
 parentPort.on('message', (message) => {
   const { job, claims, thread } = message;
-  if (message.kind === 'draw') return claimTasks(claims, thread, (k) => ${drawBlock.name}(job, k, tables));
+  if (message.kind === 'draw') return claimTasks(claims, thread, (task) => draws.drawBlock(job, task, draws.tables));
   let range = kernels.get(message.source);
   if (!range) {
     if (kernels.size >= ${HELPER_KERNELS}) kernels.clear();
@@ -66,29 +70,38 @@ parentPort.on('message', (message) => {
     warmUp(range, message.sample, ${WARMUP_PASSES}, job.slots);
     kernels.set(message.source, range);
   }
-  claimTasks(claims, thread, (k) => passRange(job, range, k));
+  claimTasks(claims, thread, (task) => passRange(job, range, task));
 });`;
 
-/** A helper holding a task this long is taken to have stopped: the calling thread runs the task itself (same output). */
-const STALL_MS = 20_000;
+/**
+ * A helper holding a task this long is taken to have stopped (it may have
+ * died: its 'error' event cannot reach this thread while it waits), and the
+ * calling thread runs every task still held itself. A helper merely slow may
+ * still finish such a task later, writing the same output.
+ */
+const STALL_MS = 2_000;
 
-/** Runs tasks here until every task is done, waiting for those other threads hold. */
-function finishTasks(claims: Int32Array, run: (k: number) => void): void {
+/** Runs tasks here until every task is done, waiting for those other threads hold. Were any taken over from a stalled helper? */
+function finishTasks(claims: Int32Array, run: (k: number) => void): boolean {
+  let tookOver = false;
   for (;;) {
     claimTasks(claims, 0, run);
-    const held = claims.findIndex((s) => s < 2);
-    if (held < 0) return;
-    if (Atomics.wait(claims, held, 1, STALL_MS) === 'timed-out') Atomics.compareExchange(claims, held, 1, 0);
+    // Atomics.load: what a helper wrote before it marked its task done is visible after this read.
+    const held = claims.findIndex((_, k) => Atomics.load(claims, k) < 2);
+    if (held < 0) return tookOver;
+    if (Atomics.wait(claims, held, 1, STALL_MS) === 'timed-out')
+      for (let k = 0; k < claims.length; k++) tookOver = Atomics.compareExchange(claims, k, 1, 0) === 1 || tookOver;
   }
 }
 
 /**
  * Runs every task of `job`, `run(k)` being task k on this thread: here, and,
  * when `shared` (the job's arrays in shared memory), on the helpers too.
- * Returns how many tasks the helpers ran.
+ * Returns how many tasks the helpers ran, and whether a helper that stalled
+ * may still write to the job's arrays.
  */
-export function runShared(job: HelperJob, run: (k: number) => void, shared: boolean): number {
+export function runShared(job: HelperJob, run: (k: number) => void, shared: boolean): { helped: number; tookOver: boolean } {
   if (shared) helperThreads(HELPER_SOURCE).forEach((helper, i) => helper.postMessage({ ...job, thread: i + 1 }));
-  finishTasks(job.claims, run);
-  return job.claims.filter((s) => s > 2).length;
+  const tookOver = finishTasks(job.claims, run);
+  return { helped: job.claims.filter((_, k) => Atomics.load(job.claims, k) > 2).length, tookOver };
 }

@@ -6,8 +6,8 @@
  * gradient is tested in there.
  */
 import type { TestMatrix } from './checkRecord.js';
-import { drawBlock, STATE_WORDS } from './draws.js';
-import type { DrawJob } from './draws.js';
+import { drawBlock } from './draws.js';
+import type { BlockStates, DrawJob } from './draws.js';
 import { runShared } from './helperJobs.js';
 import { Rng, STREAM, warmGaussian, ZIGGURAT } from './rng.js';
 import { stepFor } from './errorModel.js';
@@ -32,9 +32,10 @@ const GAUSSIAN_SCALES = [0.01, 1, 100] as const;
 const NEAR_BREAKPOINT_STEPS = 16;
 
 /**
- * Entries a block of the random draws. Each block has its own streams, so
- * that blocks can be drawn on any thread with the same numbers; a matrix of
- * at most this many entries is one block, drawn from the streams themselves.
+ * Entries a block of the random draws. Block k of each stream starts k jumps
+ * of 2^64 draws into it (Rng.jump), so that blocks can be drawn on any thread
+ * with the same numbers; a matrix of at most this many entries is one block,
+ * the streams' first draws.
  */
 const DRAW_BLOCK = 1 << 16;
 
@@ -57,6 +58,15 @@ export interface TestSet {
   readonly signs: Uint8Array;
 }
 
+/** The states of the stream's first `blocks` blocks. */
+function blockStarts(seed: number, stream: number, blocks: number): Int32Array[] {
+  const rng = new Rng(seed, stream);
+  return Array.from({ length: blocks }, (_, k) => {
+    if (k > 0) rng.jump();
+    return rng.state.slice();
+  });
+}
+
 let drawn = 0;
 
 /** How many blocks of the last `testSet` helper threads drew (for tests and benchmarks). */
@@ -75,9 +85,8 @@ export function testSet(rows: number, cols: number, seed: number, kinks: readonl
   const mixed = kinks.length > 0 ? scratch.array(Float64Array, n, shared, 'mixed') : new Float64Array(0);
   const delta = NEAR_BREAKPOINT_STEPS * stepFor(1);
   const blocks = Math.ceil(n / DRAW_BLOCK);
-  const states = new Int32Array(blocks * STATE_WORDS);
-  for (let k = 0; k < blocks; k++)
-    [STREAM.points, STREAM.signs, STREAM.placement].forEach((stream, j) => states.set(new Rng(seed, stream, k).state, k * STATE_WORDS + 4 * j));
+  const [gaussian, signStates, placement] = [STREAM.points, STREAM.signs, STREAM.placement].map((stream) => blockStarts(seed, stream, blocks));
+  const states: BlockStates[] = Array.from({ length: blocks }, (_, k) => ({ gaussian: gaussian![k]!, signs: signStates![k]!, placement: placement![k]! }));
   const job: DrawJob = {
     z,
     signs,
@@ -90,7 +99,10 @@ export function testSet(rows: number, cols: number, seed: number, kinks: readonl
     states,
   };
   warmGaussian();
-  drawn = runShared({ kind: 'draw', job, claims: arrayOf(Int32Array, blocks, shared) }, (k) => drawBlock(job, k, ZIGGURAT), shared);
+  const run = runShared({ kind: 'draw', job, claims: arrayOf(Int32Array, blocks, shared) }, (k) => drawBlock(job, k, ZIGGURAT), shared);
+  drawn = run.helped;
+  // A stalled helper may still write these (the same numbers); never lend them to a later verification.
+  if (run.tookOver) scratch.withhold(z, signs, mixed);
 
   const points: TestPoint[] = GAUSSIAN_SCALES.map((sigma) => ({
     matrix: { kind: 'gaussian', sigma, rows, cols },

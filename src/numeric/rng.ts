@@ -5,7 +5,7 @@
  * Math.exp (tables built once), so a seed gives the same numbers on every run
  * and every machine running the same Node.
  */
-import { gaussianRun, signRun, uniformNext, warmUpGaussian, xoshiroNext, zigguratTables } from './draws.js';
+import { gaussianRun, signRun, uniformNext, warmUpGaussian, xoshiroJump, xoshiroNext, zigguratTables } from './draws.js';
 
 /** One splitmix32 step: a well-mixed 32-bit word from a counter. */
 function splitmix32(state: number): number {
@@ -34,21 +34,21 @@ export class Rng {
   /** The xoshiro128** state. */
   readonly state = new Int32Array(4);
 
-  /**
-   * `seed`: a non-negative safe integer; `stream` selects an independent
-   * sequence, and `block` (from 1 on) an independent one within the stream,
-   * for the blocks of a large test set (block 0 is the stream itself).
-   */
-  constructor(seed: number, stream: number, block = 0) {
+  /** `seed`: a non-negative safe integer; `stream` selects an independent sequence. */
+  constructor(seed: number, stream: number) {
     const low = seed % 0x100000000;
     const high = Math.floor(seed / 0x100000000);
     let counter = splitmix32(low ^ Math.imul(stream, 0x632be5ab)) ^ splitmix32(high + stream);
-    if (block > 0) counter ^= splitmix32(Math.imul(block, 0x2c1b3c6d) ^ 0x297a2d39);
     for (let k = 0; k < 4; k++) {
       counter = (counter + 0x9e3779b9) | 0;
       this.state[k] = splitmix32(counter);
     }
     if (this.state.every((w) => w === 0)) this.state[0] = 1; // the all-zero state is a fixed point
+  }
+
+  /** Skips 2^64 draws: the start of the next of the stream's non-overlapping blocks. */
+  jump(): void {
+    xoshiroJump(this.state);
   }
 
   /** Uniform on [0, 2³²). */

@@ -26,6 +26,14 @@ export class Scratch {
     return array;
   }
 
+  /** Arrays another thread may still write to: they are not kept for a later verification. */
+  withhold(...arrays: readonly Lendable[]): void {
+    for (const array of arrays) {
+      const i = this.lent.findIndex(([, a]) => a === array);
+      if (i >= 0) this.lent.splice(i, 1);
+    }
+  }
+
   /** Keeps every array lent for the next verification (call when this one is done with them). */
   release(): void {
     for (const [key, array] of this.lent) kept.set(key, new WeakRef(array));

@@ -1,5 +1,5 @@
 /**
- * Helper threads for the fused passes over large matrices (fusedPasses.ts).
+ * Helper threads for the random draws and fused passes over large matrices (helperJobs.ts).
  * Node only, and without an import of node:worker_threads, so that browser
  * bundles (the playground's worker) stay free of it: the module is looked up
  * at run time with process.getBuiltinModule (Node ≥ 20.16), and where that is
@@ -34,7 +34,7 @@ export function helperThreadCount(): number {
   return os ? Math.min(MAX_HELPERS, Math.max(0, os.availableParallelism() - 1)) : 0;
 }
 
-/** Does a pass over n entries get helpers? (Then its arrays must be shared: `sharedArray`.) */
+/** Does a pass over n entries get helpers? (Then its arrays must be in shared memory: `arrayOf`.) */
 export function parallel(n: number): boolean {
   return n >= PARALLEL_MIN_ENTRIES && helperThreadCount() > 0 && typeof SharedArrayBuffer === 'function' && builtin('node:worker_threads') !== undefined;
 }
@@ -66,8 +66,10 @@ export function helperThreads(source: string): readonly Worker[] {
   while (helpers.length < count) {
     const worker = new threads.Worker(source, { eval: true });
     worker.unref();
-    // A helper that fails leaves its work to the calling thread (fusedPasses.ts) and is not used again.
-    worker.on('error', () => helpers.splice(helpers.indexOf(worker) >>> 0, 1));
+    // A helper that fails or exits leaves its work to the calling thread (helperJobs.ts) and is not used again.
+    const drop = (): void => void helpers.splice(helpers.indexOf(worker) >>> 0, 1);
+    worker.on('error', drop);
+    worker.on('exit', drop);
     helpers.push(worker);
   }
   return helpers.slice(0, count);

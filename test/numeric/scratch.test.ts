@@ -20,6 +20,17 @@ describe('Scratch', () => {
     expect(new Scratch().array(Float64Array, 1001, false, 'test-role')).not.toBe(a);
     expect(new Scratch().array(Uint8Array, 1000, false, 'test-role')).toBeInstanceOf(Uint8Array);
   });
+
+  it('never keeps an array withheld (another thread may still write it)', () => {
+    const first = new Scratch();
+    const a = first.array(Float64Array, 999, false, 'withheld-role');
+    const b = first.array(Uint8Array, 999, false, 'withheld-role');
+    first.withhold(a);
+    first.release();
+    const next = new Scratch();
+    expect(next.array(Float64Array, 999, false, 'withheld-role')).not.toBe(a);
+    expect(next.array(Uint8Array, 999, false, 'withheld-role')).toBe(b);
+  });
 });
 
 describe('verify with kept arrays', () => {

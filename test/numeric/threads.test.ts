@@ -4,6 +4,11 @@
  * many threads ran, and a wrong claim must still fail when most of the work
  * was done by another thread.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rangesRunByHelpers } from '../../src/numeric/fusedPasses.js';
 import { blocksDrawnByHelpers } from '../../src/numeric/points.js';
@@ -56,5 +61,47 @@ describe('verify on helper threads', () => {
     expect(e.status).toBe('failed');
     expect(e.failures.some((f) => f.kind === 'gradient-direction')).toBe(true);
     expect(JSON.stringify(withHelpers(0, mulS(int(2), t)))).toBe(JSON.stringify(e));
+  });
+});
+
+/**
+ * The helpers compile the draw and pass functions from their source text, which
+ * in the shipped bundle is minified (scripts/build.mjs): a name the minifier
+ * gives one of them must still be the name the others call it by. Built here
+ * the same way, run in its own process: the helpers draw blocks and run ranges,
+ * and the evidence is the calling thread's alone.
+ */
+describe('helper threads in a minified bundle', () => {
+  it('draw blocks and run ranges with the same evidence as no helpers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinkproof-minified-'));
+    try {
+      const from = (path: string): string => JSON.stringify(resolve(__dirname, path));
+      writeFileSync(
+        join(dir, 'entry.ts'),
+        [
+          `import { rangesRunByHelpers } from ${from('../../src/numeric/fusedPasses.ts')};`,
+          `import { blocksDrawnByHelpers } from ${from('../../src/numeric/points.ts')};`,
+          `import { setHelperThreads } from ${from('../../src/numeric/threads.ts')};`,
+          `import { verify } from ${from('../../src/numeric/verify.ts')};`,
+          `import { RELU_SQUARED, RELU_SQUARED_GRADIENT, input } from ${from('./subjects.ts')};`,
+          `const run = (count) => (setHelperThreads(count), JSON.stringify(verify(input(RELU_SQUARED, ${ROWS}, ${COLS}, 7, RELU_SQUARED_GRADIENT))));`,
+          `const alone = run(0);`,
+          `let blocks = 0, ranges = 0, same = true;`,
+          `for (let attempt = 0; attempt < 50 && (blocks === 0 || ranges === 0); attempt++) {`,
+          `  same &&= run(1) === alone;`,
+          `  blocks = Math.max(blocks, blocksDrawnByHelpers()); ranges = Math.max(ranges, rangesRunByHelpers());`,
+          `  await new Promise((wake) => setTimeout(wake, 20));`,
+          `}`,
+          `console.log(JSON.stringify({ same, blocks, ranges, status: JSON.parse(alone).status }));`,
+        ].join('\n'),
+      );
+      await build({ entryPoints: [join(dir, 'entry.ts')], outfile: join(dir, 'entry.mjs'), bundle: true, minify: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+      const result = JSON.parse(execFileSync(process.execPath, [join(dir, 'entry.mjs')], { encoding: 'utf8' }));
+      expect(result).toMatchObject({ same: true, status: 'passed' });
+      expect(result.blocks).toBeGreaterThan(0);
+      expect(result.ranges).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
