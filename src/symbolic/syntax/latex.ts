@@ -37,8 +37,18 @@ export function parseLatex(source: string): Expr {
     const span = { start: MAX_SOURCE_LENGTH, end: source.length };
     throw new KinkproofError('limit', `expression is longer than ${MAX_SOURCE_LENGTH} characters`, span, source);
   }
-  return new LatexParser(source).parseAll();
+  return new LatexParser(source, { ambiguity: { checks: 0 } }).parseAll();
 }
+
+/** At most this many second readings of plain bars per input (each parses it once more; see `ambiguousBar`). */
+const MAX_BAR_READINGS = 64;
+
+/**
+ * How one parse reads plain bars `|` and `\|`: `checks` counts the second readings
+ * tried (the parse that decides), or `opensAt` is the offset of the one bar that
+ * opens where the first reading closed it (a second reading, which tries no further one).
+ */
+type BarReading = { readonly ambiguity: { checks: number } } | { readonly opensAt: number };
 
 const cover = (a: Span, b: Span): Span => ({ start: a.start, end: b.end });
 
@@ -51,7 +61,10 @@ class LatexParser {
   /** Inside a `\sum_{i,j}` summand (and not inside a matrix in brackets `[…]_{ij}`). */
   private entryWise = false;
 
-  constructor(private readonly source: string) {
+  constructor(
+    private readonly source: string,
+    private readonly bars: BarReading,
+  ) {
     this.lexer = new LatexLexer(source);
     this.token = this.lexer.next();
   }
@@ -146,7 +159,11 @@ class LatexParser {
     const t = this.token;
     if (t.kind === 'number' || t.kind === 'letter' || (t.kind === 'symbol' && t.text === '{')) return true;
     const f = this.fence();
-    if (f) return f.role === 'open' || (f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm') && this.open[f.fence] === 0);
+    if (f)
+      return (
+        f.role === 'open' ||
+        (f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm') && (this.open[f.fence] === 0 || ('opensAt' in this.bars && t.span.start === this.bars.opensAt)))
+      );
     return t.kind === 'command' && !NOT_OPERAND_START.has(t.text) && !isSizeCommand(t);
   }
 
@@ -306,7 +323,14 @@ class LatexParser {
     if (f.fence === 'bracket') this.entryWise = false;
     const inner = this.nested(opener, () => (f.fence === 'bar' || f.fence === 'norm' ? this.within(f.fence) : this.enclosed(() => this.parseSum())));
     this.entryWise = outerEntryWise;
+    const plainCloser = this.fence()?.role === 'either';
     const closeSpan = this.closeFence(f.fence, f.sizing, openSpan);
+    if (plainCloser && this.startsOperand() && this.ambiguousBar(closeSpan))
+      throw this.error(
+        'syntax',
+        `ambiguous bars: this '${this.source.slice(closeSpan.start, closeSpan.end)}' can close, as read, or open a factor (|2|x|-1| is |2|·x·|-1| or |2|x|-1||); write \\left| \\right|, \\lvert \\rvert (\\lVert \\rVert), or \\cdot after the bars`,
+        closeSpan,
+      );
     const span = cover(openSpan, closeSpan);
     switch (f.fence) {
       case 'paren':
@@ -317,6 +341,23 @@ class LatexParser {
         return { kind: 'call', name: 'abs', nameSpan: openSpan, args: [inner], span };
       case 'norm':
         return this.parseNormSubscript(inner, openSpan, span);
+    }
+  }
+
+  /**
+   * A plain bar just closed and an operand follows by juxtaposition: does the
+   * input also parse with that bar opening a factor instead? Then readers
+   * could take either meaning, and the parser takes none.
+   */
+  private ambiguousBar(closer: Span): boolean {
+    if (!('ambiguity' in this.bars)) return false;
+    if (++this.bars.ambiguity.checks > MAX_BAR_READINGS)
+      throw this.error('limit', `more than ${MAX_BAR_READINGS} plain bars to tell apart: write \\left| \\right| or \\lvert \\rvert`, closer);
+    try {
+      new LatexParser(this.source, { opensAt: closer.start }).parseAll();
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -74,6 +74,13 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['|X| \\odot |A|', 'abs(X).*abs(A)'],
   ['2|X|', '2*abs(X)'],
   ['|\\max(X, 2|A|)|', 'abs(max(X, 2*abs(A)))'],
+  // a bar after an operand closes; where it could also open a factor the input is refused (latexErrors.test.ts)
+  ['|X| |A|', 'abs(X)*abs(A)'],
+  ['|X| A + |A|', 'abs(X)*A + abs(A)'],
+  ['||X| - 1|', 'abs(abs(X) - 1)'],
+  ['\\left|2\\left|X\\right| - 1\\right|', 'abs(2*abs(X) - 1)'],
+  ['\\lvert 2 \\lvert X \\rvert - 1 \\rvert', 'abs(2*abs(X) - 1)'],
+  ['|X| \\cdot A \\cdot |A|', 'abs(X)*A*abs(A)'],
   ['|X - |A||', 'abs(X - abs(A))'],
   ['\\|X\\|_F', "norm(X,'fro')"],
   ['\\|X\\|_{F}^{2}', "norm(X,'fro')^2"],

@@ -35,6 +35,10 @@ const SYNTAX: readonly (readonly [string, string, number])[] = [
   ['X, 1', "unexpected ',' outside a function's arguments", 2],
   ['X # 2', "unexpected character '#'", 3],
   ['2 + \\', 'a lone backslash at the end', 5],
+  // |2|·x·|-1| or |2|x|-1||? (a second reading of the bar that closed, the span)
+  ['\\sum_{i,j} |2|x_{ij}|-1|', 'ambiguous bars', 14],
+  ['|X| A |A|', "ambiguous bars: this '|' can close, as read, or open a factor", 3],
+  ['\\|X\\| A \\|X\\|', 'ambiguous bars', 4],
   // (x/2)x or x/(2x)? readers differ; the span runs from the divisor to the factor
   ['\\sum_{ij} x_{ij}/2x_{ij}', 'a factor right after a quotient is ambiguous', 18],
   ['1/2 \\|X\\|_F^2', 'a factor right after a quotient is ambiguous', 3],
