@@ -35,15 +35,26 @@ export class KinkproofError extends Error {
   /** The source line with a caret under the offending span, or '' without a span. */
   caret(): string {
     if (!this.span || this.source === undefined) return '';
-    const line = this.source.replace(/[\r\n\t]/g, ' ');
+    const line = terminalText(this.source.replace(/[\r\n\t]/g, ' '));
     const width = Math.max(1, Math.min(this.span.end, line.length + 1) - this.span.start);
     return `  ${line}\n  ${' '.repeat(this.span.start)}${'^'.repeat(width)}`;
   }
 }
 
+/**
+ * Characters a terminal acts on rather than shows: C0 and C1 controls (ESC, CSI),
+ * DEL, and the bidirectional overrides and isolates that reorder what is shown.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for a terminal: each such character (not newlines and tabs) becomes U+FFFD, one column as before. */
+export function terminalText(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, '\ufffd');
+}
+
 /** Newlines, tabs and other control characters as visible escapes (\n, \u001b). */
 export function oneLineText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) =>
     c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -1,5 +1,5 @@
 /** `kinkproof check EXPR --claim G` and `kinkproof check --equal A B`: the library's checks, as text or JSON. */
-import { KinkproofError } from '../diagnostics.js';
+import { KinkproofError, terminalText } from '../diagnostics.js';
 import { checkEqual, checkGradient } from '../api/check.js';
 import type { BudgetedCheckOptions } from '../api/check.js';
 import { checkText, exitCodeOf } from '../check/result/checkResultText.js';
@@ -36,6 +36,6 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     language,
   };
   const { result, kind } = run(args, options);
-  io.stdout(args.switches.has('json') ? `${JSON.stringify(result, null, 2)}\n` : `${checkText(result, kind)}\n`);
+  io.stdout(args.switches.has('json') ? `${JSON.stringify(result, null, 2)}\n` : `${terminalText(checkText(result, kind))}\n`);
   return exitCodeOf(result.verdict);
 }

@@ -1,5 +1,5 @@
 /** `kinkproof derive EXPR`: the library's analysis and cross-check of f, as text or JSON. */
-import { KinkproofError } from '../diagnostics.js';
+import { KinkproofError, terminalText } from '../diagnostics.js';
 import { analyzeFunction } from '../api/analyze.js';
 import type { CrossCheckOptions } from '../api/crossCheck.js';
 import { MAX_POINT_ENTRIES } from '../symbolic/index.js';
@@ -44,7 +44,7 @@ export async function deriveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed, ...(shape ? { shape } : {}) }, io);
   if (wantsReports(args)) await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(deriveJson(analysis, evidence), null, 2)}\n`);
-  else io.stdout(`${summary(analysis, evidence)}\n`);
+  else io.stdout(`${terminalText(summary(analysis, evidence))}\n`);
   return evidence?.status === 'failed' ? 1 : 0;
 }
 
@@ -53,6 +53,6 @@ async function structuredDerive(analysis: StructuredAnalysis, args: ParsedArgs, 
   const evidence = args.switches.has('no-verify') ? null : await crossCheckWithProgress(analysis, { seed }, io);
   if (wantsReports(args)) await (await import('./reports.js')).writeReports(analysis, evidence, args, io);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(structuredJson(analysis, evidence), null, 2)}\n`);
-  else io.stdout(`${structuredSummary(analysis, evidence)}\n`);
+  else io.stdout(`${terminalText(structuredSummary(analysis, evidence))}\n`);
   return evidence?.status === 'failed' ? 1 : 0;
 }

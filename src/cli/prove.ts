@@ -1,5 +1,5 @@
 /** `kinkproof prove FILE...`: check every statement of each proof file. */
-import { KinkproofError } from '../diagnostics.js';
+import { KinkproofError, terminalText } from '../diagnostics.js';
 import { parseProof } from '../check/proofs/parseProof.js';
 import { checkProof } from '../api/prove.js';
 import { proveExitCode, proveText, tally } from '../check/proofs/proofReportText.js';
@@ -34,6 +34,6 @@ export async function proveCommand(args: ParsedArgs, io: Io): Promise<number> {
   const reports = proofs.map((p) => checkProof(p, { constants, seed, timeoutSeconds })); // a budget per file
   const t = tally(reports);
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(proveJson(reports, t), null, 2)}\n`);
-  else io.stdout(`${proveText(reports)}\n`);
+  else io.stdout(`${terminalText(proveText(reports))}\n`);
   return proveExitCode(t);
 }

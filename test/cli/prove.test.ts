@@ -36,6 +36,23 @@ describe('kinkproof prove', () => {
     expect(after[at + 1]).toBe('    counterexample: X = [[-1]] (t < 0): left side 0, right side 1');
   });
 
+  it('shows control characters from the file as U+FFFD, never sends them to the terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinkproof-prove-'));
+    const file = join(dir, 'escape.proof');
+    // ESC[8m hides what follows on a terminal: the failure would be invisible. U+202E reverses it.
+    writeFileSync(file, 'title: Hinge \u001b[8m \u202e\nfunction: sum(abs(X))\ngradient: heaviside(X)\n');
+    const r = await cli(['prove', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Hinge \ufffd[8m \ufffd');
+    expect(r.stdout).toContain(`✗ ${file}:3  gradient: heaviside(X)`);
+    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    const bad = await cli(['derive', 'sum(X)\u001b[2J\u009b']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unexpected character '\\u001B' (column 7)");
+    expect(bad.stderr).toContain('  sum(X)\ufffd[2J\ufffd\n        ^');
+    expect(bad.stderr).not.toMatch(/[\u001b\u009b]/);
+  });
+
   it('prints one JSON object with --json', async () => {
     const r = await cli(['prove', 'proofs/l1-norm.proof', '--json'], { cwd: root });
     expect(r.code).toBe(0);
