@@ -482,11 +482,13 @@ class LatexParser {
     const open = this.advance();
     const index = this.nested(open, () => this.parseSum());
     const close = this.expectSymbol(']', 'root index');
+    // Whether the root is real for x < 0 turns on the index being an odd integer: read only where that is plain (6/2 was not).
+    if (index.kind !== 'number') throw this.error('syntax', 'a root index is a number here: \\sqrt[3]{x} (other powers: x^{p/q})', index.span);
     const radicand = this.braced(command, 'radicand');
     const one: Expr = { kind: 'number', text: '1', value: 1, span: cover(open.span, close.span) };
     const exponent: Expr = { kind: 'binary', op: '/', left: one, right: index, span: cover(open.span, close.span) };
     const span = cover(command.span, radicand.span);
-    const odd = index.kind === 'number' && Number.isInteger(index.value) && Math.abs(index.value % 2) === 1;
+    const odd = Number.isInteger(index.value) && Math.abs(index.value % 2) === 1;
     if (!odd) return { kind: 'binary', op: '.^', left: radicand, right: exponent, span };
     const of = (name: string): Expr => ({ kind: 'call', name, nameSpan: command.span, args: [radicand], span });
     const magnitude: Expr = { kind: 'binary', op: '.^', left: of('abs'), right: exponent, span };

@@ -39,6 +39,9 @@ const SYNTAX: readonly (readonly [string, string, number])[] = [
   ['\\sum_{i,j} |2|x_{ij}|-1|', 'ambiguous bars', 14],
   ['|X| A |A|', "ambiguous bars: this '|' can close, as read, or open a factor", 3],
   ['\\|X\\| A \\|X\\|', 'ambiguous bars', 4],
+  // a real or a principal root? decided only for a written number
+  ['\\sqrt[6/2]{X}', 'a root index is a number here', 7],
+  ['\\sqrt[n]{X}', 'a root index is a number here', 7],
   // (x/2)x or x/(2x)? readers differ; the span runs from the divisor to the factor
   ['\\sum_{ij} x_{ij}/2x_{ij}', 'a factor right after a quotient is ambiguous', 18],
   ['1/2 \\|X\\|_F^2', 'a factor right after a quotient is ambiguous', 3],
