@@ -166,6 +166,10 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
   };
 
   const call = (e: Extract<Expr, { kind: 'call' }>): Shape => {
+    // LaTeX reads H(X) as heaviside(X): with a constant H it could as well mean H times X.
+    const written = source.slice(e.nameSpan.start, e.nameSpan.end);
+    if (written !== e.name && env.constants.has(written))
+      fail(`${written}(...) reads as the function ${e.name} here, and ${written} is also a constant: write ${written} \\cdot (...) for the product, or name the constant otherwise`, e.nameSpan);
     const arity = (allowed: readonly number[]): void => {
       if (!allowed.includes(e.args.length))
         fail(`${e.name} takes ${allowed.join(' or ')} argument${allowed.at(-1) === 1 ? '' : 's'}, got ${e.args.length}`, e.span);

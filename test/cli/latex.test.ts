@@ -27,6 +27,8 @@ describe('kinkproof derive with LaTeX', () => {
     [['derive', '\\sigma(X)^{2}'], "input error: '^' on a matrix is a matrix power", 1],
     [['check', '\\|X\\|_F^2', '--claim', '2 \\left( X'], "syntax error: unmatched '\\left(' (column 3)", 3],
     [['derive', '|X|^2', '--input', 'latex'], "input error: '^' on a matrix is a matrix power", 1],
+    // H(X) is heaviside(X) in LaTeX; with a constant H it could be the product H·X
+    [['derive', '\\operatorname{sum}(\\frac{1}{2} H (X))', '--const', 'H=[[2,0],[0,2]]'], 'H(...) reads as the function heaviside here, and H is also a constant', 32],
   ])('%j: exit 2, caret under the LaTeX column', async (argv, message, column) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
