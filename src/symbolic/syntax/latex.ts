@@ -58,6 +58,8 @@ class LatexParser {
   private depth = 0;
   /** Bars and double bars open around the current position (within its brackets): a plain `|` then closes rather than opens. */
   private readonly open = { bar: 0, norm: 0 };
+  /** Fenced norms without a subscript, which may still take one after their superscript. */
+  private readonly bareNorms = new WeakSet<Expr>();
   /** Inside a `\sum_{i,j}` summand (and not inside a matrix in brackets `[…]_{ij}`). */
   private entryWise = false;
 
@@ -192,7 +194,12 @@ class LatexParser {
         superscripted = true;
         node = this.parseSuperscript(node);
       } else if (this.is('symbol', '_')) {
-        throw this.error('syntax', 'a subscript is read only on a norm (\\|R\\|_F) and on an entry x_{ij} under \\sum_{i,j}');
+        // \|R\|^2_F: the norm's subscript after its power, as often written.
+        const power = node.kind === 'binary' && superscripted && this.bareNorms.has(node.left) ? node : undefined;
+        if (!power) throw this.error('syntax', 'a subscript is read only on a norm (\\|R\\|_F) and on an entry x_{ij} under \\sum_{i,j}');
+        const norm = power.left as Extract<Expr, { kind: 'call' }>;
+        const subscripted = this.parseNormSubscript(norm.args[0]!, norm.nameSpan, norm.span);
+        node = { ...power, left: subscripted, span: cover(power.span, subscripted.span) };
       } else return node;
     }
   }
@@ -339,8 +346,11 @@ class LatexParser {
         return outerEntryWise ? { ...inner, span: cover(span, this.parseEntryIndexOrFail()) } : { ...inner, span };
       case 'bar':
         return { kind: 'call', name: 'abs', nameSpan: openSpan, args: [inner], span };
-      case 'norm':
-        return this.parseNormSubscript(inner, openSpan, span);
+      case 'norm': {
+        const norm = this.parseNormSubscript(inner, openSpan, span);
+        if (norm.kind === 'call' && norm.args.length === 1) this.bareNorms.add(norm);
+        return norm;
+      }
     }
   }
 
@@ -458,9 +468,26 @@ class LatexParser {
   /** `\frac{a}{b}` is entry-wise division (ASCII `./`), which for a scalar b is ordinary division. */
   private parseFraction(): Expr {
     const command = this.advance();
-    const numerator = this.braced(command, 'numerator');
-    const denominator = this.braced(command, 'denominator');
+    const numerator = this.fractionArgument(command, 'numerator');
+    const denominator = this.fractionArgument(command, 'denominator');
     return { kind: 'binary', op: './', left: numerator, right: denominator, span: cover(command.span, denominator.span) };
+  }
+
+  /**
+   * An argument of \frac: a group, or, as TeX reads it, one digit or one letter
+   * without braces (\frac12, \frac1n). A digit is split off its number token;
+   * digits left over after the denominator (\frac123) are refused, not read as a factor.
+   */
+  private fractionArgument(command: LatexToken, what: 'numerator' | 'denominator'): Expr {
+    const t = this.token;
+    if (t.kind === 'letter') return { kind: 'symbol', name: this.advance().text, span: t.span };
+    if (t.kind !== 'number' || !/^\d+$/.test(t.text)) return this.braced(command, what);
+    if (what === 'denominator' && t.text.length > 1)
+      throw this.error('syntax', `${command.text} takes one digit without braces: write {${t.text.slice(0, 2)}}, or {${t.text[0]}} and then ${t.text.slice(1)}`, t.span);
+    const digit = { start: t.span.start, end: t.span.start + 1 };
+    if (t.text.length > 1) this.token = { kind: 'number', text: t.text.slice(1), span: { start: digit.end, end: t.span.end } };
+    else this.advance();
+    return { kind: 'number', text: t.text[0]!, value: Number(t.text[0]), span: digit };
   }
 
   private braced(command: LatexToken, what: string): Expr {

@@ -38,6 +38,10 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['\\frac{X}{2}', 'X./2'],
   ['\\dfrac{X}{2}', 'X./2'],
   ['\\frac{1}{1 + X^{\\circ 2}}', '1./(1 + X.^2)'],
+  // TeX's one-token arguments
+  ['\\frac12 X', '1./2*X'],
+  ['\\frac1A X', '1./A*X'],
+  ['\\frac{X}2', 'X./2'],
   // a quotient followed by a written operator reads left to right; without one it is refused (latexErrors.test.ts)
   ['X / 2 \\cdot X', 'X / 2 * X'],
   ['\\frac{1}{2} X', '1./2*X'],
@@ -86,6 +90,9 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['\\|X\\|_{F}^{2}', "norm(X,'fro')^2"],
   ['\\left\\| \\max(X,0) \\right\\|_F^2', "norm(max(X,0),'fro')^2"],
   ['\\lVert X - A \\rVert_F^2', "norm(X - A,'fro')^2"],
+  // the subscript after the power, as papers often write it
+  ['\\|X\\|^2_F', "norm(X,'fro')^2"],
+  ['\\left\\| X - A \\right\\|^{2}_{F}', "norm(X - A,'fro')^2"],
   ['\\|X\\|_{\\mathrm{F}}', "norm(X,'fro')"],
   ['\\|X\\|_1', 'norm(X,1)'],
   ['\\|X\\|_2', 'norm(X,2)'],
