@@ -52,7 +52,7 @@ export function structuredSummary(a: StructuredAnalysis, verification: Evidence 
   if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${gradientWhere(j)}${j.gradient.note ? `; ${j.gradient.note}` : ''}`);
   if (j.subdifferential) lines.push(`subdifferential: ${j.subdifferential.relation === 'equal' ? '' : 'contained in '}${j.subdifferential.text}  (${j.subdifferential.rule})`);
   for (const [i, p] of j.at.entries()) {
-    const value = p.exact.text.value === null ? `~ ${p.value}` : p.exact.text.value;
+    const value = p.exact.text.value ?? (Number.isFinite(p.value) ? `~ ${p.value}` : 'not decided');
     lines.push('', `at #${i + 1}: ${p.exact.text.X.length ? `X = ${exactMatrix(p.exact.text.X)}, ` : ''}f = ${value}, ${pointLine(p)}`);
   }
   if (verification) lines.push('', ...verificationLines(verification));

@@ -230,3 +230,42 @@ describe('a convex and a concave kink meeting at X: decided by an exact witness 
     expect(p.differentiable, p.reason ?? '').toBe(differentiable);
   });
 });
+
+describe('an inner sum that is 0 by symmetry, which exact arithmetic does not see (tanh(1) + tanh(-1))', () => {
+  const X = '[[1,0],[-1,0]]';
+  it.each([['exp(sum(tanh(X)))'], ['sum(tanh(X))^2'], ['exp(sum(sin(X)))']])('%s: a smooth outer function needs no sign there', async (f) => {
+    const o = await run(['derive', f, '--json', '--at', X]);
+    expect(o.code, JSON.stringify(json(o)['verification'])).toBe(0);
+    expect((json(o)['at'] as { differentiable: boolean }[])[0]!.differentiable).toBe(true);
+    // ∂f/∂x_12 = h'(0)·1: exp'(0) = 1, (s²)' = 0 at s = 0.
+    expect(at(o).gradient![0]![1]).toBeCloseTo(f.startsWith('sum(tanh') ? 0 : 1, 12);
+    expect(at(o).value).toBeCloseTo(f.startsWith('sum(tanh') ? 0 : 1, 12);
+  });
+
+  it('relu(sum(tanh(X))): the value is not decided, said so, and is no verification failure', async () => {
+    const o = await run(['derive', 'relu(sum(tanh(X)))', '--at', X]);
+    expect(o.code, o.stdout).toBe(0);
+    expect(o.stdout).toContain('f = not decided, differentiability there not decided');
+    expect(o.stdout).not.toContain('NaN');
+    const j = await run(['derive', 'relu(sum(tanh(X)))', '--json', '--at', X]);
+    expect(at(j).value).toBeNull();
+  });
+});
+
+describe('where f is differentiable: called exact only where the condition is also necessary', () => {
+  it.each([
+    // |s| with s = Σx²: h has a kink at s(0) = 0, yet f = Σx² is differentiable there
+    ['abs(sum(X.^2))', false, '[[0,0],[0,0]]'],
+    // max(−|x11|, 0, …) over X·W: −|x11| attains at x11 = 0 with a kink, yet f ≡ 0
+    ['max(-abs(X*W))', false, '[[0,1],[0,0]]'],
+    ['max(X)', true, null],
+    ['exp(max(X))', true, null],
+    ["norm(abs(X),'fro')", true, null],
+  ] as const)('%s: exact %s', async (f, exact, point) => {
+    const o = await run(['derive', f, '--json', '--shape', '2,2', '--const', 'W=[[1,0],[0,0]]', ...(point ? ['--at', point] : [])]);
+    expect(o.code, o.stderr).toBe(0);
+    expect((json(o)['differentiableWhere'] as { exact: boolean }).exact).toBe(exact);
+    // Where the condition is not necessary, a point outside it is differentiable all the same.
+    if (point) expect((json(o)['at'] as { differentiable: boolean | null }[])[0]!.differentiable).not.toBe(false);
+  });
+});

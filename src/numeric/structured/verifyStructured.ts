@@ -577,6 +577,8 @@ function checkProbe(s: Subject, probe: Probe, index: number, rng: Rng): void {
 
 function checkValues(s: Subject, claims: StructuredClaims): void {
   claims.json.at.forEach((a, i) => {
+    // No value claimed there (its exact value was not decided): nothing to compare.
+    if (!Number.isFinite(a.value)) return;
     const x = flatten(a.X, s.rows, s.cols);
     const f = s.bounded(x);
     const claim = { kind: 'point-value', at: i + 1, value: a.value } as const;

@@ -1,4 +1,6 @@
 /** The words of a structured analysis: how f was decomposed, where it is differentiable, what the set is at the other points. */
+import * as Q from '../exact/rational.js';
+import type { Scalar } from '../scalar/expr.js';
 import { printLatex, printText } from '../scalar/print.js';
 import type { Model, Part } from './model.js';
 import type { GlobalFacts } from './globalFacts.js';
@@ -81,8 +83,48 @@ export function whereText(model: Model, facts: GlobalFacts): StructuredJson['dif
     text: texts.join('; and ') || 'not decided',
     latex: latex.join(',\\ ') || '\\text{not decided}',
     // With one non-smooth part the rest is C¹ and cannot cancel its kinks; with several, points decide.
-    exact: nonsmooth <= 1,
+    exact: nonsmooth <= 1 && model.parts.every(conditionExact),
   };
+}
+
+/** Primitives analytic on all of ℝ: built from them, a function is C¹ everywhere. */
+const ENTIRE = new Set(['exp', 'sin', 'cos', 'tanh', 'sigmoid', 'softplus', 'pi']);
+
+const smoothEverywhere = (s: Scalar): boolean => {
+  switch (s.kind) {
+    case 'const':
+    case 'algebraic':
+    case 'var':
+      return true;
+    case 'add':
+      return s.terms.every(smoothEverywhere);
+    case 'mul':
+      return s.factors.every(smoothEverywhere);
+    case 'pow':
+      return Q.isInteger(s.exponent) && Q.sign(s.exponent) >= 0 && smoothEverywhere(s.base);
+    case 'call':
+      return ENTIRE.has(s.fn) && s.args.every(smoothEverywhere);
+  }
+};
+
+/**
+ * Is a part's condition above also necessary? For h∘s only when h is C¹ (|s| with
+ * s = Σx² is differentiable at 0, where h is not); for a max only when every entry
+ * is C¹ (Danskin: then f′(X; D) = max of the attaining gradients · D, linear iff they
+ * are one; max(−|x|, 0) is differentiable where −|x| attains with a kink). The
+ * norm's condition is necessary as it stands: ‖R′(X; D)‖ is linear in D only if it is 0.
+ */
+function conditionExact(p: Part): boolean {
+  switch (p.kind) {
+    case 'compose':
+      return smoothEverywhere(p.h);
+    case 'norm':
+      return true;
+    case 'extremum':
+      return p.components.every((c) => c.atoms.every((a) => smoothEverywhere(a.phi)));
+    case 'outer':
+      return smoothEverywhere(p.h) && conditionExact(p.inner);
+  }
 }
 
 /** The set at points where f is not differentiable, in general terms. */

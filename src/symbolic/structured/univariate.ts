@@ -236,8 +236,8 @@ const hasKinkedCall = (s: Scalar): boolean => {
  * s = e + e² is analytic although log is not defined for s ≤ 0).
  */
 function elementaryAt(phi: Scalar, x: Poly): Local | undefined {
-  const sign = signOfConstant(x);
-  if (sign === undefined) return undefined;
+  // An undecided sign (tanh(1) + tanh(-1)) only leaves out what the sign would let ψ's forms assume.
+  const sign = signOfConstant(x) ?? 0;
   const ctx = { tPositive: sign > 0, tNegative: sign < 0 };
   // Canonical forms merge powers, (u^(-1/2))^2 = u^(-1), and so forget where the written ψ has no value.
   if (!definedAt(phi, x)) return undefined;
