@@ -269,3 +269,17 @@ describe('where f is differentiable: called exact only where the condition is al
     if (point) expect((json(o)['at'] as { differentiable: boolean | null }[])[0]!.differentiable).not.toBe(false);
   });
 });
+
+describe('structured text reads as written mathematics', () => {
+  it('a subtracted term with its own sign is parenthesized: max(-abs(X))-(-abs(X)), not --abs(X)', async () => {
+    const o = await run(['derive', 'max(-abs(X))', '--json', '--no-verify']);
+    const text = (json(o)['gradient'] as { text: string }).text;
+    expect(text).toContain('max(-abs(X))-(-abs(X))');
+    expect(text).not.toMatch(/[-+]-/);
+  });
+
+  it('a constant f is convex because it is constant, not for an empty reason', async () => {
+    const o = await run(['derive', 'max(X)-min(X)', '--shape', '1,1', '--no-verify']);
+    expect(o.stdout).toContain('convex:         yes  [theorem: f does not depend on X, and a constant is convex]');
+  });
+});

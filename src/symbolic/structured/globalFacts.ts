@@ -500,7 +500,8 @@ export class GlobalAnalysis {
         ? ''
         : `every ridge function psi_d is convex${combined ? ' (the terms on one surface added first: a single term need not be convex)' : ''}, and a convex function of a linear form of X is convex`;
     const parts = this.model.parts.length === 0 ? '' : 'every outer part is convex by the composition rules (Grant, Boyd & Ye 2006)';
-    return `${[ridge, parts].filter(Boolean).join('; ')}; a sum of convex functions is convex`;
+    const reasons = [ridge, parts].filter(Boolean);
+    return reasons.length ? `${reasons.join('; ')}; a sum of convex functions is convex` : 'f does not depend on X, and a constant is convex';
   }
 
   /**

@@ -82,6 +82,9 @@ function text(e: MExpr): Printed {
   return p;
 }
 
+/** The right operand of + or −, in parentheses when it starts with a sign itself (max(-abs(X))-(-abs(X)), not --abs(X)). */
+const termAfterSign = (b: Printed): string => (b.s.startsWith('-') ? `(${b.s})` : wrapText(b, PREC.add + 1));
+
 function textUncached(e: MExpr): Printed {
   switch (e.k) {
     case 'X':
@@ -102,7 +105,7 @@ function textUncached(e: MExpr): Printed {
       switch (e.op) {
         case '+':
         case '-':
-          return { s: `${wrapText(a, PREC.add)}${e.op}${wrapText(b, PREC.add + 1)}`, prec: PREC.add };
+          return { s: `${wrapText(a, PREC.add)}${e.op}${termAfterSign(b)}`, prec: PREC.add };
         case '*':
         case '/':
         case '.*':
@@ -129,7 +132,7 @@ function textUncached(e: MExpr): Printed {
     case 'unit': {
       // 1 − sign(max(M) − M) is 1 at the maximiser and 0 where M is smaller: E_{i*j*} where the maximiser is unique.
       const m = text(e.a).s;
-      const inner = e.f === 'max' ? `max(${m})-${wrapText(text(e.a), PREC.add + 1)}` : `${wrapText(text(e.a), PREC.add)}-min(${m})`;
+      const inner = e.f === 'max' ? `max(${m})-${termAfterSign(text(e.a))}` : `${wrapText(text(e.a), PREC.add)}-min(${m})`;
       return { s: `1-sign(${inner})`, prec: PREC.add };
     }
     case 'had':

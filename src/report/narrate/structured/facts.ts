@@ -162,6 +162,7 @@ function convexInlines(a: StructuredAnalysis): Inline[] {
   const combinedKey = [...model.origins].find(([, os]) => os.length > 1)?.[0];
   const combined = combinedKey === undefined ? undefined : model.ridge.atoms.find((x) => x.dir.key === combinedKey);
   const out: Inline[] = [math('f'), text(' is convex: ')];
+  if (!model.ridge.atoms.length && !model.parts.length) return [...out, text('it does not depend on '), math('X'), text(', and a constant is convex.')];
   if (model.ridge.atoms.length)
     out.push(
       text('each ridge function '),
