@@ -50,6 +50,7 @@ export function structuredSummary(a: StructuredAnalysis, verification: Evidence 
     for (const s of j.surfaces) lines.push(`  ${s.text}: ${s.smoothness ?? 'class undecided'} across${s.infiniteSlope ? ', with an infinite slope (not locally Lipschitz)' : ''}`);
   }
   if (j.gradient) lines.push(`gradient:       ${j.gradient.text}${gradientWhere(j)}${j.gradient.note ? `; ${j.gradient.note}` : ''}`);
+  else lines.push('gradient:       no formula in matrix notation for this f (--at gives the exact gradient at a point)');
   if (j.subdifferential) lines.push(`subdifferential: ${j.subdifferential.relation === 'equal' ? '' : 'contained in '}${j.subdifferential.text}  (${j.subdifferential.rule})`);
   for (const [i, p] of j.at.entries()) {
     const value = p.exact.text.value ?? (Number.isFinite(p.value) ? `~ ${p.value}` : 'not decided');

@@ -283,3 +283,12 @@ describe('structured text reads as written mathematics', () => {
     expect(o.stdout).toContain('convex:         yes  [theorem: f does not depend on X, and a constant is convex]');
   });
 });
+
+it('a structured f without a matrix formula for its gradient says so, and --at still gives it exactly', async () => {
+  // max(A*X) with equal rows of A: the max's formula would count the same entry twice.
+  const o = await run(['derive', 'max(A*X)', '--const', 'A=[[1,0],[1,0]]', '--no-verify', '--at', '[[1,2],[3,4]]']);
+  expect(o.code, o.stderr).toBe(0);
+  expect(o.stdout).toContain('gradient:       no formula in matrix notation for this f (--at gives the exact gradient at a point)');
+  // f = max(x11, x12) = 2 at x12: ∇f = E_12.
+  expect(o.stdout).toContain('at #1: X = [[1, 2], [3, 4]], f = 2, gradient [[0, 1], [0, 0]]');
+});
