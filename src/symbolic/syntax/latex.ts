@@ -9,7 +9,7 @@
  */
 import { KinkproofError } from '../../diagnostics.js';
 import type { BinaryOperator, Expr, Span } from './ast.js';
-import { closerText, fenceAt, isSizeCommand, type Fence, type FenceToken, type Sizing } from './latexFences.js';
+import { closerText, fenceAt, isSizeCommand, type FenceToken } from './latexFences.js';
 import { LatexLexer, type LatexToken } from './latexLexer.js';
 import { commandPrimitive, isFunctionName, letterPrimitive, uprightName } from './latexNames.js';
 import { primitives } from '../primitives/registry.js';
@@ -37,20 +37,65 @@ export function parseLatex(source: string): Expr {
     const span = { start: MAX_SOURCE_LENGTH, end: source.length };
     throw new KinkproofError('limit', `expression is longer than ${MAX_SOURCE_LENGTH} characters`, span, source);
   }
-  return new LatexParser(source, { ambiguity: { checks: 0 } }).parseAll();
+  // The token limit first: the readings of plain bars below parse the text again.
+  const lexer = new LatexLexer(source);
+  while (lexer.next().kind !== 'eof');
+  return readBars(source);
 }
 
-/** At most this many second readings of plain bars per input (each parses it once more; see `ambiguousBar`). */
+/** At most this many readings of plain bars per input, each a parse (see `readBars`). */
 const MAX_BAR_READINGS = 64;
 
-/**
- * How one parse reads plain bars `|` and `\|`: `checks` counts the second readings
- * tried (the parse that decides), or `opensAt` is the offset of the one bar that
- * opens where the first reading closed it (a second reading, which tries no further one).
- */
-type BarReading = { readonly ambiguity: { checks: number } } | { readonly opensAt: number };
+type Reading = { readonly opens: ReadonlySet<number>; readonly expr: Expr };
+type PlainBar = { readonly at: number; readonly fence: 'bar' | 'norm' };
 
 const cover = (a: Span, b: Span): Span => ({ start: a.start, end: b.end });
+
+/**
+ * The one reading of the text's plain bars. A plain bar that closes where it
+ * could also open a factor (|2|x|-1|: |2|·x·|-1| or |2|x|-1||) is a choice; every
+ * combination of choices is tried, depth first, until two readings parse (the
+ * text is ambiguous: refused) or none is left. No reading: the first parse's
+ * error. More than MAX_BAR_READINGS parses, or a parse stopped by a resource
+ * limit: whether another reading exists is not known, and the text is refused.
+ */
+function readBars(source: string): Expr {
+  const search = { parses: 0 };
+  const found: Reading[] = [];
+  let firstError: unknown;
+  const explore = (opens: ReadonlySet<number>, after: number): void => {
+    if (++search.parses > MAX_BAR_READINGS)
+      throw new KinkproofError('limit', `more than ${MAX_BAR_READINGS} readings of plain bars to tell apart: write \\left| \\right| or \\lvert \\rvert`, undefined, source);
+    const parser = new LatexParser(source, opens);
+    let complete = true;
+    try {
+      found.push({ opens, expr: parser.parseAll() });
+    } catch (e) {
+      if (!(e instanceof KinkproofError) || e.kind === 'limit') throw e;
+      firstError ??= e;
+      complete = false;
+    }
+    const { choices, juxtaposed } = parser.bars();
+    for (const { at, fence } of choices) {
+      if (found.length > 1) return;
+      // Opening at `at` leaves two more bars open than this reading, which read to the end; only a later bar it opened
+      // after an operand (a factor) can close instead, so without one no reading with this bar opening parses.
+      if (at > after && (!complete || juxtaposed.some((j) => j.fence === fence && j.at > at))) explore(new Set([...opens, at]), at);
+    }
+  };
+  explore(new Set(), -1);
+  if (found.length === 0) throw firstError;
+  if (found.length === 1) return found[0]!.expr;
+  const [a, b] = found as [Reading, Reading];
+  const at = Math.min(...[...a.opens, ...b.opens].filter((x) => !(a.opens.has(x) && b.opens.has(x))));
+  const bar = source.startsWith('\\', at) ? 2 : 1;
+  throw new KinkproofError(
+    'syntax',
+    `ambiguous bars: this '${source.slice(at, at + bar)}' can close or open a factor, and the text reads both ways (|2|x|-1| is |2|·x·|-1| or |2|x|-1||); write \\left| \\right|, \\lvert \\rvert (\\lVert \\rVert), or \\cdot after the bars`,
+    { start: at, end: at + bar },
+    source,
+  );
+}
 
 class LatexParser {
   private readonly lexer: LatexLexer;
@@ -63,12 +108,27 @@ class LatexParser {
   /** Inside a `\sum_{i,j}` summand (and not inside a matrix in brackets `[…]_{ij}`). */
   private entryWise = false;
 
+  /** The plain bars this parse closed where they could also have opened a factor, the text going on as its inside. */
+  private readonly choices: PlainBar[] = [];
+  /** The plain bars this parse opened right after an operand (a factor of a product), not inside another of their kind. */
+  private readonly juxtaposed: PlainBar[] = [];
+
+  /**
+   * How this parse reads plain bars `|` and `\|`: a bar after an operand, inside
+   * a plain bar of its kind, closes it, except the bars at the offsets in
+   * `opens`, which open a factor instead (readBars).
+   */
   constructor(
     private readonly source: string,
-    private readonly bars: BarReading,
+    private readonly opens: ReadonlySet<number>,
   ) {
     this.lexer = new LatexLexer(source);
     this.token = this.lexer.next();
+  }
+
+  /** The plain bars this parse met that matter to other readings (see `readBars`), in order. */
+  bars(): { readonly choices: readonly PlainBar[]; readonly juxtaposed: readonly PlainBar[] } {
+    return { choices: this.choices, juxtaposed: this.juxtaposed };
   }
 
   parseAll(): Expr {
@@ -141,6 +201,8 @@ class LatexParser {
       const t = this.token;
       const written = t.kind === 'symbol' || t.kind === 'command' ? PRODUCT_OPERATORS[t.text] : undefined;
       if (written === undefined && !this.startsOperand()) return left;
+      const bar = written === undefined ? this.fence() : undefined;
+      if (bar?.role === 'either' && (bar.fence === 'bar' || bar.fence === 'norm') && !this.opens.has(t.span.start)) this.juxtaposed.push({ at: t.span.start, fence: bar.fence });
       // Readers (and mathjs, by the kind of operand) differ on x/2x: (x/2)·x or x/(2x). A proof tool does not guess.
       if (written === undefined && divisor)
         throw this.error('syntax', 'a factor right after a quotient is ambiguous (is x/2x (x/2)x or x/(2x)?): write \\frac{..}{..}, or \\cdot before the factor', cover(divisor.span, t.span));
@@ -164,7 +226,7 @@ class LatexParser {
     if (f)
       return (
         f.role === 'open' ||
-        (f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm') && (this.open[f.fence] === 0 || ('opensAt' in this.bars && t.span.start === this.bars.opensAt)))
+        (f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm') && (this.open[f.fence] === 0 || this.opens.has(t.span.start)))
       );
     return t.kind === 'command' && !NOT_OPERAND_START.has(t.text) && !isSizeCommand(t);
   }
@@ -313,13 +375,16 @@ class LatexParser {
     return f.length === 2 ? cover(first.span, this.advance().span) : first.span;
   }
 
-  private closeFence(fence: Fence, sizing: Sizing, openSpan: Span): Span {
+  /** The closer of `opener`: \right for \left, an explicit closer (\rvert, \bigr|) for an explicit opener, a plain one for a plain one. */
+  private closeFence(opener: FenceToken, openSpan: Span): Span {
+    const { fence, sizing } = opener;
     const f = this.fence();
-    const opener = this.source.slice(openSpan.start, openSpan.end);
-    if (f && f.fence === fence && f.role !== 'open' && (sizing === 'left') === (f.sizing === 'right')) return this.takeFence(f);
-    if (this.is('eof')) throw this.error('syntax', `unmatched '${opener}'`, openSpan);
+    const text = this.source.slice(openSpan.start, openSpan.end);
+    const role = opener.role === 'either' ? 'either' : 'close';
+    if (f && f.fence === fence && f.role === role && (sizing === 'left') === (f.sizing === 'right')) return this.takeFence(f);
+    if (this.is('eof')) throw this.error('syntax', `unmatched '${text}'`, openSpan);
     const got = f?.length === 2 ? `${this.token.text}${this.lexer.peek().text}` : this.token.text;
-    throw this.error('syntax', `expected '${closerText(fence, sizing)}' to close '${opener}' (column ${openSpan.start + 1}), got '${got}'`);
+    throw this.error('syntax', `expected '${closerText(fence, sizing, opener.role)}' to close '${text}' (column ${openSpan.start + 1}), got '${got}'`);
   }
 
   private parseFenced(f: FenceToken): Expr {
@@ -328,16 +393,13 @@ class LatexParser {
     const outerEntryWise = this.entryWise;
     // A matrix in brackets under a sum, [E]_{ij}, is written at matrix level.
     if (f.fence === 'bracket') this.entryWise = false;
-    const inner = this.nested(opener, () => (f.fence === 'bar' || f.fence === 'norm' ? this.within(f.fence) : this.enclosed(() => this.parseSum())));
+    // Inside a plain bar a plain bar after an operand closes it; inside \lvert … \rvert or \left| … \right| it opens a factor.
+    const plain = f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm');
+    const inner = this.nested(opener, () => (plain ? this.within(f.fence as 'bar' | 'norm') : this.enclosed(() => this.parseSum())));
     this.entryWise = outerEntryWise;
-    const plainCloser = this.fence()?.role === 'either';
-    const closeSpan = this.closeFence(f.fence, f.sizing, openSpan);
-    if (plainCloser && this.startsOperand() && this.ambiguousBar(closeSpan))
-      throw this.error(
-        'syntax',
-        `ambiguous bars: this '${this.source.slice(closeSpan.start, closeSpan.end)}' can close, as read, or open a factor (|2|x|-1| is |2|·x·|-1| or |2|x|-1||); write \\left| \\right|, \\lvert \\rvert (\\lVert \\rVert), or \\cdot after the bars`,
-        closeSpan,
-      );
+    const closeSpan = this.closeFence(f, openSpan);
+    // Could this bar open a factor instead, the text going on as its inside? (|2|x|-1|: |2|·x·|-1| or |2|x|-1||.)
+    if (plain && (this.startsOperand() || this.is('symbol', '-') || this.is('symbol', '+'))) this.choices.push({ at: closeSpan.start, fence: f.fence as PlainBar['fence'] });
     const span = cover(openSpan, closeSpan);
     switch (f.fence) {
       case 'paren':
@@ -351,23 +413,6 @@ class LatexParser {
         if (norm.kind === 'call' && norm.args.length === 1) this.bareNorms.add(norm);
         return norm;
       }
-    }
-  }
-
-  /**
-   * A plain bar just closed and an operand follows by juxtaposition: does the
-   * input also parse with that bar opening a factor instead? Then readers
-   * could take either meaning, and the parser takes none.
-   */
-  private ambiguousBar(closer: Span): boolean {
-    if (!('ambiguity' in this.bars)) return false;
-    if (++this.bars.ambiguity.checks > MAX_BAR_READINGS)
-      throw this.error('limit', `more than ${MAX_BAR_READINGS} plain bars to tell apart: write \\left| \\right| or \\lvert \\rvert`, closer);
-    try {
-      new LatexParser(this.source, { opensAt: closer.start }).parseAll();
-      return true;
-    } catch {
-      return false;
     }
   }
 
@@ -461,7 +506,7 @@ class LatexParser {
         return list;
       }),
     );
-    const close = this.closeFence('paren', f.sizing, openSpan);
+    const close = this.closeFence(f, openSpan);
     return { kind: 'call', name, nameSpan, args, span: cover(nameSpan, close) };
   }
 

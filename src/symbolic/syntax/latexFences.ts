@@ -59,8 +59,10 @@ export function fenceAt(t: LatexToken, next: () => LatexToken): FenceToken | und
   return { fence: d.fence, role, sizing: t.text === '\\left' ? 'left' : t.text === '\\right' ? 'right' : 'none', length: 2 };
 }
 
-/** How a closing delimiter for `fence` is written, for messages. */
-export function closerText(fence: Fence, sizing: Sizing): string {
+/** How the closing delimiter for an opener of `fence` is written, for messages. */
+export function closerText(fence: Fence, sizing: Sizing, role: Role): string {
   const plain = { paren: ')', bracket: ']', bar: '|', norm: '\\|' }[fence];
-  return sizing === 'left' ? `\\right${plain}` : plain;
+  if (sizing === 'left') return `\\right${plain}`;
+  if (role === 'either' || fence === 'paren' || fence === 'bracket') return plain;
+  return fence === 'bar' ? '\\rvert' : '\\rVert';
 }

@@ -84,6 +84,12 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['||X| - 1|', 'abs(abs(X) - 1)'],
   ['\\left|2\\left|X\\right| - 1\\right|', 'abs(2*abs(X) - 1)'],
   ['\\lvert 2 \\lvert X \\rvert - 1 \\rvert', 'abs(2*abs(X) - 1)'],
+  // inside explicit bars a plain bar opens; where only one reading parses, it is taken
+  ['\\left|2|X| - 1\\right|', 'abs(2*abs(X) - 1)'],
+  ['\\lvert 2|X|\\rvert', 'abs(2*abs(X))'],
+  ['|2|X||', 'abs(2*abs(X))'],
+  ['|X - 2|A||', 'abs(X - 2*abs(A))'],
+  ['|X| + |A| - |X| + |A|', 'abs(X) + abs(A) - abs(X) + abs(A)'],
   ['|X| \\cdot A \\cdot |A|', 'abs(X)*A*abs(A)'],
   ['|X - |A||', 'abs(X - abs(A))'],
   ['\\|X\\|_F', "norm(X,'fro')"],

@@ -40,7 +40,13 @@ const SYNTAX: readonly (readonly [string, string, number])[] = [
   ['2 + \\', 'a lone backslash at the end', 5],
   // |2|·x·|-1| or |2|x|-1||? (a second reading of the bar that closed, the span)
   ['\\sum_{i,j} |2|x_{ij}|-1|', 'ambiguous bars', 14],
-  ['|X| A |A|', "ambiguous bars: this '|' can close, as read, or open a factor", 3],
+  ['|X| A |A|', "ambiguous bars: this '|' can close or open a factor, and the text reads both ways", 3],
+  // two bars read the other way: |2|·x·||x|| or |2|x||x||
+  ['\\sum_{i,j}|2|x_{ij}||x_{ij}||', 'ambiguous bars', 13],
+  ['|X|-X|X|', 'ambiguous bars', 3],
+  // an explicit opener takes an explicit closer
+  ['\\lvert X| |Y\\rvert', "expected '|' to close '|' (column 11), got '\\rvert'", 13],
+  ['|X\\rvert', "expected '|' to close '|' (column 1), got '\\rvert'", 3],
   ['\\|X\\| A \\|X\\|', 'ambiguous bars', 4],
   // a real or a principal root? decided only for a written number
   ['\\sqrt[6/2]{X}', 'a root index is a number here', 7],
