@@ -98,6 +98,9 @@ export function inferShapes(expr: Expr, env: ShapeEnv, source: string): Typed {
       case 'string':
         return fail(`a string ('${e.value}') is only allowed as the second argument of norm`, e.span);
       case 'symbol': {
+        // LaTeX reads x_{ij} as an entry of X: with a constant x it could as well be that constant's entry.
+        if (e.name === 'X' && source[e.span.start] === 'x' && env.constants.has('x'))
+          fail(`x_{ij} reads as an entry of the variable X here, and x is also a constant: name the constant otherwise`, e.span);
         if (e.name === 'X') return { kind: 'matrix', rows: 'm', cols: 'n' };
         if (lookupConstant(e.name)) return SCALAR;
         const c = env.constants.get(e.name);

@@ -29,6 +29,7 @@ describe('kinkproof derive with LaTeX', () => {
     [['derive', '|X|^2', '--input', 'latex'], "input error: '^' on a matrix is a matrix power", 1],
     // H(X) is heaviside(X) in LaTeX; with a constant H it could be the product H·X
     [['derive', '\\operatorname{sum}(\\frac{1}{2} H (X))', '--const', 'H=[[2,0],[0,2]]'], 'H(...) reads as the function heaviside here, and H is also a constant', 32],
+    [['derive', '\\sum_{i,j} x_{ij} X_{ij}', '--const', 'x=[[1,2],[3,4]]'], 'x_{ij} reads as an entry of the variable X here, and x is also a constant', 12],
   ])('%j: exit 2, caret under the LaTeX column', async (argv, message, column) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);

@@ -13,6 +13,7 @@ import { closerText, fenceAt, isSizeCommand, type FenceToken } from './latexFenc
 import { LatexLexer, type LatexToken } from './latexLexer.js';
 import { commandPrimitive, isFunctionName, letterPrimitive, uprightName } from './latexNames.js';
 import { primitives } from '../primitives/registry.js';
+import { isReduction } from '../shapes.js';
 import { MAX_DEPTH, MAX_SOURCE_LENGTH, numberProblem } from './parse.js';
 
 const PRODUCT_OPERATORS: Readonly<Record<string, BinaryOperator>> = {
@@ -197,6 +198,8 @@ class LatexParser {
     let left = this.parseUnary();
     // The right operand of the last `/`, while nothing else has followed it.
     let divisor: Expr | undefined;
+    // The last factor read.
+    let factor = left;
     for (;;) {
       const t = this.token;
       const written = t.kind === 'symbol' || t.kind === 'command' ? PRODUCT_OPERATORS[t.text] : undefined;
@@ -206,9 +209,13 @@ class LatexParser {
       // Readers (and mathjs, by the kind of operand) differ on x/2x: (x/2)·x or x/(2x). A proof tool does not guess.
       if (written === undefined && divisor)
         throw this.error('syntax', 'a factor right after a quotient is ambiguous (is x/2x (x/2)x or x/(2x)?): write \\frac{..}{..}, or \\cdot before the factor', cover(divisor.span, t.span));
+      // TeX sets 2 3 as 23, 1\,000 as a thousand and 2\frac12 as a mixed number: numbers side by side are not read as a product.
+      if (written === undefined && factor.kind === 'number' && (t.kind === 'number' || FRACTIONS.has(t.text)))
+        throw this.error('syntax', `a number right after a number reads as one number in print (2 3 as 23, 2\\frac12 as 2 1/2): write 23, 2 \\cdot 3 or 2 + \\frac12`, cover(factor.span, t.span));
       if (written !== undefined) this.advance();
       const op = this.entryWiseOf(written ?? '*');
       const right = this.parseUnary();
+      factor = right;
       divisor = written === '/' || written === './' ? right : undefined;
       left = { kind: 'binary', op, left, right, span: cover(left.span, right.span) };
     }
@@ -391,8 +398,8 @@ class LatexParser {
     const opener = this.token;
     const openSpan = this.takeFence(f);
     const outerEntryWise = this.entryWise;
-    // A matrix in brackets under a sum, [E]_{ij}, is written at matrix level.
-    if (f.fence === 'bracket') this.entryWise = false;
+    // A matrix in brackets under a sum, [E]_{ij}, and a norm's argument are written at matrix level.
+    if (f.fence === 'bracket' || f.fence === 'norm') this.entryWise = false;
     // Inside a plain bar a plain bar after an operand closes it; inside \lvert … \rvert or \left| … \right| it opens a factor.
     const plain = f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm');
     const inner = this.nested(opener, () => (plain ? this.within(f.fence as 'bar' | 'norm') : this.enclosed(() => this.parseSum())));
@@ -496,6 +503,9 @@ class LatexParser {
     const f = this.fence()!;
     const opener = this.token;
     const openSpan = this.takeFence(f);
+    // A reduction's argument is a matrix, written at matrix level even under \sum_{i,j}: tr(A B) is the matrix product's trace.
+    const outerEntryWise = this.entryWise;
+    if (isReduction(name)) this.entryWise = false;
     const args = this.nested(opener, () =>
       this.enclosed(() => {
         const list = [this.parseSum()];
@@ -506,7 +516,10 @@ class LatexParser {
         return list;
       }),
     );
+    this.entryWise = outerEntryWise;
     const close = this.closeFence(f, openSpan);
+    if (this.entryWise && (name === 'max' || name === 'min') && args.length === 1)
+      throw this.error('syntax', `under \\sum_{i,j} the summand is read entry by entry: write the ${name} over all entries, \\${name}(M), outside the sum`, cover(nameSpan, close));
     return { kind: 'call', name, nameSpan, args, span: cover(nameSpan, close) };
   }
 

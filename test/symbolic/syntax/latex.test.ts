@@ -137,6 +137,10 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['2\\sum_{i,j} x_{ij}^{2} + 1', '2*sum(X.^2) + 1'],
   ['\\sum_{i,j} x_{ij} \\cdot A_{ij}', 'sum(X.*A)'],
   ['\\sum_{i, j} \\frac{x_{ij}}{2}', 'sum(X./2)'],
+  // a reduction's argument is a matrix, at matrix level even inside the summand
+  ['\\sum_{i,j} x_{ij} \\operatorname{tr}(A B)', 'sum(X .* trace(A*B))'],
+  ['\\sum_{i,j} x_{ij} \\|A B\\|_F', "sum(X .* norm(A*B,'fro'))"],
+  ['\\sum_{i,j} \\max(x_{ij}, 0) A_{ij}', 'sum(max(X, 0) .* A)'],
   ['\\operatorname{tr}(A^\\top X)', "trace(A'*X)"],
   ['\\mathrm{tr}(X)', 'trace(X)'],
   ['\\operatorname{trace}(X^\\top X)', "trace(X'*X)"],

@@ -48,6 +48,12 @@ const SYNTAX: readonly (readonly [string, string, number])[] = [
   ['\\lvert X| |Y\\rvert', "expected '|' to close '|' (column 11), got '\\rvert'", 13],
   ['|X\\rvert', "expected '|' to close '|' (column 1), got '\\rvert'", 3],
   ['\\|X\\| A \\|X\\|', 'ambiguous bars', 4],
+  // numbers side by side print as one number (23, 1 000, a mixed number 2½)
+  ['\\sum_{i,j} 2 3 x_{ij}', 'a number right after a number reads as one number in print', 12],
+  ['1\\,000 X', 'a number right after a number', 1],
+  ['2\\frac12 X', 'write 23, 2 \\cdot 3 or 2 + \\frac12', 1],
+  // a one-argument max is over a matrix's entries: not inside an entry-wise summand
+  ['\\sum_{i,j} \\max(A)', 'under \\sum_{i,j} the summand is read entry by entry', 12],
   // a real or a principal root? decided only for a written number
   ['\\sqrt[6/2]{X}', 'a root index is a number here', 7],
   ['\\sqrt[n]{X}', 'a root index is a number here', 7],
