@@ -28,6 +28,8 @@ const PRODUCT_OPERATORS: Readonly<Record<string, BinaryOperator>> = {
 /** The entry-wise operator a product, quotient or power means inside `\sum_{i,j}`. */
 const ENTRY_WISE: Partial<Record<BinaryOperator, BinaryOperator>> = { '*': '.*', '/': './', '^': '.^' };
 const TRANSPOSE_MARKS = new Set(['\\top', '\\intercal', 'T']);
+/** Greek letters read as constants' names (\sigma and \pi are the functions relu and pi). */
+const GREEK_NAMES = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'rho', 'tau', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Phi', 'Psi', 'Omega']);
 const FRACTIONS = new Set(['\\frac', '\\dfrac', '\\tfrac']);
 const UPRIGHT = new Set(['\\operatorname', '\\mathrm', '\\text', '\\textrm']);
 /** Commands that can only follow an operand. */
@@ -339,7 +341,7 @@ class LatexParser {
       const word = this.source.slice(t.span.start, end);
       throw this.error(
         'syntax',
-        `'${word}' reads as a product of single letters in LaTeX; write \\operatorname{${word}} for a function or \\mathrm{${word}} for a name`,
+        `'${word}' reads as a product of single letters in LaTeX; write ${[...word].join(' ')} (spaced) for the product, \\operatorname{${word}} for a function or \\mathrm{${word}} for a name`,
         { start: t.span.start, end },
       );
     }
@@ -493,6 +495,8 @@ class LatexParser {
         throw this.error('syntax', `${t.text} is a function here: write ${t.text}(...) with its argument in parentheses`, t.span);
       return this.parseApplication(primitive, t.span);
     }
+    // A Greek letter no function claims (\lambda, \mu) is a constant's name, as in a paper: --const lambda=0.1.
+    if (GREEK_NAMES.has(t.text.slice(1))) return { kind: 'symbol', name: this.advance().text.slice(1), span: t.span };
     if (isSizeCommand(t)) throw this.error('syntax', `${t.text} must be followed by a delimiter such as ( [ | \\|`);
     if (NOT_OPERAND_START.has(t.text)) throw this.missingOperand();
     throw this.error('syntax', `unknown LaTeX command ${t.text}`);

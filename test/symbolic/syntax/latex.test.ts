@@ -29,6 +29,8 @@ const TWINS: readonly (readonly [string, string])[] = [
   ['X / 2', 'X/2'],
   ['10^{-3} X', '10^(-3)*X'],
   ['\\mathrm{W\\_1} X', 'W_1*X'],
+  // Greek letters that no function claims are constants' names
+  ['\\frac{\\lambda}{2} \\|X\\|_F^2 + \\mu', "lambda./2*norm(X,'fro')^2 + mu"],
   ['\\mathrm{constructor} + \\operatorname{toString}', 'constructor + toString'],
   ['2\\,X \\; + \\! 1\\quad', '2*X + 1'],
   // entry-wise operators
