@@ -1,7 +1,8 @@
 /** The words of a structured analysis: how f was decomposed, where it is differentiable, what the set is at the other points. */
-import * as Q from '../exact/rational.js';
+import { isTotal } from '../scalar/build.js';
 import type { Scalar } from '../scalar/expr.js';
 import { printLatex, printText } from '../scalar/print.js';
+import { hasKinkedCall } from './univariate.js';
 import type { Model, Part } from './model.js';
 import type { GlobalFacts } from './globalFacts.js';
 import type { StructuredJson } from './result.js';
@@ -87,25 +88,8 @@ export function whereText(model: Model, facts: GlobalFacts): StructuredJson['dif
   };
 }
 
-/** Primitives analytic on all of ℝ: built from them, a function is C¹ everywhere. */
-const ENTIRE = new Set(['exp', 'sin', 'cos', 'tanh', 'sigmoid', 'softplus', 'pi']);
-
-const smoothEverywhere = (s: Scalar): boolean => {
-  switch (s.kind) {
-    case 'const':
-    case 'algebraic':
-    case 'var':
-      return true;
-    case 'add':
-      return s.terms.every(smoothEverywhere);
-    case 'mul':
-      return s.factors.every(smoothEverywhere);
-    case 'pow':
-      return Q.isInteger(s.exponent) && Q.sign(s.exponent) >= 0 && smoothEverywhere(s.base);
-    case 'call':
-      return ENTIRE.has(s.fn) && s.args.every(smoothEverywhere);
-  }
-};
+/** Defined for every real t and built without kinked primitives: analytic, so C¹, everywhere. */
+const smoothEverywhere = (s: Scalar): boolean => isTotal(s) && !hasKinkedCall(s);
 
 /**
  * Is a part's condition above also necessary? For h∘s only when h is C¹ (|s| with

@@ -213,7 +213,8 @@ function rationalJet(s: Scalar, x: Rational): Jet | undefined {
 /** A constant expression (no t) as an exact constant; kinked primitives of constants (relu(0), max(1, 2)) through their piecewise form. */
 export const constantPoly = (s: Scalar): Poly => (hasKinkedCall(s) ? toPiecewise(s).pieces[0]!.nf : toPoly(s, { tPositive: false }));
 
-const hasKinkedCall = (s: Scalar): boolean => {
+/** Does s apply a kinked primitive (relu, abs, max, …) anywhere? */
+export const hasKinkedCall = (s: Scalar): boolean => {
   switch (s.kind) {
     case 'const':
     case 'algebraic':
