@@ -407,8 +407,9 @@ class LatexParser {
     const inner = this.nested(opener, () => (plain ? this.within(f.fence as 'bar' | 'norm') : this.enclosed(() => this.parseSum())));
     this.entryWise = outerEntryWise;
     const closeSpan = this.closeFence(f, openSpan);
-    // Could this bar open a factor instead, the text going on as its inside? (|2|x|-1|: |2|·x·|-1| or |2|x|-1||.)
-    if (plain && (this.startsOperand() || this.is('symbol', '-') || this.is('symbol', '+'))) this.choices.push({ at: closeSpan.start, fence: f.fence as PlainBar['fence'] });
+    // Could this bar open a factor instead, the text going on as its inside (a plain bar next would then open too)?
+    if (plain && (this.startsOperand() || this.is('symbol', '-') || this.is('symbol', '+') || this.fence()?.role === 'either'))
+      this.choices.push({ at: closeSpan.start, fence: f.fence as PlainBar['fence'] });
     const span = cover(openSpan, closeSpan);
     switch (f.fence) {
       case 'paren':
