@@ -42,19 +42,24 @@ export class KinkproofError extends Error {
 }
 
 /**
- * Characters a terminal acts on rather than shows: C0 and C1 controls (ESC, CSI),
- * DEL, and the bidirectional overrides and isolates that reorder what is shown.
+ * C0 and C1 controls other than tab and newline (ESC, CSI, CR), DEL, and the
+ * bidirectional overrides and isolates: a terminal acts on them, or they
+ * reorder what is shown, rather than being shown. Every output of user text
+ * leaves them out or makes them visible (report/escape.ts, the CLI's text).
  */
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Those and tab and newline: what one line of text escapes. */
+const LINE_BREAKING = new RegExp(`[\\t\\n]|${CONTROL_CHARACTERS.source}`, 'g');
 
 /** Text for a terminal: each such character (not newlines and tabs) becomes U+FFFD, one column as before. */
 export function terminalText(text: string): string {
-  return text.replace(TERMINAL_CONTROLS, '\ufffd');
+  return text.replace(CONTROL_CHARACTERS, '\ufffd');
 }
 
 /** Newlines, tabs and other control characters as visible escapes (\n, \u001b). */
 export function oneLineText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+  return text.replace(LINE_BREAKING, (c) =>
     c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -85,8 +85,10 @@ export function testSet(rows: number, cols: number, seed: number, kinks: readonl
   const mixed = kinks.length > 0 ? scratch.array(Float64Array, n, shared, 'mixed') : new Float64Array(0);
   const delta = NEAR_BREAKPOINT_STEPS * stepFor(1);
   const blocks = Math.ceil(n / DRAW_BLOCK);
-  const [gaussian, signStates, placement] = [STREAM.points, STREAM.signs, STREAM.placement].map((stream) => blockStarts(seed, stream, blocks));
-  const states: BlockStates[] = Array.from({ length: blocks }, (_, k) => ({ gaussian: gaussian![k]!, signs: signStates![k]!, placement: placement![k]! }));
+  const gaussian = blockStarts(seed, STREAM.points, blocks);
+  const signStates = blockStarts(seed, STREAM.signs, blocks);
+  const placement = blockStarts(seed, STREAM.placement, blocks);
+  const states: BlockStates[] = gaussian.map((g, k) => ({ gaussian: g, signs: signStates[k]!, placement: placement[k]! }));
   const job: DrawJob = {
     z,
     signs,

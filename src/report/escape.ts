@@ -5,17 +5,14 @@
  * its own, so neither `\input{…}` nor `^^5cinput` (TeX's hex notation for a
  * backslash) can form a command.
  */
-import { KinkproofError } from '../diagnostics.js';
-
-/** C0/C1 controls except tab and newline, DEL, and bidirectional overrides (which can disguise text). */
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+import { CONTROL_CHARACTERS, KinkproofError } from '../diagnostics.js';
 
 /** Strip control characters; tabs become spaces, CR/CRLF newlines, runs of blank lines one newline. */
 export function cleanText(s: string): string {
   return s
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
-    .replace(CONTROL, '')
+    .replace(CONTROL_CHARACTERS, '')
     .replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n');
 }
 
@@ -165,7 +162,7 @@ function mathRun(pieces: readonly Piece[]): string {
  * such a title for a LaTeX report rather than print a placeholder.
  */
 export function firstUntypesettable(s: string): { readonly char: string; readonly position: number } | undefined {
-  const chars = [...s.replace(CONTROL, '').normalize('NFC')];
+  const chars = [...s.replace(CONTROL_CHARACTERS, '').normalize('NFC')];
   const i = chars.findIndex((c) => c !== '\t' && c !== '\r' && piece(c, true).some((p) => p.latex === UNTYPESETTABLE));
   return i < 0 ? undefined : { char: chars[i]!, position: i + 1 };
 }

@@ -9,7 +9,7 @@
  */
 import { KinkproofError } from '../../diagnostics.js';
 import type { BinaryOperator, Expr, Span } from './ast.js';
-import { closerText, fenceAt, isSizeCommand, type FenceToken } from './latexFences.js';
+import { closerText, fenceAt, isSizeCommand, plainBar, type FenceToken } from './latexFences.js';
 import { LatexLexer, type LatexToken } from './latexLexer.js';
 import { commandPrimitive, isFunctionName, letterPrimitive, uprightName } from './latexNames.js';
 import { primitives } from '../primitives/registry.js';
@@ -50,7 +50,7 @@ export function parseLatex(source: string): Expr {
 const MAX_BAR_READINGS = 64;
 
 type Reading = { readonly opens: ReadonlySet<number>; readonly expr: Expr };
-type PlainBar = { readonly at: number; readonly fence: 'bar' | 'norm' };
+type PlainBar = { readonly at: number; readonly fence: NonNullable<ReturnType<typeof plainBar>> };
 
 const cover = (a: Span, b: Span): Span => ({ start: a.start, end: b.end });
 
@@ -206,8 +206,8 @@ class LatexParser {
       const t = this.token;
       const written = t.kind === 'symbol' || t.kind === 'command' ? PRODUCT_OPERATORS[t.text] : undefined;
       if (written === undefined && !this.startsOperand()) return left;
-      const bar = written === undefined ? this.fence() : undefined;
-      if (bar?.role === 'either' && (bar.fence === 'bar' || bar.fence === 'norm') && !this.opens.has(t.span.start)) this.juxtaposed.push({ at: t.span.start, fence: bar.fence });
+      const bar = written === undefined ? plainBar(this.fence()) : undefined;
+      if (bar && !this.opens.has(t.span.start)) this.juxtaposed.push({ at: t.span.start, fence: bar });
       // Readers (and mathjs, by the kind of operand) differ on x/2x: (x/2)·x or x/(2x). A proof tool does not guess.
       if (written === undefined && divisor)
         throw this.error('syntax', 'a factor right after a quotient is ambiguous (is x/2x (x/2)x or x/(2x)?): write \\frac{..}{..}, or \\cdot before the factor', cover(divisor.span, t.span));
@@ -232,11 +232,10 @@ class LatexParser {
     const t = this.token;
     if (t.kind === 'number' || t.kind === 'letter' || (t.kind === 'symbol' && t.text === '{')) return true;
     const f = this.fence();
-    if (f)
-      return (
-        f.role === 'open' ||
-        (f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm') && (this.open[f.fence] === 0 || this.opens.has(t.span.start)))
-      );
+    if (f) {
+      const bar = plainBar(f);
+      return f.role === 'open' || (bar !== undefined && (this.open[bar] === 0 || this.opens.has(t.span.start)));
+    }
     return t.kind === 'command' && !NOT_OPERAND_START.has(t.text) && !isSizeCommand(t);
   }
 
@@ -403,13 +402,13 @@ class LatexParser {
     // A matrix in brackets under a sum, [E]_{ij}, and a norm's argument are written at matrix level.
     if (f.fence === 'bracket' || f.fence === 'norm') this.entryWise = false;
     // Inside a plain bar a plain bar after an operand closes it; inside \lvert … \rvert or \left| … \right| it opens a factor.
-    const plain = f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm');
-    const inner = this.nested(opener, () => (plain ? this.within(f.fence as 'bar' | 'norm') : this.enclosed(() => this.parseSum())));
+    const plain = plainBar(f);
+    const inner = this.nested(opener, () => (plain ? this.within(plain) : this.enclosed(() => this.parseSum())));
     this.entryWise = outerEntryWise;
     const closeSpan = this.closeFence(f, openSpan);
     // Could this bar open a factor instead, the text going on as its inside (a plain bar next would then open too)?
-    if (plain && (this.startsOperand() || this.is('symbol', '-') || this.is('symbol', '+') || this.fence()?.role === 'either'))
-      this.choices.push({ at: closeSpan.start, fence: f.fence as PlainBar['fence'] });
+    if (plain && (this.startsOperand() || this.is('symbol', '-') || this.is('symbol', '+') || plainBar(this.fence())))
+      this.choices.push({ at: closeSpan.start, fence: plain });
     const span = cover(openSpan, closeSpan);
     switch (f.fence) {
       case 'paren':

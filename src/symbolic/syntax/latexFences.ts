@@ -39,6 +39,10 @@ export interface FenceToken {
   readonly length: 1 | 2;
 }
 
+/** The kind of a plain bar or double bar (`|`, `\\|`, `\\big|`), which opens or closes by position; undefined for any other fence. */
+export const plainBar = (f: FenceToken | undefined): 'bar' | 'norm' | undefined =>
+  f && f.role === 'either' && (f.fence === 'bar' || f.fence === 'norm') ? f.fence : undefined;
+
 /** Is this token a size command (`\left`, `\bigr`, …) that must be followed by a delimiter? */
 export const isSizeCommand = (t: LatexToken): boolean =>
   t.kind === 'command' && (t.text === '\\left' || t.text === '\\right' || Object.hasOwn(SIZE_ROLE, t.text));
