@@ -89,7 +89,6 @@ export const SIMD = {
   and: 0x4e,
   or: 0x50,
   bitselect: 0x52,
-  f64x2Abs: 0xec,
   f64x2Neg: 0xed,
   f64x2Sqrt: 0xef,
   f64x2Add: 0xf0,

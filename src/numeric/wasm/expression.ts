@@ -163,6 +163,11 @@ export const splatConstant = (x: number): Bytes => [OP.f64Const, ...float64(x), 
 export interface Locals {
   /** A new v128 local's index. */
   readonly fresh: () => number;
+  /**
+   * A local holding every bit but the sign bits: |a| is a & it (what f64x2.abs does, but V8 loads the
+   * constant of its f64x2.abs from memory each time, one instruction more).
+   */
+  readonly absMask: number;
 }
 
 /**
@@ -234,9 +239,9 @@ export function translate(declarations: readonly [string, Expr][], scope: Map<st
     return out;
   };
   const call = (fn: string, args: readonly Expr[], out: Bytes): Kind => {
-    const unaryOps: Readonly<Record<string, number>> = { abs: SIMD.f64x2Abs, sqrt: SIMD.f64x2Sqrt };
     const binaryOps: Readonly<Record<string, number>> = { max: SIMD.f64x2Max, min: SIMD.f64x2Min };
-    if (fn in unaryOps && args.length === 1) out.push(...number(args[0]!), ...simd(unaryOps[fn]!));
+    if (fn === 'abs' && args.length === 1) out.push(...number(args[0]!), ...get(locals.absMask), ...simd(SIMD.and));
+    else if (fn === 'sqrt' && args.length === 1) out.push(...number(args[0]!), ...simd(SIMD.f64x2Sqrt));
     else if (fn in binaryOps && args.length === 2) out.push(...number(args[0]!), ...number(args[1]!), ...simd(binaryOps[fn]!));
     else if (fn === 'sign' && args.length === 1) {
       // 1 where a > 0, −1 where a < 0, else a itself (±0 and NaN, as Math.sign).

@@ -70,6 +70,10 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
     ['step2', splat(PARAM.step2)],
   ]);
   const near = splat(PARAM.near);
+  const absMask = vector();
+  // Each lane little-endian: every bit but the top one (the sign).
+  const lane = [...Array<number>(7).fill(0xff), 0x7f];
+  body.push(...simd(SIMD.const), ...lane, ...lane, ...set(absMask));
   constants.forEach((name, k) => {
     const local = vector();
     body.push(...i32(0), OP.f64Load, ...memarg(3, 8 * k), ...simd(SIMD.f64x2Splat), ...set(local));
@@ -100,11 +104,11 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
     const keep = vector();
     code.push(...simd(SIMD.const), ...Array<number>(8).fill(0xff), ...Array<number>(8).fill(both ? 0xff : 0));
     for (const c of kinks)
-      code.push(...get(t), ...splatConstant(c), ...simd(SIMD.f64x2Sub), ...simd(SIMD.f64x2Abs), ...get(near), ...simd(SIMD.f64x2Le), ...simd(SIMD.not), ...simd(SIMD.and));
+      code.push(...get(t), ...splatConstant(c), ...simd(SIMD.f64x2Sub), ...get(absMask), ...simd(SIMD.and), ...get(near), ...simd(SIMD.f64x2Le), ...simd(SIMD.not), ...simd(SIMD.and));
     code.push(...set(keep));
     const scope = new Map(inputs);
     scope.set('t', t);
-    code.push(...translate(declarations, scope, { fresh: vector }));
+    code.push(...translate(declarations, scope, { fresh: vector, absMask }));
     const named = (name: string): number => {
       const local = scope.get(name);
       if (local === undefined) throw new Untranslatable(`no value ${name}`);
@@ -116,7 +120,7 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
       return local;
     };
     const op = (a: number, b: number, o: number): Bytes => [...get(a), ...get(b), ...simd(o)];
-    const abs = (a: number): number => define([...get(a), ...simd(SIMD.f64x2Abs)]);
+    const abs = (a: number): number => define([...get(a), ...get(absMask), ...simd(SIMD.and)]);
     const [a1, b1, a2, b2, g, phiError, gError] = RESULTS.map(named) as [number, number, number, number, number, number, number];
     const e1 = define(op(a1, b1, SIMD.f64x2Sub));
     const e2 = define(op(a2, b2, SIMD.f64x2Sub));
