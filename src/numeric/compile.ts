@@ -271,6 +271,15 @@ export function warmUpRange(range: RangeKernel, sample: Float64Array, passes: nu
   for (let k = 0; k < passes; k++) range(sample, 1.5, sample, sample.length >>> 1, signs, 0.5, 2 ** -20, 2 ** -30, 0, sample.length, out, 0);
 }
 
+/** The WebAssembly range kernel, or undefined where this engine will not compile it here (a browser's main thread compiles only small modules synchronously). */
+function instantiate(source: string): RangeKernel | undefined {
+  try {
+    return new Function(source)() as RangeKernel;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The range kernel of compileFused, in two versions. The careful one leaves out an
  * entry whose differences or bounds are not finite (an overflow, or a value
@@ -309,7 +318,8 @@ function fusedKernel(phi: Scalar, psi: Scalar, kinks: readonly number[], kind: '
   const statements = body.join('\n');
   // The fast kernel's arithmetic in WebAssembly SIMD where it translates (wasm/fusedRange.ts), bit for bit its result.
   const wasm = kind === 'wasm' ? wasmRangeSource(statements, e.hoisted, kinks) : undefined;
-  if (wasm) return { range: new Function(wasm)() as RangeKernel, source: wasm };
+  const wasmRange = wasm ? instantiate(wasm) : undefined;
+  if (wasm && wasmRange) return { range: wasmRange, source: wasm };
   const skip =
     kinks.length === 0 ? '' : `if (${kinks.map((c) => `Math.abs(t - ${literal(c)}) <= near`).join(' || ')}) continue;`;
   // Careful: an entry whose differences or bounds (times 1 + |d|, for the Gaussian direction's products) are not finite says nothing.
