@@ -218,6 +218,8 @@ function main(): void {
       console.log(`${line}${cell(gbs(r.bytes, r.compiled), 15)}${cell(gbs(r.bytes, r.hand), 11)}`);
     }
   }
+  const engine = compileFused(PHI, PSI, KINKS).source.includes('WebAssembly') ? 'WebAssembly SIMD (src/numeric/wasm)' : 'JavaScript';
+  console.log(`compiled fused pass: ${engine}; hand: the same pass written in JavaScript`);
   const entry = analyzeEntry(toPiecewise(PHI));
   const verifyOnce = (m: number): { ms: number; text: string } => {
     const t0 = performance.now();
