@@ -11,11 +11,13 @@ import { wasmRangeSource } from './wasm/fusedRange.js';
 
 /** Passes over 256 entries that make V8 optimize a kernel before its first long pass (see warmUp). */
 export const WARMUP_PASSES = 100;
-/**
- * Matrices from this many entries on get warmed-up fused kernels, in WebAssembly where they translate
- * (compiling a module and warming it up costs more than the passes over a smaller matrix save).
- */
+/** Matrices from this many entries on get warmed-up fused kernels. */
 const LONG_PASS = 1 << 16;
+/**
+ * …and from this many on, WebAssembly ones where φ and ψ translate: building and compiling a module
+ * costs about as much as its passes save at this size (2.5 ms for relu(t)², 0.2 s for a φ of 300 nodes).
+ */
+const WASM_PASS = 1 << 18;
 
 /**
  * V8 optimizes a long loop on the fly (OSR) but discards that code at the
@@ -237,7 +239,7 @@ export function compileFused(phi: Scalar, psi: Scalar, kinks: readonly number[],
   // Warming up pays only before long passes; on a small matrix it would be most of the work.
   const warm = length >= LONG_PASS;
   const sample = warmUpSample(kinks);
-  const fast = fusedKernel(phi, psi, kinks, warm ? 'wasm' : 'fast');
+  const fast = fusedKernel(phi, psi, kinks, length >= WASM_PASS ? 'wasm' : 'fast');
   if (warm) warmUpRange(fast.range, sample, WARMUP_PASSES, PARTIAL_SLOTS);
   let careful: RangeKernel | undefined; // compiled on the first overflow only
   const guarded = (): RangeKernel => {
@@ -301,7 +303,9 @@ function instantiate(source: string): RangeKernel | undefined {
  * halves' sums at the end: the fast kernel of a long pass is the WebAssembly
  * one where φ and ψ translate ('wasm', wasm/fusedRange.ts), which runs the
  * halves side by side in the two lanes of its registers and so gives this
- * kernel's result bit for bit, in about two thirds of the time.
+ * kernel's sums exactly (but for the sign bit of a NaN, which nothing reads:
+ * a sum that is not finite sends the pass to the careful kernel), in about
+ * two thirds of the time.
  */
 function fusedKernel(phi: Scalar, psi: Scalar, kinks: readonly number[], kind: 'careful' | 'fast' | 'wasm'): { range: RangeKernel; source: string } {
   const careful = kind === 'careful';
@@ -316,12 +320,13 @@ function fusedKernel(phi: Scalar, psi: Scalar, kinks: readonly number[], kind: '
   const g = e.emit(psi, 't', 'g', body, '0');
   body.push(`const a1 = ${a1}, b1 = ${b1}, a2 = ${a2}, b2 = ${b2}, g = ${g.v}, phiError = ${phiError}, gError = ${g.e};`);
   const statements = body.join('\n');
-  // The fast kernel's arithmetic in WebAssembly SIMD where it translates (wasm/fusedRange.ts), bit for bit its result.
+  // literal() refuses a kink that is not a finite number, whichever kernel runs.
+  const skip =
+    kinks.length === 0 ? '' : `if (${kinks.map((c) => `Math.abs(t - ${literal(c)}) <= near`).join(' || ')}) continue;`;
+  // The fast kernel's arithmetic in WebAssembly SIMD where it translates (wasm/fusedRange.ts): the same sums.
   const wasm = kind === 'wasm' ? wasmRangeSource(statements, e.hoisted, kinks) : undefined;
   const wasmRange = wasm ? instantiate(wasm) : undefined;
   if (wasm && wasmRange) return { range: wasmRange, source: wasm };
-  const skip =
-    kinks.length === 0 ? '' : `if (${kinks.map((c) => `Math.abs(t - ${literal(c)}) <= near`).join(' || ')}) continue;`;
   // Careful: an entry whose differences or bounds (times 1 + |d|, for the Gaussian direction's products) are not finite says nothing.
   const unresolved = careful ? 'if (!((1 + ad) * (Math.abs(e1) + Math.abs(e2) + phiError + gError) < Infinity)) continue;' : '';
   // d·ψ(x) is exact where ψ(x) is itself not finite (a pole hit exactly): no rounding to add there, careful only.

@@ -1,7 +1,8 @@
 /**
  * The WebAssembly fused kernel (src/numeric/wasm) against the JavaScript one
- * it replaces on long passes: two implementations of the same arithmetic,
- * compared bit for bit on random entry functions, inputs with every kind of
+ * it replaces on passes over 2^18 entries and more: two implementations of the same arithmetic,
+ * compared number for number (Object.is: the sign bit of a NaN may differ,
+ * and nothing reads it) on random entry functions, inputs with every kind of
  * special value, odd and even ranges, and directions rotated across the
  * wrap. A function outside its grammar keeps the JavaScript kernel.
  */
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFused, PARTIAL_SLOTS } from '../../src/numeric/compile.js';
 import type { RangeKernel } from '../../src/numeric/compile.js';
 import { parseDeclarations, Untranslatable } from '../../src/numeric/wasm/expression.js';
+import { wasmRangeSource } from '../../src/numeric/wasm/fusedRange.js';
 import * as Q from '../../src/symbolic/exact/rational.js';
 import { addS, mulS, powS } from '../../src/symbolic/scalar/build.js';
 import { VAR, call, num } from '../../src/symbolic/scalar/expr.js';
@@ -87,7 +89,7 @@ function expectSameRange(wasm: RangeKernel, js: RangeKernel, random: () => numbe
 const usesWasm = (source: string): boolean => source.includes('WebAssembly.Instance');
 
 describe('the WebAssembly fused kernel', () => {
-  it('computes the JavaScript kernel’s sums bit for bit on random functions and inputs', () => {
+  it('computes the JavaScript kernel’s sums exactly on random functions and inputs', () => {
     const random = generator(20261203);
     let translated = 0;
     for (let k = 0; k < 60; k++) {
@@ -121,6 +123,35 @@ describe('the WebAssembly fused kernel', () => {
     const short = compileFused(RELU_SQUARED, RELU_SQUARED_GRADIENT, [0], 100);
     const random = generator(11);
     for (let k = 0; k < 3; k++) expectSameRange(long.range, short.range, random, 200_003, [0]);
+  });
+
+  it('takes functions of hundreds of nodes (statements and modules past V8’s argument limit), and agrees', () => {
+    const shifted = (k: number): Scalar => addS(VAR, num(Q.rat(-(k + 1), 7)));
+    // A product of 120 factors: its rounding bound is one statement of about 120² terms.
+    const product = mulS(...Array.from({ length: 120 }, (_, k) => shifted(k)));
+    // 20 cubed relus: a module of about 60 KB.
+    const cubes = addS(...Array.from({ length: 20 }, (_, k) => powS(call('relu', shifted(k)), Q.rat(3))));
+    const random = generator(5);
+    for (const [phi, psi] of [[RELU_SQUARED, product], [cubes, product], [cubes, cubes]] as const) {
+      const long = compileFused(phi, psi, [0]);
+      expect(usesWasm(long.source)).toBe(true);
+      expectSameRange(long.range, compileFused(phi, psi, [0], 100).range, random, 257, [0]);
+    }
+  });
+
+  it('gives an empty range’s zeros for from > to, as the JavaScript kernel does', () => {
+    const long = compileFused(RELU_SQUARED, RELU_SQUARED_GRADIENT, [0]);
+    const x = Float64Array.of(1, 2, 3, 4, 5);
+    const out = new Float64Array(PARTIAL_SLOTS).fill(7);
+    long.range(x, 1, x, 2, new Uint8Array(5), 2 ** -20, 2 ** -17, 0, 4, 2, out, 0);
+    expect(out.every((v) => v === 0)).toBe(true);
+  });
+
+  it('refuses what JavaScript reads differently: booleans compared with numbers, a boolean result, --', () => {
+    const results = 'const a1 = t, b1 = t, a2 = t, b2 = t, phiError = t, gError = t';
+    for (const g of ['(t > 0) === 1', '((t > 0) & (t < 5)) === (t > 0)', '(t > 9 ? 1 : t > 0) * 2', 't > 0', '--t'])
+      expect(wasmRangeSource(`${results}, g = ${g};`, [], [0]), g).toBeUndefined();
+    expect(wasmRangeSource(`${results}, g = (t > 0) * 2;`, [], [0])).toBeDefined();
   });
 
   it('reads only the emitter’s grammar, and refuses the rest', () => {

@@ -28,7 +28,7 @@ type Expr =
   | { readonly kind: 'conditional'; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
   | { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[] };
 
-const TOKEN = /\s*(?:([0-9]+(?:\.[0-9]+)?(?:e[+-]?[0-9]+)?)|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?)|(===|!==|>=|<=|&&|\|\||[-+*/()<>?:,!&=;]))/y;
+const TOKEN = /\s*(?:([0-9]+(?:\.[0-9]+)?(?:e[+-]?[0-9]+)?)|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?)|(===|!==|>=|<=|&&|\|\||--|[-+*/()<>?:,!&=;]))/y;
 
 function tokens(source: string): string[] {
   const out: string[] = [];
@@ -170,95 +170,110 @@ export interface Locals {
   readonly absMask: number;
 }
 
+/** Appends `bytes` to `out` (no spread into push: a long statement's code exceeds the argument limit). */
+export function append(out: Bytes, bytes: Bytes): void {
+  for (const b of bytes) out.push(b);
+}
+
 /**
  * Code that leaves the value of each declaration in a local: `scope` maps the
  * names already known (inputs, constants) to v128 locals holding numbers, and
- * gets the declared ones. Returns the code.
+ * gets the declared ones. Returns the code, and the declared names that hold
+ * masks (a comparison's value, a boolean in JavaScript), not numbers.
  */
-export function translate(declarations: readonly [string, Expr][], scope: Map<string, number>, locals: Locals): Bytes {
+export function translate(declarations: readonly [string, Expr][], scope: Map<string, number>, locals: Locals): { code: Bytes; masks: ReadonlySet<string> } {
   const kinds = new Map<string, Kind>();
   const code: Bytes = [];
   const get = (local: number): Bytes => [OP.localGet, ...unsigned(local)];
-  const asNumber = (kind: Kind): Bytes => (kind === 'mask' ? [...splatConstant(1), ...simd(SIMD.and)] : []);
-
-  const emit = (e: Expr, out: Bytes): Kind => {
+  const kindOf = (e: Expr): Kind => {
     switch (e.kind) {
       case 'number':
-        out.push(...splatConstant(e.value));
+      case 'call':
         return 'number';
+      case 'name':
+        return kinds.get(e.name) ?? 'number';
+      case 'unary':
+        return e.op === '-' ? 'number' : 'mask';
+      case 'binary':
+        return e.op in COMPARISON || e.op in LOGIC ? 'mask' : 'number';
+      case 'conditional': {
+        // A boolean in one branch and a number in the other would have to stay apart (=== tells them apart).
+        const kind = kindOf(e.then);
+        if (kindOf(e.otherwise) !== kind) throw new Untranslatable('a conditional of a number and a comparison');
+        return kind;
+      }
+    }
+  };
+  /** Appends e's value as `want` (a mask is 1 or 0 as a number, as a JavaScript boolean is). */
+  const emit = (e: Expr, want: Kind): void => {
+    const kind = kindOf(e);
+    if (want === 'mask' && kind !== 'mask') throw new Untranslatable('a number where a comparison belongs');
+    switch (e.kind) {
+      case 'number':
+        append(code, splatConstant(e.value));
+        break;
       case 'name': {
         const local = scope.get(e.name);
         if (local === undefined) throw new Untranslatable(`unknown name ${e.name}`);
-        out.push(...get(local));
-        return kinds.get(e.name) ?? 'number';
+        append(code, get(local));
+        break;
       }
       case 'unary':
-        if (e.op === '-') {
-          out.push(...number(e.arg), ...simd(SIMD.f64x2Neg));
-          return 'number';
-        }
-        out.push(...mask(e.arg), ...simd(SIMD.not));
-        return 'mask';
+        emit(e.arg, e.op === '-' ? 'number' : 'mask');
+        append(code, simd(e.op === '-' ? SIMD.f64x2Neg : SIMD.not));
+        break;
       case 'binary': {
-        if (e.op in COMPARISON) {
-          out.push(...number(e.left), ...number(e.right), ...simd(COMPARISON[e.op]!));
-          return 'mask';
-        }
-        if (e.op in LOGIC) {
-          out.push(...mask(e.left), ...mask(e.right), ...simd(LOGIC[e.op]!));
-          return 'mask';
-        }
-        out.push(...number(e.left), ...number(e.right), ...simd(ARITHMETIC[e.op]!));
-        return 'number';
+        const operands: Kind = e.op in LOGIC ? 'mask' : 'number';
+        // JavaScript compares a boolean with === by type, and `true === 1` is false: only numbers are compared here.
+        if (e.op in COMPARISON && (kindOf(e.left) === 'mask' || kindOf(e.right) === 'mask'))
+          throw new Untranslatable(`a comparison of a comparison by ${e.op}`);
+        emit(e.left, operands);
+        emit(e.right, operands);
+        append(code, simd(COMPARISON[e.op] ?? LOGIC[e.op] ?? ARITHMETIC[e.op]!));
+        break;
       }
-      case 'conditional': {
-        const then: Bytes = [];
-        const otherwise: Bytes = [];
-        const a = emit(e.then, then);
-        const b = emit(e.otherwise, otherwise);
-        const kind: Kind = a === 'mask' && b === 'mask' ? 'mask' : 'number';
-        if (kind === 'number') {
-          then.push(...asNumber(a));
-          otherwise.push(...asNumber(b));
-        }
-        out.push(...then, ...otherwise, ...mask(e.test), ...simd(SIMD.bitselect));
-        return kind;
-      }
+      case 'conditional':
+        // Both branches, then the condition's mask picks one per lane.
+        emit(e.then, kind);
+        emit(e.otherwise, kind);
+        emit(e.test, 'mask');
+        append(code, simd(SIMD.bitselect));
+        break;
       case 'call':
-        return call(e.fn, e.args, out);
+        call(e.fn, e.args);
+        break;
     }
+    if (want === 'number' && kind === 'mask') append(code, [...splatConstant(1), ...simd(SIMD.and)]);
   };
-  const number = (e: Expr): Bytes => {
-    const out: Bytes = [];
-    out.push(...asNumber(emit(e, out)));
-    return out;
-  };
-  const mask = (e: Expr): Bytes => {
-    const out: Bytes = [];
-    if (emit(e, out) !== 'mask') throw new Untranslatable('a number where a comparison belongs');
-    return out;
-  };
-  const call = (fn: string, args: readonly Expr[], out: Bytes): Kind => {
+  const call = (fn: string, args: readonly Expr[]): void => {
     const binaryOps: Readonly<Record<string, number>> = { max: SIMD.f64x2Max, min: SIMD.f64x2Min };
-    if (fn === 'abs' && args.length === 1) out.push(...number(args[0]!), ...get(locals.absMask), ...simd(SIMD.and));
-    else if (fn === 'sqrt' && args.length === 1) out.push(...number(args[0]!), ...simd(SIMD.f64x2Sqrt));
-    else if (fn in binaryOps && args.length === 2) out.push(...number(args[0]!), ...number(args[1]!), ...simd(binaryOps[fn]!));
-    else if (fn === 'sign' && args.length === 1) {
+    if (fn === 'abs' && args.length === 1) {
+      emit(args[0]!, 'number');
+      append(code, [...get(locals.absMask), ...simd(SIMD.and)]);
+    } else if (fn === 'sqrt' && args.length === 1) {
+      emit(args[0]!, 'number');
+      append(code, simd(SIMD.f64x2Sqrt));
+    } else if (fn in binaryOps && args.length === 2) {
+      emit(args[0]!, 'number');
+      emit(args[1]!, 'number');
+      append(code, simd(binaryOps[fn]!));
+    } else if (fn === 'sign' && args.length === 1) {
       // 1 where a > 0, −1 where a < 0, else a itself (±0 and NaN, as Math.sign).
       const a = locals.fresh();
-      out.push(...number(args[0]!), OP.localSet, ...unsigned(a));
-      out.push(...splatConstant(1), ...splatConstant(-1), ...get(a));
-      out.push(...get(a), ...splatConstant(0), ...simd(SIMD.f64x2Lt), ...simd(SIMD.bitselect));
-      out.push(...get(a), ...splatConstant(0), ...simd(SIMD.f64x2Gt), ...simd(SIMD.bitselect));
+      emit(args[0]!, 'number');
+      append(code, [OP.localSet, ...unsigned(a), ...splatConstant(1), ...splatConstant(-1), ...get(a)]);
+      append(code, [...get(a), ...splatConstant(0), ...simd(SIMD.f64x2Lt), ...simd(SIMD.bitselect)]);
+      append(code, [...get(a), ...splatConstant(0), ...simd(SIMD.f64x2Gt), ...simd(SIMD.bitselect)]);
     } else throw new Untranslatable(`Math.${fn} with ${args.length} arguments`);
-    return 'number';
   };
 
   for (const [name, e] of declarations) {
     const local = locals.fresh();
-    kinds.set(name, emit(e, code));
-    code.push(OP.localSet, ...unsigned(local));
+    const kind = kindOf(e);
+    emit(e, kind);
+    append(code, [OP.localSet, ...unsigned(local)]);
+    kinds.set(name, kind);
     scope.set(name, local);
   }
-  return code;
+  return { code, masks: new Set([...kinds].filter(([, kind]) => kind === 'mask').map(([name]) => name)) };
 }

@@ -4,7 +4,9 @@
  * sqrt, max, min, sign). The JavaScript kernel sums a range as two halves,
  * each entry after entry, and adds the halves' sums at the end; here lane 0
  * runs the first half and lane 1 the second, side by side, so every sum is
- * formed exactly as there and the result is the same bit for bit. An entry
+ * formed exactly as there: the same numbers (a NaN may come out with the
+ * other sign bit, which nothing reads: a sum that is not finite sends the
+ * pass to the careful kernel). An entry
  * within reach of a kink adds +0 instead of being skipped, which leaves every
  * sum as it is (sums start at +0, and a sum in round-to-nearest is −0 only
  * when both terms are). What it saves is V8's per-entry overhead on typed
@@ -17,7 +19,7 @@
 import { UNIT_ROUNDOFF } from '../errorModel.js';
 import { i32, memarg, module, OP, simd, SIMD, TYPE, unsigned } from './encode.js';
 import type { Bytes, ValueType } from './encode.js';
-import { parseDeclarations, splatConstant, translate, Untranslatable } from './expression.js';
+import { append, parseDeclarations, splatConstant, translate, Untranslatable } from './expression.js';
 
 /** The totals and sign buckets of compile.ts (TOTAL_SLOTS, SIGN_BUCKETS). */
 const TOTALS = 12;
@@ -108,10 +110,11 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
     code.push(...set(keep));
     const scope = new Map(inputs);
     scope.set('t', t);
-    code.push(...translate(declarations, scope, { fresh: vector, absMask }));
+    const translated = translate(declarations, scope, { fresh: vector, absMask });
+    append(code, translated.code);
     const named = (name: string): number => {
       const local = scope.get(name);
-      if (local === undefined) throw new Untranslatable(`no value ${name}`);
+      if (local === undefined || translated.masks.has(name)) throw new Untranslatable(`no number ${name}`);
       return local;
     };
     const define = (parts: Bytes): number => {
@@ -155,10 +158,20 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
   // Entries j of both halves while the second has one, then the first half's last entry alone (an odd length).
   body.push(OP.block, OP.empty, OP.loop, OP.empty);
   body.push(...get(j), ...get(full), OP.i32GeU, OP.brIf, 1);
-  body.push(...pair(true), ...get(j), ...i32(1), OP.i32Add, ...set(j), OP.br, 0, OP.end, OP.end);
-  body.push(...get(j), ...get(PARAM.half), OP.i32LtU, OP.if, OP.empty, ...pair(false), OP.end);
+  append(body, pair(true));
+  body.push(...get(j), ...i32(1), OP.i32Add, ...set(j), OP.br, 0, OP.end, OP.end);
+  body.push(...get(j), ...get(PARAM.half), OP.i32LtU, OP.if, OP.empty);
+  append(body, pair(false));
+  body.push(OP.end);
   sums.forEach((sum, s) => body.push(...i32(0), ...get(sum), ...simd(SIMD.store), ...memarg(4, at.sums + 16 * s)));
   return { params: PARAMS, locals, body };
+}
+
+/** Base64 of the module: short to parse, where an array literal of its bytes takes V8 tens of milliseconds. */
+function base64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
 }
 
 /**
@@ -174,7 +187,8 @@ export function wasmRangeSource(statements: string, hoisted: readonly string[], 
   try {
     bytes = module(kernelFunction(statements, constants, kinks, at), 1);
   } catch (error) {
-    if (error instanceof Untranslatable) return undefined;
+    // Outside the grammar, or nested deeper than this thread's stack: the JavaScript kernel does the same work.
+    if (error instanceof Untranslatable || error instanceof RangeError) return undefined;
     throw error;
   }
   // Looked up at run time: an engine without WebAssembly, or without its SIMD, keeps the JavaScript kernel.
@@ -183,7 +197,7 @@ export function wasmRangeSource(statements: string, hoisted: readonly string[], 
   const [sums, first, second] = [at.sums / 8, at.first / 8, at.second / 8];
   return `"use strict";
 ${hoisted.join('\n')}
-const $exports = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.of(${bytes.join(',')})), {}).exports;
+const $exports = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob("${base64(bytes)}"), (c) => c.charCodeAt(0))), {}).exports;
 const $memory = $exports.memory, $run = $exports.run;
 let $f64, $u8, $capacity = -1;
 // Room for a range of the given length after the fixed part: x and d (one entry more each, read as a pair), the sign bytes.
@@ -198,7 +212,7 @@ function $room(length) {
 $room(${1 << 16});
 return function range(x, factor, d, shift, signs, h, reach, slack, from, to, out, at) {
   const n = x.length, wrap = n - shift, step = h, step2 = 2 * h, near = reach + slack;
-  const length = to - from, half = Math.ceil(length / 2), split = Math.min(to, Math.max(from, wrap));
+  const length = Math.max(0, to - from), half = Math.ceil(length / 2), split = Math.min(to, Math.max(from, wrap));
   if (length > $capacity) $room(length);
   const xAt = ${at.ranges / 8}, dAt = xAt + length + 1, signsAt = 8 * (dAt + length + 1);
   $f64.set(x.subarray(from, to), xAt);
