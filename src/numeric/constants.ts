@@ -12,6 +12,7 @@
  */
 import { approximate, enclose, I, P, Q } from '../symbolic/index.js';
 import type { Poly } from '../symbolic/index.js';
+import { beyondDoubles } from './emit.js';
 import { UNIT_ROUNDOFF } from './errorModel.js';
 
 export interface Approximation {
@@ -24,6 +25,7 @@ export interface Approximation {
 
 export function approximation(p: Poly): Approximation {
   const value = approximate(p);
+  if (value === Infinity || value === -Infinity) throw beyondDoubles();
   const rational = P.asRational(p);
   if (rational !== undefined && Q.equals(Q.fromNumber(value), rational)) return { value, error: 0, exact: true };
   const { lo, hi } = enclose(p, I.point(0));

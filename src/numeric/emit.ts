@@ -45,6 +45,7 @@
  */
 import { dependsOnT, keyOf, primitives, Q } from '../symbolic/index.js';
 import type { Rational, RoundingRule, Scalar } from '../symbolic/index.js';
+import { KinkproofError } from '../diagnostics.js';
 import { UNIT_ROUNDOFF } from './errorModel.js';
 
 /** Integer powers up to this size are written as products. */
@@ -52,9 +53,14 @@ const MAX_PRODUCT_POWER = 8;
 
 const NUMERIC_LITERAL = /^-?[0-9]+(\.[0-9]+)?(e[+-][0-9]+)?$/;
 
+/** A constant beyond the doubles (10^400, exact in the symbolic layer): a limit of the numeric checks, not of the derivation. */
+export const beyondDoubles = (): KinkproofError =>
+  new KinkproofError('limit', 'the numeric checks compute in doubles, and a constant of this function is beyond them (above 1.8e308); --no-verify derives without them');
+
 /** A finite double as JavaScript source that reads back as exactly the same double. */
 export function literal(x: number): string {
   const text = Object.is(x, -0) ? '-0' : String(x);
+  if (x === Infinity || x === -Infinity) throw beyondDoubles();
   if (!Number.isFinite(x) || !NUMERIC_LITERAL.test(text)) throw new RangeError(`not a finite number: ${text}`);
   return `(${text})`;
 }
@@ -272,8 +278,9 @@ export class Emitter {
     const visit = (s: Scalar, errors: boolean): Operand => {
       if (s.kind === 'const') {
         const x = Q.toNumber(s.value);
+        const v = literal(x);
         const exact = Q.equals(Q.fromNumber(x), s.value);
-        return { v: literal(x), e: exact ? '0' : literal(UNIT_ROUNDOFF * Math.abs(x)) };
+        return { v, e: exact ? '0' : literal(UNIT_ROUNDOFF * Math.abs(x)) };
       }
       if (s.kind === 'algebraic') {
         // The nearest double, within an ulp: a bound of 2u·|x|.

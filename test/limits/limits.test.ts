@@ -136,6 +136,14 @@ describe('limits: analysis', () => {
     const small = await run(['derive', `sum(${Array.from({ length: 20 }, (_, k) => `exp(${k + 1}*X)`).join(' + ')})`, '--no-verify']);
     expect(small.code, small.stderr).toBe(0);
   });
+
+  it('a constant beyond the doubles (10^400, exact as written) stops the numeric checks with a limit error; --no-verify derives', async () => {
+    for (const input of ['sum(relu(X - 10^400))', 'sum(X*10^400)', 'sum(relu(X) - 10^400)'])
+      expectLimit(await run(['derive', input, '--shape', '2,2']), /a constant of this function is beyond them \(above 1\.8e308\); --no-verify/);
+    const exact = await run(['derive', 'sum(relu(X - 10^400))', '--shape', '2,2', '--no-verify', '--json']);
+    expect(exact.code, exact.stderr).toBe(0);
+    expect((JSON.parse(exact.stdout) as { breakpoints: unknown[] }).breakpoints).toHaveLength(1);
+  });
 });
 
 describe('limits: matrix size (--shape, --at), refused before allocating', () => {

@@ -29,11 +29,12 @@ describe('literal', () => {
   });
 
   it('rejects what is not a finite number', () => {
-    for (const x of [NaN, Infinity, -Infinity]) expect(() => literal(x)).toThrow(RangeError);
+    expect(() => literal(NaN)).toThrow(RangeError);
+    for (const x of [Infinity, -Infinity]) expect(() => literal(x)).toThrow(/beyond them/);
   });
 
   it('keeps constants too large for a double out of the source', () => {
-    expect(() => compileEntry(num(Q.rat(10n ** 400n)))).toThrow(RangeError);
+    expect(() => compileEntry(num(Q.rat(10n ** 400n)))).toThrow(expect.objectContaining({ kind: 'limit' }));
   });
 });
 
