@@ -7,7 +7,7 @@
 import type { Scalar } from '../symbolic/index.js';
 import { Emitter, literal } from './emit.js';
 import { UNIT_ROUNDOFF } from './errorModel.js';
-import { wasmRangeSource } from './wasm/fusedRange.js';
+import { wasmRange } from './wasm/fusedRange.js';
 
 /** Passes over 256 entries that make V8 optimize a kernel before its first long pass (see warmUp). */
 export const WARMUP_PASSES = 100;
@@ -35,8 +35,8 @@ function warmUpSample(kinks: readonly number[]): Float64Array {
   return Float64Array.from({ length: 256 }, (_, i) => (i < kinks.length ? kinks[i]! : (i % 2 ? away : -away) * (1 + i / 256)));
 }
 
-/** Source whose body returns `fn`, with the emitter's hoisted constants before it: what other threads compile too. */
-const functionSource = (emitter: Emitter, fn: string): string => `"use strict";\n${emitter.hoisted.join('\n')}\nreturn ${fn};`;
+/** Source whose body returns `fn`, with the emitter's hoisted constants (and `prelude`) before it: what other threads compile too. */
+const functionSource = (emitter: Emitter, fn: string, prelude = ''): string => `"use strict";\n${emitter.hoisted.join('\n')}\n${prelude}\nreturn ${fn};`;
 
 function build<T>(emitter: Emitter, fn: string): T {
   return new Function(functionSource(emitter, fn))() as T;
@@ -324,9 +324,10 @@ function fusedKernel(phi: Scalar, psi: Scalar, kinks: readonly number[], kind: '
   const skip =
     kinks.length === 0 ? '' : `if (${kinks.map((c) => `Math.abs(t - ${literal(c)}) <= near`).join(' || ')}) continue;`;
   // The fast kernel's arithmetic in WebAssembly SIMD where it translates (wasm/fusedRange.ts): the same sums.
-  const wasm = kind === 'wasm' ? wasmRangeSource(statements, e.hoisted, kinks) : undefined;
-  const wasmRange = wasm ? instantiate(wasm) : undefined;
-  if (wasm && wasmRange) return { range: wasmRange, source: wasm };
+  const wasm = kind === 'wasm' ? wasmRange(statements, e.hoisted, kinks) : undefined;
+  const wasmSource = wasm && functionSource(e, wasm.fn, wasm.prelude);
+  const wasmKernel = wasmSource ? instantiate(wasmSource) : undefined;
+  if (wasmSource && wasmKernel) return { range: wasmKernel, source: wasmSource };
   // Careful: an entry whose differences or bounds (times 1 + |d|, for the Gaussian direction's products) are not finite says nothing.
   const unresolved = careful ? 'if (!((1 + ad) * (Math.abs(e1) + Math.abs(e2) + phiError + gError) < Infinity)) continue;' : '';
   // d·ψ(x) is exact where ψ(x) is itself not finite (a pole hit exactly): no rounding to add there, careful only.
@@ -363,17 +364,16 @@ function fusedKernel(phi: Scalar, psi: Scalar, kinks: readonly number[], kind: '
   sums[sumsAt + ${TOTAL.gaussianGradientError}] = dGradientErrors; sums[sumsAt + ${TOTAL.gaussianGradient}] = dGradient;
   sums[sumsAt + ${TOTAL.step1}] = s1; sums[sumsAt + ${TOTAL.step2}] = s2; sums[sumsAt + ${TOTAL.inner}] = inner;
 }`;
-  const source = `"use strict";
-${e.hoisted.join('\n')}
-const $sums = new Float64Array(${2 * TOTAL_SLOTS}), $second = new Float64Array(${SIGN_BUCKETS});
-const $half = ${half};
-return function range(x, factor, d, shift, signs, h, reach, slack, from, to, out, at) {
+  const prelude = `const $sums = new Float64Array(${2 * TOTAL_SLOTS}), $second = new Float64Array(${SIGN_BUCKETS});
+const $half = ${half};`;
+  const range = `function range(x, factor, d, shift, signs, h, reach, slack, from, to, out, at) {
   const mid = from + Math.ceil((to - from) / 2);
   $half(x, factor, d, shift, signs, h, reach, slack, from, mid, out, at + ${TOTAL_SLOTS}, $sums, 0);
   $half(x, factor, d, shift, signs, h, reach, slack, mid, to, $second, 0, $sums, ${TOTAL_SLOTS});
   for (let s = 0; s < ${TOTAL_SLOTS}; s++) out[at + s] = $sums[s] + $sums[${TOTAL_SLOTS} + s];
   for (let b = 0; b < ${SIGN_BUCKETS}; b++) out[at + ${TOTAL_SLOTS} + b] += $second[b];
-};`;
+}`;
+  const source = functionSource(e, range, prelude);
   return { range: new Function(source)() as RangeKernel, source };
 }
 

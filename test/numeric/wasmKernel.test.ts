@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFused, PARTIAL_SLOTS } from '../../src/numeric/compile.js';
 import type { RangeKernel } from '../../src/numeric/compile.js';
 import { parseDeclarations, Untranslatable } from '../../src/numeric/wasm/expression.js';
-import { wasmRangeSource } from '../../src/numeric/wasm/fusedRange.js';
+import { wasmRange } from '../../src/numeric/wasm/fusedRange.js';
 import * as Q from '../../src/symbolic/exact/rational.js';
 import { addS, mulS, powS } from '../../src/symbolic/scalar/build.js';
 import { VAR, call, num } from '../../src/symbolic/scalar/expr.js';
@@ -150,8 +150,8 @@ describe('the WebAssembly fused kernel', () => {
   it('refuses what JavaScript reads differently: booleans compared with numbers, a boolean result, --', () => {
     const results = 'const a1 = t, b1 = t, a2 = t, b2 = t, phiError = t, gError = t';
     for (const g of ['(t > 0) === 1', '((t > 0) & (t < 5)) === (t > 0)', '(t > 9 ? 1 : t > 0) * 2', 't > 0', '--t'])
-      expect(wasmRangeSource(`${results}, g = ${g};`, [], [0]), g).toBeUndefined();
-    expect(wasmRangeSource(`${results}, g = (t > 0) * 2;`, [], [0])).toBeDefined();
+      expect(wasmRange(`${results}, g = ${g};`, [], [0]), g).toBeUndefined();
+    expect(wasmRange(`${results}, g = (t > 0) * 2;`, [], [0])).toBeDefined();
   });
 
   it('reads only the emitter’s grammar, and refuses the rest', () => {

@@ -104,12 +104,24 @@ export const simd = (op: number): Bytes => [0xfd, ...unsigned(op)];
 /** A memory immediate: alignment (log2 bytes) and a constant offset. */
 export const memarg = (alignLog2: number, offset: number): Bytes => [...unsigned(alignLog2), ...unsigned(offset)];
 
-/** The bytes of `parts` one after another (a loop: spreads and flat() are slow on a long function body). */
+/**
+ * Appends `bytes` to `out`, in a loop: a function body is too long for push(...bytes) (V8's argument
+ * limit) and slow to build with spreads or flat().
+ */
+export function append(out: Bytes, bytes: Bytes): void {
+  for (const b of bytes) out.push(b);
+}
+
+/** The bytes of `parts` one after another. */
 function concat(...parts: readonly Bytes[]): Bytes {
   const out: Bytes = [];
-  for (const part of parts) for (const b of part) out.push(b);
+  for (const part of parts) append(out, part);
   return out;
 }
+
+/** local.get and local.set of a local's index. */
+export const localGet = (local: number): Bytes => [OP.localGet, ...unsigned(local)];
+export const localSet = (local: number): Bytes => [OP.localSet, ...unsigned(local)];
 const vector = (items: readonly Bytes[]): Bytes => concat(unsigned(items.length), ...items);
 const section = (id: number, content: Bytes): Bytes => concat([id], unsigned(content.length), content);
 const name = (text: string): Bytes => vector(Array.from(text, (c) => [c.charCodeAt(0)]));

@@ -15,7 +15,7 @@
  * evaluates both branches and keeps the one its condition picks (the other
  * has no effect: these expressions cannot trap).
  */
-import { float64, OP, simd, SIMD, unsigned } from './encode.js';
+import { append, float64, localGet, localSet, OP, simd, SIMD } from './encode.js';
 import type { Bytes } from './encode.js';
 
 export class Untranslatable extends Error {}
@@ -170,11 +170,6 @@ export interface Locals {
   readonly absMask: number;
 }
 
-/** Appends `bytes` to `out` (no spread into push: a long statement's code exceeds the argument limit). */
-export function append(out: Bytes, bytes: Bytes): void {
-  for (const b of bytes) out.push(b);
-}
-
 /**
  * Code that leaves the value of each declaration in a local: `scope` maps the
  * names already known (inputs, constants) to v128 locals holding numbers, and
@@ -184,7 +179,6 @@ export function append(out: Bytes, bytes: Bytes): void {
 export function translate(declarations: readonly [string, Expr][], scope: Map<string, number>, locals: Locals): { code: Bytes; masks: ReadonlySet<string> } {
   const kinds = new Map<string, Kind>();
   const code: Bytes = [];
-  const get = (local: number): Bytes => [OP.localGet, ...unsigned(local)];
   const kindOf = (e: Expr): Kind => {
     switch (e.kind) {
       case 'number':
@@ -215,7 +209,7 @@ export function translate(declarations: readonly [string, Expr][], scope: Map<st
       case 'name': {
         const local = scope.get(e.name);
         if (local === undefined) throw new Untranslatable(`unknown name ${e.name}`);
-        append(code, get(local));
+        append(code, localGet(local));
         break;
       }
       case 'unary':
@@ -249,7 +243,7 @@ export function translate(declarations: readonly [string, Expr][], scope: Map<st
     const binaryOps: Readonly<Record<string, number>> = { max: SIMD.f64x2Max, min: SIMD.f64x2Min };
     if (fn === 'abs' && args.length === 1) {
       emit(args[0]!, 'number');
-      append(code, [...get(locals.absMask), ...simd(SIMD.and)]);
+      append(code, [...localGet(locals.absMask), ...simd(SIMD.and)]);
     } else if (fn === 'sqrt' && args.length === 1) {
       emit(args[0]!, 'number');
       append(code, simd(SIMD.f64x2Sqrt));
@@ -261,9 +255,9 @@ export function translate(declarations: readonly [string, Expr][], scope: Map<st
       // 1 where a > 0, −1 where a < 0, else a itself (±0 and NaN, as Math.sign).
       const a = locals.fresh();
       emit(args[0]!, 'number');
-      append(code, [OP.localSet, ...unsigned(a), ...splatConstant(1), ...splatConstant(-1), ...get(a)]);
-      append(code, [...get(a), ...splatConstant(0), ...simd(SIMD.f64x2Lt), ...simd(SIMD.bitselect)]);
-      append(code, [...get(a), ...splatConstant(0), ...simd(SIMD.f64x2Gt), ...simd(SIMD.bitselect)]);
+      append(code, [...localSet(a), ...splatConstant(1), ...splatConstant(-1), ...localGet(a)]);
+      append(code, [...localGet(a), ...splatConstant(0), ...simd(SIMD.f64x2Lt), ...simd(SIMD.bitselect)]);
+      append(code, [...localGet(a), ...splatConstant(0), ...simd(SIMD.f64x2Gt), ...simd(SIMD.bitselect)]);
     } else throw new Untranslatable(`Math.${fn} with ${args.length} arguments`);
   };
 
@@ -271,7 +265,7 @@ export function translate(declarations: readonly [string, Expr][], scope: Map<st
     const local = locals.fresh();
     const kind = kindOf(e);
     emit(e, kind);
-    append(code, [OP.localSet, ...unsigned(local)]);
+    append(code, localSet(local));
     kinds.set(name, kind);
     scope.set(name, local);
   }

@@ -17,9 +17,9 @@
  * percent of the pass; the memory grows to the longest range it is given.
  */
 import { UNIT_ROUNDOFF } from '../errorModel.js';
-import { i32, memarg, module, OP, simd, SIMD, TYPE, unsigned } from './encode.js';
+import { append, i32, localGet, localSet, memarg, module, OP, simd, SIMD, TYPE } from './encode.js';
 import type { Bytes, ValueType } from './encode.js';
-import { append, parseDeclarations, splatConstant, translate, Untranslatable } from './expression.js';
+import { parseDeclarations, splatConstant, translate, Untranslatable } from './expression.js';
 
 /** The totals and sign buckets of compile.ts (TOTAL_SLOTS, SIGN_BUCKETS). */
 const TOTALS = 12;
@@ -43,9 +43,6 @@ function layout(constants: number): { sums: number; first: number; second: numbe
   return { sums, first, second, ranges: second + 8 * BUCKETS };
 }
 
-const get = (local: number): Bytes => [OP.localGet, ...unsigned(local)];
-const set = (local: number): Bytes => [OP.localSet, ...unsigned(local)];
-
 /**
  * The WebAssembly function `run`. `statements`: the JavaScript kernel's
  * per-entry statements (in t, step, step2 and the hoisted constants), which
@@ -63,7 +60,7 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
   // Loop invariants: the parameters and constants as pairs, where the second half starts.
   const splat = (param: number): number => {
     const local = vector();
-    body.push(...get(param), ...simd(SIMD.f64x2Splat), ...set(local));
+    body.push(...localGet(param), ...simd(SIMD.f64x2Splat), ...localSet(local));
     return local;
   };
   const factor = splat(PARAM.factor);
@@ -75,39 +72,39 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
   const absMask = vector();
   // Each lane little-endian: every bit but the top one (the sign).
   const lane = [...Array<number>(7).fill(0xff), 0x7f];
-  body.push(...simd(SIMD.const), ...lane, ...lane, ...set(absMask));
+  body.push(...simd(SIMD.const), ...lane, ...lane, ...localSet(absMask));
   constants.forEach((name, k) => {
     const local = vector();
-    body.push(...i32(0), OP.f64Load, ...memarg(3, 8 * k), ...simd(SIMD.f64x2Splat), ...set(local));
+    body.push(...i32(0), OP.f64Load, ...memarg(3, 8 * k), ...simd(SIMD.f64x2Splat), ...localSet(local));
     inputs.set(name, local);
   });
   const zero = [...simd(SIMD.const), ...Array<number>(16).fill(0)];
-  for (const sum of sums) body.push(...zero, ...set(sum));
-  const offsetBy = (base: number, scale: number, local: number): Bytes => [...get(base), ...get(PARAM.half), ...i32(scale), OP.i32Mul, OP.i32Add, ...set(local)];
+  for (const sum of sums) body.push(...zero, ...localSet(sum));
+  const offsetBy = (base: number, scale: number, local: number): Bytes => [...localGet(base), ...localGet(PARAM.half), ...i32(scale), OP.i32Mul, OP.i32Add, ...localSet(local)];
   body.push(...offsetBy(PARAM.x, 8, x2), ...offsetBy(PARAM.d, 8, d2), ...offsetBy(PARAM.signs, 1, signs2));
-  body.push(...get(PARAM.length), ...get(PARAM.half), OP.i32Sub, ...set(full));
+  body.push(...localGet(PARAM.length), ...localGet(PARAM.half), OP.i32Sub, ...localSet(full));
 
   /** Entry j of each half; `both`: the second half has an entry j too (else only lane 0 counts). */
   const pair = (both: boolean): Bytes => {
     const code: Bytes = [];
     const byte = integer();
-    code.push(...get(j), ...i32(3), OP.i32Shl, ...set(byte));
+    code.push(...localGet(j), ...i32(3), OP.i32Shl, ...localSet(byte));
     const load = (first: number, second: number): number => {
       const local = vector();
-      code.push(...get(first), ...get(byte), OP.i32Add, OP.f64Load, ...memarg(3, 0), ...simd(SIMD.f64x2Splat));
-      code.push(...get(second), ...get(byte), OP.i32Add, OP.f64Load, ...memarg(3, 0), ...simd(SIMD.f64x2ReplaceLane), 1, ...set(local));
+      code.push(...localGet(first), ...localGet(byte), OP.i32Add, OP.f64Load, ...memarg(3, 0), ...simd(SIMD.f64x2Splat));
+      code.push(...localGet(second), ...localGet(byte), OP.i32Add, OP.f64Load, ...memarg(3, 0), ...simd(SIMD.f64x2ReplaceLane), 1, ...localSet(local));
       return local;
     };
     const x = load(PARAM.x, x2);
     const d = load(PARAM.d, d2);
     const t = vector();
-    code.push(...get(factor), ...get(x), ...simd(SIMD.f64x2Mul), ...set(t));
+    code.push(...localGet(factor), ...localGet(x), ...simd(SIMD.f64x2Mul), ...localSet(t));
     // Kept: no kink within reach (|t − c| ≤ near leaves the entry out, as the JavaScript kernel's `continue`), and lane 1 only with `both`.
     const keep = vector();
     code.push(...simd(SIMD.const), ...Array<number>(8).fill(0xff), ...Array<number>(8).fill(both ? 0xff : 0));
     for (const c of kinks)
-      code.push(...get(t), ...splatConstant(c), ...simd(SIMD.f64x2Sub), ...get(absMask), ...simd(SIMD.and), ...get(near), ...simd(SIMD.f64x2Le), ...simd(SIMD.not), ...simd(SIMD.and));
-    code.push(...set(keep));
+      code.push(...localGet(t), ...splatConstant(c), ...simd(SIMD.f64x2Sub), ...localGet(absMask), ...simd(SIMD.and), ...localGet(near), ...simd(SIMD.f64x2Le), ...simd(SIMD.not), ...simd(SIMD.and));
+    code.push(...localSet(keep));
     const scope = new Map(inputs);
     scope.set('t', t);
     const translated = translate(declarations, scope, { fresh: vector, absMask });
@@ -119,11 +116,11 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
     };
     const define = (parts: Bytes): number => {
       const local = vector();
-      code.push(...parts, ...set(local));
+      code.push(...parts, ...localSet(local));
       return local;
     };
-    const op = (a: number, b: number, o: number): Bytes => [...get(a), ...get(b), ...simd(o)];
-    const abs = (a: number): number => define([...get(a), ...get(absMask), ...simd(SIMD.and)]);
+    const op = (a: number, b: number, o: number): Bytes => [...localGet(a), ...localGet(b), ...simd(o)];
+    const abs = (a: number): number => define([...localGet(a), ...localGet(absMask), ...simd(SIMD.and)]);
     const [a1, b1, a2, b2, g, phiError, gError] = RESULTS.map(named) as [number, number, number, number, number, number, number];
     const e1 = define(op(a1, b1, SIMD.f64x2Sub));
     const e2 = define(op(a2, b2, SIMD.f64x2Sub));
@@ -137,18 +134,18 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
     const absDg = abs(dg);
     // ad·(φ error) + u·(|d·e1| + |d·e2|) and ad·(ψ error) + u·|d·ψ|, as the JavaScript kernel adds them.
     const dPhiError = define([...op(ad, phiError, SIMD.f64x2Mul), ...u, ...op(absDe1, absDe2, SIMD.f64x2Add), ...simd(SIMD.f64x2Mul), ...simd(SIMD.f64x2Add)]);
-    const dGradientError = define([...op(ad, gError, SIMD.f64x2Mul), ...u, ...get(absDg), ...simd(SIMD.f64x2Mul), ...simd(SIMD.f64x2Add)]);
+    const dGradientError = define([...op(ad, gError, SIMD.f64x2Mul), ...u, ...localGet(absDg), ...simd(SIMD.f64x2Mul), ...simd(SIMD.f64x2Add)]);
     const one = define(splatConstant(1));
     // In the order of compile.ts TOTAL.
     const terms = [phiError, abs(e1), gError, abs(g), one, dPhiError, absDe1, dGradientError, absDg, de1, de2, dg];
-    terms.forEach((term, s) => code.push(...get(sums[s]!), ...op(term, keep, SIMD.and), ...simd(SIMD.f64x2Add), ...set(sums[s]!)));
+    terms.forEach((term, s) => code.push(...localGet(sums[s]!), ...op(term, keep, SIMD.and), ...simd(SIMD.f64x2Add), ...localSet(sums[s]!)));
     // Sign buckets: each half's own, entry after entry.
     const bucket = integer();
     for (const lane of both ? [0, 1] : [0]) {
-      code.push(...get(lane === 0 ? PARAM.signs : signs2), ...get(j), OP.i32Add, OP.i32Load8u, ...memarg(0, 0), ...i32(24), OP.i32Mul, ...set(bucket));
+      code.push(...localGet(lane === 0 ? PARAM.signs : signs2), ...localGet(j), OP.i32Add, OP.i32Load8u, ...memarg(0, 0), ...i32(24), OP.i32Mul, ...localSet(bucket));
       [e1, e2, g].forEach((term, k) => {
         const offset = (lane === 0 ? at.first : at.second) + 8 * k;
-        code.push(...get(bucket), ...get(bucket), OP.f64Load, ...memarg(3, offset), ...op(term, keep, SIMD.and), ...simd(SIMD.f64x2ExtractLane), lane, OP.f64Add);
+        code.push(...localGet(bucket), ...localGet(bucket), OP.f64Load, ...memarg(3, offset), ...op(term, keep, SIMD.and), ...simd(SIMD.f64x2ExtractLane), lane, OP.f64Add);
         code.push(OP.f64Store, ...memarg(3, offset));
       });
     }
@@ -157,13 +154,13 @@ function kernelFunction(statements: string, constants: readonly string[], kinks:
 
   // Entries j of both halves while the second has one, then the first half's last entry alone (an odd length).
   body.push(OP.block, OP.empty, OP.loop, OP.empty);
-  body.push(...get(j), ...get(full), OP.i32GeU, OP.brIf, 1);
+  body.push(...localGet(j), ...localGet(full), OP.i32GeU, OP.brIf, 1);
   append(body, pair(true));
-  body.push(...get(j), ...i32(1), OP.i32Add, ...set(j), OP.br, 0, OP.end, OP.end);
-  body.push(...get(j), ...get(PARAM.half), OP.i32LtU, OP.if, OP.empty);
+  body.push(...localGet(j), ...i32(1), OP.i32Add, ...localSet(j), OP.br, 0, OP.end, OP.end);
+  body.push(...localGet(j), ...localGet(PARAM.half), OP.i32LtU, OP.if, OP.empty);
   append(body, pair(false));
   body.push(OP.end);
-  sums.forEach((sum, s) => body.push(...i32(0), ...get(sum), ...simd(SIMD.store), ...memarg(4, at.sums + 16 * s)));
+  sums.forEach((sum, s) => body.push(...i32(0), ...localGet(sum), ...simd(SIMD.store), ...memarg(4, at.sums + 16 * s)));
   return { params: PARAMS, locals, body };
 }
 
@@ -175,12 +172,13 @@ function base64(bytes: Uint8Array): string {
 }
 
 /**
- * JavaScript source whose body returns the range kernel (compile.ts
- * RangeKernel) backed by the WebAssembly module, `hoisted` (the emitter's
- * constant statements) evaluated first; undefined when the statements do not
- * translate or this engine has no WebAssembly SIMD.
+ * The range kernel (compile.ts RangeKernel) backed by the WebAssembly module,
+ * as JavaScript: `fn`, and the `prelude` that builds the module, to follow
+ * the emitter's `hoisted` constant statements (compile.ts functionSource);
+ * undefined when the statements do not translate or this engine has no
+ * WebAssembly SIMD.
  */
-export function wasmRangeSource(statements: string, hoisted: readonly string[], kinks: readonly number[]): string | undefined {
+export function wasmRange(statements: string, hoisted: readonly string[], kinks: readonly number[]): { prelude: string; fn: string } | undefined {
   const constants = hoisted.map((line) => /^const (\w+) =/.exec(line)?.[1]).filter((name): name is string => name !== undefined);
   const at = layout(constants.length);
   let bytes: Uint8Array;
@@ -195,9 +193,7 @@ export function wasmRangeSource(statements: string, hoisted: readonly string[], 
   const engine = (globalThis as { WebAssembly?: { validate: (bytes: Uint8Array) => boolean } }).WebAssembly;
   if (!engine?.validate(bytes)) return undefined;
   const [sums, first, second] = [at.sums / 8, at.first / 8, at.second / 8];
-  return `"use strict";
-${hoisted.join('\n')}
-const $exports = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob("${base64(bytes)}"), (c) => c.charCodeAt(0))), {}).exports;
+  const prelude = `const $exports = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob("${base64(bytes)}"), (c) => c.charCodeAt(0))), {}).exports;
 const $memory = $exports.memory, $run = $exports.run;
 let $f64, $u8, $capacity = -1;
 // Room for a range of the given length after the fixed part: x and d (one entry more each, read as a pair), the sign bytes.
@@ -209,8 +205,8 @@ function $room(length) {
   $f64.set([${constants.join(', ')}], 0);
   $capacity = length;
 }
-$room(${1 << 16});
-return function range(x, factor, d, shift, signs, h, reach, slack, from, to, out, at) {
+$room(${1 << 16});`;
+  const fn = `function range(x, factor, d, shift, signs, h, reach, slack, from, to, out, at) {
   const n = x.length, wrap = n - shift, step = h, step2 = 2 * h, near = reach + slack;
   const length = Math.max(0, to - from), half = Math.ceil(length / 2), split = Math.min(to, Math.max(from, wrap));
   if (length > $capacity) $room(length);
@@ -224,5 +220,6 @@ return function range(x, factor, d, shift, signs, h, reach, slack, from, to, out
   $run(length, half, factor, step, step2, near, 8 * xAt, 8 * dAt, signsAt);
   for (let s = 0; s < ${TOTALS}; s++) out[at + s] = $f64[${sums} + 2 * s] + $f64[${sums} + 2 * s + 1];
   for (let b = 0; b < ${BUCKETS}; b++) out[at + ${TOTALS} + b] = $f64[${first} + b] + $f64[${second} + b];
-};`;
+}`;
+  return { prelude, fn };
 }
